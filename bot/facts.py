@@ -1,0 +1,323 @@
+"""The facts the conversation can gather, and a person's answers to them.
+
+`bot/facts.yaml` is the registry: each fact has a type, a canonical unit, the question in plain
+words (for the patient and for someone answering on their behalf), why we ask, and glossary terms.
+Trial rules may only read facts that are in the registry.
+
+A person's answers become a `FactSet`: every value checked against its fact's type and plausible
+range, converted to the canonical unit, with age derived from a birth date and facts that follow
+from others filled in (a man cannot be pregnant). Each fact is in one of three states: answered,
+unknown ("I don't know"), or unanswered (not asked yet).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Dict, List, Literal, Mapping, Optional, Union
+
+import yaml
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, Extra, ValidationError, root_validator, validator
+
+from bot.rules import NEVER, FactState, Rule, RuleError, Truth, parse_rule
+from bot.text import LocalizedText, localize
+from bot.validation_messages import describe_errors
+
+REGISTRY_PATH = Path(__file__).with_name("facts.yaml")
+UNKNOWN = "unknown"
+"""The value recorded when a person says they don't know, or we could not understand them."""
+
+FactType = Literal["integer", "number", "boolean", "choice", "choices", "date"]
+
+
+class Choice(BaseModel, extra=Extra.forbid):
+    value: Union[int, str]
+    label: LocalizedText
+
+
+class Question(BaseModel, extra=Extra.forbid):
+    """The question as put to the patient (`self`) and to someone answering for them (`proxy`).
+
+    Proxy text may use {they} {them} {their} {is} {has} {was} {does} (and capitalised {They}),
+    filled with he/she/they forms when we know who the person is.
+    """
+
+    self: LocalizedText
+    proxy: LocalizedText
+
+
+class Implication(BaseModel, extra=Extra.forbid):
+    """A value that follows from other facts, e.g. `pregnant` is false when sex is male."""
+
+    when: Any
+    value: Any
+
+    @validator("when")
+    def _parse_rule(cls, raw: Any) -> Rule:
+        return parse_rule(raw, "implied.when")
+
+
+class FactDefinition(BaseModel, extra=Extra.forbid):
+    id: str = ""
+    type: FactType
+    label: LocalizedText
+    question: Optional[Question] = None
+    why: LocalizedText = ""
+    glossary: List[str] = []
+    ask_order: int = 1000
+    unit: Optional[str] = None
+    units: Dict[str, float] = {}
+    minimum: Optional[float] = None
+    maximum: Optional[float] = None
+    choices: List[Choice] = []
+    allow_never: bool = False
+    answers_for: Optional[str] = None
+    via: Optional[Literal["whole_years_before_reference"]] = None
+    implied: List[Implication] = []
+
+    @root_validator(skip_on_failure=True)
+    def _consistent(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+        kind = values["type"]
+        if kind in ("choice", "choices") and not values["choices"]:
+            raise ValueError(f"`choices` is required for a fact of type {kind}")
+        if kind not in ("choice", "choices") and values["choices"]:
+            raise ValueError(f"`choices` only belongs on choice facts, not on type {kind}")
+        if values["units"] and kind not in ("number", "integer"):
+            raise ValueError("`units` only belongs on number facts")
+        if values["allow_never"] and kind != "date":
+            raise ValueError("`allow_never` only belongs on date facts")
+        if bool(values["answers_for"]) != bool(values["via"]):
+            raise ValueError("`answers_for` and `via` go together (e.g. via: whole_years_before_reference)")
+        if values["question"] is None and values["answers_for"] is None:
+            raise ValueError("a fact needs a `question`, or `answers_for` naming the fact it answers")
+        return values
+
+    @property
+    def choice_values(self) -> List[Union[int, str]]:
+        return [c.value for c in self.choices]
+
+    def choice_label(self, value: Any, language: str = "en") -> str:
+        for choice in self.choices:
+            if choice.value == value:
+                return localize(choice.label, language)
+        return str(value)
+
+
+class FactsError(ValueError):
+    """Answers that do not fit the registry; `problems` lists one sentence per fact."""
+
+    def __init__(self, problems: List[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+class Registry:
+    """All fact definitions, by id."""
+
+    def __init__(self, definitions: Dict[str, FactDefinition]):
+        self.definitions = definitions
+
+    def __contains__(self, fact_id: str) -> bool:
+        return fact_id in self.definitions
+
+    def __getitem__(self, fact_id: str) -> FactDefinition:
+        return self.definitions[fact_id]
+
+    def __iter__(self):
+        return iter(self.definitions.values())
+
+
+def load_registry(path: Path = REGISTRY_PATH) -> Registry:
+    """Read and validate the facts registry; errors name the fact and the field."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    definitions: Dict[str, FactDefinition] = {}
+    problems: List[str] = []
+    for fact_id, body in (raw.get("facts") or {}).items():
+        try:
+            definitions[fact_id] = FactDefinition.parse_obj({**(body or {}), "id": fact_id})
+        except (ValidationError, RuleError) as error:
+            details = (
+                describe_errors(error, body, known_fields=FactDefinition.__fields__)
+                if isinstance(error, ValidationError)
+                else [str(error)]
+            )
+            problems.extend(f"{path.name}: fact `{fact_id}`: {d}" for d in details)
+    for definition in definitions.values():
+        target = definition.answers_for
+        if target and target not in definitions:
+            problems.append(f"{path.name}: fact `{definition.id}`: `answers_for` names unknown fact {target!r}")
+    if problems:
+        raise FactsError(problems)
+    return Registry(definitions)
+
+
+@functools.lru_cache(maxsize=None)
+def default_registry() -> Registry:
+    return load_registry()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer as given: its value in the canonical unit, plus what the person actually said."""
+
+    value: Any
+    unit: Optional[str] = None
+    said: Optional[str] = None
+    answered_at: Optional[datetime] = None
+
+
+@dataclass
+class FactSet:
+    """A person's answers, checked and normalised, as the rules engine reads them."""
+
+    answers: Dict[str, Answer]
+    reference_date: date
+    derived: Dict[str, Any] = field(default_factory=dict)
+
+    def state(self, fact_id: str) -> FactState:
+        if fact_id in self.derived:
+            return FactState.ANSWERED
+        answer = self.answers.get(fact_id)
+        if answer is None:
+            return FactState.UNANSWERED
+        return FactState.UNKNOWN if answer.value == UNKNOWN else FactState.ANSWERED
+
+    def value(self, fact_id: str) -> Any:
+        if fact_id in self.derived:
+            return self.derived[fact_id]
+        return self.answers[fact_id].value
+
+    def as_of(self, on_date: date, registry: Registry) -> FactSet:
+        """The same answers judged on another date (age and time windows depend on it)."""
+        moved = FactSet(answers=dict(self.answers), reference_date=on_date)
+        _derive(moved, registry)
+        return moved
+
+    def with_answers(self, extra: Dict[str, Answer], registry: Registry) -> FactSet:
+        """These answers plus more (already checked), with facts derived afresh."""
+        combined = FactSet(answers={**self.answers, **extra}, reference_date=self.reference_date)
+        _derive(combined, registry)
+        return combined
+
+
+def parse_facts(raw: Mapping[str, Any], on_date: date, registry: Optional[Registry] = None) -> FactSet:
+    """Check answers against the registry and build the FactSet the engine reads.
+
+    Each value is either plain (`"platelet_count": 72`) or an object with `value`, and optionally
+    `unit`, `said` and `answered_at`. `"unknown"` or null records "I don't know". All problems are
+    reported at once, each naming its fact and what was expected.
+    """
+    registry = registry or default_registry()
+    answers: Dict[str, Answer] = {}
+    problems: List[str] = []
+    for fact_id, given in raw.items():
+        if fact_id not in registry:
+            problems.append(f"`{fact_id}` is not a known fact (see bot/facts.yaml)")
+            continue
+        try:
+            answers[fact_id] = _to_answer(registry[fact_id], given)
+        except ValueError as error:
+            problems.append(f"`{fact_id}`: {error}")
+    if problems:
+        raise FactsError(problems)
+    facts = FactSet(answers=answers, reference_date=on_date)
+    _derive(facts, registry)
+    return facts
+
+
+def _to_answer(definition: FactDefinition, given: Any) -> Answer:
+    if isinstance(given, dict):
+        unknown_keys = set(given) - {"value", "unit", "said", "answered_at"}
+        if unknown_keys or "value" not in given:
+            raise ValueError("an answer object needs `value` and may have `unit`, `said`, `answered_at`")
+        value, unit = given["value"], given.get("unit")
+        said, answered_at = given.get("said"), given.get("answered_at")
+        if isinstance(answered_at, str):
+            answered_at = datetime.fromisoformat(answered_at)
+    else:
+        value, unit, said, answered_at = given, None, None, None
+    if value is None or value == UNKNOWN:
+        return Answer(UNKNOWN, None, said, answered_at)
+    return Answer(coerce_value(definition, value, unit), definition.unit, said, answered_at)
+
+
+def coerce_value(definition: FactDefinition, value: Any, unit: Optional[str] = None) -> Any:
+    """Check one value against its fact's type and range; convert it to the canonical unit."""
+    kind = definition.type
+    if kind in ("number", "integer"):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"must be a number (got {value!r})")
+        if unit is not None and unit != definition.unit:
+            if unit not in definition.units:
+                known = ", ".join([definition.unit or ""] + list(definition.units))
+                raise ValueError(f"unit {unit!r} is not known here; use one of: {known}")
+            value = value * definition.units[unit]
+        if kind == "integer":
+            if float(value) != int(value):
+                raise ValueError(f"must be a whole number (got {value!r})")
+            value = int(value)
+        low, high = definition.minimum, definition.maximum
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise ValueError(f"{value!r} is outside the plausible range {low:g} to {high:g}")
+        return value
+    if kind == "boolean":
+        if not isinstance(value, bool):
+            raise ValueError(f"must be true or false (got {value!r})")
+        return value
+    if kind == "choice":
+        if value not in definition.choice_values:
+            raise ValueError(f"must be one of {definition.choice_values} (got {value!r})")
+        return value
+    if kind == "choices":
+        if not isinstance(value, list) or any(v not in definition.choice_values for v in value):
+            raise ValueError(f"must be a list drawn from {definition.choice_values} (got {value!r})")
+        return sorted(set(value), key=definition.choice_values.index)
+    if kind == "date":
+        if value == NEVER:
+            if not definition.allow_never:
+                raise ValueError("cannot be 'never'")
+            return NEVER
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise ValueError(f"must be a date written YYYY-MM-DD (got {value!r})") from None
+    raise ValueError(f"unsupported fact type {kind}")  # pragma: no cover - the schema forbids it
+
+
+def _derive(facts: FactSet, registry: Registry) -> None:
+    """Fill facts that follow from others. Only unanswered or unknown facts are ever filled."""
+    for definition in registry:
+        target = definition.answers_for
+        if target and facts.state(target) is not FactState.ANSWERED and facts.state(definition.id) is FactState.ANSWERED:
+            derive = DERIVATIONS[definition.via]
+            derived = derive(facts.value(definition.id), facts.reference_date)
+            try:  # a birth date in the future, or 1850, is as implausible as an age of 230
+                facts.derived[target] = coerce_value(registry[target], derived)
+            except ValueError as error:
+                raise FactsError([f"`{definition.id}` gives {target} {derived}: {error}"]) from None
+    changed = True
+    while changed:  # implications can chain (sex → can become pregnant → pregnant)
+        changed = False
+        for definition in registry:
+            if facts.state(definition.id) is FactState.ANSWERED:
+                continue
+            for implication in definition.implied:
+                if implication.when.evaluate(facts) is Truth.TRUE:
+                    facts.derived[definition.id] = implication.value
+                    changed = True
+                    break
+
+
+def whole_years_before(born: date, on_date: date) -> int:
+    """Whole years from one date to another: a birth date gives the age on the reference date."""
+    return relativedelta(on_date, born).years
+
+
+DERIVATIONS = {"whole_years_before_reference": whole_years_before}

@@ -1,0 +1,84 @@
+"""Plain-language explanations of the words the assistant uses ("what is ECOG?").
+
+The entries live in `glossary.yaml`: a title, the words people may use for it, and a short
+explanation. Facts point at entries by id, so "what is that?" can be answered mid-question.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+from pydantic import BaseModel, Extra, ValidationError
+
+from bot.facts import Registry
+from bot.text import LocalizedText
+from bot.validation_messages import describe_errors
+
+GLOSSARY_PATH = Path(__file__).with_name("glossary.yaml")
+
+
+class GlossaryEntry(BaseModel, extra=Extra.forbid):
+    id: str = ""
+    title: LocalizedText
+    aliases: List[str] = []
+    text: LocalizedText
+
+
+class Glossary:
+    def __init__(self, entries: Dict[str, GlossaryEntry]):
+        self.entries = entries
+
+    def __contains__(self, term_id: str) -> bool:
+        return term_id in self.entries
+
+    def __getitem__(self, term_id: str) -> GlossaryEntry:
+        return self.entries[term_id]
+
+    def lookup(self, words: str) -> Optional[GlossaryEntry]:
+        """The entry whose id, title or alias appears in `words` (longest match wins)."""
+        said = _normalise(words)
+        best: Optional[GlossaryEntry] = None
+        best_length = 0
+        for entry in self.entries.values():
+            title = entry.title if isinstance(entry.title, str) else entry.title.get("en", "")
+            for name in [entry.id.replace("_", " "), title, *entry.aliases]:
+                key = _normalise(name)
+                if key and re.search(rf"\b{re.escape(key)}\b", said) and len(key) > best_length:
+                    best, best_length = entry, len(key)
+        return best
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^a-z0-9+ ]", " ", text.lower()).strip()
+
+
+def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries, problems = {}, []
+    for term_id, body in (raw.get("terms") or {}).items():
+        try:
+            entries[term_id] = GlossaryEntry.parse_obj({**(body or {}), "id": term_id})
+        except ValidationError as error:
+            problems += [f"{path.name}: term `{term_id}`: {m}" for m in describe_errors(error, body)]
+    if problems:
+        raise ValueError("\n".join(problems))
+    return Glossary(entries)
+
+
+@functools.lru_cache(maxsize=None)
+def default_glossary() -> Glossary:
+    return load_glossary()
+
+
+def missing_terms(registry: Registry, glossary: Glossary) -> List[str]:
+    """Problems where a fact names a glossary term that does not exist."""
+    return [
+        f"facts.yaml: fact `{d.id}` names glossary term `{term}`, which glossary.yaml lacks"
+        for d in registry
+        for term in d.glossary
+        if term not in glossary
+    ]

@@ -1,0 +1,82 @@
+"""Which question to ask next: only facts that can still change some trial's outcome.
+
+A fact is worth asking when it is unanswered and sits in a part of some criterion's rule that is
+still undecided, in a trial that is not already excluded. Three-valued logic is monotone, so a
+decided branch, or an excluded trial, can never change again: asking about it would waste the
+person's time. (A property test checks exactly this.)
+
+Order, to reach a verdict in as few questions as possible:
+1. gates before what they guard ("do you take steroids?" before "what dose?"; sex before pregnancy);
+2. facts that more of the trials being screened still need;
+3. the registry's `ask_order`, the natural order of a conversation.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Dict, List, Optional, Sequence, Set, Tuple
+
+from bot.eligibility import FactsInput, Outcome, as_fact_set, evaluate
+from bot.facts import FactSet, Registry, default_registry
+from bot.rules import Truth, open_facts
+from bot.trial_schema import Criterion, Trial
+
+
+def next_questions(
+    trials: Sequence[Trial],
+    facts: FactsInput,
+    on_date: Optional[date] = None,
+    registry: Optional[Registry] = None,
+) -> List[str]:
+    """Unanswered facts that can still change some trial's outcome, best first (fact ids)."""
+    registry = registry or default_registry()
+    fact_set = as_fact_set(facts, on_date, registry)
+    best_rank: Dict[str, int] = {}
+    needed_by: Dict[str, Set[str]] = {}
+    for trial in trials:
+        if evaluate(trial, fact_set, registry=registry).outcome is Outcome.NOT_ELIGIBLE:
+            continue  # an exclusion on known facts is final; nothing can change it
+        for criterion in trial.criteria:
+            for fact_id, rank in _open_facts_of(criterion, fact_set, registry):
+                best_rank[fact_id] = min(rank, best_rank.get(fact_id, rank))
+                needed_by.setdefault(fact_id, set()).add(trial.id)
+    askable = [f for f in best_rank if registry[f].question is not None]
+    return sorted(askable, key=lambda f: (best_rank[f], -len(needed_by[f]), registry[f].ask_order, f))
+
+
+def _open_facts_of(criterion: Criterion, facts: FactSet, registry: Registry) -> List[Tuple[str, int]]:
+    if criterion.verified_by == "study_team":
+        return []
+    found: List[Tuple[str, int]] = []
+    offset = 0
+    applies = criterion.applies_if.evaluate(facts) if criterion.applies_if is not None else Truth.TRUE
+    if applies is Truth.FALSE:
+        return []
+    if applies is Truth.UNKNOWN:
+        if criterion.rule.evaluate(facts) is _fitting_truth(criterion):
+            return []  # it fits whether or not it applies
+        found += open_facts(criterion.applies_if, facts)
+        offset = 1  # ask whether it applies before asking the rule itself
+    found += open_facts(criterion.rule, facts, offset)
+    return _gates_first(found, facts, registry)
+
+
+def _fitting_truth(criterion: Criterion) -> Truth:
+    """The rule value under which the criterion fits: TRUE for inclusions, FALSE for exclusions."""
+    return Truth.TRUE if criterion.kind == "inclusion" else Truth.FALSE
+
+
+def _gates_first(found: List[Tuple[str, int]], facts: FactSet, registry: Registry) -> List[Tuple[str, int]]:
+    """Replace a fact by the facts its implications depend on, while those are open.
+
+    "Could you become pregnant?" is implied false for men, so sex is asked first.
+    """
+    result: List[Tuple[str, int]] = []
+    for fact_id, rank in found:
+        gates = [
+            gate
+            for implication in registry[fact_id].implied
+            for gate in open_facts(implication.when, facts, rank)
+        ]
+        result.extend(_gates_first(gates, facts, registry) if gates else [(fact_id, rank)])
+    return result

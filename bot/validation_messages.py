@@ -1,0 +1,104 @@
+"""Turn pydantic's validation errors into sentences a curator can act on.
+
+pydantic says "value is not a valid float" at ('criteria', 3, 'rule', 'at_most'). A curator needs
+"criterion `plt_range`: `rule.at_most` must be a number (got 'hundred')". This module does the
+wording; callers add the file name and the criterion id.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Union
+
+from pydantic import ValidationError
+
+Location = Sequence[Union[str, int]]
+
+EXPECTATIONS = {
+    "type_error.float": "must be a number",
+    "type_error.integer": "must be a whole number",
+    "type_error.bool": "must be true or false",
+    "type_error.str": "must be text",
+    "type_error.list": "must be a list",
+    "type_error.dict": "must be a mapping",
+    "type_error.date": "must be a date written YYYY-MM-DD",
+    "value_error.date": "must be a date written YYYY-MM-DD",
+    "value_error.missing": "is required",
+    "type_error.none.not_allowed": "is required",
+}
+
+
+def value_at(raw: Any, location: Location) -> Any:
+    """The raw value at a pydantic location, or None when the path does not exist."""
+    current = raw
+    for step in location:
+        if isinstance(current, dict) and step in current:
+            current = current[step]
+        elif isinstance(current, list) and isinstance(step, int) and step < len(current):
+            current = current[step]
+        else:
+            return None
+    return current
+
+
+def format_location(location: Location) -> str:
+    text = ""
+    for step in location:
+        if step == "__root__":
+            continue
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def describe_error(
+    error: Dict[str, Any],
+    raw: Any,
+    known_fields: Optional[Iterable[str]] = None,
+    prefix: str = "",
+) -> str:
+    """One sentence for one pydantic error: where, what was expected, and what was found."""
+    location = tuple(error["loc"])
+    path = format_location(location)
+    where = ".".join(p for p in (prefix, path) if p)
+    kind = error["type"]
+    got = value_at(raw, location)
+    if kind == "value_error.extra":
+        field = str(location[-1])
+        hint = ""
+        close = difflib.get_close_matches(field, list(known_fields or []), n=1)
+        if close:
+            hint = f" (did you mean `{close[0]}`?)"
+        return f"`{where}` is not a known field{hint}"
+    if kind == "value_error" and error["msg"].startswith("`"):
+        return error["msg"]  # our own validators already say where and what
+    if kind == "value_error.const":
+        options = ", ".join(repr(a) for a in error.get("ctx", {}).get("permitted", ()))
+        expected = f"must be one of {options}" if options else error["msg"]
+    else:
+        expected = EXPECTATIONS.get(kind, error["msg"])
+    shown = f" (got {got!r})" if got is not None and kind != "value_error.missing" else ""
+    label = f"`{where}` " if where else ""
+    return f"{label}{expected}{shown}"
+
+
+def describe_errors(
+    error: ValidationError,
+    raw: Any,
+    prefix: str = "",
+    known_fields: Optional[Iterable[str]] = None,
+    relabel: Optional[Callable[[Location], tuple]] = None,
+) -> List[str]:
+    """Describe every error; `relabel` may turn a location into (label, rest_of_location)."""
+    messages = []
+    for item in error.errors():
+        location = tuple(item["loc"])
+        label = ""
+        if relabel is not None:
+            label, rest = relabel(location)
+            item = {**item, "loc": rest}
+            sub_raw = value_at(raw, location[: len(location) - len(rest)])
+        else:
+            sub_raw = raw
+        text = describe_error(item, sub_raw, known_fields, prefix)
+        messages.append(f"{label}: {text}" if label else text)
+    return messages
