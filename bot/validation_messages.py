@@ -69,7 +69,7 @@ def describe_error(
         if close:
             hint = f" (did you mean `{close[0]}`?)"
         return f"`{where}` is not a known field{hint}"
-    if kind == "value_error" and error["msg"].startswith("`"):
+    if kind.startswith("value_error") and error["msg"].startswith("`"):
         return error["msg"]  # our own validators already say where and what
     if kind == "value_error.const":
         options = ", ".join(repr(a) for a in error.get("ctx", {}).get("permitted", ()))
