@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from bot.facts import FactSet, Registry, default_registry, parse_facts
 from bot.messages import message
-from bot.rules import FactState, Truth, facts_read
+from bot.rules import FactState, Truth
 from bot.text import fill, localize
 from bot.trial_schema import Criterion, Trial, schedule_window_test
 
@@ -95,12 +95,12 @@ def evaluate(
 ) -> TrialResult:
     """Screen facts against every criterion of a trial, as of the planned dosing date `on_date`."""
     registry = registry or default_registry()
-    fact_set = as_fact_set(facts, on_date, registry)
-    results = [evaluate_criterion(c, fact_set, registry, language) for c in trial.criteria]
-    return TrialResult(
+    context = _Context(as_fact_set(facts, on_date, registry), registry, language)
+    results = [evaluate_criterion(c, context) for c in trial.criteria]
+    return TrialResult.construct(
         trial_id=trial.id,
         protocol_version=trial.protocol_version,
-        on_date=fact_set.reference_date,
+        on_date=context.facts.reference_date,
         outcome=decide_outcome(results),
         criteria=results,
     )
@@ -120,70 +120,82 @@ def decide_outcome(results: List[CriterionResult]) -> Outcome:
     return Outcome.LIKELY_ELIGIBLE
 
 
-def evaluate_criterion(criterion: Criterion, facts: FactSet, registry: Registry, language: str = "en") -> CriterionResult:
+class _Context:
+    """What every criterion of one evaluation shares; the answers are put into words only once."""
+
+    def __init__(self, facts: FactSet, registry: Registry, language: str):
+        self.facts, self.registry, self.language = facts, registry, language
+        self._answers_text: Optional[Dict[str, str]] = None
+
+    @property
+    def answers_text(self) -> Dict[str, str]:
+        if self._answers_text is None:
+            self._answers_text = describe_answers(self.facts, self.registry, self.language)
+        return self._answers_text
+
+
+def evaluate_criterion(criterion: Criterion, context: _Context) -> CriterionResult:
     """One criterion's status, with a plain reason and, for a schedulable misfit, a note."""
-    plain = localize(criterion.plain, language)
-    base = dict(
-        criterion_id=criterion.id,
-        kind=criterion.kind,
-        plain=plain,
-        protocol_ref=criterion.protocol_ref,
-        protocol_text=criterion.protocol_text,
-        facts_read=facts_read(criterion.applies_if) + facts_read(criterion.rule),
-    )
+    facts = context.facts
     applies = criterion.applies_if.evaluate(facts) if criterion.applies_if is not None else Truth.TRUE
     if applies is Truth.FALSE:
-        return _result(base, criterion, Status.NOT_APPLICABLE, "not_applicable", facts, registry, language)
+        return _result(criterion, context, Status.NOT_APPLICABLE, "not_applicable")
     if criterion.verified_by == "study_team":
-        reason = message("reason.study_team", language, plain=plain)
-        return CriterionResult(**base, status=Status.UNKNOWN, to_be_confirmed_by_study_team=True, reason=reason)
+        return _result(criterion, context, Status.UNKNOWN, "study_team")
 
     fits = criterion.rule.evaluate(facts)
     if criterion.kind == "exclusion":
         fits = fits.negate()
-    missing = _missing(criterion, facts)
-
     if fits is Truth.TRUE:
-        return _result(base, criterion, Status.MET, "met", facts, registry, language)
+        return _result(criterion, context, Status.MET, "met")
     if fits is Truth.UNKNOWN or applies is Truth.UNKNOWN:
-        return _result(base, criterion, Status.UNKNOWN, "unknown", facts, registry, language, missing)
+        missing = [f for f in criterion.reads if facts.state(f) is not FactState.ANSWERED]
+        return _result(criterion, context, Status.UNKNOWN, "unknown", missing)
     if criterion.when_not_fitting == "review":
-        return _result(base, criterion, Status.UNKNOWN, "review", facts, registry, language)
+        return _result(criterion, context, Status.UNKNOWN, "review")
     if criterion.when_not_fitting == "schedule":
-        result = _result(base, criterion, Status.MET, "met", facts, registry, language)
-        result.note = _schedule_note(criterion, facts, registry, language)
+        result = _result(criterion, context, Status.MET, "met")
+        result.note = _schedule_note(criterion, context)
         return result
-    return _result(base, criterion, Status.NOT_MET, "not_met", facts, registry, language)
+    return _result(criterion, context, Status.NOT_MET, "not_met")
 
 
-def _result(base, criterion, status, reason_key, facts, registry, language, missing=()) -> CriterionResult:
-    template = getattr(criterion.reasons, reason_key)
-    values = describe_answers(facts, registry, language)
-    missing_labels = ", ".join(localize(registry[f].label, language) for f in missing)
+def _result(criterion: Criterion, context: _Context, status: Status, reason_key: str, missing=()) -> CriterionResult:
+    language = context.language
+    plain = localize(criterion.plain, language)
+    template = getattr(criterion.reasons, reason_key, None)
     if template is not None:
-        reason = fill(localize(template, language), values)
+        reason = fill(localize(template, language), context.answers_text)
+    elif reason_key == "unknown" and not missing:
+        reason = message("reason.unknown_answered", language, plain=plain)
     else:
-        reason = message(f"reason.{reason_key}", language, plain=base["plain"], missing=missing_labels)
-        if reason_key == "unknown" and not missing:
-            reason = message("reason.unknown_answered", language, plain=base["plain"])
-    return CriterionResult(**base, status=status, reason=reason, missing_facts=list(missing))
+        labels = ", ".join(localize(context.registry[f].label, language) for f in missing)
+        reason = message(f"reason.{reason_key}", language, plain=plain, missing=labels)
+    # construct(): the engine builds these itself, so pydantic's validation would only cost time.
+    return CriterionResult.construct(
+        criterion_id=criterion.id,
+        kind=criterion.kind,
+        status=status,
+        to_be_confirmed_by_study_team=reason_key == "study_team",
+        reason=reason,
+        note=None,
+        plain=plain,
+        protocol_ref=criterion.protocol_ref,
+        protocol_text=criterion.protocol_text,
+        facts_read=list(criterion.reads),
+        missing_facts=list(missing),
+    )
 
 
-def _missing(criterion: Criterion, facts: FactSet) -> List[str]:
-    """Facts this criterion reads that we do not know (unanswered or "I don't know")."""
-    read = facts_read(criterion.applies_if) + facts_read(criterion.rule)
-    return [f for f in dict.fromkeys(read) if facts.state(f) is not FactState.ANSWERED]
-
-
-def _schedule_note(criterion: Criterion, facts: FactSet, registry: Registry, language: str) -> str:
+def _schedule_note(criterion: Criterion, context: _Context) -> str:
     test = schedule_window_test(criterion.rule, criterion.kind)  # the schema guarantees its shape
     window = test.ago.at_most or test.ago.less_than
-    earliest = facts.value(test.fact) + window.as_relativedelta()
-    values = {**describe_answers(facts, registry, language), "earliest": earliest.isoformat(), "wait": window.describe()}
+    earliest = context.facts.value(test.fact) + window.as_relativedelta()
+    values = {**context.answers_text, "earliest": earliest.isoformat(), "wait": window.describe()}
     template = criterion.reasons.schedule
     if template is not None:
-        return fill(localize(template, language), values)
-    return message("reason.schedule", language, **values)
+        return fill(localize(template, context.language), values)
+    return message("reason.schedule", context.language, **values)
 
 
 def describe_answers(facts: FactSet, registry: Registry, language: str) -> Dict[str, str]:

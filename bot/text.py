@@ -6,7 +6,6 @@ plain string (English) or as a mapping from language code to string. `localize` 
 
 from __future__ import annotations
 
-import string
 from typing import Dict, Mapping, Union
 
 LocalizedText = Union[str, Dict[str, str]]
@@ -30,4 +29,4 @@ class _Blank(dict):
 
 def fill(template: str, values: Mapping[str, str]) -> str:
     """Fill {placeholders}; an unknown placeholder shows as "?" rather than crashing a reply."""
-    return string.Formatter().vformat(template, (), _Blank(values))
+    return template.format_map(_Blank(values))

@@ -23,9 +23,9 @@ import re
 from datetime import date
 from typing import Any, Dict, List, Literal, Optional
 
-from pydantic import BaseModel, Extra, Field, root_validator, validator
+from pydantic import BaseModel, Extra, Field, PrivateAttr, root_validator, validator
 
-from bot.rules import FactTest, Not, Rule, parse_rule
+from bot.rules import FactTest, Not, Rule, facts_read, parse_rule
 from bot.text import LocalizedText
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -53,6 +53,16 @@ class Criterion(BaseModel, extra=Extra.forbid):
     applies_if: Optional[Any] = None
     when_not_fitting: Literal["exclude", "review", "schedule"] = "exclude"
     reasons: Reasons = Reasons()
+    _reads: List[str] = PrivateAttr(default_factory=list)
+
+    def __init__(self, **data: Any):
+        super().__init__(**data)
+        self._reads = list(dict.fromkeys(facts_read(self.applies_if) + facts_read(self.rule)))
+
+    @property
+    def reads(self) -> List[str]:
+        """The facts this criterion reads (applies_if first), each once."""
+        return self._reads
 
     @validator("rule", "applies_if", pre=True)
     def _parse_rule(cls, raw: Any, field) -> Optional[Rule]:
