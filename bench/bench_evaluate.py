@@ -50,7 +50,7 @@ def rate(label: str, work, seconds: float) -> float:
         done += 1
     elapsed = time.perf_counter() - started
     per_second = done / elapsed
-    print(f"{label:<44} {per_second:>10,.0f} /s   ({done:,} in {elapsed:.2f} s, {1e6 / per_second:,.0f} µs each)")
+    print(f"{label:<44} {per_second:>10,.0f} /s   ({done:,} in {elapsed:.2f} s, {1e6 / per_second:,.0f} µs)")
     return per_second
 
 
@@ -69,7 +69,11 @@ def main() -> None:
     for trial_id in sorted(by_id):
         trial = by_id[trial_id]
         rate(f"evaluate {trial_id} ({len(trial.criteria)} criteria)", one_evaluation(trial), args.seconds)
-    rate("next_questions over both trials", lambda: next_questions(trials, sets[next(counter) % len(sets)]), args.seconds)
+    rate(
+        "next_questions over both trials",
+        lambda: next_questions(trials, sets[next(counter) % len(sets)]),
+        args.seconds,
+    )
     registry = default_registry()
     raw = json.loads((EXAMPLES / "nct06642025-likely-eligible.json").read_text(encoding="utf-8"))
     raw.pop("$schema")

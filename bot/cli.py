@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import List, Optional, Sequence
 
 from bot.eligibility import evaluate
 from bot.facts import FactsError, default_registry, load_registry, parse_facts
@@ -30,7 +30,7 @@ class UsageError(Exception):
     """Bad input from the person at the terminal; the message says what to fix."""
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -92,7 +92,7 @@ def cmd_trials(args: argparse.Namespace) -> int:
 
 
 def cmd_check_trials(args: argparse.Namespace) -> int:
-    problems: List[str] = []
+    problems: list[str] = []
     try:
         registry = load_registry()
         problems += missing_terms(registry, load_glossary())
@@ -176,7 +176,9 @@ def _read_facts_file(path: Path) -> dict:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
-        raise UsageError(f"{path}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
+        raise UsageError(
+            f"{path}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+        ) from None
     if not isinstance(raw, dict):
         raise UsageError(f"{path}: must be a JSON object of fact: answer (see docs/facts.md)")
     raw.pop("$schema", None)

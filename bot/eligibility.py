@@ -14,8 +14,9 @@ answer is still unknown; otherwise likely eligible. The study team always makes 
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -45,12 +46,12 @@ class CriterionResult(BaseModel):
     status: Status
     to_be_confirmed_by_study_team: bool = False
     reason: str
-    note: Optional[str] = None
+    note: str | None = None
     plain: str
     protocol_ref: str
     protocol_text: str
-    facts_read: List[str]
-    missing_facts: List[str] = []
+    facts_read: list[str]
+    missing_facts: list[str] = []
 
     @property
     def display_status(self) -> str:
@@ -64,34 +65,36 @@ class TrialResult(BaseModel):
     protocol_version: str
     on_date: date
     outcome: Outcome
-    criteria: List[CriterionResult]
+    criteria: list[CriterionResult]
 
     @property
-    def excluded_by(self) -> List[CriterionResult]:
+    def excluded_by(self) -> list[CriterionResult]:
         return [c for c in self.criteria if c.status is Status.NOT_MET]
 
     @property
-    def still_unknown(self) -> List[CriterionResult]:
-        return [c for c in self.criteria if c.status is Status.UNKNOWN and not c.to_be_confirmed_by_study_team]
+    def still_unknown(self) -> list[CriterionResult]:
+        return [
+            c for c in self.criteria if c.status is Status.UNKNOWN and not c.to_be_confirmed_by_study_team
+        ]
 
     @property
-    def to_confirm(self) -> List[CriterionResult]:
+    def to_confirm(self) -> list[CriterionResult]:
         return [c for c in self.criteria if c.to_be_confirmed_by_study_team]
 
     @property
-    def notes(self) -> List[str]:
+    def notes(self) -> list[str]:
         return [c.note for c in self.criteria if c.note]
 
 
-FactsInput = Union[FactSet, Mapping[str, Any]]
+FactsInput = FactSet | Mapping[str, Any]
 
 
 def evaluate(
     trial: Trial,
     facts: FactsInput,
-    on_date: Optional[date] = None,
+    on_date: date | None = None,
     language: str = "en",
-    registry: Optional[Registry] = None,
+    registry: Registry | None = None,
 ) -> TrialResult:
     """Screen facts against every criterion of a trial, as of the planned dosing date `on_date`."""
     registry = registry or default_registry()
@@ -106,13 +109,13 @@ def evaluate(
     )
 
 
-def as_fact_set(facts: FactsInput, on_date: Optional[date], registry: Registry) -> FactSet:
+def as_fact_set(facts: FactsInput, on_date: date | None, registry: Registry) -> FactSet:
     if isinstance(facts, FactSet):
         return facts if on_date in (None, facts.reference_date) else facts.as_of(on_date, registry)
     return parse_facts(facts, on_date or date.today(), registry)
 
 
-def decide_outcome(results: List[CriterionResult]) -> Outcome:
+def decide_outcome(results: list[CriterionResult]) -> Outcome:
     if any(r.status is Status.NOT_MET for r in results):
         return Outcome.NOT_ELIGIBLE
     if any(r.status is Status.UNKNOWN and not r.to_be_confirmed_by_study_team for r in results):
@@ -125,10 +128,10 @@ class _Context:
 
     def __init__(self, facts: FactSet, registry: Registry, language: str):
         self.facts, self.registry, self.language = facts, registry, language
-        self._answers_text: Optional[Dict[str, str]] = None
+        self._answers_text: dict[str, str] | None = None
 
     @property
-    def answers_text(self) -> Dict[str, str]:
+    def answers_text(self) -> dict[str, str]:
         if self._answers_text is None:
             self._answers_text = describe_answers(self.facts, self.registry, self.language)
         return self._answers_text
@@ -160,7 +163,9 @@ def evaluate_criterion(criterion: Criterion, context: _Context) -> CriterionResu
     return _result(criterion, context, Status.NOT_MET, "not_met")
 
 
-def _result(criterion: Criterion, context: _Context, status: Status, reason_key: str, missing=()) -> CriterionResult:
+def _result(
+    criterion: Criterion, context: _Context, status: Status, reason_key: str, missing=()
+) -> CriterionResult:
     language = context.language
     plain = localize(criterion.plain, language)
     template = getattr(criterion.reasons, reason_key, None)
@@ -198,9 +203,9 @@ def _schedule_note(criterion: Criterion, context: _Context) -> str:
     return message("reason.schedule", context.language, **values)
 
 
-def describe_answers(facts: FactSet, registry: Registry, language: str) -> Dict[str, str]:
+def describe_answers(facts: FactSet, registry: Registry, language: str) -> dict[str, str]:
     """Each known fact as words, for reason templates such as "you told us you are {age}"."""
-    shown: Dict[str, str] = {}
+    shown: dict[str, str] = {}
     for fact_id in list(facts.answers) + list(facts.derived):
         if facts.state(fact_id) is not FactState.ANSWERED:
             continue

@@ -13,10 +13,11 @@ unknown ("I don't know"), or unanswered (not asked yet).
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Dict, List, Literal, Mapping, Optional, Union
+from typing import Any, Literal
 
 import yaml
 from dateutil.relativedelta import relativedelta
@@ -34,7 +35,7 @@ FactType = Literal["integer", "number", "boolean", "choice", "choices", "date"]
 
 
 class Choice(BaseModel, extra=Extra.forbid):
-    value: Union[int, str]
+    value: int | str
     label: LocalizedText
 
 
@@ -64,22 +65,22 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     id: str = ""
     type: FactType
     label: LocalizedText
-    question: Optional[Question] = None
+    question: Question | None = None
     why: LocalizedText = ""
-    glossary: List[str] = []
+    glossary: list[str] = []
     ask_order: int = 1000
-    unit: Optional[str] = None
-    units: Dict[str, float] = {}
-    minimum: Optional[float] = None
-    maximum: Optional[float] = None
-    choices: List[Choice] = []
+    unit: str | None = None
+    units: dict[str, float] = {}
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: list[Choice] = []
     allow_never: bool = False
-    answers_for: Optional[str] = None
-    via: Optional[Literal["whole_years_before_reference"]] = None
-    implied: List[Implication] = []
+    answers_for: str | None = None
+    via: Literal["whole_years_before_reference"] | None = None
+    implied: list[Implication] = []
 
     @root_validator(skip_on_failure=True)
-    def _consistent(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+    def _consistent(cls, values: dict[str, Any]) -> dict[str, Any]:
         kind = values["type"]
         if kind in ("choice", "choices") and not values["choices"]:
             raise ValueError(f"`choices` is required for a fact of type {kind}")
@@ -96,7 +97,7 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
         return values
 
     @property
-    def choice_values(self) -> List[Union[int, str]]:
+    def choice_values(self) -> list[int | str]:
         return [c.value for c in self.choices]
 
     def choice_label(self, value: Any, language: str = "en") -> str:
@@ -109,7 +110,7 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
 class FactsError(ValueError):
     """Answers that do not fit the registry; `problems` lists one sentence per fact."""
 
-    def __init__(self, problems: List[str]):
+    def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems))
         self.problems = problems
 
@@ -117,7 +118,7 @@ class FactsError(ValueError):
 class Registry:
     """All fact definitions, by id."""
 
-    def __init__(self, definitions: Dict[str, FactDefinition]):
+    def __init__(self, definitions: dict[str, FactDefinition]):
         self.definitions = definitions
 
     def __contains__(self, fact_id: str) -> bool:
@@ -133,8 +134,8 @@ class Registry:
 def load_registry(path: Path = REGISTRY_PATH) -> Registry:
     """Read and validate the facts registry; errors name the fact and the field."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    definitions: Dict[str, FactDefinition] = {}
-    problems: List[str] = []
+    definitions: dict[str, FactDefinition] = {}
+    problems: list[str] = []
     for fact_id, body in (raw.get("facts") or {}).items():
         try:
             definitions[fact_id] = FactDefinition.parse_obj({**(body or {}), "id": fact_id})
@@ -148,13 +149,15 @@ def load_registry(path: Path = REGISTRY_PATH) -> Registry:
     for definition in definitions.values():
         target = definition.answers_for
         if target and target not in definitions:
-            problems.append(f"{path.name}: fact `{definition.id}`: `answers_for` names unknown fact {target!r}")
+            problems.append(
+                f"{path.name}: fact `{definition.id}`: `answers_for` names unknown fact {target!r}"
+            )
     if problems:
         raise FactsError(problems)
     return Registry(definitions)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def default_registry() -> Registry:
     return load_registry()
 
@@ -164,18 +167,18 @@ class Answer:
     """One answer as given: its value in the canonical unit, plus what the person actually said."""
 
     value: Any
-    unit: Optional[str] = None
-    said: Optional[str] = None
-    answered_at: Optional[datetime] = None
+    unit: str | None = None
+    said: str | None = None
+    answered_at: datetime | None = None
 
 
 @dataclass
 class FactSet:
     """A person's answers, checked and normalised, as the rules engine reads them."""
 
-    answers: Dict[str, Answer]
+    answers: dict[str, Answer]
     reference_date: date
-    derived: Dict[str, Any] = field(default_factory=dict)
+    derived: dict[str, Any] = field(default_factory=dict)
 
     def state(self, fact_id: str) -> FactState:
         if fact_id in self.derived:
@@ -196,14 +199,14 @@ class FactSet:
         _derive(moved, registry)
         return moved
 
-    def with_answers(self, extra: Dict[str, Answer], registry: Registry) -> FactSet:
+    def with_answers(self, extra: dict[str, Answer], registry: Registry) -> FactSet:
         """These answers plus more (already checked), with facts derived afresh."""
         combined = FactSet(answers={**self.answers, **extra}, reference_date=self.reference_date)
         _derive(combined, registry)
         return combined
 
 
-def parse_facts(raw: Mapping[str, Any], on_date: date, registry: Optional[Registry] = None) -> FactSet:
+def parse_facts(raw: Mapping[str, Any], on_date: date, registry: Registry | None = None) -> FactSet:
     """Check answers against the registry and build the FactSet the engine reads.
 
     Each value is either plain (`"platelet_count": 72`) or an object with `value`, and optionally
@@ -211,8 +214,8 @@ def parse_facts(raw: Mapping[str, Any], on_date: date, registry: Optional[Regist
     reported at once, each naming its fact and what was expected.
     """
     registry = registry or default_registry()
-    answers: Dict[str, Answer] = {}
-    problems: List[str] = []
+    answers: dict[str, Answer] = {}
+    problems: list[str] = []
     for fact_id, given in raw.items():
         if fact_id not in registry:
             problems.append(f"`{fact_id}` is not a known fact (see bot/facts.yaml)")
@@ -244,7 +247,7 @@ def _to_answer(definition: FactDefinition, given: Any) -> Answer:
     return Answer(coerce_value(definition, value, unit), definition.unit, said, answered_at)
 
 
-def coerce_value(definition: FactDefinition, value: Any, unit: Optional[str] = None) -> Any:
+def coerce_value(definition: FactDefinition, value: Any, unit: str | None = None) -> Any:
     """Check one value against its fact's type and range; convert it to the canonical unit."""
     kind = definition.type
     if kind in ("number", "integer"):
@@ -295,7 +298,11 @@ def _derive(facts: FactSet, registry: Registry) -> None:
     """Fill facts that follow from others. Only unanswered or unknown facts are ever filled."""
     for definition in registry:
         target = definition.answers_for
-        if target and facts.state(target) is not FactState.ANSWERED and facts.state(definition.id) is FactState.ANSWERED:
+        if (
+            target
+            and facts.state(target) is not FactState.ANSWERED
+            and facts.state(definition.id) is FactState.ANSWERED
+        ):
             derive = DERIVATIONS[definition.via]
             derived = derive(facts.value(definition.id), facts.reference_date)
             try:  # a birth date in the future, or 1850, is as implausible as an age of 230

@@ -6,14 +6,14 @@ keeps it equal to what the registry generates.
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any
 
 from bot.facts import UNKNOWN, FactDefinition, Registry
 from bot.rules import NEVER
 from bot.text import localize
 
 
-def facts_json_schema(registry: Registry) -> Dict[str, Any]:
+def facts_json_schema(registry: Registry) -> dict[str, Any]:
     """A JSON Schema (draft 2020-12) for `python -m bot screen --facts FILE.json`."""
     properties = {d.id: _answer_schema(d) for d in registry}
     properties["$schema"] = {"type": "string"}
@@ -31,7 +31,7 @@ def facts_json_schema(registry: Registry) -> Dict[str, Any]:
     }
 
 
-def _answer_schema(definition: FactDefinition) -> Dict[str, Any]:
+def _answer_schema(definition: FactDefinition) -> dict[str, Any]:
     value = _value_schema(definition)
     plain = {"anyOf": [value, {"const": UNKNOWN}, {"type": "null"}]}
     detailed = {
@@ -48,10 +48,10 @@ def _answer_schema(definition: FactDefinition) -> Dict[str, Any]:
     return {"description": localize(definition.label), "anyOf": [*plain["anyOf"], detailed]}
 
 
-def _value_schema(definition: FactDefinition) -> Dict[str, Any]:
+def _value_schema(definition: FactDefinition) -> dict[str, Any]:
     kind = definition.type
     if kind in ("number", "integer"):
-        schema: Dict[str, Any] = {"type": kind}
+        schema: dict[str, Any] = {"type": kind}
         if definition.unit:
             schema["description"] = f"in {definition.unit} unless `unit` says otherwise"
         return schema

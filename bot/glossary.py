@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Dict, List, Optional
 
 import yaml
 from pydantic import BaseModel, Extra, ValidationError
@@ -24,12 +23,12 @@ GLOSSARY_PATH = Path(__file__).with_name("glossary.yaml")
 class GlossaryEntry(BaseModel, extra=Extra.forbid):
     id: str = ""
     title: LocalizedText
-    aliases: List[str] = []
+    aliases: list[str] = []
     text: LocalizedText
 
 
 class Glossary:
-    def __init__(self, entries: Dict[str, GlossaryEntry]):
+    def __init__(self, entries: dict[str, GlossaryEntry]):
         self.entries = entries
 
     def __contains__(self, term_id: str) -> bool:
@@ -38,10 +37,10 @@ class Glossary:
     def __getitem__(self, term_id: str) -> GlossaryEntry:
         return self.entries[term_id]
 
-    def lookup(self, words: str) -> Optional[GlossaryEntry]:
+    def lookup(self, words: str) -> GlossaryEntry | None:
         """The entry whose id, title or alias appears in `words` (longest match wins)."""
         said = _normalise(words)
-        best: Optional[GlossaryEntry] = None
+        best: GlossaryEntry | None = None
         best_length = 0
         for entry in self.entries.values():
             title = entry.title if isinstance(entry.title, str) else entry.title.get("en", "")
@@ -69,12 +68,12 @@ def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
     return Glossary(entries)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def default_glossary() -> Glossary:
     return load_glossary()
 
 
-def missing_terms(registry: Registry, glossary: Glossary) -> List[str]:
+def missing_terms(registry: Registry, glossary: Glossary) -> list[str]:
     """Problems where a fact names a glossary term that does not exist."""
     return [
         f"facts.yaml: fact `{d.id}` names glossary term `{term}`, which glossary.yaml lacks"

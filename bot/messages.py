@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Dict
 
 import yaml
 
@@ -13,8 +12,8 @@ from bot.text import LocalizedText, fill, localize
 MESSAGES_PATH = Path(__file__).with_name("messages.yaml")
 
 
-@functools.lru_cache(maxsize=None)
-def _messages() -> Dict[str, LocalizedText]:
+@functools.cache
+def _messages() -> dict[str, LocalizedText]:
     return yaml.safe_load(MESSAGES_PATH.read_text(encoding="utf-8"))
 
 

@@ -13,8 +13,8 @@ Order, to reach a verdict in as few questions as possible:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from bot.eligibility import FactsInput, Outcome, as_fact_set, evaluate
 from bot.facts import FactSet, Registry, default_registry
@@ -25,14 +25,14 @@ from bot.trial_schema import Criterion, Trial
 def next_questions(
     trials: Sequence[Trial],
     facts: FactsInput,
-    on_date: Optional[date] = None,
-    registry: Optional[Registry] = None,
-) -> List[str]:
+    on_date: date | None = None,
+    registry: Registry | None = None,
+) -> list[str]:
     """Unanswered facts that can still change some trial's outcome, best first (fact ids)."""
     registry = registry or default_registry()
     fact_set = as_fact_set(facts, on_date, registry)
-    best_rank: Dict[str, int] = {}
-    needed_by: Dict[str, Set[str]] = {}
+    best_rank: dict[str, int] = {}
+    needed_by: dict[str, set[str]] = {}
     for trial in trials:
         if evaluate(trial, fact_set, registry=registry).outcome is Outcome.NOT_ELIGIBLE:
             continue  # an exclusion on known facts is final; nothing can change it
@@ -44,10 +44,10 @@ def next_questions(
     return sorted(askable, key=lambda f: (best_rank[f], -len(needed_by[f]), registry[f].ask_order, f))
 
 
-def _open_facts_of(criterion: Criterion, facts: FactSet, registry: Registry) -> List[Tuple[str, int]]:
+def _open_facts_of(criterion: Criterion, facts: FactSet, registry: Registry) -> list[tuple[str, int]]:
     if criterion.verified_by == "study_team":
         return []
-    found: List[Tuple[str, int]] = []
+    found: list[tuple[str, int]] = []
     offset = 0
     applies = criterion.applies_if.evaluate(facts) if criterion.applies_if is not None else Truth.TRUE
     if applies is Truth.FALSE:
@@ -66,12 +66,12 @@ def _fitting_truth(criterion: Criterion) -> Truth:
     return Truth.TRUE if criterion.kind == "inclusion" else Truth.FALSE
 
 
-def _gates_first(found: List[Tuple[str, int]], facts: FactSet, registry: Registry) -> List[Tuple[str, int]]:
+def _gates_first(found: list[tuple[str, int]], facts: FactSet, registry: Registry) -> list[tuple[str, int]]:
     """Replace a fact by the facts its implications depend on, while those are open.
 
     "Could you become pregnant?" is implied false for men, so sex is asked first.
     """
-    result: List[Tuple[str, int]] = []
+    result: list[tuple[str, int]] = []
     for fact_id, rank in found:
         gates = [
             gate

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import Any, Dict, List, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from bot.eligibility import CriterionResult, Status, TrialResult
 from bot.facts import Registry
@@ -44,7 +45,7 @@ def format_result(trial: Trial, result: TrialResult, width: int = 100) -> str:
     return "\n".join(lines)
 
 
-def _criterion_lines(criterion: CriterionResult, width: int, repeat: bool) -> List[str]:
+def _criterion_lines(criterion: CriterionResult, width: int, repeat: bool) -> list[str]:
     mark = "…" if criterion.to_be_confirmed_by_study_team else MARKS[criterion.status]
     head = f"{mark} {criterion.criterion_id} [{criterion.kind}, {criterion.display_status}]"
     body = textwrap.fill(criterion.reason, width, initial_indent="    ", subsequent_indent="    ")
@@ -57,16 +58,18 @@ def _criterion_lines(criterion: CriterionResult, width: int, repeat: bool) -> Li
     )
     lines = [head, body]
     if criterion.note:
-        lines.append(textwrap.fill(criterion.note, width, initial_indent="    note: ", subsequent_indent="        "))
+        lines.append(
+            textwrap.fill(criterion.note, width, initial_indent="    note: ", subsequent_indent="        ")
+        )
     return [*lines, protocol]
 
 
-def result_as_json(trial: Trial, result: TrialResult) -> Dict[str, Any]:
+def result_as_json(trial: Trial, result: TrialResult) -> dict[str, Any]:
     """A JSON-ready dict of one trial's result, with every criterion."""
     data = json.loads(result.json())
     data["trial_title"] = trial.title
     data["identifiers"] = trial.identifiers
-    for item, criterion in zip(data["criteria"], result.criteria):
+    for item, criterion in zip(data["criteria"], result.criteria, strict=False):
         item["display_status"] = criterion.display_status
     return data
 

@@ -20,9 +20,10 @@ UNKNOWN only turns into TRUE or FALSE when the other branches settle it. That is
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Dict, Iterator, List, Optional, Protocol, Tuple, Union
+from typing import Any, Protocol
 
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, Extra, Field, ValidationError, root_validator
@@ -72,7 +73,7 @@ class Duration(BaseModel, extra=Extra.forbid):
     years: int = 0
 
     @root_validator(skip_on_failure=True)
-    def _not_empty(cls, values: Dict[str, int]) -> Dict[str, int]:
+    def _not_empty(cls, values: dict[str, int]) -> dict[str, int]:
         if not any(values.values()):
             raise ValueError("give at least one of hours, days, weeks, months, years (e.g. {weeks: 6})")
         return values
@@ -92,13 +93,13 @@ class Duration(BaseModel, extra=Extra.forbid):
 class AgoBounds(BaseModel, extra=Extra.forbid):
     """Bounds on how long before the reference date an event happened."""
 
-    at_least: Optional[Duration] = None
-    at_most: Optional[Duration] = None
-    greater_than: Optional[Duration] = None
-    less_than: Optional[Duration] = None
+    at_least: Duration | None = None
+    at_most: Duration | None = None
+    greater_than: Duration | None = None
+    less_than: Duration | None = None
 
     @root_validator(skip_on_failure=True)
-    def _has_a_bound(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+    def _has_a_bound(cls, values: dict[str, Any]) -> dict[str, Any]:
         if not any(v is not None for v in values.values()):
             raise ValueError("give at least one of at_least, at_most, greater_than, less_than")
         return values
@@ -117,28 +118,28 @@ class AgoBounds(BaseModel, extra=Extra.forbid):
         return all(checks)
 
 
-Scalar = Union[bool, int, float, str]
+Scalar = bool | int | float | str
 
 
 class FactTest(BaseModel):
     """A leaf: a test of one fact. Several bounds on one leaf must all hold."""
 
     fact: str
-    is_: Optional[Scalar] = Field(None, alias="is")
-    in_: Optional[List[Scalar]] = Field(None, alias="in")
-    contains_any: Optional[List[str]] = None
-    at_least: Optional[float] = None
-    at_most: Optional[float] = None
-    greater_than: Optional[float] = None
-    less_than: Optional[float] = None
-    ago: Optional[AgoBounds] = None
+    is_: Scalar | None = Field(None, alias="is")
+    in_: list[Scalar] | None = Field(None, alias="in")
+    contains_any: list[str] | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+    greater_than: float | None = None
+    less_than: float | None = None
+    ago: AgoBounds | None = None
 
     class Config:
         extra = Extra.forbid
         allow_population_by_field_name = True
 
     @root_validator(skip_on_failure=True)
-    def _has_a_test(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+    def _has_a_test(cls, values: dict[str, Any]) -> dict[str, Any]:
         tests = [k for k in TEST_KEYS if values.get(k) is not None]
         if not tests:
             raise ValueError(
@@ -147,7 +148,7 @@ class FactTest(BaseModel):
             )
         return values
 
-    def used_tests(self) -> List[str]:
+    def used_tests(self) -> list[str]:
         return [k for k in TEST_KEYS if getattr(self, k) is not None]
 
     def evaluate(self, facts: FactLookup) -> Truth:
@@ -156,7 +157,7 @@ class FactTest(BaseModel):
         return Truth.of(self.holds_for(facts.value(self.fact), facts.reference_date))
 
     def holds_for(self, value: Any, reference: date) -> bool:
-        checks: List[bool] = []
+        checks: list[bool] = []
         if self.is_ is not None:
             checks.append(value == self.is_)
         if self.in_ is not None:
@@ -184,7 +185,7 @@ NUMERIC_COMPARISONS = {
 
 @dataclass(frozen=True)
 class AllOf:
-    rules: Tuple[Rule, ...]
+    rules: tuple[Rule, ...]
 
     def evaluate(self, facts: FactLookup) -> Truth:
         results = [r.evaluate(facts) for r in self.rules]
@@ -195,7 +196,7 @@ class AllOf:
 
 @dataclass(frozen=True)
 class AnyOf:
-    rules: Tuple[Rule, ...]
+    rules: tuple[Rule, ...]
 
     def evaluate(self, facts: FactLookup) -> Truth:
         results = [r.evaluate(facts) for r in self.rules]
@@ -212,7 +213,7 @@ class Not:
         return self.rule.evaluate(facts).negate()
 
 
-Rule = Union[AllOf, AnyOf, Not, FactTest]
+Rule = AllOf | AnyOf | Not | FactTest
 
 
 class RuleError(ValueError):
@@ -244,7 +245,7 @@ def parse_rule(raw: Any, where: str = "rule") -> Rule:
         raise RuleError("; ".join(describe_errors(error, raw, prefix=where))) from None
 
 
-def walk_fact_tests(rule: Rule, where: str = "rule") -> Iterator[Tuple[str, FactTest]]:
+def walk_fact_tests(rule: Rule, where: str = "rule") -> Iterator[tuple[str, FactTest]]:
     """Yield every leaf of the tree with its path, for checks against the facts registry."""
     if isinstance(rule, FactTest):
         yield where, rule
@@ -256,17 +257,17 @@ def walk_fact_tests(rule: Rule, where: str = "rule") -> Iterator[Tuple[str, Fact
             yield from walk_fact_tests(child, f"{where}.{key}[{i}]")
 
 
-def facts_read(rule: Optional[Rule]) -> List[str]:
+def facts_read(rule: Rule | None) -> list[str]:
     """The facts a rule reads, in the order they are written."""
     if rule is None:
         return []
-    seen: Dict[str, None] = {}
+    seen: dict[str, None] = {}
     for _, test in walk_fact_tests(rule):
         seen.setdefault(test.fact, None)
     return list(seen)
 
 
-def open_facts(rule: Rule, facts: FactLookup, rank: int = 0) -> List[Tuple[str, int]]:
+def open_facts(rule: Rule, facts: FactLookup, rank: int = 0) -> list[tuple[str, int]]:
     """Unanswered facts that could still change this rule's result, each with a rank.
 
     A branch whose result is already settled is skipped: filling in more facts can never
@@ -280,7 +281,7 @@ def open_facts(rule: Rule, facts: FactLookup, rank: int = 0) -> List[Tuple[str, 
         return [(rule.fact, rank)] if facts.state(rule.fact) is FactState.UNANSWERED else []
     if isinstance(rule, Not):
         return open_facts(rule.rule, facts, rank)
-    found: List[Tuple[str, int]] = []
+    found: list[tuple[str, int]] = []
     unsettled_before = 0
     for child in rule.rules:
         child_open = open_facts(child, facts, rank + unsettled_before)

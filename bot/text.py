@@ -6,9 +6,9 @@ plain string (English) or as a mapping from language code to string. `localize` 
 
 from __future__ import annotations
 
-from typing import Dict, Mapping, Union
+from collections.abc import Mapping
 
-LocalizedText = Union[str, Dict[str, str]]
+LocalizedText = str | dict[str, str]
 
 DEFAULT_LANGUAGE = "en"
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Dict, List, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, Extra, Field, PrivateAttr, root_validator, validator
 
@@ -34,12 +34,12 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 class Reasons(BaseModel, extra=Extra.forbid):
     """Optional plain-language explanations per result; `{fact_id}` shows the person's answer."""
 
-    met: Optional[LocalizedText] = None
-    not_met: Optional[LocalizedText] = None
-    unknown: Optional[LocalizedText] = None
-    not_applicable: Optional[LocalizedText] = None
-    review: Optional[LocalizedText] = None
-    schedule: Optional[LocalizedText] = None
+    met: LocalizedText | None = None
+    not_met: LocalizedText | None = None
+    unknown: LocalizedText | None = None
+    not_applicable: LocalizedText | None = None
+    review: LocalizedText | None = None
+    schedule: LocalizedText | None = None
 
 
 class Criterion(BaseModel, extra=Extra.forbid):
@@ -49,57 +49,61 @@ class Criterion(BaseModel, extra=Extra.forbid):
     protocol_text: str
     plain: LocalizedText
     verified_by: Literal["patient", "study_team"]
-    rule: Optional[Any] = None
-    applies_if: Optional[Any] = None
+    rule: Any | None = None
+    applies_if: Any | None = None
     when_not_fitting: Literal["exclude", "review", "schedule"] = "exclude"
     reasons: Reasons = Reasons()
-    _reads: List[str] = PrivateAttr(default_factory=list)
+    _reads: list[str] = PrivateAttr(default_factory=list)
 
     def __init__(self, **data: Any):
         super().__init__(**data)
         self._reads = list(dict.fromkeys(facts_read(self.applies_if) + facts_read(self.rule)))
 
     @property
-    def reads(self) -> List[str]:
+    def reads(self) -> list[str]:
         """The facts this criterion reads (applies_if first), each once."""
         return self._reads
 
     @validator("rule", "applies_if", pre=True)
-    def _parse_rule(cls, raw: Any, field) -> Optional[Rule]:
+    def _parse_rule(cls, raw: Any, field) -> Rule | None:
         return None if raw is None else parse_rule(raw, field.name)
 
     @root_validator(skip_on_failure=True)
-    def _consistent(cls, values: Dict[str, Any]) -> Dict[str, Any]:
+    def _consistent(cls, values: dict[str, Any]) -> dict[str, Any]:
         rule, who = values.get("rule"), values.get("verified_by")
         if who == "patient" and rule is None:
             raise ValueError("`rule` is required when `verified_by` is patient")
         if who == "study_team" and rule is not None:
             raise ValueError("a study_team criterion has no `rule`: only the study team can check it")
-        if values.get("when_not_fitting") == "schedule" and schedule_window_test(rule, values.get("kind")) is None:
+        if (
+            values.get("when_not_fitting") == "schedule"
+            and schedule_window_test(rule, values.get("kind")) is None
+        ):
             raise ValueError(
                 "`when_not_fitting: schedule` needs one date test with `ago: {at_most: ...}` or "
-                "`ago: {less_than: ...}` (wrapped in `not:` for an inclusion), so the earliest date can be worked out"
+                "`ago: {less_than: ...}` (wrapped in `not:` for an inclusion), so the earliest "
+                "date can be worked out"
             )
         return values
 
 
-def schedule_window_test(rule: Optional[Rule], kind: Optional[str]) -> Optional[FactTest]:
+def schedule_window_test(rule: Rule | None, kind: str | None) -> FactTest | None:
     """The date test of a schedulable criterion: `not: {date test}` for an inclusion, the test itself
     for an exclusion. None when the rule has another shape."""
     if kind == "inclusion" and isinstance(rule, Not):
         rule = rule.rule
     elif kind != "exclusion":
         return None
-    if isinstance(rule, FactTest) and rule.ago is not None:
-        if rule.ago.at_most is not None or rule.ago.less_than is not None:
-            return rule
+    bounded = isinstance(rule, FactTest) and rule.ago is not None
+    if bounded and (rule.ago.at_most is not None or rule.ago.less_than is not None):
+        return rule
     return None
 
 
 class Contact(BaseModel, extra=Extra.forbid):
     name: str
-    phone: Optional[str] = None
-    email: Optional[str] = None
+    phone: str | None = None
+    email: str | None = None
 
 
 class Site(BaseModel, extra=Extra.forbid):
@@ -110,7 +114,7 @@ class Site(BaseModel, extra=Extra.forbid):
 
 class Trial(BaseModel, extra=Extra.forbid):
     id: str = Field(..., regex=ID_PATTERN)
-    identifiers: Dict[str, str]
+    identifiers: dict[str, str]
     title: str
     short_title: LocalizedText
     summary: LocalizedText
@@ -118,17 +122,17 @@ class Trial(BaseModel, extra=Extra.forbid):
     phase: str
     planned_participants: int = Field(..., gt=0)
     sponsor: str
-    sites: List[Site] = Field(..., min_items=1)
+    sites: list[Site] = Field(..., min_items=1)
     contact: Contact
     status: Literal["recruiting", "not_yet_recruiting", "closed"]
     protocol_version: str
     protocol_source: str
     last_reviewed: date
-    notes: List[str] = []
-    criteria: List[Criterion] = Field(..., min_items=1)
+    notes: list[str] = []
+    criteria: list[Criterion] = Field(..., min_items=1)
 
     @validator("criteria")
-    def _unique_ids(cls, criteria: List[Criterion]) -> List[Criterion]:
+    def _unique_ids(cls, criteria: list[Criterion]) -> list[Criterion]:
         seen = set()
         for criterion in criteria:
             if criterion.id in seen:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -26,7 +27,7 @@ TRIALS_DIR = Path(__file__).with_name("trials")
 class TrialFileError(ValueError):
     """One or more trial files are invalid; `problems` holds one sentence per problem."""
 
-    def __init__(self, problems: List[str]):
+    def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems
 
@@ -35,12 +36,12 @@ def trials_dir() -> Path:
     return Path(os.environ.get("PRESCREEN_TRIALS_DIR") or TRIALS_DIR)
 
 
-def trial_files(folder: Optional[Path] = None) -> List[Path]:
+def trial_files(folder: Path | None = None) -> list[Path]:
     folder = folder or trials_dir()
     return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
 
 
-def load_trial_file(path: Path, registry: Optional[Registry] = None) -> Trial:
+def load_trial_file(path: Path, registry: Registry | None = None) -> Trial:
     """Read one trial file; raise TrialFileError listing every problem found."""
     registry = registry or default_registry()
     label = _display_name(path)
@@ -67,7 +68,7 @@ def load_trial_file(path: Path, registry: Optional[Registry] = None) -> Trial:
     return trial
 
 
-def load_trials(folder: Optional[Path] = None, registry: Optional[Registry] = None) -> List[Trial]:
+def load_trials(folder: Path | None = None, registry: Registry | None = None) -> list[Trial]:
     """Every trial in the folder; all problems in all files are reported together."""
     trials, problems = [], []
     for path in trial_files(folder):
@@ -75,10 +76,12 @@ def load_trials(folder: Optional[Path] = None, registry: Optional[Registry] = No
             trials.append(load_trial_file(path, registry))
         except TrialFileError as error:
             problems.extend(error.problems)
-    ids: Dict[str, int] = {}
+    ids: dict[str, int] = {}
     for trial in trials:
         ids[trial.id] = ids.get(trial.id, 0) + 1
-    problems += [f"trial id `{tid}` is used by {n} files; ids must be unique" for tid, n in ids.items() if n > 1]
+    problems += [
+        f"trial id `{tid}` is used by {n} files; ids must be unique" for tid, n in ids.items() if n > 1
+    ]
     if problems:
         raise TrialFileError(problems)
     return trials
@@ -93,7 +96,7 @@ def find_trial(trials: Sequence[Trial], wanted: str) -> Trial:
     raise KeyError(f"no trial called {wanted!r}; known trials: {known}")
 
 
-def check_against_registry(trial: Trial, registry: Registry) -> List[str]:
+def check_against_registry(trial: Trial, registry: Registry) -> list[str]:
     """Each rule may only read registry facts, with tests that suit the fact's type."""
     problems = []
     for criterion in trial.criteria:
@@ -108,7 +111,7 @@ def check_against_registry(trial: Trial, registry: Registry) -> List[str]:
     return problems
 
 
-def _check_test(test: FactTest, registry: Registry) -> Optional[str]:
+def _check_test(test: FactTest, registry: Registry) -> str | None:
     if test.fact not in registry:
         close = difflib.get_close_matches(test.fact, list(registry.definitions), n=1)
         hint = f" (did you mean `{close[0]}`?)" if close else ""
@@ -121,7 +124,9 @@ def _check_test(test: FactTest, registry: Registry) -> Optional[str]:
         names = ", ".join(sorted(w.rstrip("_") for w in wrong))
         fits = ", ".join(sorted(a.rstrip("_") for a in allowed))
         return f"`{test.fact}` is a {definition.type} fact, so {names} cannot apply; use {fits}"
-    values = ([test.is_] if test.is_ is not None else []) + list(test.in_ or []) + list(test.contains_any or [])
+    values = (
+        ([test.is_] if test.is_ is not None else []) + list(test.in_ or []) + list(test.contains_any or [])
+    )
     for value in values:
         problem = _check_value(definition, value)
         if problem:
@@ -129,7 +134,7 @@ def _check_test(test: FactTest, registry: Registry) -> Optional[str]:
     return None
 
 
-def _check_value(definition: FactDefinition, value: Any) -> Optional[str]:
+def _check_value(definition: FactDefinition, value: Any) -> str | None:
     if definition.type in ("choice", "choices") and value not in definition.choice_values:
         return f"{value!r} is not a choice of `{definition.id}` (choices: {definition.choice_values})"
     if definition.type == "boolean" and not isinstance(value, bool):
@@ -154,10 +159,10 @@ def _display_name(path: Path) -> str:
         return str(path)
 
 
-def _criterion_relabeller(raw: Dict[str, Any]):
+def _criterion_relabeller(raw: dict[str, Any]):
     """Name a criterion by its id ("criterion `inc-1-age`") rather than its list position."""
 
-    def relabel(location: Location) -> Tuple[str, Location]:
+    def relabel(location: Location) -> tuple[str, Location]:
         if len(location) >= 2 and location[0] == "criteria" and isinstance(location[1], int):
             criteria = raw.get("criteria") or []
             item = criteria[location[1]] if location[1] < len(criteria) else None
@@ -169,6 +174,6 @@ def _criterion_relabeller(raw: Dict[str, Any]):
     return relabel
 
 
-def _known_fields(error: ValidationError, raw: Dict[str, Any]) -> List[str]:
+def _known_fields(error: ValidationError, raw: dict[str, Any]) -> list[str]:
     """Field names to suggest for typos, from the trial and criterion models."""
     return list(Trial.__fields__) + list(Criterion.__fields__) + ["at_least", "at_most", "less_than"]

@@ -8,11 +8,12 @@ wording; callers add the file name and the criterion id.
 from __future__ import annotations
 
 import difflib
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Union
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
-Location = Sequence[Union[str, int]]
+Location = Sequence[str | int]
 
 EXPECTATIONS = {
     "type_error.float": "must be a number",
@@ -32,9 +33,13 @@ def value_at(raw: Any, location: Location) -> Any:
     """The raw value at a pydantic location, or None when the path does not exist."""
     current = raw
     for step in location:
-        if isinstance(current, dict) and step in current:
-            current = current[step]
-        elif isinstance(current, list) and isinstance(step, int) and step < len(current):
+        if (
+            isinstance(current, dict)
+            and step in current
+            or isinstance(current, list)
+            and isinstance(step, int)
+            and step < len(current)
+        ):
             current = current[step]
         else:
             return None
@@ -51,9 +56,9 @@ def format_location(location: Location) -> str:
 
 
 def describe_error(
-    error: Dict[str, Any],
+    error: dict[str, Any],
     raw: Any,
-    known_fields: Optional[Iterable[str]] = None,
+    known_fields: Iterable[str] | None = None,
     prefix: str = "",
 ) -> str:
     """One sentence for one pydantic error: where, what was expected, and what was found."""
@@ -85,9 +90,9 @@ def describe_errors(
     error: ValidationError,
     raw: Any,
     prefix: str = "",
-    known_fields: Optional[Iterable[str]] = None,
-    relabel: Optional[Callable[[Location], tuple]] = None,
-) -> List[str]:
+    known_fields: Iterable[str] | None = None,
+    relabel: Callable[[Location], tuple] | None = None,
+) -> list[str]:
     """Describe every error; `relabel` may turn a location into (label, rest_of_location)."""
     messages = []
     for item in error.errors():

@@ -34,7 +34,9 @@ def run_json(capsys, *args: str) -> dict:
     ],
 )
 def test_each_example_facts_file_screens_as_its_name_says(capsys, example, trial, outcome):
-    data = run_json(capsys, "screen", "--facts", str(EXAMPLES / example), "--trial", trial, "--on", ON, "--json")
+    data = run_json(
+        capsys, "screen", "--facts", str(EXAMPLES / example), "--trial", trial, "--on", ON, "--json"
+    )
     (result,) = data["results"]
     assert (result["trial_id"], result["outcome"]) == (trial, outcome)
 
@@ -44,7 +46,12 @@ def test_screen_by_registry_id_prints_every_criterion_with_its_protocol_sentence
     assert main(["screen", "--facts", facts, "--trial", "NCT07110090", "--on", ON]) == 0
     out = capsys.readouterr().out
     assert "Outcome: LIKELY ELIGIBLE" in out and "the study team makes the final decision" in out
-    for criterion_id in ("inc-1-age", "inc-2-platelet-range", "inc-5-life-expectancy", "inc-6-pregnancy-test"):
+    for criterion_id in (
+        "inc-1-age",
+        "inc-2-platelet-range",
+        "inc-5-life-expectancy",
+        "inc-6-pregnancy-test",
+    ):
         assert criterion_id in out
     assert "Estimated life expectancy of more than 3 months." in out
     assert "to be confirmed by the study team" in out
@@ -58,7 +65,13 @@ def test_screen_without_trial_screens_every_recruiting_trial(capsys):
 
 def test_json_output_carries_reasons_and_protocol_sentences(capsys):
     data = run_json(
-        capsys, "screen", "--facts", str(EXAMPLES / "xj-mk-002-likely-eligible.json"), "--trial", "xj-mk-002", "--json"
+        capsys,
+        "screen",
+        "--facts",
+        str(EXAMPLES / "xj-mk-002-likely-eligible.json"),
+        "--trial",
+        "xj-mk-002",
+        "--json",
     )
     criteria = data["results"][0]["criteria"]
     assert all(c["reason"] and c["protocol_text"] and c["status"] for c in criteria)
@@ -110,7 +123,9 @@ def test_trials_command_lists_both_trials_with_protocol_versions(capsys):
 
 def test_the_committed_facts_schema_matches_the_registry():
     committed = json.loads((DOCS / "facts.schema.json").read_text(encoding="utf-8"))
-    assert committed == facts_json_schema(default_registry()), "run: python -m bot facts --json-schema > docs/facts.schema.json"
+    assert committed == facts_json_schema(default_registry()), (
+        "run: python -m bot facts --json-schema > docs/facts.schema.json"
+    )
 
 
 def test_example_files_are_valid_against_the_schema():

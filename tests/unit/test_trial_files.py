@@ -35,17 +35,20 @@ def problems_of(path: Path) -> list:
         (
             "{fact: platelet_count, at_least: 50, at_most: 100}",
             "{fact: platelet_count, at_least: 50, at_most: hundred}",
-            r"xj-broken\.yaml: criterion `inc-2-platelet-range`: `rule\.at_most` must be a number \(got 'hundred'\)",
+            r"xj-broken\.yaml: criterion `inc-2-platelet-range`: "
+            r"`rule\.at_most` must be a number \(got 'hundred'\)",
         ),
         (
             "{fact: ecog, in: [0, 1, 2]}",
             "{fact: ecg, in: [0, 1, 2]}",
-            r"criterion `inc-4-daily-activity`: `rule`: reads unknown fact `ecg` \(did you mean `ecog`\?\)",
+            r"criterion `inc-4-daily-activity`: `rule`: reads unknown fact `ecg` "
+            r"\(did you mean `ecog`\?\)",
         ),
         (
             "{fact: active_bleeding, is: false}",
             "{fact: active_bleeding, at_most: 3}",
-            r"criterion `inc-2-no-bleeding`: `rule`: `active_bleeding` is a boolean fact, so at_most cannot apply",
+            r"criterion `inc-2-no-bleeding`: `rule`: "
+            r"`active_bleeding` is a boolean fact, so at_most cannot apply",
         ),
         (
             "in: [solid_tumour, lymphoma",
@@ -80,7 +83,8 @@ def problems_of(path: Path) -> list:
         (
             "      not: {fact: last_platelet_transfusion, ago: {less_than: {hours: 72}}}",
             "      not: {fact: last_platelet_transfusion, ago: {less_than: {fortnights: 2}}}",
-            r"criterion `inc-3-no-recent-platelet-transfusion`: `rule\.not\.ago\.less_than\.fortnights` is not a known",
+            r"criterion `inc-3-no-recent-platelet-transfusion`: "
+            r"`rule\.not\.ago\.less_than\.fortnights` is not a known",
         ),
     ],
     ids=[
