@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Start the assistant locally: action server + Rasa REST server.
+# Ctrl-C (or SIGTERM) stops everything; if one process dies, the rest are
+# stopped too. Assumes setup and train have run (make run does both).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+[[ -e models/current ]] || die "models/current is missing; run 'make train'"
+model="$(readlink -f models/current)"
+
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+
+pids=()
+declare -A names=()
+# start NAME CMD...: run CMD in its own session (so its process group, with
+# any grandchildren, can be signalled as one) and remember its pid.
+start() {
+    local name="$1"
+    shift
+    log "starting $name: $*"
+    # (In a script without job control, setsid execs in place, so $! is the
+    # process itself and also its process group id.)
+    setsid "$@" &
+    pids+=($!)
+    names[$!]="$name"
+}
+
+stopping=0
+stop_all() {
+    ((stopping)) && return
+    stopping=1
+    log "stopping ${#pids[@]} processes"
+    local pid
+    for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+    # Give them up to 10 s to exit cleanly, then kill what is left.
+    for _ in $(seq 20); do
+        local alive=0
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        ((alive)) || break
+        sleep 0.5
+    done
+    for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+# One line per process; later issues add the chat page and dashboard here.
+start actions rasa run actions --actions actions --port "$ACTIONS_PORT"
+start rasa rasa run --model "$model" --credentials credentials.yml --endpoints endpoints.yml \
+    --port "$RASA_PORT"
+
+cat <<MSG
+
+  Action server: http://localhost:$ACTIONS_PORT/webhook
+  Rasa REST:     http://localhost:$RASA_PORT/webhooks/rest/webhook
+    (the model takes ~10-20 s to load; try:
+     curl -s -XPOST localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hi"}')
+
+  Press Ctrl-C to stop.
+
+MSG
+
+# Return as soon as any process exits; the EXIT trap stops the others. The
+# servers should run until stopped, so any exit is a failure (rasa_sdk even
+# exits 0 when its port is taken).
+status=0
+exited=""
+wait -n -p exited || status=$?
+log "${names[$exited]:-a process} exited unexpectedly (status $status); stopping the rest"
+exit 1

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Create .venv with Python 3.10 and install the pinned requirements.
+# The install only runs when requirements*.txt or constraints.txt changed
+# (a sha256 of them is kept in a stamp inside .venv), so re-runs are no-ops.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+# A venv copied from another machine (or whose base Python vanished) has a
+# dangling interpreter: rebuild it rather than fail later in odd ways.
+if [[ -d "$VENV" ]] && ! "$VPY" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1; then
+    log "existing .venv is not a working Python 3.10 venv; recreating it"
+    rm -rf "$VENV"
+fi
+
+if [[ ! -d "$VENV" ]]; then
+    py="$(find_python310)" || die "no working Python 3.10 found (Rasa 3.6 needs 3.10).
+Tried: \$PYTHON310, python3.10 on PATH, \$(pyenv root)/versions/3.10*/bin/python3.10, /usr/bin/python3.10.
+Install one (e.g. 'pyenv install 3.10' or 'apt-get install python3.10-venv') or set PYTHON310=/path/to/python3.10."
+    log "creating .venv with $py"
+    "$py" -m venv "$VENV"
+fi
+
+stamp="$VENV/.requirements.sha256"
+want="$(cat requirements.txt requirements-dev.txt constraints.txt | sha256sum | cut -d' ' -f1)"
+if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    log "setup: .venv up to date"
+    exit 0
+fi
+
+log "installing requirements into .venv (this takes a few minutes the first time)"
+"$VPY" -m pip install --disable-pip-version-check -q -c constraints.txt -r requirements-dev.txt
+"$VPY" -m pip check
+printf '%s\n' "$want" >"$stamp"
+log "setup: done"

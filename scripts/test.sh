@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The full check run by `make test` and CI (.ci/run). Stops at the first
+# failing step. Assumes .venv exists (make test runs setup first).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+step() {
+    local name="$1" start=$SECONDS
+    shift
+    log "test: $name"
+    "$@"
+    log "test: $name ok ($((SECONDS - start)) s)"
+}
+
+step "ruff check" ruff check .
+step "ruff format --check" ruff format --check .
+step "pip check" "$VPY" -m pip check
+step "trial data" "$VPY" -m bot check-trials
+step "rasa data validate" scripts/validate.sh
+step "train (if stale)" scripts/train.sh
+
+# pytest exits 5 when it collected no tests; set -e already treats that as a
+# failure, this only says so plainly.
+log "test: pytest"
+status=0
+"$VPY" -m pytest || status=$?
+if ((status == 5)); then
+    die "pytest collected no tests"
+elif ((status != 0)); then
+    die "pytest failed (exit $status)"
+fi
+log "test: all steps passed"
