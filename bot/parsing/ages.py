@@ -1,0 +1,103 @@
+"""Ages: "47", "forty-seven", "I'm 47 years old", "I just turned 18", "18 next month", "born in 1971",
+"born 2 March 1971".
+
+- A birth date with day, month and year gives the exact age on `today` (read with dateparser; day
+  first by default, see `dates.DEFAULT_DATE_ORDER`).
+- A birth month and year ("born March 1971") is taken as the 1st of that month.
+- A birth year alone ("born in 1971", or just "1971") cannot say whether this year's birthday has
+  passed; we take it as passed from 1 July on: age = today.year - year, minus 1 before 1 July.
+- "18 next month", "turning 18", "nearly 18" mean 17 today; "just turned 18" means 18.
+- "47 and a half" is 47; "18 months old" is 1.
+Ages outside the fact's minimum/maximum (230, -3, born in 2030) are "age.out_of_range".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.facts import FactDefinition, whole_years_before
+from bot.parsing import result
+from bot.parsing.dates import calendar_date
+from bot.parsing.numbers import check_range, find_numbers, strip_date_noise
+from bot.parsing.result import Parsed
+from bot.parsing.text import numeric_text
+
+YEAR_ONLY_BIRTHDAY = (7, 1)
+"""(month, day) from which a birth year alone counts this year's birthday as passed."""
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_FULL_DATE = re.compile(
+    rf"\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b,?\s+\d{{4}}"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:18|19|20)\d\d)\b")
+_BORN_YEAR = re.compile(r"\bborn\b\D{0,12}?\b((?:18|19|20)\d\d)\b")
+_YEAR_ONLY_ANSWER = re.compile(r"(?:in\s+)?((?:19|20)\d\d)")
+_HALF = re.compile(r"\s+and\s+(?:a\s+half|1/2)\b|\s*1/2\b")
+_MONTHS_OLD = re.compile(r"^\s*months?(?:\s+old)?\b")
+_NOT_YET_AFTER = re.compile(
+    r"^\s*(?:years?(?:\s+old)?\s+)?(?:next\s+(?:week|month|year)|soon|shortly|tomorrow|"
+    r"in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:coming\s+)?(?:week|month|year))"
+)
+_NOT_YET_BEFORE = re.compile(
+    r"(?:turning|turn|will be|going to be|gonna be|almost|nearly|about to turn|soon to be|approaching)\s*$"
+)
+
+
+def _from_birth(fact: FactDefinition, born: date, today: date, said: str) -> Parsed:
+    return check_range(fact, whole_years_before(born, today), said)
+
+
+def _from_birth_year(fact: FactDefinition, year: int, today: date, said: str) -> Parsed:
+    passed = (today.month, today.day) >= YEAR_ONLY_BIRTHDAY
+    return check_range(fact, today.year - year - (0 if passed else 1), said)
+
+
+def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | None = None) -> Parsed:
+    """Read an age in whole years on `today`, from an age or a date or year of birth."""
+    said = text
+    words = numeric_text(text, ordinals=True)
+    if _FULL_DATE.search(words):
+        born = calendar_date(text, today, date_order)
+        if born is not None:
+            return _from_birth(fact, born, today, said)
+        return result.unclear(said, "number.missing")
+    month_year = _MONTH_YEAR.search(words)
+    if month_year:
+        born = date(int(month_year.group(2)), _MONTHS[month_year.group(1)[:3]], 1)
+        return _from_birth(fact, born, today, said)
+    born_year = _BORN_YEAR.search(words) or _YEAR_ONLY_ANSWER.fullmatch(words.strip(" .!"))
+    if born_year:
+        return _from_birth_year(fact, int(born_year.group(1)), today, said)
+    words = strip_date_noise(_HALF.sub("", words))
+    ages: list[int] = []
+    for mention in find_numbers(words):
+        if mention.inexact:
+            return result.unclear(said, "number.inexact")
+        age = _age_of(mention.number, words[: mention.start], words[mention.end :])
+        if age not in ages:
+            ages.append(age)
+    if not ages:
+        return result.unclear(said, "number.missing")
+    if len(ages) > 1:
+        return result.unclear(said, "number.ambiguous")
+    return check_range(fact, ages[0], said)
+
+
+def _age_of(number: float, before: str, after: str) -> int:
+    """Whole years today, from a number and the words around it ("18 next month" → 17)."""
+    if _MONTHS_OLD.match(after):
+        return int(number // 12)
+    age = int(number // 1)
+    if _NOT_YET_AFTER.match(after) or _NOT_YET_BEFORE.search(before):
+        age -= 1
+    return age

@@ -1,0 +1,77 @@
+"""One answer to one question: dispatch on the fact's type.
+
+"I don't know", "not sure", "no idea", "can't remember", "dunno", "unsure", "I'd have to check" and
+their relatives (`text.UNKNOWN_PHRASES`) make any answer "unknown". For a yes/no question that is
+final; for other types, a value named next to the doubt still counts ("not sure, about 70" → 70),
+because that is the person's best answer and `said` keeps their words; so does a doubtful one
+("not sure, 70 or 80" is "number.ambiguous", not unknown).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from bot.facts import FactDefinition
+from bot.parsing import result
+from bot.parsing.ages import parse_age
+from bot.parsing.booleans import parse_boolean
+from bot.parsing.choices import parse_choice, parse_choices
+from bot.parsing.dates import parse_date
+from bot.parsing.numbers import parse_number
+from bot.parsing.result import Parsed
+from bot.parsing.text import plain, unknown_phrase, without_unknown_phrases
+
+AGE_UNIT = "years"
+"""Integer facts in this unit are ages, read by `ages.parse_age` (which also takes birth dates)."""
+
+_EMPTY_PROBLEM = {
+    "integer": "number.missing",
+    "number": "number.missing",
+    "boolean": "boolean.unclear",
+    "choice": "choice.no_match",
+    "choices": "choice.no_match",
+    "date": "date.unclear",
+}
+
+
+_NOTHING_READ = frozenset(_EMPTY_PROBLEM.values())
+"""Problems meaning the words next to "I don't know" named nothing: the answer stays unknown."""
+
+
+def _dispatch(fact: FactDefinition, text: str, today: date) -> Parsed:
+    if fact.type == "integer" and fact.unit == AGE_UNIT:
+        return parse_age(fact, text, today)
+    if fact.type in ("integer", "number"):
+        return parse_number(fact, text)
+    if fact.type == "boolean":
+        return parse_boolean(text)
+    if fact.type == "choice":
+        return parse_choice(fact, text)
+    if fact.type == "choices":
+        return parse_choices(fact, text)
+    return parse_date(fact, text, today)
+
+
+def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
+    """Turn what a person typed in answer to `fact`'s question into a value for `bot.facts`.
+
+    Returns a `Parsed` whose status is "value", "unknown" (they said they don't know), "unclear"
+    (no value could be read; `problem` says why) or "out_of_range" (a value was read but is not
+    plausible, or a date is in the future).
+    """
+    said = text
+    text = text or ""
+    if not any(ch.isalnum() for ch in text):
+        return result.unclear(said, _EMPTY_PROBLEM[fact.type])
+    words = plain(text)
+    if unknown_phrase(words):
+        if fact.type == "boolean":
+            return result.unknown(said)
+        rest = without_unknown_phrases(words)
+        if any(ch.isalnum() for ch in rest):
+            attempt = _dispatch(fact, rest, today)
+            if attempt.problem not in _NOTHING_READ:  # a value, or one that is out of range or ambiguous
+                return dataclasses.replace(attempt, said=said)
+        return result.unknown(said)
+    return _dispatch(fact, text, today)

@@ -1,0 +1,556 @@
+"""Choices: one value (`choice`) or several (`choices`) from a fact's list.
+
+An answer matches a choice by its exact label (button payloads are the label text), its value, or a
+synonym from `SYNONYMS` ("bowel cancer" → solid_tumour, "keytruda" → immunotherapy, "bedbound" →
+ECOG 4). Matching is on whole words, longest phrase first, case-insensitive; when nothing matches,
+misspelt words are corrected against the synonyms with difflib (cutoff 0.8). A choice preceded by a
+negation in the same clause ("no chemo", "not lymphoma") does not count.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.facts import FactDefinition
+from bot.parsing import result
+from bot.parsing.result import Parsed
+from bot.parsing.text import numeric_text, phrase_pattern
+
+# ----- data -----------------------------------------------------------------------------------------
+_ORGANS = (
+    "breast", "lung", "bowel", "colon", "colorectal", "rectal", "rectum", "prostate", "pancreatic",
+    "pancreas", "stomach", "gastric", "liver", "ovarian", "ovary", "cervical", "cervix", "uterine", "uterus",
+    "womb",
+    "endometrial", "kidney", "renal", "bladder", "thyroid", "oesophageal", "esophageal", "oesophagus",
+    "esophagus", "throat", "mouth", "oral", "tongue", "head and neck", "brain", "skin", "testicular", "bone",
+    "bile duct", "gallbladder", "nasopharyngeal", "laryngeal", "larynx", "anal", "vulval", "penile", "eye",
+)  # fmt: skip
+
+
+def _organ_phrases() -> tuple[str, ...]:
+    phrases = []
+    for organ in _ORGANS:
+        phrases += [f"{organ} cancer", f"cancer of the {organ}", f"{organ} tumour", f"{organ} tumor"]
+        phrases += [f"{organ} carcinoma", f"{organ} cancers"]
+    return tuple(phrases)
+
+
+SYNONYMS: dict[str, dict[Any, tuple[str, ...]]] = {
+    "sex": {
+        "female": ("female", "woman", "lady", "girl", "feminine"),
+        "male": ("male", "man", "guy", "boy", "gentleman", "bloke", "masculine"),
+    },
+    "diagnosis": {
+        "solid_tumour": _organ_phrases()
+        + (
+            "solid tumour",
+            "solid tumor",
+            "solid cancer",
+            "tumour",
+            "tumor",
+            "tumours",
+            "tumors",
+            "carcinoma",
+            "adenocarcinoma",
+            "squamous cell",
+            "sarcoma",
+            "osteosarcoma",
+            "melanoma",
+            "glioma",
+            "glioblastoma",
+            "neuroblastoma",
+            "mesothelioma",
+            "nsclc",
+            "sclc",
+            "hcc",
+            "gist",
+        ),
+        "lymphoma": (
+            "lymphoma",
+            "lymphomas",
+            "hodgkin",
+            "hodgkins",
+            "non hodgkin",
+            "non hodgkins",
+            "nhl",
+            "dlbcl",
+            "diffuse large b cell",
+            "follicular lymphoma",
+            "mantle cell",
+            "burkitt",
+            "burkitts",
+            "marginal zone",
+            "t cell lymphoma",
+            "b cell lymphoma",
+        ),
+        "aml": (
+            "aml",
+            "acute myeloid leukaemia",
+            "acute myeloid leukemia",
+            "acute myelogenous leukaemia",
+            "acute myelogenous leukemia",
+            "acute myeloblastic leukaemia",
+            "acute myeloblastic leukemia",
+            "acute myelocytic leukaemia",
+            "acute myelocytic leukemia",
+            "acute myeloid",
+            "acute non lymphocytic leukaemia",
+            "acute non lymphocytic leukemia",
+            "acute promyelocytic",
+        ),
+        "other_leukaemia": (
+            "leukaemia",
+            "leukemia",
+            "leukaemias",
+            "leukemias",
+            "acute lymphoblastic leukaemia",
+            "acute lymphoblastic leukemia",
+            "acute lymphocytic leukaemia",
+            "acute lymphocytic leukemia",
+            "acute lymphoblastic",
+            "cll",
+            "chronic lymphocytic",
+            "cml",
+            "chronic myeloid",
+            "chronic myelogenous",
+            "hairy cell",
+            "other leukaemia",
+            "another leukaemia",
+            "another leukemia",
+            "other leukemia",
+        ),
+        "other_cancer": (
+            "myeloma",
+            "multiple myeloma",
+            "mds",
+            "myelodysplastic",
+            "myelodysplasia",
+            "myeloproliferative",
+            "mpn",
+            "myelofibrosis",
+            "another cancer",
+            "other cancer",
+            "a different cancer",
+        ),
+        "no_cancer": (
+            "no cancer",
+            "not cancer",
+            "do not have cancer",
+            "does not have cancer",
+            "never had cancer",
+            "cancer free",
+            "no diagnosis",
+            "not been diagnosed",
+            "not diagnosed",
+            "benign",
+            "none",
+            "nothing",
+        ),
+    },
+    "cancer_treatments": {
+        "chemotherapy": ("chemo", "chemos", "chemotherapy", "chemotherapies", "chemo therapy", "cytotoxic"),
+        "immunotherapy": (
+            "immunotherapy",
+            "immunotherapies",
+            "immuno therapy",
+            "immune therapy",
+            "immuno",
+            "pd 1",
+            "pd1",
+            "pd l1",
+            "anti pd 1",
+            "checkpoint inhibitor",
+            "checkpoint inhibitors",
+            "keytruda",
+            "pembrolizumab",
+            "nivolumab",
+            "opdivo",
+            "atezolizumab",
+            "tecentriq",
+            "durvalumab",
+            "ipilimumab",
+            "car t",
+        ),
+        "targeted": (
+            "targeted",
+            "targeted therapy",
+            "targeted therapies",
+            "targeted treatment",
+            "targeted drugs",
+            "tki",
+            "tkis",
+            "tyrosine kinase inhibitor",
+            "tyrosine kinase inhibitors",
+            "herceptin",
+            "trastuzumab",
+            "imatinib",
+            "gleevec",
+            "osimertinib",
+            "tagrisso",
+            "erlotinib",
+            "gefitinib",
+            "ibrutinib",
+            "venetoclax",
+            "midostaurin",
+            "gilteritinib",
+        ),
+        "radiotherapy": (
+            "radiotherapy",
+            "radiotherapies",
+            "radio therapy",
+            "radiation",
+            "radiation therapy",
+            "irradiation",
+            "radio",
+            "proton therapy",
+            "proton beam",
+            "brachytherapy",
+        ),
+        "none": (
+            "none",
+            "nothing",
+            "no treatment",
+            "no treatments",
+            "none of these",
+            "none of them",
+            "none of those",
+            "not had any",
+            "have not had any",
+            "has not had any",
+            "not yet",
+            "not started",
+            "untreated",
+            "no cancer treatment",
+            "never been treated",
+            "not been treated",
+            "neither",
+        ),
+    },
+    "ecog": {
+        0: (
+            "fully active",
+            "normal",
+            "completely normal",
+            "as normal",
+            "no restrictions",
+            "no restriction",
+            "no limits",
+            "everything i could",
+            "everything he could",
+            "everything she could",
+            "everything they could",
+            "ecog 0",
+        ),
+        1: (
+            "light work",
+            "light housework",
+            "light duties",
+            "only light",
+            "can not do heavy",
+            "no heavy",
+            "not do heavy",
+            "avoid heavy",
+            "except heavy",
+            "except strenuous",
+            "restricted in strenuous",
+        ),
+        2: (
+            "up and about",
+            "can not work",
+            "not able to work",
+            "unable to work",
+            "can not go to work",
+            "off work",
+            "self care",
+        ),
+        3: (
+            "bed or chair more than half",
+            "in bed more than half",
+            "chair more than half",
+            "in bed most of the day",
+            "bed or chair most of the day",
+            "mostly in bed",
+            "partly look after",
+            "only partly",
+            "limited self care",
+        ),
+        4: (
+            "bedbound",
+            "bed bound",
+            "bedridden",
+            "bed ridden",
+            "in bed all day",
+            "bed or chair all day",
+            "chair all day",
+            "confined to bed",
+            "confined to a bed",
+            "can not look after myself at all",
+            "can not look after himself",
+            "can not look after herself",
+            "can not look after themselves",
+            "can not look after myself",
+            "completely disabled",
+        ),
+    },
+    "heart_failure_limitation": {
+        1: (
+            "not at all",
+            "not limited",
+            "no limitation",
+            "no limitations",
+            "does not limit",
+            "not limit",
+            "no symptoms",
+            "no problems",
+            "fine",
+        ),
+        2: (
+            "a little",
+            "little bit",
+            "a bit",
+            "slightly",
+            "mildly",
+            "mild",
+            "somewhat",
+            "ordinary activity makes",
+        ),
+        3: (
+            "a lot",
+            "quite a lot",
+            "very limited",
+            "a great deal",
+            "markedly",
+            "even light activity",
+            "light activity",
+        ),
+        4: (
+            "even at rest",
+            "symptoms at rest",
+            "symptoms even at rest",
+            "at rest too",
+            "breathless at rest",
+            "tired at rest",
+            "any activity",
+            "can not do anything",
+        ),
+    },
+}
+"""Per fact: choice value → extra phrases (lower case, contractions spelled out as in `text.plain`,
+hyphens as spaces). Labels and values are matched as well and need not be repeated here."""
+
+WHOLE_ANSWERS: dict[str, dict[str, Any]] = {"sex": {"f": "female", "m": "male"}}
+"""Short answers that count only when they are the whole answer ("f" alone means female)."""
+
+CASE_SENSITIVE: dict[str, dict[str, Any]] = {"diagnosis": {"ALL": "other_leukaemia"}}
+"""Acronyms that are ordinary words in lower case: matched as written, whole word."""
+
+WEAK_PHRASES = frozenset({"leukaemia", "leukemia", "leukaemias", "leukemias", "tumour", "tumor"})
+"""Generic words that step aside when a more specific choice is named ("AML, a leukaemia" → aml)."""
+
+ANSWER_ONLY = frozenset(
+    {
+        "radio", "none", "nothing", "neither", "not yet", "not started", "benign", "no diagnosis",
+        "not diagnosed", "not been diagnosed", "normal", "fine", "mild", "a bit", "a little", "a lot",
+        "immuno", "targeted", "cytotoxic", "no problems", "no cancer", "not cancer",
+    }
+)  # fmt: skip
+"""Phrases trusted in a direct answer to the question, but not when picking facts out of free text
+("I listen to the radio" says nothing about radiotherapy; "no cancer treatment yet" is not "no cancer")."""
+
+ALL_PHRASES = ("all of them", "all of these", "all of those", "all of the above", "all four", "all 4")
+"""For multi-choice facts: every choice except "none"."""
+_ALL = phrase_pattern(ALL_PHRASES)
+
+NEGATORS = frozenset({"no", "not", "never", "without", "neither", "nor"})
+_SELF_NEGATING_VALUES = frozenset({"none", "no_cancer"})
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(?:but|only|just|though|although|however|except|whereas)\b")
+_LEAD_IN = frozenset(
+    {
+        "ecog", "nyha", "who", "score", "grade", "class", "level", "ps", "performance", "status", "it", "is",
+        "its", "of", "about", "i", "think", "he", "she", "they", "are", "am", "a", "the", "my", "his", "her",
+        "their", "probably", "say", "would", "id", "was", "be", "number", "option", "answer",
+    }
+)  # fmt: skip
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+_ROMAN_AFTER = frozenset({"class", "nyha", "grade", "stage"})
+_FUZZY_CUTOFF = 0.8
+
+
+# ----- text -----------------------------------------------------------------------------------------
+def _choice_text(text: str) -> str:
+    """Lower case, contractions and number words resolved, apostrophes dropped, punctuation other than
+    clause breaks turned into spaces, clause breaks spaced out."""
+    text = numeric_text(text).replace("'", "")
+    text = re.sub(r"[^a-z0-9,.;:!?%]+", " ", text)
+    text = re.sub(r"\.(?!\d)|(?<!\d)\.", " . ", text)
+    text = re.sub(r"([,;:!?])", r" \1 ", text)
+    return " ".join(text.split())
+
+
+def _bare(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", _choice_text(text)).split())
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    words: str
+    value: Any
+    weak: bool
+    answer_only: bool
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _whole_words(self.words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _whole_words(words: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(words)}(?![a-z0-9])")
+
+
+@functools.cache
+def _phrases(fact_id: str, labels: tuple[tuple[Any, str], ...]) -> tuple[_Phrase, ...]:
+    found: dict[str, _Phrase] = {}
+    for value, label in labels:
+        for words in [_bare(label)] + ([_bare(value.replace("_", " "))] if isinstance(value, str) else []):
+            if words:
+                found.setdefault(words, _Phrase(words, value, words in WEAK_PHRASES, words in ANSWER_ONLY))
+    for value, synonyms in SYNONYMS.get(fact_id, {}).items():
+        for words in synonyms:
+            key = _bare(words)
+            found.setdefault(key, _Phrase(key, value, key in WEAK_PHRASES, key in ANSWER_ONLY))
+    return tuple(sorted(found.values(), key=lambda p: len(p.words), reverse=True))
+
+
+def _labels(fact: FactDefinition) -> tuple[tuple[Any, str], ...]:
+    return tuple((c.value, fact.choice_label(c.value)) for c in fact.choices)
+
+
+def _vocabulary(phrases: tuple[_Phrase, ...]) -> list[str]:
+    return sorted(
+        {p.words for p in phrases if " " not in p.words and len(p.words) >= 5 and p.words.isalpha()}
+    )
+
+
+# ----- matching -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Mentions:
+    """Choices named in a text: `positive` ones, and `negated` ones ("no chemo")."""
+
+    positive: tuple[Any, ...]
+    negated: tuple[Any, ...]
+
+
+def _negated(text: str, start: int) -> bool:
+    before = text[:start]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return bool(NEGATORS & set(clause.split()[-4:]))
+
+
+def _find(phrases: tuple[_Phrase, ...], text: str, free_text: bool) -> tuple[list[Any], list[Any]]:
+    working = text
+    hits: list[tuple[int, _Phrase]] = []
+    for phrase in phrases:
+        if free_text and phrase.answer_only:
+            continue
+        if phrase.words not in working:
+            continue
+        for match in phrase.pattern.finditer(working):
+            hits.append((match.start(), phrase))
+            working = working[: match.start()] + "#" * len(match.group()) + working[match.end() :]
+    if any(not p.weak for _, p in hits):
+        hits = [(s, p) for s, p in hits if not p.weak]
+    positive: list[Any] = []
+    negated: list[Any] = []
+    for start, phrase in sorted(hits, key=lambda h: h[0]):
+        if phrase.value not in _SELF_NEGATING_VALUES and _negated(text, start):
+            negated.append(phrase.value)
+        elif phrase.value not in positive:
+            positive.append(phrase.value)
+    return positive, negated
+
+
+def _corrected(text: str, vocabulary: list[str]) -> str:
+    words = text.split()
+    changed = False
+    for i, word in enumerate(words):
+        if len(word) < 5 or not word.isalpha() or word in vocabulary:
+            continue
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=_FUZZY_CUTOFF)
+        if close:
+            words[i], changed = close[0], True
+    return " ".join(words) if changed else text
+
+
+def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> Mentions:
+    """The choices of `fact` named in `text` (labels, values, synonyms; misspellings corrected).
+
+    With `free_text`, phrases that only make sense as a direct answer ("none", "radio") are skipped.
+    """
+    phrases = _phrases(fact.id, _labels(fact))
+    normal = _choice_text(text)
+    positive, negated = _find(phrases, normal, free_text)
+    for acronym, value in CASE_SENSITIVE.get(fact.id, {}).items():
+        if re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text) and value not in positive:
+            positive.append(value)
+    if not positive and not negated:
+        corrected = _corrected(normal, _vocabulary(phrases))
+        if corrected != normal:
+            positive, negated = _find(phrases, corrected, free_text)
+    return Mentions(tuple(positive), tuple(negated))
+
+
+def _exact(fact: FactDefinition, text: str) -> Any | None:
+    """A whole answer that is a label, a value, a short form ("f") or a number choice ("ECOG 1")."""
+    bare = _bare(text)
+    for value, label in _labels(fact):
+        if bare == _bare(label) or (isinstance(value, str) and bare == _bare(value.replace("_", " "))):
+            return value
+    short = WHOLE_ANSWERS.get(fact.id, {}).get(bare)
+    if short is not None:
+        return short
+    if all(isinstance(v, int) for v in fact.choice_values):
+        words = bare.split()
+        numbers = []
+        for i, word in enumerate(words):
+            if word.isdigit():
+                numbers.append(int(word))
+            elif word in _ROMAN and i > 0 and words[i - 1] in _ROMAN_AFTER:
+                numbers.append(_ROMAN[word])
+            elif word not in _LEAD_IN:
+                return None
+        if len(numbers) == 1 and numbers[0] in fact.choice_values:
+            return numbers[0]
+    return None
+
+
+def parse_choice(fact: FactDefinition, text: str) -> Parsed:
+    """Read one choice; several different choices are "choice.ambiguous", none "choice.no_match"."""
+    exact = _exact(fact, text)
+    if exact is not None:
+        return result.value(exact, text)
+    mentions = find_mentions(fact, text)
+    if len(mentions.positive) == 1:
+        return result.value(mentions.positive[0], text)
+    if len(mentions.positive) > 1:
+        return result.unclear(text, "choice.ambiguous")
+    return result.unclear(text, "choice.no_match")
+
+
+def parse_choices(fact: FactDefinition, text: str) -> Parsed:
+    """Read one or more choices, in the registry's order; "none" with anything else is ambiguous."""
+    exact = _exact(fact, text)
+    if exact is not None:
+        return result.value([exact], text)
+    if _ALL.search(_choice_text(text)):
+        return result.value([v for v in fact.choice_values if v not in _SELF_NEGATING_VALUES], text)
+    chosen: set[Any] = set(find_mentions(fact, text).positive)
+    if not chosen:
+        return result.unclear(text, "choice.no_match")
+    if chosen & _SELF_NEGATING_VALUES and len(chosen) > 1:
+        return result.unclear(text, "choice.ambiguous")
+    return result.value([v for v in fact.choice_values if v in chosen], text)

@@ -1,0 +1,234 @@
+"""Dates and how long ago: "yesterday", "three months ago", "last Tuesday", "in March", "10/03/2025".
+
+dateparser does the reading (imported on first use: it is the slowest import here), with the
+relative base set to `today`, dates preferred from the past, English only, and no parser that
+downloads or guesses timestamps. Before it, the text is narrowed to its date words ("a heart
+attack two years ago" → "2 years ago"), number words become digits, and a few phrases dateparser
+does not know are rewritten ("4 months back" → "4 months ago", "last Tuesday" → "tuesday",
+"a fortnight ago" → "2 weeks ago").
+
+Precision: a date named only by its month ("in March", "March 2025") is taken as the 15th of that
+month, and one named only by its year ("2024") as 1 July of that year: the middle, so the error is
+at most half the period. The current month or year alone ("this month", "2026") is "date.too_vague",
+as is an open-ended answer ("more than a year ago", "within the last month"). Relative answers
+("last year", "two years ago") are exactly that far before `today`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from bot.facts import FactDefinition
+from bot.parsing import result
+from bot.parsing.result import Parsed
+from bot.parsing.text import numeric_text, phrase_pattern, plain
+from bot.rules import NEVER
+
+DEFAULT_DATE_ORDER = "DMY"
+"""How "02/03/1971" is read: day first (2 March). Set this module attribute to "MDY" to change it for
+every parser, or pass `date_order` to the functions below."""
+
+DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%m/%Y", "%m-%Y"]
+"""Formats tried before dateparser's own reading (it would read 2025-03-10 day-first otherwise)."""
+
+PARSERS = ["relative-time", "custom-formats", "absolute-time"]
+"""dateparser's parsers we use: not "timestamp" (a bare "1971" is a year, not seconds since 1970)."""
+
+NEVER_PHRASES = (
+    "never", "not ever", "no", "nope", "nah", "none", "not once", "have not", "has not", "did not",
+    "never had", "not had one", "not had any", "no never", "not applicable",
+)  # fmt: skip
+"""Answers that mean "never" for a date fact that allows it (when no date is named)."""
+
+NOT_NEVER_WORDS = (
+    "recently", "lately", "a while", "long time", "ages", "anymore", "any more", "since", "ago", "for years",
+    "for months", "for weeks", "before",
+)  # fmt: skip
+"""Words that turn a "no" into something other than never ("not recently", "no, not for a while")."""
+
+VAGUE_PHRASES = (
+    "more than", "over", "less than", "under", "within", "in the last", "in the past", "at least",
+    "at most", "up to", "sometime", "some time", "earlier this", "recently", "a while", "several", "few",
+    "ages", "long time",
+)  # fmt: skip
+"""Open-ended answers that name no date we can place against a time window."""
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec",
+)  # fmt: skip
+_WEEKDAYS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun",
+)  # fmt: skip
+_UNITS = ("day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours")
+_KEEP = frozenset(
+    _MONTHS
+    + _WEEKDAYS
+    + _UNITS
+    + ("ago", "yesterday", "today", "tomorrow", "last", "next", "this", "the", "of", "in", "on", "a", "an")
+)
+_RELATIVE = frozenset(("ago", "yesterday", "today", "tomorrow", "last", "next", "this") + _WEEKDAYS + _UNITS)
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+_NUMERIC_DATE = re.compile(r"\d{1,4}(?:[/.-]\d{1,4}){1,2}")
+_HEDGES = re.compile(r"\b(?:about|around|roughly|approximately|approx|circa|maybe|probably|or so|ish)\b")
+_REWRITES = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in [
+        (r"\bthe day before yesterday\b", "2 days ago"),
+        (r"\b(?:a|1)\s+fortnight\b", "2 weeks"),
+        (r"\b(\d+)\s+fortnights?\b", lambda m: f"{2 * int(m.group(1))} weeks"),
+        (r"\bfortnight\b", "2 weeks"),
+        (r"\b(?:a|1) year and a half\b|\b1 and a half years?\b", "18 months"),
+        (r"\bhalf a year\b", "6 months"),
+        (r"\b(?:this morning|this afternoon|this evening|tonight|earlier today)\b", "today"),
+        (r"\b(?:yesterday|last) (?:morning|afternoon|evening|night)\b", "yesterday"),
+        (
+            r"\b((?:\d+|a|an)\s+(?:days?|weeks?|months?|years?))\s+(?:back|before now|previously|earlier)\b",
+            r"\1 ago",
+        ),
+    ]
+]
+
+
+@functools.lru_cache(maxsize=64)
+def _parser(today: date, date_order: str, require_full: bool) -> Any:
+    from dateparser.date import DateDataParser  # imported on first use: ~0.4 s
+
+    settings = {
+        "RELATIVE_BASE": datetime.combine(today, time(12, 0)),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": date_order,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+        "PARSERS": PARSERS,
+    }
+    if require_full:
+        settings["REQUIRE_PARTS"] = ["day", "month", "year"]
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A date read from text: the day, how precise it was ("day", "week", "month", "year"), and
+    whether it was said relative to today ("3 days ago") rather than on the calendar ("March 2025")."""
+
+    day: date
+    period: str
+    relative: bool
+
+
+def _date_words(text: str, today: date) -> str:
+    """Keep only the words that can be part of a date, after the rewrites above."""
+    text = _HEDGES.sub(" ", text)
+    for pattern, replacement in _REWRITES:
+        text = pattern.sub(replacement, text)
+    month = "|".join(_MONTHS)
+    text = re.sub(rf"\b({month}) last year\b", lambda m: f"{m.group(1)} {today.year - 1}", text)
+    text = re.sub(rf"\b({month}) this year\b", lambda m: f"{m.group(1)} {today.year}", text)
+    text = re.sub(rf"\blast ({month})\b", r"\1", text)
+    tokens = re.findall(r"\d{1,4}(?:[/.-]\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+", text)
+    kept: list[str] = []
+    for i, token in enumerate(tokens):
+        before = tokens[i - 1] if i > 0 else ""
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if token.isdigit() and len(token) != 4:
+            # a bare small number counts only next to a unit or a month ("3 days", "march 10")
+            if not (after in _UNITS or after in _MONTHS or after == "of" or before in _MONTHS):
+                continue
+        elif token in ("a", "an"):
+            if after not in _UNITS:
+                continue
+        elif token in _UNITS:
+            # a unit needs its number: "3 years" or "last year", never "years" alone ("not for years")
+            if not (before.isdigit() or before in ("a", "an", "last", "next", "this")):
+                continue
+        elif token in ("last", "next", "this"):
+            if not (after in _UNITS or after in _WEEKDAYS):
+                continue
+        elif not (
+            token.isdigit() or token in _KEEP or _ORDINAL.fullmatch(token) or _NUMERIC_DATE.fullmatch(token)
+        ):
+            continue
+        kept.append(token)
+    while kept and kept[0] in ("the", "of", "in", "on"):
+        if kept[0] == "in" and len(kept) > 2 and kept[1].isdigit() and kept[2] in _UNITS:
+            break  # "in 3 days" is in the future
+        kept.pop(0)
+    while kept and kept[-1] in ("the", "of", "in", "on", "last", "this", "next", "a", "an"):
+        kept.pop()
+    return " ".join(kept)
+
+
+def read_date(text: str, today: date, date_order: str | None = None) -> DateReading | None:
+    """The date named in text already in `numeric_text(..., ordinals=True)` form, or None."""
+    words = _date_words(text, today)
+    if not words:
+        return None
+    last_weekday = re.search(rf"\blast ({'|'.join(_WEEKDAYS)})\b", words)
+    if last_weekday:
+        words = words.replace(last_weekday.group(0), last_weekday.group(1))
+    data = _parser(today, date_order or DEFAULT_DATE_ORDER, False).get_date_data(
+        words, date_formats=DATE_FORMATS
+    )
+    if data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if last_weekday and day >= today:
+        day -= timedelta(days=7)
+    relative = bool(_RELATIVE & set(words.split()))
+    return DateReading(day, data.period or "day", relative)
+
+
+def calendar_date(text: str, today: date, date_order: str | None = None) -> date | None:
+    """A full calendar date (day, month and year) in the text, e.g. a birth date; else None."""
+    words = _date_words(numeric_text(text, ordinals=True), today)
+    if not words:
+        return None
+    order = date_order or DEFAULT_DATE_ORDER
+    data = _parser(today, order, True).get_date_data(words, date_formats=DATE_FORMATS[:2])
+    return data.date_obj.date() if data.date_obj else None
+
+
+_NEVER = phrase_pattern(NEVER_PHRASES)
+_NOT_NEVER = phrase_pattern(NOT_NEVER_WORDS)
+_VAGUE = phrase_pattern(VAGUE_PHRASES)
+
+
+def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | None = None) -> Parsed:
+    """Read a date on or before `today`, or "never" when the fact allows it.
+
+    Future dates are "out_of_range" ("date.in_future"); today is allowed.
+    """
+    said = text
+    words = numeric_text(text, ordinals=True)
+    if _VAGUE.search(words):
+        return result.unclear(said, "date.too_vague")
+    reading = read_date(words, today, date_order)
+    if reading is None:
+        words_plain = plain(text)
+        if _NEVER.search(words_plain) and not _NOT_NEVER.search(words_plain):
+            if fact.allow_never:
+                return result.value(NEVER, said)
+            return result.unclear(said, "date.never_not_allowed")
+        return result.unclear(said, "date.unclear")
+    day = reading.day
+    if reading.period != "day" and re.search(r"\bthis\b", words):
+        return result.unclear(said, "date.too_vague")  # "this month", "this year"
+    if not reading.relative and reading.period in ("month", "year"):
+        if reading.period == "month":
+            day = day.replace(day=15)
+            current = (day.year, day.month) == (today.year, today.month)
+        else:
+            day = date(day.year, 7, 1)
+            current = day.year == today.year
+        if current:
+            return result.unclear(said, "date.too_vague")
+    if day > today:
+        return result.out_of_range(said, "date.in_future", day)
+    return result.value(day, said)

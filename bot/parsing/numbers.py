@@ -1,0 +1,341 @@
+"""Numbers with units: lab values, doses, counts.
+
+A number may be written in digits ("72", "7.2", "72,000", "72 000", "8,5"), with a "k" or "thousand"
+multiplier ("72k", "72 thousand"), or in words ("seventy-six"; see `text.words_to_digits`). Units are
+matched against the fact's registry `unit` and `units` keys, spelled in any common way ("per
+microlitre", "×10⁹/L", "x 10^9 per litre", "grams per decilitre", "umol/l"...), and converted with
+the registry's factor (multiply to get the canonical unit).
+
+A number given without a unit is read in the canonical unit, except where `BARE_NUMBER_RULES`
+says otherwise: people quote platelets per µL ("72000"), haemoglobin in g/dL ("8.5") and so on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from bot.facts import FactDefinition
+from bot.parsing import result
+from bot.parsing.booleans import parse_boolean
+from bot.parsing.result import Parsed
+from bot.parsing.text import clean, numeric_text, phrase_pattern
+
+
+@dataclass(frozen=True)
+class BareNumberRule:
+    """How to read a number said without a unit: in `unit` when it is `at_least` or `below` a bound."""
+
+    unit: str
+    at_least: float | None = None
+    below: float | None = None
+
+    def applies(self, number: float) -> bool:
+        """Whether a bare `number` is taken to be in `unit`."""
+        if self.at_least is not None and number < self.at_least:
+            return False
+        return not (self.below is not None and number >= self.below)
+
+
+BARE_NUMBER_RULES: dict[str, BareNumberRule] = {
+    # "72000" is per µL (72 ×10⁹/L): no one has 1000 ×10⁹/L platelets.
+    "platelet_count": BareNumberRule(unit="/uL", at_least=1000),
+    # "8.5" is g/dL (85 g/L): below 25 g/L no one is alive to ask, while 25 g/dL is impossibly high.
+    "haemoglobin": BareNumberRule(unit="g/dL", below=25),
+    # "500" is cells/µL (0.5 ×10⁹/L): 50 ×10⁹/L T cells is beyond any plausible count.
+    "cd3_count": BareNumberRule(unit="cells/uL", at_least=50),
+    # "1.2" is mg/dL (106 µmol/L): below 20 µmol/L is implausible, while 20 mg/dL is extreme.
+    "creatinine": BareNumberRule(unit="mg/dL", below=20),
+}
+"""Per fact: the unit a number said without one is assumed to be in. Each `unit` is a key of the
+fact's registry `units` (a test checks this), so the conversion factor stays in bot/facts.yaml."""
+
+SAID_UNIT_MINIMUM: dict[str, dict[str, float]] = {"platelet_count": {"/uL": 1000}}
+"""Per fact and registry unit: numbers below this, said in this unit, are implausible as written
+("72 per µL" would be 0.072 ×10⁹/L). The person almost surely meant thousands, but we ask rather than
+guess: "number.unit_mismatch"."""
+
+EXTRA_UNIT_SPELLINGS: dict[str, dict[str, str]] = {
+    "daily_steroid_dose": {
+        "mg": "mg/day (prednisone)",
+        "mg/day": "mg/day (prednisone)",
+        "mg/d": "mg/day (prednisone)",
+        "mg daily": "mg/day (prednisone)",
+    },
+    "cd3_count": {"cells": "cells/uL"},
+}
+"""Per fact: more ways to say a registry unit than `unit_key` derives (spelling → registry unit)."""
+
+OTHER_DRUGS: dict[str, tuple[str, ...]] = {
+    "daily_steroid_dose": (
+        "dexamethasone", "dex", "decadron", "methylprednisolone", "methyl prednisolone", "medrol",
+        "solu medrol", "hydrocortisone", "cortisone", "betamethasone", "budesonide", "deflazacort",
+        "triamcinolone", "fludrocortisone",
+    ),
+}  # fmt: skip
+"""Per fact: drugs whose dose cannot be read as the fact's unit. The steroid dose is in prednisone
+milligrams; converting another steroid's dose is a clinical judgement, so it is left "unclear"."""
+
+COUNT_WORDS = {"once": "1", "twice": "2", "thrice": "3"}
+"""Words for small counts, read only for integer facts without a unit (e.g. number of relapses)."""
+
+GENERIC_UNITS: tuple[str, ...] = (
+    "10^9/l", "10^3/ul", "10^12/l", "10^6/ul", "/ul", "cells/ul", "k/ul", "g/l", "g/dl", "mg/dl",
+    "mmol/l", "umol/l", "%", "mg", "ug", "mcg", "kg", "ml", "iu/l", "u/l",
+)  # fmt: skip
+"""Unit keys we recognise whatever the fact: one of these after a number, when the fact cannot be
+given in it, makes the answer unclear ("number.wrong_unit") instead of being ignored."""
+
+# ----- unit spellings -------------------------------------------------------------------------------
+_UNIT_REWRITES: list[tuple[re.Pattern, str]] = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in [
+        (r"\bper\s*cent\b|\bpercent(?:age)?\b", "%"),
+        (r"\bmicro\s*lit(?:re|er)s?\b|\bmcl\b", "ul"),
+        (r"\bcubic\s*millimet(?:re|er)s?\b|\bcu\.?\s*mm\b|\bmm\^?3\b", "ul"),  # 1 mm³ = 1 µL
+        (r"\bdeci\s*lit(?:re|er)s?\b", "dl"),
+        (r"\blit(?:re|er)s?\b", "l"),
+        (r"\bmilli\s*grams?\b|\bmgs\b", "mg"),
+        (r"\bgrams?\b|\bgms?\b", "g"),
+        (r"\bmicro\s*mol(?:e)?s?\b", "umol"),
+        (r"\bmilli\s*mol(?:e)?s?\b", "mmol"),
+        (r"\bcells?\b", "cells"),
+        (r"\bper\b", "/"),
+        (r"\s*/\s*", "/"),
+        (r"(?<![a-z])[x*]\s*10\s*(?:\^|e|\*\*)\s*(\d+)", r" 10^\1"),
+        (r"(?<![\d.])10\s*(?:\^|e|\*\*)\s*(\d+)", r"10^\1"),
+    ]
+]
+
+
+def spell_units(text: str) -> str:
+    """Rewrite unit spellings in clean text into compact keys: "per microlitre" → "/ul",
+    "x 10^9 per litre" → " 10^9/l", "grams per decilitre" → "g/dl", "percent" → "%"."""
+    for pattern, replacement in _UNIT_REWRITES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def unit_key(unit: str) -> str:
+    """The compact, case-insensitive key of a unit name: "×10⁹/L" → "10^9/l", "µmol/L" → "umol/l"."""
+    return re.sub(r"\s+", "", spell_units(clean(unit)))
+
+
+@functools.cache
+def _unit_table(fact_id: str, canonical: str | None, others: tuple[str, ...]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    if canonical:
+        table[unit_key(canonical)] = canonical
+    for name in others:
+        table.setdefault(unit_key(name), name)
+    for spelling, name in EXTRA_UNIT_SPELLINGS.get(fact_id, {}).items():
+        table.setdefault(unit_key(spelling), name)
+    return table
+
+
+def fact_units(fact: FactDefinition) -> dict[str, str]:
+    """Unit key → registry unit name, for every unit this fact can be given in."""
+    return _unit_table(fact.id, fact.unit, tuple(fact.units))
+
+
+def _unit_regex(keys: tuple[str, ...]) -> re.Pattern:
+    body = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+    return re.compile(rf"\s*({body})(?![a-z0-9])")
+
+
+_unit_regex_cached = functools.lru_cache(maxsize=None)(_unit_regex)
+_GENERIC_UNIT_RE = _unit_regex(GENERIC_UNITS)
+MULTIPLIERS = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "lac": 100_000,
+    "million": 1_000_000,
+}
+"""Words after a number that multiply it: "72k", "72 thousand", "1.5 lakh" (Indian usage: 150,000)."""
+_MULTIPLIER = re.compile(r"\s*(" + "|".join(MULTIPLIERS) + r")(?![a-z0-9])")
+
+# ----- numbers in text ------------------------------------------------------------------------------
+_NUMBER = re.compile(
+    r"""
+    (?<![\w.,^/])
+    (?P<sign>-)?
+    (?P<digits>
+        \d{1,3}(?:,\d{3})+(?:\.\d+)?    # 72,000 and 1,234.5
+      | \d{1,3}(?:[ ]\d{3})+(?![\d.,])  # 72 000
+      | \d+,\d{1,2}(?![\d])             # 8,5 (decimal comma)
+      | \d+(?:\.\d+)?                   # 72 and 7.2
+      | \.\d+                           # .5
+    )
+    (?![\d^]|\.\d|,\d|'?s\b)     # not a decade ("in my 40s")
+    """,
+    re.VERBOSE,
+)
+_COMPARATOR = re.compile(
+    r"(?:less than|lower than|fewer than|under|below|more than|greater than|higher than|over|above|"
+    r"at least|at most|up to|no more than|no less than|<=|>=|<|>|≤|≥)\s*(?:about\s+|around\s+)?$"
+)
+_MONTH = (  # without "may", which is more often the verb
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_DATE_NOISE = [
+    re.compile(pattern)
+    for pattern in [
+        r"\b\d+\s*(?:days?|weeks?|months?|years?|hours?|hrs?)\s+(?:ago|back|before|earlier)\b",
+        r"\b\d{4}-\d{1,2}-\d{1,2}\b",
+        r"(?<![\d.,])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+        rf"(?<![\d.,])\b(?:on\s+)?(?:the\s+)?{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:\s+\d{{4}})?",
+        rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
+        rf"\b(?:in|of|since|from)\s+(?:(?:{_MONTH}|may)\s+)?(?:19|20)\d{{2}}\b",
+    ]
+]
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One number found in text: its value, where it is, and whether a comparator came before it."""
+
+    number: float
+    start: int
+    end: int
+    inexact: bool
+
+
+def _to_float(digits: str) -> float:
+    if re.fullmatch(r"\d+,\d{1,2}", digits):
+        return float(digits.replace(",", "."))
+    return float(digits.replace(",", "").replace(" ", ""))
+
+
+def strip_date_noise(text: str) -> str:
+    """Blank out dates and "N weeks ago" phrases, so their numbers are not read as values."""
+    for pattern in _DATE_NOISE:
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number in text already passed through `numeric_text` (and `spell_units`)."""
+    mentions = []
+    for match in _NUMBER.finditer(text):
+        number = _to_float(match.group("digits"))
+        if match.group("sign"):
+            number = -number
+        inexact = bool(_COMPARATOR.search(text[max(0, match.start() - 30) : match.start()]))
+        mentions.append(NumberMention(number, match.start(), match.end(), inexact))
+    return mentions
+
+
+def tidy(number: float) -> float:
+    """Round away floating-point noise; whole numbers become int."""
+    number = round(number, 6)
+    return int(number) if float(number).is_integer() else number
+
+
+# ----- parsing --------------------------------------------------------------------------------------
+def _is_count(fact: FactDefinition) -> bool:
+    return fact.type == "integer" and not fact.unit
+
+
+def prepare(text: str, count_words: bool = False) -> str:
+    """Text ready for `find_numbers`: clean, contractions out, number words as digits, units compact,
+    dates blanked out."""
+    prepared = numeric_text(text)
+    if count_words:
+        for word, digits in COUNT_WORDS.items():
+            prepared = re.sub(rf"\b{word}\b", digits, prepared)
+    return strip_date_noise(spell_units(prepared))
+
+
+def parse_number(fact: FactDefinition, text: str) -> Parsed:
+    """Read one number for an integer or number fact, in its canonical unit, range-checked.
+
+    Several different numbers, a range ("70-80") or a comparator ("under 50") make the answer
+    unclear rather than guessed. For counts (integer facts without a unit), "never"/"no"/"none"
+    mean 0 and "once"/"twice" mean 1/2.
+    """
+    said = text
+    prepared = prepare(text, count_words=_is_count(fact))
+    drugs = OTHER_DRUGS.get(fact.id)
+    if drugs and phrase_pattern(drugs).search(prepared):
+        return result.unclear(said, "steroid.other_drug")
+    units = fact_units(fact)
+    unit_re = _unit_regex_cached(tuple(units)) if units else None
+    readings: list[tuple[float, str | None]] = []
+    wrong_unit = inexact = mismatch = False
+    position = 0
+    for mention in find_numbers(prepared):
+        if mention.start < position:
+            continue  # inside a unit already read ("10^9/l")
+        number, unit_name, end = mention.number, None, mention.end
+        unit_match = unit_re.match(prepared, end) if unit_re else None
+        if unit_match is None:
+            multiplier = _MULTIPLIER.match(prepared, end)
+            if multiplier:
+                number, end = number * MULTIPLIERS[multiplier.group(1)], multiplier.end()
+                unit_match = unit_re.match(prepared, end) if unit_re else None
+        if unit_match:
+            unit_name, end = units[unit_match.group(1)], unit_match.end()
+            if number < SAID_UNIT_MINIMUM.get(fact.id, {}).get(unit_name, float("-inf")):
+                mismatch = True
+        else:
+            generic = _GENERIC_UNIT_RE.match(prepared, end)
+            if generic:
+                wrong_unit, end = True, generic.end()
+        position = end
+        inexact = inexact or mention.inexact
+        readings.append((number, unit_name))
+    if not readings:
+        return _count_from_words(fact, text) if _is_count(fact) else result.unclear(said, "number.missing")
+    if inexact:
+        return result.unclear(said, "number.inexact")
+    if wrong_unit:
+        return result.unclear(said, "number.wrong_unit")
+    if mismatch:
+        return result.unclear(said, "number.unit_mismatch")
+    converted = {}
+    for number, unit_name in readings:
+        canonical, used = to_canonical(fact, number, unit_name)
+        converted.setdefault(canonical, used)
+    if len(converted) > 1:
+        return result.unclear(said, "number.ambiguous")
+    canonical, used = next(iter(converted.items()))
+    return check_range(fact, canonical, said, used)
+
+
+def to_canonical(fact: FactDefinition, number: float, unit_name: str | None) -> tuple[float, str | None]:
+    """The number in the fact's canonical unit, and the registry unit it was read in (None for the
+    canonical unit). A bare number goes through `BARE_NUMBER_RULES`."""
+    if unit_name is None:
+        rule = BARE_NUMBER_RULES.get(fact.id)
+        if rule and rule.applies(number):
+            unit_name = rule.unit
+    if unit_name is None or unit_name == fact.unit:
+        return tidy(number), None
+    return tidy(number * fact.units[unit_name]), unit_name
+
+
+def check_range(fact: FactDefinition, number: float, said: str, unit: str | None = None) -> Parsed:
+    """A value, or "out_of_range" when outside the fact's minimum/maximum (or not whole for integers)."""
+    if fact.type == "integer" and not float(number).is_integer():
+        return result.unclear(said, "number.not_whole")
+    if fact.type == "integer":
+        number = int(number)
+    problem = "age.out_of_range" if fact.id == "age" else "number.out_of_range"
+    if fact.minimum is not None and number < fact.minimum:
+        return result.out_of_range(said, problem, number, unit)
+    if fact.maximum is not None and number > fact.maximum:
+        return result.out_of_range(said, problem, number, unit)
+    return result.value(number, said, unit)
+
+
+def _count_from_words(fact: FactDefinition, text: str) -> Parsed:
+    """ "never", "no", "none", "not once" → 0 for a count; anything else has no number."""
+    answer = parse_boolean(text)
+    if answer.ok and answer.value is False:
+        return check_range(fact, 0, text)
+    return result.unclear(text, "number.missing")

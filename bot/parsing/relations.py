@@ -1,0 +1,101 @@
+"""Who is answering: the patient, or someone on their behalf (and then he, she or they).
+
+"it's for me", "myself", "I am the patient" → the patient. "my dad", "my husband", "grandfather" →
+someone answering for a man; "my mum", "wife", "grandma" → for a woman; "my partner", "a friend",
+"a patient of mine", "someone else", "my child" → for someone we call "they". "I'm his daughter"
+says the patient is a man. Anything else, or a mix ("me and my wife"), is None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.parsing.text import phrase_pattern, plain
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Who the patient is to the person typing. `relation` is a canonical word such as "father"."""
+
+    proxy: bool
+    pronoun: str | None
+    sex: str | None
+    relation: str | None = None
+
+
+RELATIONS: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "father": (("father", "dad", "daddy", "papa", "pa", "baba"), "male"),
+    "husband": (("husband", "hubby"), "male"),
+    "son": (("son",), "male"),
+    "brother": (("brother", "bro"), "male"),
+    "grandfather": (("grandfather", "grandpa", "granddad", "grandad", "gramps", "granddaddy"), "male"),
+    "uncle": (("uncle",), "male"),
+    "nephew": (("nephew",), "male"),
+    "boyfriend": (("boyfriend",), "male"),
+    "stepfather": (("stepfather", "stepdad", "step father", "step dad"), "male"),
+    "father-in-law": (("father in law",), "male"),
+    "grandson": (("grandson",), "male"),
+    "mother": (("mother", "mum", "mom", "mummy", "mommy", "mam", "mama", "ma"), "female"),
+    "wife": (("wife", "missus"), "female"),
+    "daughter": (("daughter",), "female"),
+    "sister": (("sister", "sis"), "female"),
+    "grandmother": (
+        ("grandmother", "grandma", "granny", "gran", "nan", "nana", "nanna", "grandmom", "grandmum"),
+        "female",
+    ),
+    "aunt": (("aunt", "auntie", "aunty"), "female"),
+    "niece": (("niece",), "female"),
+    "girlfriend": (("girlfriend",), "female"),
+    "stepmother": (("stepmother", "stepmum", "stepmom", "step mother", "step mum", "step mom"), "female"),
+    "mother-in-law": (("mother in law",), "female"),
+    "granddaughter": (("granddaughter",), "female"),
+    "partner": (("partner", "spouse", "fiance", "fiancee", "significant other"), None),
+    "friend": (("friend", "mate", "buddy", "pal", "neighbour", "neighbor", "colleague", "coworker"), None),
+    "child": (("child", "kid", "baby", "toddler", "teenager"), None),
+    "parent": (("parent",), None),
+    "sibling": (("sibling",), None),
+    "relative": (("relative", "cousin", "family member", "grandparent", "in law"), None),
+    "patient": (("a patient", "patient of mine", "my patient", "one of my patients", "client"), None),
+    "someone else": (
+        ("someone else", "somebody else", "another person", "someone", "somebody", "other person"),
+        None,
+    ),
+}
+"""Canonical relation → (words for it, the patient's sex). The words are matched whole, in
+`text.plain` form, with plurals of the single words ("kids" is not listed: one patient at a time)."""
+
+SELF_PHRASES = (
+    "for me", "myself", "me", "i am the patient", "the patient is me", "it is me", "me myself", "mine",
+    "my own", "for my own", "self", "its me", "for myself", "me personally", "i have cancer", "i am ill",
+    "i am sick", "i am the one",
+)  # fmt: skip
+"""Phrases meaning the person typing is the patient."""
+
+_PRONOUNS = {"male": "he", "female": "she", None: "they"}
+_WORDS = {word: relation for relation, (words, _) in RELATIONS.items() for word in words}
+_RELATION = phrase_pattern(_WORDS)
+_SELF = phrase_pattern(SELF_PHRASES)
+_INVERSE = re.compile(r"\bi am (his|her|their|the patient s|the patients) ")
+
+
+def parse_relation(text: str) -> Relation | None:
+    """Who the patient is to the person typing, or None when that is not clear."""
+    words = re.sub(r"[^a-z ]+", " ", plain(text).replace("'", " ").replace("-", " "))
+    words = " ".join(words.split())
+    inverse = _INVERSE.search(words + " ")
+    if inverse:  # "I'm his daughter": the patient is a man
+        sex = {"his": "male", "her": "female"}.get(inverse.group(1))
+        return Relation(True, _PRONOUNS[sex], sex, None)
+    relations = {_WORDS[m.group()] for m in _RELATION.finditer(words)}
+    if len(relations) > 1:
+        return None
+    if relations:
+        relation = relations.pop()
+        if _SELF.search(_RELATION.sub(" ", words)) and re.search(r"\b(?:and|or|both)\b", words):
+            return None  # "me and my wife"
+        sex = RELATIONS[relation][1]
+        return Relation(True, _PRONOUNS[sex], sex, relation)
+    if _SELF.search(words):
+        return Relation(False, None, None, None)
+    return None

@@ -1,0 +1,96 @@
+"""What a parser returns: a value, or the reason there is none, as a code.
+
+Parsers never write sentences for people. When there is no value, `problem` holds a short code
+(listed in `PROBLEM_CODES`) and the conversation maps the code to its own wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Status = Literal["value", "unknown", "unclear", "out_of_range"]
+
+UNKNOWN_PROBLEM = "answer.unknown"
+"""The problem code of every "unknown" result (the person said they don't know)."""
+
+PROBLEM_CODES = frozenset(
+    {
+        UNKNOWN_PROBLEM,
+        # numbers (integer and number facts)
+        "number.missing",  # no number in the answer
+        "number.ambiguous",  # several different numbers, or a range ("70-80")
+        "number.inexact",  # "under 50", "more than 100"
+        "number.not_whole",  # "1.5" for a count
+        "number.wrong_unit",  # a unit we know, but not one this fact can be given in ("85 mg/dL" for Hb)
+        "number.unit_mismatch",  # a unit this fact can take, but implausible as written ("72 per µL")
+        "number.out_of_range",  # outside the fact's minimum/maximum after unit conversion
+        "steroid.other_drug",  # a steroid dose for a drug other than prednisone/prednisolone
+        # ages
+        "age.out_of_range",
+        # booleans
+        "boolean.unclear",
+        # choices
+        "choice.no_match",
+        "choice.ambiguous",  # several choices for a one-choice fact, or "none" together with others
+        # dates
+        "date.unclear",
+        "date.in_future",
+        "date.too_vague",  # "this month", "2026": too coarse to place against a time window
+        "date.never_not_allowed",  # "never" for a date fact that cannot be never
+        # contact details
+        "phone.invalid",
+        "phone.too_short",
+        "phone.too_long",
+        "phone.not_a_number",
+        "phone.ambiguous",  # more than one phone number in the message
+        "email.invalid",
+        "email.no_at_sign",
+        "email.bad_domain",
+        "email.bad_local_part",
+        "email.too_long",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The outcome of reading one answer.
+
+    `value` is canonical and ready for `bot.facts` (a number in the fact's canonical unit, a bool, a
+    choice value, a list of choice values, a `datetime.date` or "never"). `unit` is the registry unit
+    the number was read in (said, or assumed by a bare-number rule), None for the canonical unit or
+    when there is no unit. `said` is the person's own words. `problem` is a code from
+    `PROBLEM_CODES` whenever `status` is not "value".
+    """
+
+    status: Status
+    value: Any = None
+    unit: str | None = None
+    said: str = ""
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when there is a value."""
+        return self.status == "value"
+
+
+def value(result: Any, said: str, unit: str | None = None) -> Parsed:
+    """A successful parse."""
+    return Parsed("value", result, unit, said, None)
+
+
+def unknown(said: str) -> Parsed:
+    """The person does not know."""
+    return Parsed("unknown", None, None, said, UNKNOWN_PROBLEM)
+
+
+def unclear(said: str, problem: str) -> Parsed:
+    """We could not read a value; `problem` says why."""
+    return Parsed("unclear", None, None, said, problem)
+
+
+def out_of_range(said: str, problem: str, result: Any = None, unit: str | None = None) -> Parsed:
+    """A value was read but is implausible; it is kept in `value` for the conversation to quote."""
+    return Parsed("out_of_range", result, unit, said, problem)

@@ -1,0 +1,290 @@
+"""Text clean-up shared by the parsers.
+
+`clean` lower-cases and turns typographic symbols into plain ones (µ → u, × → x, 10⁹ → 10^9, curly
+quotes, full-width digits); `expand_contractions` spells out "don't", "I'm", "haven't"...;
+`words_to_digits` turns number words into digits with word2number ("seventy-six" → "76",
+"a hundred and ten" → "110", "nineteen seventy one" → "1971"). `unknown_phrase` finds "I don't know"
+and its relatives, which mean "unknown" for every fact type.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from word2number import w2n
+
+# ----- symbols --------------------------------------------------------------------------------------
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_POWER_OF_TEN = re.compile(r"10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SYMBOLS = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00b5": "u",  # micro sign
+        "\u03bc": "u",  # Greek mu (NFKC turns the micro sign into it)
+        "\u00d7": "x",  # multiplication sign
+        "\u00b7": "x",  # "10·10^9" is rare, but "·" is a multiplication dot
+    }
+)
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Lower-case `text` and replace typographic symbols with plain ASCII ones.
+
+    "72 ×10⁹/L" → "72 x10^9/l"; "8,5 g/dL" keeps its comma; full-width digits become ASCII.
+    """
+    text = _POWER_OF_TEN.sub(lambda m: "10^" + m.group(1).translate(_SUPERSCRIPTS), text)
+    text = text.translate(_SUPERSCRIPTS)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_SYMBOLS).lower()
+    return _SPACES.sub(" ", text).strip()
+
+
+# ----- contractions ---------------------------------------------------------------------------------
+_CONTRACTIONS: list[tuple[re.Pattern, str]] = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in [
+        (r"\bcan'?t\b", "can not"),
+        (r"\bcannot\b", "can not"),
+        (r"\bwon't\b", "will not"),
+        (r"\bshan't\b", "shall not"),
+        (r"\bain'?t\b", "is not"),
+        (r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should|must|need)n'?t\b", r"\1 not"),
+        (r"\bi'?m\b", "i am"),
+        (r"\b(i|you|we|they)'ve\b", r"\1 have"),
+        (r"\bive\b", "i have"),
+        (r"\b(i|you|we|they|he|she)'d\b", r"\1 would"),
+        (r"\b(i|you|we|they|he|she|it)'ll\b", r"\1 will"),
+        (r"\b(you|we|they)'re\b", r"\1 are"),
+        (r"\b(he|she|it|that|there|what|who|where)'s\b", r"\1 is"),
+        (r"\b(it|that)s\b", r"\1 is"),
+        (r"\bdunno\b", "do not know"),
+        (r"\bidk\b", "i do not know"),
+    ]
+]
+
+
+def expand_contractions(text: str) -> str:
+    """Spell out contractions in lower-case text: "i don't" → "i do not", "she's" → "she is"."""
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def plain(text: str) -> str:
+    """`clean` plus `expand_contractions`: the form the phrase tables below are written in."""
+    return expand_contractions(clean(text))
+
+
+# ----- "I don't know" -------------------------------------------------------------------------------
+UNKNOWN_PHRASES: tuple[str, ...] = (
+    "i do not know",
+    "do not know",
+    "not know",
+    "not sure",
+    "unsure",
+    "no idea",
+    "not a clue",
+    "no clue",
+    "have not a clue",
+    "can not remember",
+    "do not remember",
+    "not remember",
+    "can not recall",
+    "do not recall",
+    "can not say",
+    "not certain",
+    "uncertain",
+    "not positive",
+    "i would have to check",
+    "i would need to check",
+    "have to check",
+    "need to check",
+    "i will check",
+    "i forget",
+    "forgotten",
+    "forgot",
+    "no recollection",
+    "who knows",
+    "beats me",
+    "unknown",
+    "not known",
+    "maybe",
+    "perhaps",
+    "possibly",
+)
+"""Phrases (in `plain` form) meaning the person does not know. "dunno" and "idk" are spelled out
+by `expand_contractions`, and "I'd have to check" becomes "i would have to check"."""
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
+    """One regex matching any of `phrases` as whole words, longest first."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    body = "|".join(re.escape(p) for p in ordered)
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+
+
+_UNKNOWN = phrase_pattern(UNKNOWN_PHRASES)
+
+
+def unknown_phrase(plain_text: str) -> re.Match | None:
+    """The first "I don't know" phrase in text already in `plain` form, or None."""
+    return _UNKNOWN.search(plain_text)
+
+
+def without_unknown_phrases(plain_text: str) -> str:
+    """The text with every "I don't know" phrase removed."""
+    return _SPACES.sub(" ", _UNKNOWN.sub(" ", plain_text)).strip()
+
+
+# ----- number words ---------------------------------------------------------------------------------
+_UNIT_WORDS = {w: n for w, n in w2n.american_number_system.items() if isinstance(n, int) and n < 10}
+_TEEN_WORDS = {w: n for w, n in w2n.american_number_system.items() if isinstance(n, int) and 10 <= n < 20}
+_TENS_WORDS = {w: n for w, n in w2n.american_number_system.items() if isinstance(n, int) and 20 <= n < 100}
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion"}
+_NUMBER_WORDS = set(_UNIT_WORDS) | set(_TEEN_WORDS) | set(_TENS_WORDS) | _SCALE_WORDS
+_SMALL_WORDS = {**_UNIT_WORDS, **_TEEN_WORDS, **_TENS_WORDS}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_LONE_ONE_AFTER = {
+    "had", "have", "has", "got", "get", "any", "no", "the", "this", "that", "which", "every", "each",
+    "another", "just", "only", "none", "not",
+}  # fmt: skip
+"""After these words a lone "one" is a pronoun ("I had one years ago"), not the number 1."""
+_COUPLE = re.compile(r"\b(?:a\s+)?couple(?:\s+of)?\b(?=\s+[a-z])")
+_WORD = re.compile(r"[a-z]+")
+
+
+def _word_tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _adjacent(text: str, left_end: int, right_start: int) -> bool:
+    gap = text[left_end:right_start]
+    return gap.strip(" -") == ""
+
+
+def _run_value(words: list[str]) -> str | None:
+    """The digits for a run of number words, or None when word2number cannot read it cleanly."""
+    core = [w for w in words if w != "and"]
+    if core and core[0] == "a":
+        core[0] = "one"
+    if core and core[0] in _SCALE_WORDS:
+        core.insert(0, "one")
+    # A year said as two pairs: "nineteen seventy one" → 1971, "twenty twenty five" → 2025.
+    if len(core) >= 2 and "point" not in core and not _SCALE_WORDS & set(core):
+        first = _SMALL_WORDS.get(core[0], 0)
+        rest = core[1:]
+        if 11 <= first <= 20 and (rest[0] in _TENS_WORDS or rest[0] in _TEEN_WORDS):
+            tail = _SMALL_WORDS[rest[0]] + (_UNIT_WORDS.get(rest[1], 0) if len(rest) == 2 else 0)
+            valid_tail = len(rest) == 1 or (
+                len(rest) == 2 and rest[0] in _TENS_WORDS and rest[1] in _UNIT_WORDS
+            )
+            if valid_tail:
+                return str(first * 100 + tail)
+    # Two small numbers side by side ("five four") are two numbers, not one: leave them as words.
+    for left, right in zip(core, core[1:], strict=False):
+        if (left in _UNIT_WORDS or left in _TEEN_WORDS) and right in _SMALL_WORDS:
+            return None
+        if left in _TENS_WORDS and (right in _TENS_WORDS or right in _TEEN_WORDS):
+            return None
+    try:
+        number = w2n.word_to_num(" ".join(core))
+    except ValueError:
+        return None
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    return str(number)
+
+
+def words_to_digits(text: str, ordinals: bool = False) -> str:
+    """Replace number words in lower-case text with digits, using word2number.
+
+    "seventy-six" → "76", "forty five" → "45", "a hundred and ten" → "110", "eight point five" →
+    "8.5", "a couple of weeks" → "2 weeks". A lone "one" after "had", "any", "the"... is a pronoun
+    and stays. With `ordinals`, "the twenty first" → "the 21st".
+    """
+    text = _COUPLE.sub("2", text)
+    tokens = _word_tokens(text)
+    replacements: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        next_word = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        after_digits = bool(re.search(r"\d\s*$", text[:start]))  # "72 thousand": a multiplier, not 1000
+        starts_run = (word in _NUMBER_WORDS and not (word in _SCALE_WORDS and after_digits)) or (
+            word == "a" and next_word in _SCALE_WORDS
+        )
+        if not starts_run:
+            if ordinals and word in _ORDINALS:
+                replacements.append((start, end, f"{_ORDINALS[word]}{_ordinal_suffix(_ORDINALS[word])}"))
+            i += 1
+            continue
+        run = [word]
+        j = i + 1
+        while j < len(tokens) and _adjacent(text, tokens[j - 1][1], tokens[j][0]):
+            candidate = tokens[j][2]
+            after = tokens[j + 1][2] if j + 1 < len(tokens) else ""
+            if (
+                candidate in _NUMBER_WORDS
+                or candidate == "and"
+                and run[-1] in _SCALE_WORDS
+                and after in _SMALL_WORDS
+                or candidate == "point"
+                and run[-1] in _SMALL_WORDS
+                and after in _UNIT_WORDS
+            ):
+                run.append(candidate)
+            else:
+                break
+            j += 1
+        # "twenty first" → 21st when ordinals are wanted
+        if (
+            ordinals
+            and j < len(tokens)
+            and run[-1] in _TENS_WORDS
+            and tokens[j][2] in _ORDINALS
+            and _ORDINALS[tokens[j][2]] < 10
+        ):
+            day = _TENS_WORDS[run[-1]] + _ORDINALS[tokens[j][2]]
+            replacements.append((start, tokens[j][1], f"{day}{_ordinal_suffix(day)}"))
+            i = j + 1
+            continue
+        previous = tokens[i - 1][2] if i > 0 else ""
+        lone_pronoun = run == ["one"] and previous in _LONE_ONE_AFTER
+        digits = None if lone_pronoun else _run_value(run)
+        if digits is not None:
+            replacements.append((start, tokens[j - 1][1], digits))
+        i = j
+    for start, end, digits in reversed(replacements):
+        text = text[:start] + digits + text[end:]
+    return text
+
+
+def _ordinal_suffix(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def numeric_text(text: str, ordinals: bool = False) -> str:
+    """`plain` text with hyphens between words opened up and number words turned into digits."""
+    text = plain(text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
+    return words_to_digits(text, ordinals=ordinals)
