@@ -1,10 +1,18 @@
-"""Custom actions for the Rasa action server (``rasa run actions --actions actions``).
+"""Entry point for `rasa run actions --actions actions`: importing the modules registers the actions."""
 
-Actions are meant to stay thin ``rasa_sdk`` adapters: they read slots and the
-latest message from the tracker, call into the plain-Python domain package in
-``bot/`` (trial schema, eligibility engine) and turn its results into
-responses and events. No screening logic lives here, so it can be unit-tested
-without Rasa.
-
-No custom actions exist yet; the first ones come with the screening flow.
-"""
+from actions.ask import (  # noqa: F401
+    ActionAskChosenTrials,
+    ActionAskContactConfirmed,
+    ActionAskContactConsent,
+    ActionAskCurrentAnswer,
+)
+from actions.finish import ActionFinishPrescreen  # noqa: F401
+from actions.help import (  # noqa: F401
+    ActionExplainTerm,
+    ActionExplainWhy,
+    ActionGoBack,
+    ActionHumanHandoff,
+    ActionStartOver,
+    ActionStop,
+)
+from actions.prescreen_form import ValidatePrescreenForm  # noqa: F401

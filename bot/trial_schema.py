@@ -129,6 +129,7 @@ class Trial(BaseModel, extra=Extra.forbid):
     protocol_source: str
     last_reviewed: date
     notes: list[str] = []
+    keywords: list[str] = []
     criteria: list[Criterion] = Field(..., min_items=1)
 
     @validator("criteria")

@@ -18,12 +18,21 @@ trap 'rm -f "$out"' EXIT
 status=0
 rasa data validate --fail-on-warnings --domain "$(rasa_domain)" --config config.yml --data data \
     >"$out" 2>&1 || status=$?
-cat "$out"
 
 if ((status != 0)); then
+    cat "$out"
     die "rasa data validate failed (exit $status)"
 fi
-if grep -E 'UserWarning|FutureWarning|[[:space:]]WARNING[[:space:]]' "$out" >/dev/null; then
-    die "rasa data validate printed warnings (see above); fix them"
+# Rasa calls a response "not used" when only a custom action or the form sends it. Accept that
+# warning for exactly the responses actions/responses.py lists (a test keeps the list true).
+expected="$(mktemp)"
+trap 'rm -f "$out" "$expected"' EXIT
+"$VPY" -m actions.responses | sed "s/.*/The utterance '&' is not used in any story or rule./" >"$expected"
+grep -v -F -f "$expected" "$out" || true
+if grep -E 'UserWarning|FutureWarning|[[:space:]]WARNING[[:space:]]' "$out" | grep -v -F -f "$expected" >/dev/null; then
+    grep -E 'UserWarning|FutureWarning|[[:space:]]WARNING[[:space:]]' "$out" | grep -v -F -f "$expected" >&2
+    die "rasa data validate printed warnings (above); fix them"
 fi
+accepted="$(grep -c -F -f "$expected" "$out" || true)"
+log "validate: ${accepted} responses are sent by actions or the form, not by stories (expected)"
 log "validate: no warnings"

@@ -81,44 +81,92 @@ def rasa_model() -> Path:
 
 
 @pytest.fixture(scope="session")
-def rasa_server(rasa_model: Path) -> Iterator[RasaServer]:
-    """A real `rasa run` (REST channel only, no HTTP API) on a free loopback port."""
+def e2e_workdir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="rasa-e2e-"))
+
+
+@pytest.fixture(scope="session")
+def e2e_env(e2e_workdir: Path) -> dict[str, str]:
+    """The servers' environment: a throwaway database and key, and a pinned "today" so relative
+    dates ("yesterday") give the same answers on every run."""
+    from cryptography.fernet import Fernet
+
+    env = _rasa_env()
+    env.update(
+        DATABASE_URL=f"sqlite:///{e2e_workdir / 'prescreen.db'}",
+        PRESCREEN_ENCRYPTION_KEY=Fernet.generate_key().decode(),
+        PRESCREEN_TODAY=E2E_TODAY,
+    )
+    return env
+
+
+E2E_TODAY = "2026-11-21"
+
+
+@pytest.fixture(scope="session")
+def action_server(e2e_workdir: Path, e2e_env: dict[str, str]) -> Iterator[RasaServer]:
+    """A real action server (`rasa run actions`) on a free loopback port."""
     port = _free_port()
-    log_dir = Path(tempfile.mkdtemp(prefix="rasa-e2e-"))
-    log_path = log_dir / "rasa.log"
-    cmd = [
-        sys.executable, "-m", "rasa", "run",
-        "--model", str(rasa_model),
-        "--credentials", "credentials.yml",
-        "--interface", "127.0.0.1",
-        "--port", str(port),
-    ]  # fmt: skip
-    with open(log_path, "wb") as log:
-        # Own session so the finalizer can signal the whole process group.
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=_rasa_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+    log_path = e2e_workdir / "actions.log"
+    cmd = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    proc = _spawn(cmd, log_path, e2e_env)
     server = RasaServer(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
     try:
-        _wait_until_ready(proc, server)
+        _wait_until_ready(proc, server, f"{server.base_url}/health")
         yield server
     finally:
         _stop(proc)
 
 
-def _wait_until_ready(proc: subprocess.Popen, server: RasaServer) -> None:
+@pytest.fixture(scope="session")
+def rasa_server(
+    rasa_model: Path, action_server: RasaServer, e2e_workdir: Path, e2e_env
+) -> Iterator[RasaServer]:
+    """A real `rasa run` (REST channel only, no HTTP API) on a free loopback port, talking to the
+    real action server."""
+    port = _free_port()
+    endpoints = e2e_workdir / "endpoints.yml"
+    endpoints.write_text(yaml.safe_dump({"action_endpoint": {"url": f"{action_server.base_url}/webhook"}}))
+    log_path = e2e_workdir / "rasa.log"
+    cmd = [
+        sys.executable, "-m", "rasa", "run",
+        "--model", str(rasa_model),
+        "--credentials", "credentials.yml",
+        "--endpoints", str(endpoints),
+        "--interface", "127.0.0.1",
+        "--port", str(port),
+    ]  # fmt: skip
+    proc = _spawn(cmd, log_path, e2e_env)
+    server = RasaServer(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
+    try:
+        _wait_until_ready(proc, server, f"{server.base_url}/webhooks/rest/")
+        yield server
+    finally:
+        _stop(proc)
+
+
+def _spawn(cmd: list[str], log_path: Path, env: dict[str, str]) -> subprocess.Popen:
+    with open(log_path, "wb") as log:
+        # Own session so the finalizer can signal the whole process group.
+        return subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+
+def _wait_until_ready(proc: subprocess.Popen, server: RasaServer, health_url: str) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"rasa run exited with {proc.returncode} before it was ready:\n{server.log_tail()}")
+            pytest.fail(
+                f"{proc.args[:4]} exited with {proc.returncode} before it was ready:\n{server.log_tail()}"
+            )
         try:
-            # The REST channel's health route; it answers once the model is loaded.
-            if requests.get(f"{server.base_url}/webhooks/rest/", timeout=2).ok:
+            if requests.get(health_url, timeout=2).ok:
                 return
         except requests.ConnectionError:
             pass
         time.sleep(0.5)
-    pytest.fail(f"rasa run not ready after {STARTUP_TIMEOUT_S} s; log tail:\n{server.log_tail()}")
+    pytest.fail(f"{proc.args[:4]} not ready after {STARTUP_TIMEOUT_S} s; log tail:\n{server.log_tail()}")
 
 
 def _stop(proc: subprocess.Popen) -> None:

@@ -1,0 +1,193 @@
+"""Validation of the one form that drives the conversation; each validator parses with bot.parsing."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.context import response_text, today, trials
+from bot import conversation
+from bot.facts import default_registry
+from bot.parsing import Parsed, extract_facts, parse_answer, parse_email, parse_phone, parse_relation
+
+Slots = dict[str, Any]
+
+
+class ValidatePrescreenForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_prescreen_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        return conversation.required_slots(tracker.slots, trials(), today())
+
+    # ----- consent and who is answering -----
+    def validate_screening_consent(
+        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        agreed = conversation.yes_or_no(str(value))
+        if agreed is None:
+            dispatcher.utter_message(response="utter_consent_unclear")
+            return {"screening_consent": None}
+        record = _consent_record("screening", agreed, response_text(domain, "utter_ask_screening_consent"))
+        return {"screening_consent": agreed, "consents": [*(tracker.get_slot("consents") or []), record]}
+
+    def validate_answering_for(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
+        relation = parse_relation(str(value))
+        if relation is None:
+            dispatcher.utter_message(response="utter_answering_for_unclear")
+            return {"answering_for": None}
+        slots: Slots = {
+            "answering_for": "proxy" if relation.proxy else "self",
+            "pronoun": relation.pronoun,
+            "relation": relation.relation,
+        }
+        answers = tracker.get_slot("answers")
+        if relation.sex:  # "my dad" answers the sex question too
+            said = Parsed(status="value", value=relation.sex, said=str(value))
+            answers = conversation.record_answer(answers, "sex", said, str(value))
+        if not relation.proxy:
+            answers = _record_new(answers, extract_facts(str(value), today(), default_registry()))
+        slots["answers"] = answers
+        return slots
+
+    def validate_chosen_trials(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
+        picked = conversation.choose_trials(str(value), trials())
+        if not picked:
+            dispatcher.utter_message(response="utter_trial_choice_unclear")
+            return {"chosen_trials": None}
+        return {"chosen_trials": picked}
+
+    # ----- the screening questions -----
+    def validate_current_answer(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
+        fact_id = tracker.get_slot("current_question")
+        if not fact_id:  # nothing was asked; the ask action will ask
+            return {"current_answer": None}
+        text = str(value)
+        parsed = parse_answer(default_registry()[fact_id], text, today())
+        extracted = _extracted_facts(text, tracker)
+        if not parsed.ok and fact_id in extracted:  # "I'm a 47 year old woman with ..." answers age too
+            parsed = extracted[fact_id]
+        question = tracker.get_slot("current_question_text") or ""
+        unclear = int(tracker.get_slot("unclear_count") or 0)
+        answers = _record_new(tracker.get_slot("answers"), extracted, skip=fact_id)
+        if parsed.status in ("unclear", "out_of_range"):
+            unclear += 1
+            if unclear < conversation.UNCLEAR_ATTEMPTS_BEFORE_UNKNOWN:
+                dispatcher.utter_message(response=_clarify_response(parsed))
+                return {"current_answer": None, "unclear_count": unclear, "answers": answers}
+            # Still not understood: record "unknown" and move on. Unknown never excludes.
+            dispatcher.utter_message(response="utter_moving_on_unknown")
+            parsed = Parsed(status="unknown", said=text, problem=parsed.problem)
+        answers = conversation.record_answer(answers, fact_id, parsed, question)
+        return {
+            "current_answer": None,
+            "answers": answers,
+            "unclear_count": 0,
+            "current_question": None,
+            "revisit_question": None,
+        }
+
+    # ----- contact details -----
+    def validate_contact_consent(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
+        agreed = conversation.yes_or_no(str(value))
+        if agreed is None:
+            dispatcher.utter_message(response="utter_consent_unclear")
+            return {"contact_consent": None}
+        record = _consent_record("contact", agreed, response_text(domain, "utter_ask_contact_consent"))
+        return {"contact_consent": agreed, "consents": [*(tracker.get_slot("consents") or []), record]}
+
+    def validate_contact_name(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
+        name = " ".join(str(value).split())
+        if not name or len(name) > 120 or not any(ch.isalpha() for ch in name):
+            dispatcher.utter_message(response="utter_invalid_name")
+            return {"contact_name": None}
+        return {"contact_name": name}
+
+    def validate_contact_phone(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
+        if _is_skip(value):
+            return {"contact_phone": conversation.NO_VALUE}
+        parsed = parse_phone(str(value))
+        if parsed.status != "value":
+            dispatcher.utter_message(response="utter_invalid_phone", hint=_hint(parsed))
+            return {"contact_phone": None}
+        return {"contact_phone": parsed.value}
+
+    def validate_contact_email(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
+        has_phone = tracker.get_slot("contact_phone") not in (None, conversation.NO_VALUE)
+        if _is_skip(value):
+            if has_phone:
+                return {"contact_email": conversation.NO_VALUE}
+            dispatcher.utter_message(response="utter_need_phone_or_email")
+            return {"contact_email": None, "contact_phone": None}
+        parsed = parse_email(str(value))
+        if parsed.status != "value":
+            dispatcher.utter_message(response="utter_invalid_email", hint=_hint(parsed))
+            return {"contact_email": None}
+        return {"contact_email": parsed.value}
+
+    def validate_contact_time(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
+        return {"contact_time": " ".join(str(value).split())[:120] or conversation.NO_VALUE}
+
+    def validate_contact_language(
+        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        return {"contact_language": " ".join(str(value).split())[:60] or conversation.NO_VALUE}
+
+    def validate_contact_confirmed(
+        self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        confirmed = conversation.yes_or_no(str(value))
+        if confirmed is None:
+            dispatcher.utter_message(response="utter_confirm_unclear")
+            return {"contact_confirmed": None}
+        if confirmed:
+            return {"contact_confirmed": True}
+        dispatcher.utter_message(response="utter_contact_correct_it")
+        return {"contact_confirmed": None, **{slot: None for slot in conversation.CONTACT_DETAIL_SLOTS}}
+
+
+def _extracted_facts(text: str, tracker: Tracker) -> dict[str, Parsed]:
+    """Several facts in one message ("I'm a 47 year old woman with breast cancer"). Not for a
+    proxy: the extractor cannot tell the patient from the person typing ("I'm 45, my dad is 72")."""
+    if tracker.get_slot("answering_for") != "self":
+        return {}
+    return extract_facts(text, today(), default_registry())
+
+
+def _record_new(answers: Any, found: dict[str, Parsed], skip: str | None = None) -> Any:
+    """Keep extracted facts, but never overwrite an answer the person already gave."""
+    for fact_id, parsed in found.items():
+        if fact_id != skip and fact_id not in (answers or {}):
+            answers = conversation.record_answer(answers, fact_id, parsed, question="")
+    return answers
+
+
+def _consent_record(kind: str, agreed: bool, wording: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "agreed": agreed,
+        "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "wording": wording,
+    }
+
+
+def _clarify_response(parsed: Parsed) -> str:
+    if parsed.status == "out_of_range":
+        return "utter_answer_out_of_range"
+    return "utter_answer_unclear"
+
+
+def _hint(parsed: Parsed) -> str:
+    return (parsed.problem or "").split(".")[-1].replace("_", " ")
+
+
+def _is_skip(value: Any) -> bool:
+    said = str(value).strip().lower()
+    return said in {"skip", "none", "no", "no email", "no phone", "i don't have one", "don't have one", "n/a"}

@@ -1,0 +1,264 @@
+"""The pre-screening dialogue's decisions, in plain Python; the Rasa actions are adapters over it.
+
+One form drives the whole conversation. Its required slots grow as it goes:
+
+    screening_consent → answering_for → chosen_trials → current_answer (once per question)
+    → contact_consent → contact_name, contact_phone, contact_email, contact_time,
+      contact_language → contact_confirmed
+
+Questions come from `next_questions`, so only facts that can still change an outcome are asked,
+and the screening stops as soon as every chosen trial is excluded. Answers live in the `answers`
+slot as JSON: fact id → {value, unit, said, question, answered_at}. Nothing here imports Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any
+
+from bot.eligibility import Outcome, TrialResult, evaluate
+from bot.facts import UNKNOWN, FactsError, FactSet, Registry, default_registry, parse_facts
+from bot.messages import message
+from bot.next_questions import next_questions
+from bot.parsing import Parsed, fill_pronouns
+from bot.parsing.booleans import parse_boolean
+from bot.text import localize
+from bot.trial_schema import Trial
+
+FORM = "prescreen_form"
+SCREENING_SLOTS = ["screening_consent", "answering_for", "chosen_trials"]
+QUESTION_SLOT = "current_answer"
+CONTACT_DETAIL_SLOTS = ["contact_name", "contact_phone", "contact_email", "contact_time", "contact_language"]
+NO_VALUE = "none"
+"""What a skipped contact field holds (e.g. no email), so it is not asked again."""
+UNCLEAR_ATTEMPTS_BEFORE_UNKNOWN = 2
+
+
+@dataclass(frozen=True)
+class ScreeningPlan:
+    """Where the screening stands: the questions still worth asking and each trial's result."""
+
+    questions: list[str]
+    results: list[TrialResult]
+
+    @property
+    def all_excluded(self) -> bool:
+        return bool(self.results) and all(r.outcome is Outcome.NOT_ELIGIBLE for r in self.results)
+
+    @property
+    def referable(self) -> list[TrialResult]:
+        """Trials the person may fit (likely eligible or needs review): these make a lead."""
+        return [r for r in self.results if r.outcome is not Outcome.NOT_ELIGIBLE]
+
+    @property
+    def finished(self) -> bool:
+        return not self.questions or self.all_excluded
+
+
+def active_trials(trials: Sequence[Trial]) -> list[Trial]:
+    return [t for t in trials if t.is_active]
+
+
+def chosen(trials: Sequence[Trial], trial_ids: Sequence[str] | None) -> list[Trial]:
+    wanted = set(trial_ids or [])
+    return [t for t in trials if t.id in wanted]
+
+
+def answers_as_facts(answers: Mapping[str, Any] | None, today: date, registry: Registry) -> FactSet:
+    """The answers slot as the engine's FactSet. A stored answer the registry no longer accepts
+    (the registry changed mid-conversation) is treated as unknown rather than crashing."""
+    raw = {fact_id: item.get("value") for fact_id, item in (answers or {}).items()}
+    try:
+        return parse_facts(raw, today, registry)
+    except FactsError:
+        cleaned = {}
+        for fact_id, value in raw.items():
+            if fact_id not in registry:
+                continue
+            try:
+                parse_facts({fact_id: value}, today, registry)
+                cleaned[fact_id] = value
+            except FactsError:
+                cleaned[fact_id] = UNKNOWN
+        return parse_facts(cleaned, today, registry)
+
+
+def plan_screening(
+    trials: Sequence[Trial], answers: Mapping[str, Any] | None, today: date, registry: Registry | None = None
+) -> ScreeningPlan:
+    registry = registry or default_registry()
+    facts = answers_as_facts(answers, today, registry)
+    results = [evaluate(t, facts, registry=registry) for t in trials]
+    questions = next_questions(trials, facts, registry=registry)
+    return ScreeningPlan(questions=questions, results=results)
+
+
+def required_slots(slots: Mapping[str, Any], trials: Sequence[Trial], today: date) -> list[str]:
+    """The form's slots for where the conversation is now (the form asks the first empty one)."""
+    required: list[str] = []
+    for name in SCREENING_SLOTS:
+        required.append(name)
+        value = slots.get(name)
+        if value is None:
+            return required
+        if name == "screening_consent" and value is False:
+            return required  # declined: the form ends, nothing more is asked
+    plan = plan_screening(chosen(trials, slots.get("chosen_trials")), slots.get("answers"), today)
+    if not slots.get("callback_requested") and not plan.finished:
+        return required + [QUESTION_SLOT]
+    if not plan.referable and not slots.get("callback_requested"):
+        return required  # every trial excluded: the form ends and the outcome is explained
+    required.append("contact_consent")
+    if slots.get("contact_consent") is not True:
+        return required
+    return required + CONTACT_DETAIL_SLOTS + ["contact_confirmed"]
+
+
+def record_answer(
+    answers: Mapping[str, Any] | None,
+    fact_id: str,
+    parsed: Parsed,
+    question: str,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """The answers slot with one more answer. "I don't know" and give-ups are stored as unknown."""
+    updated = dict(answers or {})
+    updated.pop(fact_id, None)  # re-answering moves the fact to the end, for "go back"
+    value = parsed.value if parsed.status == "value" else UNKNOWN
+    updated[fact_id] = {
+        "value": value.isoformat() if isinstance(value, date) else value,
+        "unit": parsed.unit,
+        "said": parsed.said,
+        "question": question,
+        "answered_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+    }
+    return updated
+
+
+def forget_answer(
+    answers: Mapping[str, Any] | None, fact_id: str | None = None
+) -> tuple[dict[str, Any], str | None]:
+    """Remove a named answer, or the last one; returns the new slot and the fact removed."""
+    updated = dict(answers or {})
+    if not updated:
+        return updated, None
+    target = fact_id if fact_id in updated else (None if fact_id else list(updated)[-1])
+    if target is None:
+        return updated, None
+    updated.pop(target)
+    return updated, target
+
+
+def choose_question(plan: ScreeningPlan, current: str | None, revisit: str | None) -> str | None:
+    """The fact to ask now: one the person asked to change, else the one being asked, else the
+    plan's first."""
+    for candidate in (revisit, current):
+        if candidate and candidate in plan.questions:
+            return candidate
+    return plan.questions[0] if plan.questions else None
+
+
+def question_text(fact_id: str, proxy: bool, pronoun: str | None, language: str = "en") -> str:
+    definition = default_registry()[fact_id]
+    if proxy:
+        return fill_pronouns(localize(definition.question.proxy, language), pronoun)
+    return localize(definition.question.self, language)
+
+
+def answer_buttons(fact_id: str, language: str = "en") -> list[dict[str, str]]:
+    """Quick replies for a closed question; the payload is the label, so typing it works the same."""
+    definition = default_registry()[fact_id]
+    labels: list[str] = []
+    if definition.type == "boolean":
+        labels = [message("button.yes", language), message("button.no", language)]
+    elif definition.type in ("choice", "choices"):
+        labels = [localize(c.label, language) for c in definition.choices]
+    elif definition.type == "date" and definition.allow_never:
+        labels = [message("button.never", language)]
+    labels.append(message("button.dont_know", language))
+    return [{"title": label, "payload": label} for label in labels]
+
+
+def trial_buttons(trials: Sequence[Trial], language: str = "en") -> list[dict[str, str]]:
+    buttons = [{"title": localize(t.short_title, language)} for t in active_trials(trials)]
+    buttons.append({"title": message("button.all_trials", language)})
+    return [{**b, "payload": b["title"]} for b in buttons]
+
+
+_ALL_WORDS = re.compile(r"\b(both|all|any|every|not sure|unsure|don'?t know|no idea|either)\b")
+
+
+def choose_trials(text: str, trials: Sequence[Trial], language: str = "en") -> list[str] | None:
+    """Trial ids the person picked by title, identifier or keyword; every active trial for
+    "both" or "not sure"; None when nothing matched."""
+    said = text.lower().strip()
+    active = active_trials(trials)
+    if said == message("button.all_trials", language).lower() or _ALL_WORDS.search(said):
+        return [t.id for t in active]
+    picked = []
+    for trial in active:
+        names = [
+            localize(trial.short_title, language),
+            trial.id,
+            *trial.identifiers.values(),
+            *trial.keywords,
+        ]
+        if any(_mentions(said, name) for name in names):
+            picked.append(trial.id)
+    return picked or None
+
+
+def _mentions(said: str, name: str) -> bool:
+    key = name.lower().strip()
+    return bool(key) and re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", said) is not None
+
+
+def find_fact_named(text: str, answers: Mapping[str, Any] | None) -> str | None:
+    """An answered fact the person names ("change my age", "my platelets were wrong")."""
+    said = text.lower()
+    registry = default_registry()
+    best, best_length = None, 0
+    for fact_id in answers or {}:
+        if fact_id not in registry:
+            continue
+        definition = registry[fact_id]
+        names = {fact_id.replace("_", " "), localize(definition.label).lower()}
+        names |= {word for word in fact_id.split("_") if len(word) > 3}
+        for name in names:
+            if name and name in said and len(name) > best_length:
+                best, best_length = fact_id, len(name)
+    return best
+
+
+def outcome_summary(result: TrialResult, trial: Trial, language: str = "en") -> dict[str, str]:
+    """The pieces an outcome message needs: trial name, why (in the engine's plain words), what next."""
+    if result.outcome is Outcome.NOT_ELIGIBLE:
+        reasons = [c.reason for c in result.excluded_by]
+    elif result.outcome is Outcome.NEEDS_REVIEW:
+        reasons = [c.plain for c in result.still_unknown]
+    else:
+        reasons = []
+    return {
+        "trial": localize(trial.short_title, language),
+        "reasons": "\n".join(f"• {r}" for r in reasons),
+        "to_confirm": "\n".join(
+            f"• {c.plain}" for c in result.to_confirm if c.status.value != "not_applicable"
+        ),
+        "notes": "\n".join(result.notes),
+        "contact": trial.contact.name,
+    }
+
+
+def contact_line(trial: Trial) -> str:
+    """How to reach a study team, from the trial file."""
+    parts = [trial.contact.name, trial.contact.phone, trial.contact.email]
+    return ", ".join(p for p in parts if p)
+
+
+def yes_or_no(text: str) -> bool | None:
+    """A consent or confirmation answer: True, False, or None when it was neither."""
+    parsed = parse_boolean(text)
+    return parsed.value if parsed.status == "value" else None

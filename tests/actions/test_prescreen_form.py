@@ -1,0 +1,237 @@
+"""The form's validation: what each answer does to the slots, and what the person is told."""
+
+from __future__ import annotations
+
+from actions.prescreen_form import ValidatePrescreenForm
+from tests.actions.conftest import make_tracker, responses, run, slot_events
+
+FORM = ValidatePrescreenForm()
+CONSENTED = {"screening_consent": True, "answering_for": "self", "chosen_trials": ["xj-mk-002"]}
+# A finished screening of someone who may fit, who agreed to be contacted: the contact questions' stage.
+CONTACT_STAGE = {
+    **CONSENTED,
+    "answers": {"age": {"value": 47}, "diagnosis": {"value": "solid_tumour"}},
+    "callback_requested": True,
+    "contact_consent": True,
+}
+
+
+def validate(domain, slots=None, text="", fill=None, requested=None, intent="inform"):
+    tracker = make_tracker(slots, text=text, intent=intent, fill=fill, requested_slot=requested)
+    events, dispatcher = run(FORM, tracker, domain)
+    return slot_events(events), responses(dispatcher)
+
+
+def test_the_form_asks_for_consent_before_any_health_question(domain):
+    slots, _ = validate(domain)
+    assert slots["requested_slot"] == "screening_consent"
+
+
+def test_consent_is_recorded_with_the_exact_wording_shown(domain):
+    slots, said = validate(
+        domain, text="yes I agree", fill={"screening_consent": "yes I agree"}, requested="screening_consent"
+    )
+    assert slots["screening_consent"] is True
+    (record,) = slots["consents"]
+    assert record["kind"] == "screening" and record["agreed"] is True and record["at"]
+    assert record["wording"] == domain["responses"]["utter_ask_screening_consent"][0]["text"]
+    assert slots["requested_slot"] == "answering_for"
+    assert said == []
+
+
+def test_declining_consent_ends_the_form_without_a_health_question(domain):
+    slots, _ = validate(
+        domain, text="no thanks", fill={"screening_consent": "no thanks"}, requested="screening_consent"
+    )
+    assert slots["screening_consent"] is False
+    assert slots["requested_slot"] is None
+
+
+def test_an_unclear_consent_answer_is_asked_again(domain):
+    slots, said = validate(
+        domain, text="hmm", fill={"screening_consent": "hmm"}, requested="screening_consent"
+    )
+    assert slots["screening_consent"] is None
+    assert said == ["utter_consent_unclear"]
+    assert slots["requested_slot"] == "screening_consent"
+
+
+def test_my_dad_makes_a_proxy_conversation_and_answers_sex(domain):
+    slots, _ = validate(
+        domain,
+        slots={"screening_consent": True},
+        text="I'm asking for my dad",
+        fill={"answering_for": "I'm asking for my dad"},
+        requested="answering_for",
+    )
+    assert slots["answering_for"] == "proxy"
+    assert slots["pronoun"] == "he"
+    assert slots["answers"]["sex"]["value"] == "male"
+    assert slots["requested_slot"] == "chosen_trials"
+
+
+def test_not_sure_which_study_screens_every_recruiting_trial(domain):
+    slots, _ = validate(
+        domain,
+        slots={"screening_consent": True, "answering_for": "self"},
+        text="not sure",
+        fill={"chosen_trials": "not sure"},
+        requested="chosen_trials",
+    )
+    assert sorted(slots["chosen_trials"]) == ["nct06642025", "xj-mk-002"]
+    assert slots["requested_slot"] == "current_answer"
+
+
+def test_a_study_is_picked_by_keyword(domain):
+    slots, _ = validate(
+        domain,
+        slots={"screening_consent": True, "answering_for": "self"},
+        text="the CAR-T one",
+        fill={"chosen_trials": "the CAR-T one"},
+        requested="chosen_trials",
+    )
+    assert slots["chosen_trials"] == ["nct06642025"]
+
+
+def test_an_answer_is_stored_with_the_persons_words_and_the_form_asks_again(domain):
+    slots, _ = validate(
+        domain,
+        slots={**CONSENTED, "current_question": "age", "current_question_text": "How old are you?"},
+        text="seventy-six",
+        fill={"current_answer": "seventy-six"},
+        requested="current_answer",
+    )
+    stored = slots["answers"]["age"]
+    assert (
+        stored["value"] == 76 and stored["said"] == "seventy-six" and stored["question"] == "How old are you?"
+    )
+    assert slots["current_answer"] is None
+    # 76 excludes from XJ-MK-002 (18-75): no more questions, so the form ends
+    assert slots["requested_slot"] is None
+
+
+def test_several_facts_in_one_message_are_all_kept(domain):
+    text = "I'm a 47 year old woman with breast cancer on chemo and my platelets are 70"
+    slots, _ = validate(
+        domain,
+        slots={**CONSENTED, "current_question": "age"},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    answers = slots["answers"]
+    assert answers["age"]["value"] == 47
+    assert answers["sex"]["value"] == "female"
+    assert answers["diagnosis"]["value"] == "solid_tumour"
+    assert answers["cancer_treatments"]["value"] == ["chemotherapy"]
+    assert answers["platelet_count"]["value"] == 70
+
+
+def test_i_dont_know_is_recorded_as_unknown_and_moves_on(domain):
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "current_question": "platelet_count"},
+        text="I don't know",
+        fill={"current_answer": "I don't know"},
+        requested="current_answer",
+    )
+    assert slots["answers"]["platelet_count"]["value"] == "unknown"
+    assert slots["requested_slot"] == "current_answer"
+    assert said == []
+
+
+def test_an_answer_we_cannot_understand_is_asked_again_then_recorded_as_unknown(domain):
+    base = {**CONSENTED, "current_question": "platelet_count"}
+    slots, said = validate(
+        domain, slots=base, text="banana", fill={"current_answer": "banana"}, requested="current_answer"
+    )
+    assert said == ["utter_answer_unclear"]
+    assert "answers" not in slots or "platelet_count" not in (slots.get("answers") or {})
+    assert slots["unclear_count"] == 1
+
+    slots, said = validate(
+        domain,
+        slots={**base, "unclear_count": 1},
+        text="banana again",
+        fill={"current_answer": "banana again"},
+        requested="current_answer",
+    )
+    assert said == ["utter_moving_on_unknown"]
+    assert slots["answers"]["platelet_count"]["value"] == "unknown"
+
+
+def test_an_impossible_age_gets_a_clarifying_question_not_a_crash(domain):
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "current_question": "age"},
+        text="230",
+        fill={"current_answer": "230"},
+        requested="current_answer",
+    )
+    assert said == ["utter_answer_out_of_range"]
+    assert slots["current_answer"] is None
+
+
+def test_a_bad_phone_number_is_asked_again_with_a_hint(domain):
+    slots, said = validate(
+        domain,
+        slots={**CONTACT_STAGE, "contact_name": "Anna"},
+        text="12345",
+        fill={"contact_phone": "12345"},
+        requested="contact_phone",
+    )
+    assert slots["contact_phone"] is None
+    assert said == ["utter_invalid_phone"]
+
+
+def test_a_valid_phone_number_is_stored_in_international_form(domain):
+    slots, _ = validate(
+        domain,
+        slots={**CONTACT_STAGE, "contact_name": "Anna"},
+        text="138 0013 8000",
+        fill={"contact_phone": "138 0013 8000"},
+        requested="contact_phone",
+    )
+    assert slots["contact_phone"] == "+8613800138000"
+
+
+def test_a_bad_email_is_asked_again(domain):
+    slots, said = validate(
+        domain,
+        slots={**CONTACT_STAGE, "contact_name": "Anna", "contact_phone": "+8613800138000"},
+        text="anna at example",
+        fill={"contact_email": "anna at example"},
+        requested="contact_email",
+    )
+    assert slots["contact_email"] is None and said == ["utter_invalid_email"]
+
+
+def test_skipping_both_phone_and_email_is_not_allowed(domain):
+    slots, said = validate(
+        domain,
+        slots={**CONTACT_STAGE, "contact_name": "Anna", "contact_phone": "none"},
+        text="skip",
+        fill={"contact_email": "skip"},
+        requested="contact_email",
+    )
+    assert said == ["utter_need_phone_or_email"]
+    assert slots["contact_email"] is None and slots["contact_phone"] is None
+
+
+def test_saying_the_details_are_wrong_asks_for_them_again(domain):
+    details = {
+        "contact_name": "Anna",
+        "contact_phone": "+8613800138000",
+        "contact_email": "none",
+        "contact_time": "mornings",
+        "contact_language": "English",
+    }
+    slots, said = validate(
+        domain,
+        slots={**CONTACT_STAGE, **details},
+        text="no",
+        fill={"contact_confirmed": "no"},
+        requested="contact_confirmed",
+    )
+    assert said == ["utter_contact_correct_it"]
+    assert all(slots[name] is None for name in details)

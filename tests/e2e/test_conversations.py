@@ -1,0 +1,253 @@
+"""End-to-end: whole conversations with the real Rasa server and action server over REST.
+
+Each persona answers whatever the assistant asks, recognising the question by its wording in the
+facts registry, so the test does not depend on the order the engine chooses. It checks the outcome
+the assistant gives for each trial and whether a lead was stored.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, field
+
+import pytest
+import requests
+
+from bot import conversation
+from bot.facts import default_registry
+from bot.leads import queries
+from bot.trials import load_trials
+
+pytestmark = pytest.mark.e2e
+
+MAX_TURNS = 80
+
+
+@dataclass
+class Persona:
+    name: str
+    opening: list[str]  # consent, who is answering, which study
+    answers: dict[str, str]  # fact id -> what they type when asked
+    proxy: bool = False
+    pronoun: str | None = None
+    contact: list[str] | None = None  # consent, name, phone, email, time, language, confirm
+    expected: dict[str, str] = field(default_factory=dict)  # trial id -> outcome response name
+    lead_trials: set[str] = field(default_factory=set)
+
+
+CONTACT = [
+    "yes please",
+    "Anna Smith",
+    "+86 138 0013 8000",
+    "anna@example.com",
+    "weekday mornings",
+    "English",
+    "yes",
+]
+
+PERSONAS = [
+    Persona(
+        "xj likely eligible, typed in plain words",
+        ["yes I agree", "it's for me", "the platelet one"],
+        {
+            "age": "I'm forty-seven",
+            "sex": "female",
+            "diagnosis": "breast cancer",
+            "cancer_treatments": "chemo",
+            "platelet_count": "platelets were 72k",
+            "last_platelet_transfusion": "never had one",
+            "active_bleeding": "no",
+            "ecog": "I can do light housework but nothing heavy",
+            "can_become_pregnant": "no, I've been through the menopause",
+        },
+        contact=CONTACT,
+        expected={"xj-mk-002": "utter_outcome_likely_eligible"},
+        lead_trials={"xj-mk-002"},
+    ),
+    Persona(
+        "xj excluded by age, and the screening stops early",
+        ["yes", "for myself", "the megakaryocyte study"],
+        {"age": "eighty", "diagnosis": "lung cancer"},
+        expected={"xj-mk-002": "utter_outcome_not_eligible"},
+    ),
+    Persona(
+        "car-t likely eligible",
+        ["yes", "me", "the CAR-T study"],
+        {
+            "age": "born in 1971",
+            "sex": "male",
+            "diagnosis": "AML",
+            "aml_no_response_after_two_courses": "no",
+            "aml_relapse_count": "twice",
+            "ecog": "fully active",
+            "haemoglobin": "9.1 g/dL",
+            "cd3_count": "800 cells/ul",
+            "platelet_count": "45",
+            "partner_can_become_pregnant": "no",
+            "active_hepatitis": "no",
+            "hiv_or_aids": "no",
+            "uncontrolled_infection": "no",
+            "takes_immunosuppressants": "no",
+            "takes_steroids": "no",
+            "heart_failure": "no",
+            "last_heart_attack_or_bypass": "never",
+            "ventricular_arrhythmia_or_fainting": "no",
+            "cardiomyopathy": "no",
+            "ejection_fraction": "60%",
+            "serious_liver_or_kidney_problems": "no",
+            "creatinine": "80 umol/L",
+            "stem_cell_transplant": "no",
+        },
+        contact=CONTACT,
+        expected={"nct06642025": "utter_outcome_likely_eligible"},
+        lead_trials={"nct06642025"},
+    ),
+    Persona(
+        "car-t excluded by a different diagnosis",
+        ["yes", "myself", "NCT06642025"],
+        {"age": "60", "diagnosis": "lymphoma"},
+        expected={"nct06642025": "utter_outcome_not_eligible"},
+    ),
+    Persona(
+        "caregiver for her father, both studies",
+        ["yes", "I'm asking for my dad", "not sure"],
+        {
+            "age": "he's seventy-six",
+            "diagnosis": "AML",
+            "cancer_treatments": "chemotherapy",
+            "platelet_count": "60",
+        },
+        proxy=True,
+        pronoun="he",
+        contact=CONTACT,
+        expected={
+            "xj-mk-002": "utter_outcome_not_eligible_proxy",
+            "nct06642025": "utter_outcome_not_eligible_proxy",
+        },
+    ),
+    Persona(
+        "someone who says I don't know a lot",
+        ["yes", "for me", "both"],
+        {"age": "52", "sex": "female", "diagnosis": "AML", "cancer_treatments": "chemo"},
+        contact=CONTACT,
+        expected={"xj-mk-002": "utter_outcome_needs_review", "nct06642025": "utter_outcome_needs_review"},
+        lead_trials={"xj-mk-002", "nct06642025"},
+    ),
+    Persona(
+        "declines consent",
+        ["no thank you"],
+        {},
+    ),
+    Persona(
+        "declines contact",
+        ["yes", "for me", "the platelet study"],
+        {
+            "age": "50",
+            "sex": "male",
+            "diagnosis": "lymphoma",
+            "cancer_treatments": "chemo and radiotherapy",
+            "platelet_count": "80",
+        },
+        contact=["no thanks"],
+        expected={"xj-mk-002": "utter_outcome_needs_review"},
+    ),
+]
+
+
+def send(server, sender: str, message: str) -> list[str]:
+    resp = requests.post(
+        f"{server.base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+    )
+    assert resp.status_code == 200, resp.text
+    return [m["text"] for m in resp.json() if "text" in m]
+
+
+def asked_fact(reply: str, persona: Persona) -> str | None:
+    for definition in default_registry():
+        if definition.question is None:
+            continue
+        text = conversation.question_text(definition.id, persona.proxy, persona.pronoun)
+        if reply.strip() == text.strip():
+            return definition.id
+    return None
+
+
+def matches(reply: str, template: str) -> bool:
+    """Does a reply come from this response template ({placeholders} match anything)?"""
+    import re
+
+    pattern = re.escape(template.strip())
+    pattern = re.sub(r"\\\{[a-z_]+\\\}", ".*", pattern)
+    return re.fullmatch(pattern, reply.strip(), flags=re.S) is not None
+
+
+@pytest.fixture(scope="module")
+def leads_db(e2e_env, monkeypatch_module):
+    for key in ("DATABASE_URL", "PRESCREEN_ENCRYPTION_KEY"):
+        monkeypatch_module.setenv(key, e2e_env[key])
+    return e2e_env["DATABASE_URL"]
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    mp = pytest.MonkeyPatch()
+    yield mp
+    mp.undo()
+
+
+@pytest.mark.parametrize("persona", PERSONAS, ids=[p.name for p in PERSONAS])
+def test_a_whole_conversation(rasa_server, response_texts, leads_db, persona: Persona):
+    sender = f"e2e-{uuid.uuid4().hex}"
+    transcript: list[str] = []
+
+    def say(text: str) -> list[str]:
+        replies = send(rasa_server, sender, text)
+        transcript.extend([f"> {text}", *replies])
+        return replies
+
+    replies = say("hi")
+    for line in persona.opening:
+        replies = say(line)
+    contact = list(persona.contact or [])
+    for _ in range(MAX_TURNS):
+        fact_id = asked_fact(replies[-1], persona) if replies else None
+        if fact_id is not None:
+            replies = say(persona.answers.get(fact_id, "I don't know"))
+            continue
+        if contact and not _is_goodbye(replies, response_texts):
+            replies = say(contact.pop(0))
+            continue
+        break
+    text = "\n".join(transcript)
+    assert _is_goodbye(replies, response_texts), f"the conversation did not end:\n{text}"
+
+    trials = {t.id: t for t in load_trials()}
+    for trial_id, response in persona.expected.items():
+        template = next(iter(response_texts(response)))
+        title = trials[trial_id].short_title
+        assert any(matches(r, template) and str(title) in r for r in transcript), (
+            f"expected {response} for {trial_id}:\n{text}"
+        )
+    assert not any("you are eligible" in line.lower() for line in transcript)
+
+    stored = queries.leads_for_conversation(sender)
+    assert {lead.trial_id for lead in stored} == persona.lead_trials, text
+    for lead in stored:
+        assert lead.answered_by_proxy == persona.proxy
+        assert lead.answers, "the answers as given travel with the lead"
+
+
+def _is_goodbye(replies: list[str], response_texts) -> bool:
+    endings = [
+        "utter_lead_saved",
+        "utter_lead_saved_proxy",
+        "utter_no_contact_goodbye",
+        "utter_not_eligible_goodbye",
+        "utter_consent_declined",
+    ]
+    return any(matches(r, t) for r in replies for name in endings for t in response_texts(name))
+
+
+def test_the_servers_run_with_the_e2e_database(e2e_env):
+    assert e2e_env["DATABASE_URL"].startswith("sqlite:///") and os.environ.get("CI") in (None, "true", "1")
