@@ -18,6 +18,10 @@ step "pip check" "$VPY" -m pip check
 step "trial data" "$VPY" -m bot check-trials
 step "rasa data validate" scripts/validate.sh
 step "train (if stale)" scripts/train.sh
+# Every flow in tests/test_stories.yml, through the model's NLU and policies; any wrong
+# prediction fails the run.
+step "rasa test (test stories)" rasa test core --model "$(readlink -f models/current)" \
+    --stories tests/test_stories.yml --fail-on-prediction-errors --out results/test-stories
 
 # pytest exits 5 when it collected no tests; set -e already treats that as a
 # failure, this only says so plainly.

@@ -126,7 +126,12 @@ def rasa_server(
     real action server."""
     port = _free_port()
     endpoints = e2e_workdir / "endpoints.yml"
-    endpoints.write_text(yaml.safe_dump({"action_endpoint": {"url": f"{action_server.base_url}/webhook"}}))
+    settings = {
+        "action_endpoint": {"url": f"{action_server.base_url}/webhook"},
+        # As in endpoints.yml: conversations in SQL, here a throwaway SQLite file.
+        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(e2e_workdir / "tracker.db")},
+    }
+    endpoints.write_text(yaml.safe_dump(settings))
     log_path = e2e_workdir / "rasa.log"
     cmd = [
         sys.executable, "-m", "rasa", "run",

@@ -24,30 +24,31 @@ def reply_texts(messages: list[dict]) -> list[str]:
     return [m["text"] for m in messages if "text" in m]
 
 
-def assert_one_reply(server, replies: list[str]) -> str:
+def assert_replies(server, replies: list[str], response_texts, *names: str) -> None:
     # No reply at all usually means the server has no usable model: show its log.
-    assert len(replies) == 1, f"expected one reply, got {replies}; server log tail:\n{server.log_tail()}"
-    return replies[0]
+    tail = server.log_tail()
+    assert len(replies) == len(names), f"expected {names}, got {replies}; server log tail:\n{tail}"
+    for reply, name in zip(replies, names, strict=True):
+        assert reply in response_texts(name), f"{reply!r} is not {name}"
 
 
-def test_greeting_then_goodbye(rasa_server, response_texts):
+def test_a_greeting_opens_with_consent_before_any_health_question(rasa_server, response_texts):
     sender = f"e2e-{uuid.uuid4().hex}"
+    replies = reply_texts(send(rasa_server, sender, "hi"))
+    assert_replies(rasa_server, replies, response_texts, "utter_greet", "utter_ask_screening_consent")
 
-    reply = assert_one_reply(rasa_server, reply_texts(send(rasa_server, sender, "hi")))
-    assert reply in response_texts("utter_greet")
-
-    reply = assert_one_reply(rasa_server, reply_texts(send(rasa_server, sender, "bye")))
-    assert reply in response_texts("utter_goodbye")
+    replies = reply_texts(send(rasa_server, sender, "bye"))
+    assert_replies(rasa_server, replies, response_texts, "utter_stopped")
 
 
 @pytest.mark.parametrize(
-    ("message", "response"),
+    ("message", "responses"),
     [
-        ("good morning", "utter_greet"),
-        ("thank you", "utter_you_are_welcome"),
-        ("are you a bot?", "utter_iamabot"),
+        ("good morning", ("utter_greet", "utter_ask_screening_consent")),
+        ("thank you", ("utter_you_are_welcome",)),
+        ("are you a bot?", ("utter_iamabot",)),
     ],
 )
-def test_small_talk(rasa_server, response_texts, message, response):
-    reply = assert_one_reply(rasa_server, reply_texts(send(rasa_server, f"e2e-{uuid.uuid4().hex}", message)))
-    assert reply in response_texts(response)
+def test_small_talk(rasa_server, response_texts, message, responses):
+    replies = reply_texts(send(rasa_server, f"e2e-{uuid.uuid4().hex}", message))
+    assert_replies(rasa_server, replies, response_texts, *responses)
