@@ -25,7 +25,10 @@ step "rasa test (test stories)" rasa test core --model "$(readlink -f models/cur
 
 # pytest exits 5 when it collected no tests; set -e already treats that as a
 # failure, this only says so plainly.
-log "test: pytest"
+# The store tests run against SQLite and PostgreSQL (ours, or a throwaway cluster started here).
+source scripts/postgres.sh
+trap stop_test_postgres EXIT
+log "test: pytest (PostgreSQL at ${TEST_POSTGRES_URL})"
 status=0
 "$VPY" -m pytest || status=$?
 if ((status == 5)); then

@@ -56,3 +56,15 @@ def decrypt(token: str | None) -> str | None:
         return _fernet(load_key()).decrypt(token.encode()).decode()
     except InvalidToken:
         raise MissingKeyError("contact details cannot be decrypted with the current key") from None
+
+
+def lookup_hash(value: str | None) -> str | None:
+    """A keyed hash of a phone or email, so erasure can find a person without decrypting every
+    row. Keyed with the encryption key, so the hashes cannot be matched against a list of numbers."""
+    if not value:
+        return None
+    import hashlib
+    import hmac
+
+    normalised = "".join(value.lower().split())
+    return hmac.new(load_key(), normalised.encode(), hashlib.sha256).hexdigest()

@@ -6,8 +6,8 @@ the writer. DATABASE_URL selects another database, e.g. postgresql://user@host/d
 
 from __future__ import annotations
 
-import functools
 import os
+import threading
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -24,8 +24,19 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE}"
 
 
-@functools.lru_cache(maxsize=8)
+_engines: dict[str, Engine] = {}
+_engines_lock = threading.Lock()
+
+
 def engine_for(url: str) -> Engine:
+    """One engine per database URL for the whole process (the action server's worker threads share it)."""
+    with _engines_lock:
+        if url not in _engines:
+            _engines[url] = _create_engine(url)
+        return _engines[url]
+
+
+def _create_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         DEFAULT_SQLITE.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, future=True, connect_args={"timeout": 30})
@@ -45,3 +56,11 @@ def engine_for(url: str) -> Engine:
 
 def session() -> Session:
     return sessionmaker(engine_for(database_url()), future=True, expire_on_commit=False)()
+
+
+def dispose_engine(url: str) -> None:
+    """Close and forget the engine for a URL (tests that create throwaway databases)."""
+    with _engines_lock:
+        engine = _engines.pop(url, None)
+    if engine is not None:
+        engine.dispose()

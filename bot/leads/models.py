@@ -1,18 +1,35 @@
-"""The leads tables (SQLAlchemy 1.4, 2.0-style). Contact details are stored encrypted."""
+"""The leads tables (SQLAlchemy 1.4, 2.0-style), all in one module.
+
+- `leads`: one person and one trial. Contact details are stored encrypted, with keyed hashes of
+  phone and email so erasure can find a person without decrypting every row.
+- `lead_events`: each status change and note, stamped with who and when.
+- `outbox`: notifications to coordinators, written in the same transaction as the lead and sent
+  later with retries, so a mail server that is down delays a notification but never loses it.
+- `export_audit`: one row per export (who, when, format, filter, row count). No health data.
+- `privacy_audit`: one row per erasure or retention purge. No health data.
+"""
 
 from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, String, Text, UniqueConstraint
-from sqlalchemy.orm import declarative_base
+from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
 
+LEAD_STATUSES = ("new", "contacted", "screening", "enrolled", "not_eligible", "declined", "unreachable")
+"""The coordinator status flow: new → contacted → screening → enrolled / not eligible / declined /
+unreachable."""
 
-def _now() -> datetime:
+
+def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def _uuid() -> str:
+    return str(uuid.uuid4())
 
 
 class Lead(Base):
@@ -21,7 +38,7 @@ class Lead(Base):
     __tablename__ = "leads"
     __table_args__ = (UniqueConstraint("conversation_id", "trial_id", name="uq_lead_conversation_trial"),)
 
-    id = Column(String(36), primary_key=True, default=lambda: str(uuid.uuid4()))
+    id = Column(String(36), primary_key=True, default=_uuid)
     conversation_id = Column(String(255), nullable=False, index=True)
     trial_id = Column(String(64), nullable=False, index=True)
     protocol_version = Column(String(255), nullable=False)
@@ -33,10 +50,76 @@ class Lead(Base):
     name_encrypted = Column(Text)
     phone_encrypted = Column(Text)
     email_encrypted = Column(Text)
+    phone_hash = Column(String(64), index=True)  # keyed HMAC of the normalised phone, for erasure
+    email_hash = Column(String(64), index=True)  # keyed HMAC of the normalised email, for erasure
     contact_time = Column(String(120))
     contact_language = Column(String(60))
     consents = Column(JSON, nullable=False)  # what was agreed, when, and the exact wording shown
     status = Column(String(32), nullable=False, default="new", index=True)
-    notes = Column(JSON, nullable=False, default=list)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=_now, index=True)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=_now, onupdate=_now)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, index=True)
+    updated_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, onupdate=utc_now)
+
+    events = relationship(
+        "LeadEvent", back_populates="lead", cascade="all, delete-orphan", order_by="LeadEvent.at"
+    )
+
+
+class LeadEvent(Base):
+    """A status change or a note on a lead, with who made it and when."""
+
+    __tablename__ = "lead_events"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    lead_id = Column(String(36), ForeignKey("leads.id", ondelete="CASCADE"), nullable=False, index=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    actor = Column(String(120), nullable=False)
+    kind = Column(String(16), nullable=False)  # "status" or "note"
+    from_status = Column(String(32))
+    to_status = Column(String(32))
+    note = Column(Text)
+
+    lead = relationship("Lead", back_populates="events")
+
+
+class Outbox(Base):
+    """A notification waiting to be sent. Its payload never holds health data or contact details."""
+
+    __tablename__ = "outbox"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    lead_id = Column(String(36), nullable=False, index=True)
+    channel = Column(String(16), nullable=False)  # "email" or "webhook"
+    target = Column(String(500), nullable=False)  # recipient address or webhook URL
+    payload = Column(JSON, nullable=False)  # trial id, outcome, lead id, link
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, index=True)
+    sent_at = Column(DateTime(timezone=True), index=True)
+    last_error = Column(Text)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+
+
+class ExportAudit(Base):
+    """One row per export: who, when, format, filter and how many rows. No health data."""
+
+    __tablename__ = "export_audit"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=utc_now, index=True)
+    actor = Column(String(120), nullable=False)
+    format = Column(String(16), nullable=False)
+    filters = Column(JSON, nullable=False)
+    row_count = Column(Integer, nullable=False)
+
+
+class PrivacyAudit(Base):
+    """One row per erasure or purge: what was asked, by whom, and how much was removed."""
+
+    __tablename__ = "privacy_audit"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=utc_now, index=True)
+    actor = Column(String(120), nullable=False)
+    action = Column(String(16), nullable=False)  # "erase" or "purge"
+    criteria = Column(JSON, nullable=False)  # e.g. {"by": "email"} or {"older_than_days": 365}; no values
+    leads_removed = Column(Integer, nullable=False, default=0)
+    conversations_removed = Column(Integer, nullable=False, default=0)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from bot.eligibility import Outcome, TrialResult
-from bot.leads.crypto import encrypt
+from bot.leads.crypto import encrypt, lookup_hash
 from bot.leads.database import session
 from bot.leads.models import Lead
 
@@ -94,6 +94,8 @@ def _lead_values(referral: Referral, result: TrialResult) -> dict[str, Any]:
         "name_encrypted": encrypt(contact.name),
         "phone_encrypted": encrypt(contact.phone),
         "email_encrypted": encrypt(contact.email),
+        "phone_hash": lookup_hash(contact.phone),
+        "email_hash": lookup_hash(contact.email),
         "contact_time": contact.preferred_time,
         "contact_language": contact.language,
         "consents": referral.consents,
