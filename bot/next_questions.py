@@ -13,12 +13,12 @@ Order, to reach a verdict in as few questions as possible:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from bot.eligibility import FactsInput, Outcome, as_fact_set, evaluate
 from bot.facts import FactSet, Registry, default_registry
-from bot.rules import Truth, open_facts
+from bot.rules import FactState, Truth, can_become, open_facts
 from bot.trial_schema import Criterion, Trial
 
 
@@ -49,16 +49,40 @@ def _open_facts_of(criterion: Criterion, facts: FactSet, registry: Registry) -> 
         return []
     found: list[tuple[str, int]] = []
     offset = 0
+    fit, changeable = _fitting_truth(criterion), _changeable(facts, registry)
+    # A misfit only changes the status from "unknown" when it can exclude: not for a `review`
+    # criterion, nor while the criterion may or may not apply and that can no longer be settled.
+    misfit_matters = criterion.when_not_fitting != "review"
     applies = criterion.applies_if.evaluate(facts) if criterion.applies_if is not None else Truth.TRUE
     if applies is Truth.FALSE:
         return []
     if applies is Truth.UNKNOWN:
-        if criterion.rule.evaluate(facts) is _fitting_truth(criterion):
+        if criterion.rule.evaluate(facts) is fit:
             return []  # it fits whether or not it applies
-        found += open_facts(criterion.applies_if, facts)
+        applies_wanted = {Truth.FALSE}  # "does not apply" settles it
+        if misfit_matters and can_become(criterion.rule, facts, fit.negate(), changeable):
+            applies_wanted.add(Truth.TRUE)
+        found += open_facts(criterion.applies_if, facts, 0, changeable, applies_wanted)
         offset = 1  # ask whether it applies before asking the rule itself
-    found += open_facts(criterion.rule, facts, offset)
+        misfit_matters = misfit_matters and can_become(criterion.applies_if, facts, Truth.TRUE, changeable)
+    rule_wanted = {fit, fit.negate()} if misfit_matters else {fit}
+    found += open_facts(criterion.rule, facts, offset, changeable, rule_wanted)
     return _gates_first(found, facts, registry)
+
+
+def _changeable(facts: FactSet, registry: Registry) -> Callable[[str], bool]:
+    """Facts that may still change: unanswered, or "I don't know" that another answer may imply."""
+
+    def may_change(fact_id: str) -> bool:
+        state = facts.state(fact_id)
+        if state is FactState.UNANSWERED:
+            return True
+        implications = registry[fact_id].implied
+        return state is FactState.UNKNOWN and any(
+            open_facts(i.when, facts, changeable=may_change, wanted={Truth.TRUE}) for i in implications
+        )
+
+    return may_change
 
 
 def _fitting_truth(criterion: Criterion) -> Truth:
@@ -69,14 +93,20 @@ def _fitting_truth(criterion: Criterion) -> Truth:
 def _gates_first(found: list[tuple[str, int]], facts: FactSet, registry: Registry) -> list[tuple[str, int]]:
     """Replace a fact by the facts its implications depend on, while those are open.
 
-    "Could you become pregnant?" is implied false for men, so sex is asked first.
+    "Could you become pregnant?" is implied false for men, so sex is asked first. A fact answered
+    "I don't know" (in `found` too) is never asked again, but its open gates still are: for a
+    man, sex settles an unknown "breastfeeding?".
     """
     result: list[tuple[str, int]] = []
     for fact_id, rank in found:
         gates = [
             gate
             for implication in registry[fact_id].implied
-            for gate in open_facts(implication.when, facts, rank)
+            for gate in open_facts(implication.when, facts, rank, _changeable(facts, registry), {Truth.TRUE})
         ]
-        result.extend(_gates_first(gates, facts, registry) if gates else [(fact_id, rank)])
+        asked_instead = _gates_first(gates, facts, registry) if gates else []
+        if asked_instead:
+            result.extend(asked_instead)
+        elif facts.state(fact_id) is FactState.UNANSWERED:
+            result.append((fact_id, rank))
     return result

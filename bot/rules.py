@@ -20,7 +20,7 @@ UNKNOWN only turns into TRUE or FALSE when the other branches settle it. That is
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -267,25 +267,69 @@ def facts_read(rule: Rule | None) -> list[str]:
     return list(seen)
 
 
-def open_facts(rule: Rule, facts: FactLookup, rank: int = 0) -> list[tuple[str, int]]:
-    """Unanswered facts that could still change this rule's result, each with a rank.
+def open_facts(
+    rule: Rule,
+    facts: FactLookup,
+    rank: int = 0,
+    changeable: Callable[[str], bool] | None = None,
+    wanted: set[Truth] | None = None,
+) -> list[tuple[str, int]]:
+    """Facts that could still change this rule's result (to one of `wanted`, by default either
+    TRUE or FALSE), each with a rank.
 
     A branch whose result is already settled is skipped: filling in more facts can never
-    change a settled TRUE or FALSE (three-valued logic is monotone). The rank grows with each
-    unsettled sibling written before a branch, so a gate such as "takes steroids?" is asked
-    before the dose it guards.
+    change a settled TRUE or FALSE (three-valued logic is monotone). So is a branch that can no
+    longer settle its parent: in `any: [A, all: [B, C]]` with A and C answered "I don't know",
+    no answer to B changes the result. The rank grows with each unsettled sibling written before
+    a branch, so a gate such as "takes steroids?" is asked before the dose it guards.
+
+    `changeable(fact_id)` says which facts may still change: by default the unanswered ones (an
+    "I don't know" can still change when another answer implies it, e.g. sex for "pregnant?").
     """
-    if rule.evaluate(facts) is not Truth.UNKNOWN:
+    if changeable is None:
+        changeable = _unanswered(facts)
+    wanted = {Truth.TRUE, Truth.FALSE} if wanted is None else set(wanted)
+    return _open_facts(rule, facts, rank, wanted, changeable)
+
+
+def _unanswered(facts: FactLookup) -> Callable[[str], bool]:
+    return lambda fact_id: facts.state(fact_id) is FactState.UNANSWERED
+
+
+def _open_facts(
+    rule: Rule, facts: FactLookup, rank: int, wanted: set[Truth], changeable: Callable[[str], bool]
+) -> list[tuple[str, int]]:
+    """open_facts for a branch whose result only matters if it becomes one of `wanted`."""
+    if not wanted or rule.evaluate(facts) is not Truth.UNKNOWN:
         return []
     if isinstance(rule, FactTest):
-        return [(rule.fact, rank)] if facts.state(rule.fact) is FactState.UNANSWERED else []
+        return [(rule.fact, rank)] if changeable(rule.fact) else []
     if isinstance(rule, Not):
-        return open_facts(rule.rule, facts, rank)
+        return _open_facts(rule.rule, facts, rank, {value.negate() for value in wanted}, changeable)
+    # One child settles `all` as FALSE (`any` as TRUE); the other result needs every child.
+    decisive = Truth.FALSE if isinstance(rule, AllOf) else Truth.TRUE
+    child_wanted = wanted & {decisive}
+    if decisive.negate() in wanted and can_become(rule, facts, decisive.negate(), changeable):
+        child_wanted.add(decisive.negate())
     found: list[tuple[str, int]] = []
     unsettled_before = 0
     for child in rule.rules:
-        child_open = open_facts(child, facts, rank + unsettled_before)
+        child_open = _open_facts(child, facts, rank + unsettled_before, child_wanted, changeable)
         if child_open:
             found.extend(child_open)
             unsettled_before += 1
     return found
+
+
+def can_become(rule: Rule, facts: FactLookup, value: Truth, changeable: Callable[[str], bool]) -> bool:
+    """Whether the rule is `value`, or may still become it as the changeable facts are answered."""
+    current = rule.evaluate(facts)
+    if current is not Truth.UNKNOWN:
+        return current is value
+    if isinstance(rule, FactTest):
+        return changeable(rule.fact)
+    if isinstance(rule, Not):
+        return can_become(rule.rule, facts, value.negate(), changeable)
+    decisive = Truth.FALSE if isinstance(rule, AllOf) else Truth.TRUE
+    children = [can_become(child, facts, value, changeable) for child in rule.rules]
+    return any(children) if value is decisive else all(children)
