@@ -257,7 +257,8 @@ def coerce_value(definition: FactDefinition, value: Any, unit: str | None = None
             if unit not in definition.units:
                 known = ", ".join([definition.unit or ""] + list(definition.units))
                 raise ValueError(f"unit {unit!r} is not known here; use one of: {known}")
-            value = value * definition.units[unit]
+            # Rounded: 700 cells/µL × 0.001 is 0.7, not 0.7000000000000001, so bounds stay exact.
+            value = round(value * definition.units[unit], 9)
         if kind == "integer":
             if float(value) != int(value):
                 raise ValueError(f"must be a whole number (got {value!r})")
@@ -323,8 +324,12 @@ def _derive(facts: FactSet, registry: Registry) -> None:
 
 
 def whole_years_before(born: date, on_date: date) -> int:
-    """Whole years from one date to another: a birth date gives the age on the reference date."""
-    return relativedelta(on_date, born).years
+    """Whole years from one date to another: a birth date gives the age on the reference date.
+
+    A birth date after the reference date gives -1 or less (not 0), so no age range accepts it.
+    """
+    years = relativedelta(on_date, born).years
+    return min(years, -1) if born > on_date else years
 
 
 DERIVATIONS = {"whole_years_before_reference": whole_years_before}
