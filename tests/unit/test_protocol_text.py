@@ -17,6 +17,7 @@ from bot.trials import find_trial
 
 ESCAPES = {r"\>": ">", r"\<": "<", r"\^": "^", r"\&": "&"}
 
+
 def normalise(text: str) -> str:
     for escaped, plain in ESCAPES.items():
         text = text.replace(escaped, plain)
