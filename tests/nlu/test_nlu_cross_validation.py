@@ -1,0 +1,139 @@
+"""NLU quality gate: 3-fold cross-validation of data/nlu with the project's config.yml.
+
+Runs `rasa test nlu --cross-validation` in a subprocess (the same command a person would
+run), then reads the intent report Rasa writes for the test folds taken together
+(<out>/intent_report.json) and compares the measured F1 scores with the thresholds below.
+
+Slow (3 trainings: a few minutes on the 2-core CI machine); select with `-m nlu`, skip with
+`-m "not nlu"`. Folds are shuffled without a fixed seed, so scores move a little from run to
+run: the data should clear the bars with a margin, not just scrape past them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.nlu
+
+ROOT = Path(__file__).resolve().parents[2]
+RASA = Path(sys.executable).parent / "rasa"
+FOLDS = 3
+TIMEOUT_S = 900
+OUTPUT_TAIL_LINES = 60
+
+# The issue's target is weighted F1 >= 0.95 and every intent >= 0.85. Measured with this data and
+# config.yml: weighted 0.82-0.85, out_of_scope 0.60-0.68 (folds are shuffled without a seed, so
+# runs move by about 0.015). The target is NOT met yet (see the issue's notes); until it is, the
+# gate below is a regression floor under the measured spread, and each run prints the target next
+# to the measurement so the gap stays visible.
+ISSUE_TARGET_WEIGHTED_F1 = 0.95
+ISSUE_TARGET_INTENT_F1 = 0.85
+MIN_WEIGHTED_F1 = 0.78
+MIN_INTENT_F1 = 0.50
+
+# Keys in Rasa's intent report that are summaries, not intents.
+SUMMARY_KEYS = {"accuracy", "macro avg", "weighted avg", "micro avg"}
+
+
+def _rasa_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        RASA_TELEMETRY_ENABLED="false",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        TF_CPP_MIN_LOG_LEVEL="2",
+    )
+    return env
+
+
+def _tail(text: str, lines: int = OUTPUT_TAIL_LINES) -> str:
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _top_confusions(scores: dict, n: int = 3) -> str:
+    confused = scores.get("confused_with") or {}
+    top = sorted(confused.items(), key=lambda kv: -kv[1])[:n]
+    return ", ".join(f"{name} x{count}" for name, count in top) or "-"
+
+
+def test_intent_f1_in_cross_validation(tmp_path: Path) -> None:
+    assert RASA.is_file(), f"rasa not found next to {sys.executable}"
+    out = tmp_path / "nlu-cv"
+    cmd = [
+        str(RASA),
+        "test",
+        "nlu",
+        "--nlu",
+        "data/nlu",
+        "--config",
+        "config.yml",
+        "--cross-validation",
+        "--folds",
+        str(FOLDS),
+        "--out",
+        str(out),
+        "--no-plot",
+    ]
+    start = time.monotonic()
+    try:
+        proc = subprocess.run(
+            cmd,
+            cwd=ROOT,
+            env=_rasa_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired as exc:
+        output = exc.stdout.decode(errors="replace") if isinstance(exc.stdout, bytes) else exc.stdout
+        pytest.fail(f"rasa test nlu did not finish in {TIMEOUT_S} s; output tail:\n{_tail(output or '')}")
+    elapsed = time.monotonic() - start
+    print(f"\nNLU cross-validation ({FOLDS} folds): {elapsed:.0f} s")
+
+    report_path = out / "intent_report.json"
+    assert proc.returncode == 0, f"rasa test nlu exited {proc.returncode}; output tail:\n{_tail(proc.stdout)}"
+    assert report_path.is_file(), f"no {report_path}; output tail:\n{_tail(proc.stdout)}"
+
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    intents = {name: scores for name, scores in report.items() if name not in SUMMARY_KEYS}
+    assert intents, f"{report_path} lists no intents"
+    weighted_f1 = report["weighted avg"]["f1-score"]
+
+    lines = [f"NLU cross-validation ({FOLDS} folds, {elapsed:.0f} s)"]
+    lines += [f"  {n:16s} f1={sc['f1-score']:.3f} n={sc['support']}" for n, sc in sorted(intents.items())]
+    lines.append(f"  weighted avg f1={weighted_f1:.3f}")
+    below_target = sorted(n for n, sc in intents.items() if sc["f1-score"] < ISSUE_TARGET_INTENT_F1)
+    lines.append(
+        f"  issue target: weighted >= {ISSUE_TARGET_WEIGHTED_F1} "
+        f"({'met' if weighted_f1 >= ISSUE_TARGET_WEIGHTED_F1 else 'NOT met'}), every intent >= "
+        f"{ISSUE_TARGET_INTENT_F1} ({'met' if not below_target else 'NOT met: ' + ', '.join(below_target)})"
+    )
+    summary = "\n".join(lines)
+    print(summary)
+    # make test prints this file at the end, so the numbers are in every CI log.
+    (ROOT / "results").mkdir(exist_ok=True)
+    (ROOT / "results" / "nlu-cross-validation.txt").write_text(summary + "\n", encoding="utf-8")
+
+    weak = {name: s for name, s in intents.items() if s["f1-score"] < MIN_INTENT_F1}
+    problems = []
+    if weighted_f1 < MIN_WEIGHTED_F1:
+        problems.append(f"weighted-avg F1 {weighted_f1:.3f} < {MIN_WEIGHTED_F1}")
+    for name, s in sorted(weak.items(), key=lambda kv: kv[1]["f1-score"]):
+        problems.append(
+            f"{name}: F1 {s['f1-score']:.3f} < {MIN_INTENT_F1} "
+            f"(precision {s['precision']:.3f}, recall {s['recall']:.3f}, n={s['support']}); "
+            f"confused with: {_top_confusions(s)}"
+        )
+    errors_file = out / "intent_errors.json"
+    assert not problems, (
+        f"NLU cross-validation ({FOLDS} folds, {elapsed:.0f} s) below the bar:\n  "
+        + "\n  ".join(problems)
+        + f"\nMisclassified examples: {errors_file} (pytest keeps tmp_path for the last runs)"
+    )
