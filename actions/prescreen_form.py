@@ -33,7 +33,7 @@ class ValidatePrescreenForm(FormValidationAction):
     ) -> Slots:
         agreed = conversation.yes_or_no(str(value))
         if agreed is None:
-            dispatcher.utter_message(response="utter_consent_unclear")
+            dispatcher.utter_message(response=_unclear_reply(tracker, "utter_consent_unclear"))
             return {"screening_consent": None}
         record = _consent_record("screening", agreed, response_text(domain, "utter_ask_screening_consent"))
         return {"screening_consent": agreed, "consents": [*(tracker.get_slot("consents") or []), record]}
@@ -41,7 +41,7 @@ class ValidatePrescreenForm(FormValidationAction):
     def validate_answering_for(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
         relation = parse_relation(str(value))
         if relation is None:
-            dispatcher.utter_message(response="utter_answering_for_unclear")
+            dispatcher.utter_message(response=_unclear_reply(tracker, "utter_answering_for_unclear"))
             return {"answering_for": None}
         slots: Slots = {
             "answering_for": "proxy" if relation.proxy else "self",
@@ -60,7 +60,7 @@ class ValidatePrescreenForm(FormValidationAction):
     def validate_chosen_trials(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
         picked = conversation.choose_trials(str(value), trials())
         if not picked:
-            dispatcher.utter_message(response="utter_trial_choice_unclear")
+            dispatcher.utter_message(response=_unclear_reply(tracker, "utter_trial_choice_unclear"))
             return {"chosen_trials": None}
         return {"chosen_trials": picked}
 
@@ -77,6 +77,10 @@ class ValidatePrescreenForm(FormValidationAction):
         question = tracker.get_slot("current_question_text") or ""
         unclear = int(tracker.get_slot("unclear_count") or 0)
         answers = _record_new(tracker.get_slot("answers"), extracted, skip=fact_id)
+        if parsed.status == "unclear" and _off_topic(tracker):
+            # Not an answer, and NLU says it was off topic or a request for advice: say so, ask again.
+            dispatcher.utter_message(response=_unclear_reply(tracker, "utter_answer_unclear"))
+            return {"current_answer": None, "answers": answers}
         if parsed.status in ("unclear", "out_of_range"):
             unclear += 1
             if unclear < conversation.UNCLEAR_ATTEMPTS_BEFORE_UNKNOWN:
@@ -167,6 +171,20 @@ def _record_new(answers: Any, found: dict[str, Parsed], skip: str | None = None)
         if fact_id != skip and fact_id not in (answers or {}):
             answers = conversation.record_answer(answers, fact_id, parsed, question="")
     return answers
+
+
+OFF_TOPIC_REPLIES = {"out_of_scope": "utter_out_of_scope", "medical_advice": "utter_medical_advice"}
+
+
+def _off_topic(tracker: Tracker) -> bool:
+    return (tracker.latest_message.get("intent") or {}).get("name") in OFF_TOPIC_REPLIES
+
+
+def _unclear_reply(tracker: Tracker, default: str) -> str:
+    """The reply when a message did not answer the question: the off-topic or no-advice reply
+    when NLU says that is what it was, otherwise `default` (ask again)."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    return OFF_TOPIC_REPLIES.get(intent, default)
 
 
 def _consent_record(kind: str, agreed: bool, wording: str) -> dict[str, Any]:

@@ -50,6 +50,9 @@ SENT_BY_ACTIONS = frozenset(
         "utter_start_over",
         "utter_human_handoff",
         "utter_stopped",
+        # replies to an off-topic message that was not an answer (also used by rules outside the form)
+        "utter_out_of_scope",
+        "utter_medical_advice",
     }
 )
 

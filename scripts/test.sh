@@ -28,6 +28,7 @@ step "rasa test (test stories)" rasa test core --model "$(readlink -f models/cur
 # The store tests run against SQLite and PostgreSQL (ours, or a throwaway cluster started here).
 source scripts/postgres.sh
 trap stop_test_postgres EXIT
+rm -f results/nlu-cross-validation.txt
 log "test: pytest (PostgreSQL at ${TEST_POSTGRES_URL})"
 status=0
 "$VPY" -m pytest || status=$?
@@ -36,4 +37,5 @@ if ((status == 5)); then
 elif ((status != 0)); then
     die "pytest failed (exit $status)"
 fi
+[[ -f results/nlu-cross-validation.txt ]] && cat results/nlu-cross-validation.txt >&2
 log "test: all steps passed"

@@ -235,3 +235,30 @@ def test_saying_the_details_are_wrong_asks_for_them_again(domain):
     )
     assert said == ["utter_contact_correct_it"]
     assert all(slots[name] is None for name in details)
+
+
+def test_an_answer_wins_even_when_nlu_calls_it_off_topic(domain):
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "current_question": "age"},
+        text="I'm 52",
+        fill={"current_answer": "I'm 52"},
+        requested="current_answer",
+        intent="medical_advice",
+    )
+    assert slots["answers"]["age"]["value"] == 52
+    assert said == []
+
+
+def test_a_request_for_medical_advice_gets_the_no_advice_reply_and_the_question_again(domain):
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "current_question": "platelet_count"},
+        text="should I stop my chemo?",
+        fill={"current_answer": "should I stop my chemo?"},
+        requested="current_answer",
+        intent="medical_advice",
+    )
+    assert said == ["utter_medical_advice"]
+    assert slots["current_answer"] is None
+    assert "platelet_count" not in (slots.get("answers") or {})
