@@ -91,12 +91,15 @@ def e2e_env(e2e_workdir: Path) -> dict[str, str]:
     dates ("yesterday") give the same answers on every run."""
     from cryptography.fernet import Fernet
 
+    from bot.leads import migrate
+
     env = _rasa_env()
     env.update(
         DATABASE_URL=f"sqlite:///{e2e_workdir / 'prescreen.db'}",
         PRESCREEN_ENCRYPTION_KEY=Fernet.generate_key().decode(),
         PRESCREEN_TODAY=E2E_TODAY,
     )
+    migrate.upgrade(env["DATABASE_URL"])  # as scripts/run.sh does before it starts the servers
     return env
 
 
@@ -128,8 +131,9 @@ def rasa_server(
     endpoints = e2e_workdir / "endpoints.yml"
     settings = {
         "action_endpoint": {"url": f"{action_server.base_url}/webhook"},
-        # As in endpoints.yml: conversations in SQL, here a throwaway SQLite file.
-        "tracker_store": {"type": "SQL", "dialect": "sqlite", "db": str(e2e_workdir / "tracker.db")},
+        # As endpoints.yml (`url: ${DATABASE_URL}`), with the variable filled in: conversations go
+        # to the same database as the leads. tests/leads reads the real endpoints.yml through Rasa.
+        "tracker_store": {"type": "SQL", "url": e2e_env["DATABASE_URL"]},
     }
     endpoints.write_text(yaml.safe_dump(settings))
     log_path = e2e_workdir / "rasa.log"

@@ -1,0 +1,131 @@
+"""No health data or contact details in logs.
+
+One whole conversation with the real Rasa and action servers, with canary values no log line could
+contain by chance: a name, a phone number, an email address, a platelet count and a free-text
+answer. Then every line both servers logged, and everything logged in this process, is searched
+for each canary (in every form the conversation may turn it into, e.g. the phone in E.164).
+
+The conversation must really happen for the search to mean anything, so the test also checks that
+the lead was saved and that Rasa's tracker store holds the conversation in the same database.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+
+import pytest
+import requests
+import sqlalchemy as sa
+
+from bot import conversation
+from bot.facts import default_registry
+from bot.leads import queries
+
+pytestmark = pytest.mark.e2e
+
+NAME = "Qzcanary Zyxwelt"
+PHONE = "+86 139 1234 5678"
+EMAIL = "qz.canary.zyx@example.org"
+PLATELETS = "73.7"
+FREE_TEXT = "Thursdays after the vexillum choir"
+
+CANARIES = [
+    NAME,
+    "Qzcanary",
+    "Zyxwelt",
+    PHONE,
+    "+8613912345678",
+    "13912345678",
+    "139 1234 5678",
+    EMAIL,
+    "qz.canary",
+    PLATELETS,
+    FREE_TEXT,
+    "vexillum",
+]
+
+ANSWERS = {
+    "age": "I'm forty-seven",
+    "sex": "female",
+    "diagnosis": "breast cancer",
+    "cancer_treatments": "chemo",
+    "platelet_count": f"my platelets were {PLATELETS}",
+    "last_platelet_transfusion": "never had one",
+    "active_bleeding": "no",
+    "ecog": "I can do light housework but nothing heavy",
+    "can_become_pregnant": "no, I've been through the menopause",
+}
+OPENING = ["hi", "yes I agree", "it's for me", "the platelet one"]
+CONTACT = ["yes please", NAME, PHONE, EMAIL, FREE_TEXT, "English", "yes"]
+MAX_TURNS = 60
+
+
+def send(server, sender: str, message: str) -> list[str]:
+    resp = requests.post(
+        f"{server.base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+    )
+    assert resp.status_code == 200, resp.text
+    return [m["text"] for m in resp.json() if "text" in m]
+
+
+def asked_fact(reply: str) -> str | None:
+    for definition in default_registry():
+        if (
+            definition.question is not None
+            and reply.strip() == conversation.question_text(definition.id, False, None).strip()
+        ):
+            return definition.id
+    return None
+
+
+def converse(server, sender: str) -> list[str]:
+    transcript: list[str] = []
+    for line in OPENING:
+        replies = send(server, sender, line)
+        transcript += [f"> {line}", *replies]
+    contact = list(CONTACT)
+    for _ in range(MAX_TURNS):
+        fact_id = asked_fact(replies[-1]) if replies else None
+        if fact_id is not None:
+            line = ANSWERS.get(fact_id, "I don't know")
+        elif contact:
+            line = contact.pop(0)
+        else:
+            break
+        replies = send(server, sender, line)
+        transcript += [f"> {line}", *replies]
+    return transcript
+
+
+def canaries_in(text: str) -> list[str]:
+    return [c for c in CANARIES if re.search(re.escape(c), text, flags=re.IGNORECASE)]
+
+
+def test_no_canary_value_appears_in_any_log(rasa_server, action_server, e2e_env, monkeypatch, caplog):
+    caplog.set_level(logging.DEBUG)
+    for key in ("DATABASE_URL", "PRESCREEN_ENCRYPTION_KEY"):
+        monkeypatch.setenv(key, e2e_env[key])
+    sender = f"e2e-privacy-{uuid.uuid4().hex}"
+
+    transcript = "\n".join(converse(rasa_server, sender))
+
+    # The conversation really ran to the end and stored its lead and its events...
+    assert [lead.trial_id for lead in queries.leads_for_conversation(sender)] == ["xj-mk-002"], transcript
+    engine = sa.create_engine(e2e_env["DATABASE_URL"])
+    with engine.connect() as connection:
+        events = connection.execute(
+            sa.text("SELECT data FROM events WHERE sender_id = :s"), {"s": sender}
+        ).scalars()
+        stored = "\n".join(events)
+    engine.dispose()
+    assert PLATELETS in stored and FREE_TEXT in stored, "the tracker store holds the conversation"
+
+    # ...and no log line holds any of what the person typed.
+    for server in (rasa_server, action_server):
+        lines = server.log_path.read_text(errors="replace").splitlines()
+        assert lines, f"{server.log_path} is empty: the search below would prove nothing"
+        leaked = [(n, line, canaries_in(line)) for n, line in enumerate(lines, 1) if canaries_in(line)]
+        assert not leaked, f"{server.log_path.name} logged health data or contact details: {leaked[:5]}"
+    assert not canaries_in(caplog.text), f"this process logged: {canaries_in(caplog.text)}"
