@@ -57,13 +57,21 @@ def _upsert(referral: Referral, result: TrialResult) -> str:
                     Lead.conversation_id == referral.conversation_id, Lead.trial_id == result.trial_id
                 )
             ).scalar_one_or_none()
-            if lead is None:
+            created = lead is None
+            if created:
                 lead = Lead(conversation_id=referral.conversation_id, trial_id=result.trial_id, **values)
                 db.add(lead)
             else:
                 for key, value in values.items():
                     setattr(lead, key, value)
             try:
+                if created:
+                    # Same transaction as the lead: if this insert loses the race, its rollback drops
+                    # these rows too, and only the winner's notifications remain.
+                    # (Imported here so `python -m bot.leads.notify` does not load that module twice.)
+                    from bot.leads.notify import enqueue_for_new_lead
+
+                    enqueue_for_new_lead(db, lead)
                 db.commit()
                 return lead.id
             except IntegrityError:
