@@ -4,6 +4,7 @@
     check-trials [FILE ...]      validate the facts registry, glossary and trial files
     screen --facts FILE.json     screen a person's facts, criterion by criterion
     facts [--json-schema]        list the facts a facts file may hold (or print its JSON Schema)
+    leads list|show|status|note|export   work and export leads (see bot/leads/cli.py)
 
 Exit codes: 0 success, 1 invalid trial files, 2 bad input (a clear message says what to fix).
 """
@@ -17,10 +18,16 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
 from bot.eligibility import evaluate
 from bot.facts import FactsError, default_registry, load_registry, parse_facts
 from bot.facts_schema import facts_json_schema
 from bot.glossary import load_glossary, missing_terms
+from bot.leads.cli import add_leads_commands
+from bot.leads.database import database_url
+from bot.leads.service import LeadsError
 from bot.next_questions import next_questions
 from bot.report import format_questions, format_result, format_trials, result_as_json
 from bot.trials import TrialFileError, find_trial, load_trial_file, load_trials, trial_files
@@ -35,8 +42,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
-    except UsageError as error:
+    except (UsageError, LeadsError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OperationalError as error:
+        url = make_url(database_url()).render_as_string(hide_password=True)
+        reason = (str(error.orig or error).strip().splitlines() or ["no reason given"])[0]
+        print(f"error: cannot reach the database at {url}: {reason}", file=sys.stderr)
         return 2
     except TrialFileError as error:
         print("Trial files are invalid:", file=sys.stderr)
@@ -67,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     facts = commands.add_parser("facts", help="list the facts a facts file may hold")
     facts.add_argument("--json-schema", action="store_true", help="print the facts file's JSON Schema")
     facts.set_defaults(handler=cmd_facts)
+
+    add_leads_commands(commands)
     return parser
 
 
