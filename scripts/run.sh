@@ -8,6 +8,13 @@ source "$(dirname "$0")/lib.sh"
 [[ -e models/current ]] || die "models/current is missing; run 'make train'"
 model="$(readlink -f models/current)"
 
+# One database for the leads and Rasa's conversations: endpoints.yml gives the tracker store
+# `url: ${DATABASE_URL}`, so export the URL in effect (SQLite var/prescreen.db unless set), and bring
+# the leads schema up to date before anything uses it.
+DATABASE_URL="$("$VPY" -m bot.leads.database)"
+export DATABASE_URL
+"$VPY" -m bot.leads.migrate
+
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 
@@ -51,6 +58,13 @@ trap 'stop_all' EXIT
 start actions rasa run actions --actions actions --port "$ACTIONS_PORT"
 start rasa rasa run --model "$model" --credentials credentials.yml --endpoints endpoints.yml \
     --port "$RASA_PORT"
+start notify "$VPY" -m bot.leads.notify
+# Retention: conversations without a lead go after a day (the consent text promises it), leads
+# and their conversations after PRESCREEN_RETENTION_DAYS. Checked hourly.
+start retention bash -c 'while true; do
+    "$0" -m bot leads purge --by retention-job \
+        --older-than "${PRESCREEN_RETENTION_DAYS:-365}" --no-lead-older-than "${PRESCREEN_NO_LEAD_RETENTION_DAYS:-1}"
+    sleep 3600; done' "$VPY"
 
 cat <<MSG
 
