@@ -17,6 +17,7 @@ export DATABASE_URL
 
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+export ACTIONS_PORT  # endpoints.yml reads it
 
 pids=()
 declare -A names=()
