@@ -7,6 +7,7 @@ the assistant gives for each trial and whether a lead was stored.
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ import requests
 
 from bot import conversation
 from bot.facts import default_registry
-from bot.leads import queries
+from bot.leads import queries, service
 from bot.trials import load_trials
 
 pytestmark = pytest.mark.e2e
@@ -197,7 +198,7 @@ def monkeypatch_module():
 
 
 @pytest.mark.parametrize("persona", PERSONAS, ids=[p.name for p in PERSONAS])
-def test_a_whole_conversation(rasa_server, response_texts, leads_db, persona: Persona):
+def test_a_whole_conversation(rasa_server, response_texts, leads_db, tmp_path, persona: Persona):
     sender = f"e2e-{uuid.uuid4().hex}"
     transcript: list[str] = []
 
@@ -236,6 +237,21 @@ def test_a_whole_conversation(rasa_server, response_texts, leads_db, persona: Pe
     for lead in stored:
         assert lead.answered_by_proxy == persona.proxy
         assert lead.answers, "the answers as given travel with the lead"
+    if stored:
+        assert_json_export_shows(sender, persona, tmp_path)
+
+
+def assert_json_export_shows(sender: str, persona: Persona, tmp_path) -> None:
+    """The round trip: the conversation's leads appear in the JSON export under its id, once per
+    trial, with their per-criterion results."""
+    out = tmp_path / "leads.json"
+    service.export_leads(None, "json", out, actor="e2e-test")
+    exported = [
+        lead for lead in json.loads(out.read_text(encoding="utf-8")) if lead["conversation_id"] == sender
+    ]
+    assert sorted(lead["trial_id"] for lead in exported) == sorted(persona.lead_trials)
+    for lead in exported:
+        assert lead["criteria"] and all(c["status"] and c["protocol_text"] for c in lead["criteria"])
 
 
 def _is_goodbye(replies: list[str], response_texts) -> bool:

@@ -34,3 +34,14 @@ def test_contact_details_are_not_stored_in_plain_text(database_url):
     assert rows
     for canary in (CANARY_NAME, CANARY_PHONE, CANARY_EMAIL, "Zxqvname"):
         assert canary not in raw
+
+
+def test_production_without_an_encryption_key_is_a_clear_error(monkeypatch):
+    import pytest
+
+    from bot.leads.crypto import MissingKeyError, encrypt
+
+    monkeypatch.delenv("PRESCREEN_ENCRYPTION_KEY", raising=False)
+    monkeypatch.setenv("PRESCREEN_ENV", "production")
+    with pytest.raises(MissingKeyError, match="PRESCREEN_ENCRYPTION_KEY is not set"):
+        encrypt("Anna")
