@@ -13,13 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from bot.facts import FactDefinition, Registry, default_registry
 from bot.rules import FactTest, walk_fact_tests
 from bot.trial_schema import Criterion, Trial
-from bot.validation_messages import Location, describe_errors
+from bot.validation_messages import Location, YamlFileError, describe_errors, read_yaml_file
 
 TRIALS_DIR = Path(__file__).with_name("trials")
 
@@ -46,14 +45,9 @@ def load_trial_file(path: Path, registry: Registry | None = None) -> Trial:
     registry = registry or default_registry()
     label = _display_name(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise TrialFileError([f"{label}: not valid YAML{where}: {problem}"]) from None
-    except OSError as error:
-        raise TrialFileError([f"{label}: cannot be read ({error.strerror})"]) from None
+        raw = read_yaml_file(path, label)
+    except YamlFileError as error:
+        raise TrialFileError([str(error)]) from None
     if not isinstance(raw, dict):
         raise TrialFileError([f"{label}: must be a mapping of trial fields (got {type(raw).__name__})"])
     try:

@@ -107,3 +107,22 @@ def describe_errors(
         text = describe_error(item, sub_raw, known_fields, prefix)
         messages.append(f"{label}: {text}" if label else text)
     return messages
+
+
+class YamlFileError(ValueError):
+    """A YAML file that cannot be read or parsed; the message names the file, line and column."""
+
+
+def read_yaml_file(path, label: str):  # noqa: ANN001, ANN201 - a Path in, any YAML value out
+    """Parse a YAML file, turning read and syntax errors into one sentence naming where."""
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise YamlFileError(f"{label}: not valid YAML{where}: {problem}") from None
+    except OSError as error:
+        raise YamlFileError(f"{label}: cannot be read ({error.strerror})") from None

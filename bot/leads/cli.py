@@ -14,9 +14,7 @@ both included). Bad input raises service.LeadsError, which `bot.cli.main` prints
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
-import os
 import sys
 import textwrap
 from pathlib import Path
@@ -89,15 +87,7 @@ def _filter(args: argparse.Namespace) -> service.LeadFilter:
 
 
 def _actor(args: argparse.Namespace) -> str:
-    if args.actor is not None:
-        return service.check_actor(args.actor)
-    name = os.environ.get("USER")
-    if not name:
-        try:
-            name = getpass.getuser()
-        except (OSError, KeyError):
-            name = ""
-    return service.check_actor(name)
+    return service.actor_or_login_name(args.actor)
 
 
 # ----- commands -----

@@ -16,10 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import AnyHttpUrl, BaseModel, EmailStr, Extra, Field, ValidationError, root_validator, validator
 
-from bot.validation_messages import describe_error
+from bot.validation_messages import YamlFileError, describe_error, read_yaml_file
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_FILE = ROOT / "config" / "notifications.yml"
@@ -125,13 +124,9 @@ def load_settings(
     path = path or notifications_file()
     label = _display_name(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise NotificationConfigError([f"{label}: not valid YAML{where}"]) from None
-    except OSError as error:
-        raise NotificationConfigError([f"{label}: cannot be read ({error.strerror})"]) from None
+        raw = read_yaml_file(path, label)
+    except YamlFileError as error:
+        raise NotificationConfigError([str(error)]) from None
     raw = {} if raw is None else raw
     if not isinstance(raw, dict):
         raise NotificationConfigError([f"{label}: must be a mapping (got {type(raw).__name__})"])

@@ -13,11 +13,9 @@ output says how much was removed, never whose data it was.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 
-from bot.leads import privacy
+from bot.leads import privacy, service
 
 
 def add_privacy_commands(leads_commands) -> None:  # noqa: ANN001 - an argparse subparsers action
@@ -85,13 +83,8 @@ def _add_actor(parser: argparse.ArgumentParser) -> None:
 
 
 def _actor(args: argparse.Namespace) -> str:
-    """--by, else the login name (as the other `leads` commands do); privacy.* checks it."""
-    if args.by is not None:
-        return args.by
-    try:
-        return os.environ.get("USER") or getpass.getuser()
-    except (OSError, KeyError):
-        return ""
+    """--by, else the login name, as the other `leads` commands do."""
+    return service.actor_or_login_name(args.by)
 
 
 def _days(text: str) -> int:

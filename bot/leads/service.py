@@ -15,6 +15,7 @@ the file and its audit row both exist, or neither does.
 from __future__ import annotations
 
 import contextlib
+import getpass
 import io
 import json
 import os
@@ -230,6 +231,16 @@ def add_note(lead_id: str, note: str, actor: str) -> LeadEvent:
         lead.events.append(event)
         db.commit()
         return event
+
+
+def actor_or_login_name(given: str | None) -> str:
+    """Who is doing this, for the audit: `given` (--by), else the login name; checked."""
+    if given is None:
+        try:
+            given = os.environ.get("USER") or getpass.getuser()
+        except (OSError, KeyError):
+            given = ""
+    return check_actor(given)
 
 
 def check_actor(actor: str | None) -> str:
