@@ -9,6 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import funnel
 from actions.context import is_proxy, language, today, trials, with_proxy
 from actions.outcome import utter_outcomes
 from bot import conversation
@@ -65,6 +66,7 @@ class ActionAskContactConsent(Action):
             plan = conversation.plan_screening(chosen, tracker.get_slot("answers"), today())
             utter_outcomes(dispatcher, tracker, chosen, plan)
             events.append(SlotSet("outcome_shown", True))
+            events += await funnel.record(tracker, [funnel.finished(chosen, plan)])
         dispatcher.utter_message(response=with_proxy("utter_ask_contact_consent", tracker))
         return events
 

@@ -10,6 +10,7 @@ from rasa_sdk.events import AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import funnel
 from actions.context import is_proxy, today, trials, with_proxy
 from actions.outcome import utter_outcomes
 from bot import conversation
@@ -24,22 +25,26 @@ class ActionFinishPrescreen(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         if tracker.get_slot("screening_consent") is False:
             dispatcher.utter_message(response="utter_consent_declined", contacts=_all_contacts())
-            return [AllSlotsReset()]
+            return [AllSlotsReset(), *funnel.kept_through_reset(tracker)]
         chosen = conversation.chosen(trials(), tracker.get_slot("chosen_trials"))
         plan = conversation.plan_screening(chosen, tracker.get_slot("answers"), today())
+        steps = []
         if not tracker.get_slot("outcome_shown"):
             utter_outcomes(dispatcher, tracker, chosen, plan)
+            steps.append(funnel.finished(chosen, plan))
         if tracker.get_slot("contact_confirmed") is True:
             referral = _referral(tracker, plan)
             # The database call runs in a thread so it never stalls other conversations.
             lead_ids = await asyncio.to_thread(save_referral, referral)
             dispatcher.utter_message(response=with_proxy("utter_lead_saved", tracker))
-            return [SlotSet("lead_ids", lead_ids), SlotSet("outcome_shown", True)]
+            steps.append(funnel.Step("referred", tuple(r.trial_id for r in plan.referable)))
+            counted = await funnel.record(tracker, steps)
+            return [SlotSet("lead_ids", lead_ids), SlotSet("outcome_shown", True), *counted]
         if plan.referable:
             dispatcher.utter_message(response="utter_no_contact_goodbye", contacts=_contacts(chosen))
         else:
             dispatcher.utter_message(response="utter_not_eligible_goodbye", contacts=_contacts(chosen))
-        return [SlotSet("outcome_shown", True)]
+        return [SlotSet("outcome_shown", True), *await funnel.record(tracker, steps)]
 
 
 def _referral(tracker: Tracker, plan: conversation.ScreeningPlan) -> Referral:

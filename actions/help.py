@@ -9,6 +9,7 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import funnel
 from actions.context import language, trials
 from bot import conversation
 from bot.facts import default_registry
@@ -93,7 +94,7 @@ class ActionStartOver(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         dispatcher.utter_message(response="utter_start_over")
-        return [ActiveLoop(None), AllSlotsReset()]
+        return [ActiveLoop(None), AllSlotsReset(), *funnel.kept_through_reset(tracker)]
 
 
 class ActionHumanHandoff(Action):
@@ -122,4 +123,4 @@ class ActionStop(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         dispatcher.utter_message(response="utter_stopped")
-        return [ActiveLoop(None), AllSlotsReset()]
+        return [ActiveLoop(None), AllSlotsReset(), *funnel.kept_through_reset(tracker)]

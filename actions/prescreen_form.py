@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions import funnel
 from actions.context import response_text, today, trials
 from bot import conversation
 from bot.facts import default_registry
@@ -21,6 +22,12 @@ Slots = dict[str, Any]
 class ValidatePrescreenForm(FormValidationAction):
     def name(self) -> str:
         return "validate_prescreen_form"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
+        events = await super().run(dispatcher, tracker, domain)
+        # The form runs this at its start and after each answer; the slots (updated by super().run)
+        # show how far the screening got: started, consented, a study chosen.
+        return events + await funnel.record(tracker, funnel.form_steps(tracker))
 
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

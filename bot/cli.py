@@ -4,7 +4,8 @@
     check-trials [FILE ...]      validate the facts registry, glossary and trial files
     screen --facts FILE.json     screen a person's facts, criterion by criterion
     facts [--json-schema]        list the facts a facts file may hold (or print its JSON Schema)
-    leads list|show|status|note|export   work and export leads (see bot/leads/cli.py)
+    leads list|show|status|note|export|funnel   work and export leads (see bot/leads/cli.py)
+    coordinators add|list|disable|enable   dashboard accounts (see bot/dashboard/accounts_cli.py)
 
 Exit codes: 0 success, 1 invalid trial files, 2 bad input (a clear message says what to fix).
 """
@@ -21,6 +22,8 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
+from bot.dashboard.accounts import AccountError
+from bot.dashboard.accounts_cli import add_coordinator_commands
 from bot.eligibility import evaluate
 from bot.facts import FactsError, default_registry, load_registry, parse_facts
 from bot.facts_schema import facts_json_schema
@@ -42,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.handler(args)
-    except (UsageError, LeadsError) as error:
+    except (UsageError, LeadsError, AccountError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OperationalError as error:
@@ -81,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     facts.set_defaults(handler=cmd_facts)
 
     add_leads_commands(commands)
+    add_coordinator_commands(commands)
     return parser
 
 

@@ -6,6 +6,7 @@
     leads status LEAD_ID NEW_STATUS [--note TEXT] [--by NAME]
     leads note   LEAD_ID TEXT [--by NAME]
     leads export --format csv|xlsx|json|fhir --out PATH [filters] [--by NAME] [--progress]
+    leads funnel [--trial ID] [--since DAY] [--until DAY] [--json]   conversations per step; top exclusions
 
 Filters: --trial (id or registry id), --outcome, --status, --since and --until (YYYY-MM-DD, UTC days,
 both included). Bad input raises service.LeadsError, which `bot.cli.main` prints with exit code 2.
@@ -14,12 +15,13 @@ both included). Bad input raises service.LeadsError, which `bot.cli.main` prints
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import textwrap
 from pathlib import Path
 
-from bot.leads import service
+from bot.leads import funnel, service
 from bot.leads.models import LEAD_STATUSES
 from bot.leads.privacy_cli import add_privacy_commands
 
@@ -64,6 +66,15 @@ def add_leads_commands(commands) -> None:  # noqa: ANN001 - an argparse subparse
         "--progress", action="store_true", help="show a progress bar (default: on a terminal)"
     )
     export.set_defaults(handler=cmd_export)
+
+    counts = leads_commands.add_parser(
+        "funnel", help="how many conversations reached each step, and the criteria that excluded most"
+    )
+    counts.add_argument("--trial", help="one trial id or registry id (default: every trial)")
+    counts.add_argument("--since", help="from this day, YYYY-MM-DD (UTC)")
+    counts.add_argument("--until", help="up to and including this day, YYYY-MM-DD (UTC)")
+    counts.add_argument("--json", action="store_true", help="print JSON")
+    counts.set_defaults(handler=cmd_funnel)
 
     add_privacy_commands(leads_commands)
 
@@ -144,6 +155,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     progress = args.progress or sys.stdout.isatty()
     count = service.export_leads(wanted, args.fmt, args.out, actor, progress=progress)
     print(f"exported {count} lead(s) as {args.fmt} to {args.out} (recorded in the export audit)")
+    return 0
+
+
+def cmd_funnel(args: argparse.Namespace) -> int:
+    wanted = service.parse_filter(trial=args.trial, since=args.since, until=args.until)
+    groups = funnel.funnel_report(wanted)
+    if args.json:
+        print(json.dumps([dataclasses.asdict(g) for g in groups], indent=2, ensure_ascii=False))
+        return 0
+    for group in groups:
+        print(f"{group.title}{f' ({group.trial_id})' if group.trial_id else ''}")
+        for stage, count in group.stages.items():
+            print(f"  {funnel.STAGE_LABELS[stage]:<36} {count:>7}")
+        if group.exclusions:
+            print("  Criteria that excluded most:")
+        for item in group.exclusions:
+            where = f"{item.trial_id} " if not group.trial_id else ""
+            print(_wrap(f"{item.count:>5}  {where}{item.criterion_id}: {item.plain}", "    ", "           "))
+        print()
     return 0
 
 

@@ -7,6 +7,10 @@
   later with retries, so a mail server that is down delays a notification but never loses it.
 - `export_audit`: one row per export (who, when, format, filter, row count). No health data.
 - `privacy_audit`: one row per erasure or retention purge. No health data.
+- `coordinators`, `coordinator_sessions`: the dashboard's accounts (argon2 hashes) and signed-in
+  sessions (only a SHA-256 of each session token is stored).
+- `funnel_counts`: how many conversations reached each step of the screening, per day and trial.
+  Aggregates only: no conversation id, no person.
 """
 
 from __future__ import annotations
@@ -14,7 +18,18 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Boolean, Column, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
@@ -123,3 +138,54 @@ class PrivacyAudit(Base):
     criteria = Column(JSON, nullable=False)  # e.g. {"by": "email"} or {"older_than_days": 365}; no values
     leads_removed = Column(Integer, nullable=False, default=0)
     conversations_removed = Column(Integer, nullable=False, default=0)
+
+
+class Coordinator(Base):
+    """A dashboard account. `login` is lower case; the password is kept only as an argon2 hash."""
+
+    __tablename__ = "coordinators"
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    login = Column(String(64), nullable=False, unique=True)
+    password_hash = Column(String(255), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    disabled = Column(Boolean, nullable=False, default=False)
+
+
+class CoordinatorSession(Base):
+    """A signed-in dashboard session. The cookie holds a random token; only its SHA-256 is stored,
+    so a copy of the database signs no one in. `view` keeps the leads list's filter and page on the
+    server, so health data (an outcome filter) never travels in a URL."""
+
+    __tablename__ = "coordinator_sessions"
+
+    token_hash = Column(String(64), primary_key=True)
+    login = Column(
+        String(64), ForeignKey("coordinators.login", ondelete="CASCADE"), nullable=False, index=True
+    )
+    csrf_token = Column(String(64), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    last_seen_at = Column(DateTime(timezone=True), nullable=False, default=utc_now)
+    expires_at = Column(DateTime(timezone=True), nullable=False, index=True)  # the absolute limit
+    view = Column(JSON)
+
+
+class FunnelCount(Base):
+    """How many conversations reached a step of the screening on a day (UTC).
+
+    `trial_id` is "" for the conversation as a whole (counted once, whichever studies it chose) and a
+    trial id for that study. `criterion_id` is "" except for the `excluded` step, which counts each
+    criterion that was not met. See bot/leads/funnel.py.
+    """
+
+    __tablename__ = "funnel_counts"
+    __table_args__ = (
+        UniqueConstraint("day", "trial_id", "stage", "criterion_id", name="uq_funnel_counts_key"),
+    )
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    day = Column(Date, nullable=False, index=True)
+    trial_id = Column(String(64), nullable=False, default="")
+    stage = Column(String(16), nullable=False)
+    criterion_id = Column(String(64), nullable=False, default="")
+    count = Column(Integer, nullable=False, default=0)

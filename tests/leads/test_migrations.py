@@ -16,7 +16,16 @@ from bot.leads.database import dispose_engine, engine_for
 from bot.leads.models import Base
 from tests.leads.rasa_tracker import ROOT, tracker_store_from_endpoints
 
-LEADS_TABLES = {"leads", "lead_events", "outbox", "export_audit", "privacy_audit"}
+LEADS_TABLES = {
+    "leads",
+    "lead_events",
+    "outbox",
+    "export_audit",
+    "privacy_audit",
+    "coordinators",
+    "coordinator_sessions",
+    "funnel_counts",
+}
 
 
 def schema_differences(url: str) -> list:

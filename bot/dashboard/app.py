@@ -1,0 +1,123 @@
+"""The dashboard's web application: routes, the sign-in requirement, CSRF checks, security headers.
+
+Every page except /login and /static/ needs a signed-in session: pages redirect to /login (303), and
+/api/ routes answer 401 with JSON. Every POST except the sign-in form (which has its own
+double-submit token) must carry the session's CSRF token, or gets 403. Every response carries the
+security headers below, and everything but the stylesheet is `Cache-Control: no-store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.dashboard import pages_auth, pages_exports, pages_funnel, pages_leads
+from bot.dashboard.auth import AuthSettings, SignInThrottle, resume_session, tokens_match
+from bot.dashboard.render import environment
+from bot.dashboard.responses import (
+    CLOCK,
+    JINJA,
+    PAGE_SIZE,
+    SESSION_COOKIE,
+    SETTINGS,
+    TRIALS,
+    add_security_headers,
+    blocking,
+    now,
+    render,
+    see_other,
+)
+from bot.leads.models import utc_now
+from bot.trials import load_trials
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+PUBLIC_PREFIXES = ("/static/",)
+PUBLIC_PATHS = {"/login"}
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def make_app(
+    settings: AuthSettings | None = None,
+    clock: Callable[[], datetime] = utc_now,
+    page_size: int = 25,
+) -> web.Application:
+    """The dashboard. `settings` default to the environment (AuthSettings.from_env); `clock` gives
+    the time for sessions and the sign-in throttle (tests move it)."""
+    settings = settings or AuthSettings.from_env()
+    app = web.Application(middlewares=[security_headers, require_session])
+    app[SETTINGS] = settings
+    app[CLOCK] = clock
+    app[PAGE_SIZE] = page_size
+    app[JINJA] = environment()
+    app[TRIALS] = {trial.id: trial for trial in load_trials()}
+    app[pages_auth.THROTTLE] = SignInThrottle.from_settings(settings)
+    app.router.add_get("/", _home)
+    pages_auth.add_routes(app)
+    pages_leads.add_routes(app)
+    pages_exports.add_routes(app)
+    pages_funnel.add_routes(app)
+    app.router.add_static("/static/", STATIC, name="static")
+    return app
+
+
+async def _home(request: web.Request) -> web.Response:
+    return see_other("/leads")
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        if error.status in (404, 405):
+            response = _error_page(request, error)
+        else:
+            add_security_headers(request, error.headers)
+            raise
+    if not response.prepared:  # streamed downloads set their headers before they start
+        add_security_headers(request, response.headers)
+    return response
+
+
+def _error_page(request: web.Request, error: web.HTTPException) -> web.Response:
+    if request.path.startswith("/api/"):
+        return web.json_response({"error": error.reason.lower()}, status=error.status)
+    message = "There is no such page." if error.status == 404 else "This page cannot be used that way."
+    return render(request, "error.html", status=error.status, title=error.reason, message=message)
+
+
+@web.middleware
+async def require_session(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if request.path in PUBLIC_PATHS or request.path.startswith(PUBLIC_PREFIXES):
+        return await handler(request)
+    settings = request.app[SETTINGS]
+    session = await blocking(resume_session, request.cookies.get(SESSION_COOKIE), now(request), settings)
+    if session is None:
+        if request.path.startswith("/api/"):
+            response: web.Response = web.json_response({"error": "not signed in"}, status=401)
+        else:
+            response = see_other("/login")
+        if SESSION_COOKIE in request.cookies:
+            response.del_cookie(SESSION_COOKIE, path="/")
+        return response
+    request["signed_in"] = session
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        form = await request.post()
+        given = form.get("csrf_token") or request.headers.get("X-CSRF-Token")
+        if not tokens_match(given if isinstance(given, str) else None, session.csrf_token):
+            if request.path.startswith("/api/"):
+                return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
+            return render(
+                request,
+                "error.html",
+                status=403,
+                title="Form expired",
+                message="This form was not sent from this signed-in page (its security token is missing "
+                "or wrong). Go back, reload the page and try again.",
+            )
+    return await handler(request)

@@ -1,0 +1,78 @@
+"""Jinja2 for the dashboard: autoescaped templates, and the words shown for statuses and outcomes.
+
+Everything a lead holds (answers in the person's words, names, notes) reaches the page through
+autoescaping, so `<img src=x onerror=alert(1)>` in an answer shows as text. No template marks
+anything `|safe`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from bot.leads.service import as_utc
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+OUTCOME_WORDS = {
+    "likely_eligible": ("✓", "likely eligible"),
+    "needs_review": ("?", "needs review"),
+    "not_eligible": ("✗", "not eligible"),
+}
+CRITERION_WORDS = {
+    "met": ("✓", "met"),
+    "not_met": ("✗", "not met"),
+    "unknown": ("?", "unknown"),
+    "not_applicable": ("–", "not applicable"),
+    "to_confirm": ("…", "to be confirmed by the study team"),
+}
+
+
+def words(value: str | None) -> str:
+    """A stored code as words: not_eligible → not eligible."""
+    return (value or "").replace("_", " ")
+
+
+def when(moment: datetime | str | None) -> str:
+    """A time as YYYY-MM-DD HH:MM UTC."""
+    if moment is None:
+        return "-"
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return moment
+    return as_utc(moment).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def understood(given: Any) -> str:
+    """An answer's value as understood, in words."""
+    value = given.get("value") if isinstance(given, dict) else given
+    unit = given.get("unit") if isinstance(given, dict) else None
+    if value in (None, "unknown"):
+        return "don't know"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(words(str(v)) for v in value) or "none"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    text = words(str(value)) if isinstance(value, str) else str(value)
+    return f"{text} {unit}" if unit else text
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(words=words, when=when, understood=understood)
+    env.globals.update(OUTCOME_WORDS=OUTCOME_WORDS, CRITERION_WORDS=CRITERION_WORDS)
+    return env

@@ -1,0 +1,77 @@
+"""What every page handler needs: the clock, the signed-in session, rendering, redirects, and running
+the (blocking) database calls off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+import jinja2
+from aiohttp import web
+
+from bot.dashboard.auth import AuthSettings, SignedIn
+
+T = TypeVar("T")
+
+SESSION_COOKIE = "prescreen_session"
+LOGIN_CSRF_COOKIE = "prescreen_login_csrf"
+
+CLOCK = web.AppKey("clock", Callable[[], datetime])
+SETTINGS = web.AppKey("settings", AuthSettings)
+PAGE_SIZE = web.AppKey("page_size", int)
+JINJA = web.AppKey("jinja", jinja2.Environment)
+TRIALS = web.AppKey("trials", dict)
+"""The trials by id, read once at start-up (restart the dashboard after changing a trial file)."""
+
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def add_security_headers(request: web.Request, headers) -> None:  # noqa: ANN001 - a CIMultiDict
+    """The security headers every response carries; `no-store` on all but the stylesheet."""
+    headers.update(SECURITY_HEADERS)
+    if not request.path.startswith("/static/"):
+        headers["Cache-Control"] = "no-store"
+
+
+async def blocking(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a database call in a worker thread, so one slow query never stalls other requests."""
+    return await asyncio.to_thread(function, *args, **kwargs)
+
+
+def now(request: web.Request) -> datetime:
+    return request.app[CLOCK]()
+
+
+def signed_in(request: web.Request) -> SignedIn:
+    return request["signed_in"]
+
+
+def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
+    session = request.get("signed_in")
+    context.setdefault("login", session.login if session else None)
+    context.setdefault("csrf", session.csrf_token if session else "")
+    context.setdefault("nav", "")
+    context.setdefault("flash", None)
+    context.setdefault("error", None)
+    html = request.app[JINJA].get_template(template).render(**context)
+    return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
+
+
+def see_other(location: str) -> web.Response:
+    """A 303 redirect: after a POST, the browser GETs the page (no resubmission on reload)."""
+    return web.Response(status=303, headers={"Location": location})
+
+
+def secure_request(request: web.Request) -> bool:
+    return request.secure or request.app[SETTINGS].always_secure_cookies
