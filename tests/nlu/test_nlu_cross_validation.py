@@ -28,15 +28,12 @@ FOLDS = 3
 TIMEOUT_S = 900
 OUTPUT_TAIL_LINES = 60
 
-# The issue's target is weighted F1 >= 0.95 and every intent >= 0.85. Measured with this data and
-# config.yml: weighted 0.82-0.85, out_of_scope 0.60-0.68 (folds are shuffled without a seed, so
-# runs move by about 0.015). The target is NOT met yet (see the issue's notes); until it is, the
-# gate below is a regression floor under the measured spread, and each run prints the target next
-# to the measurement so the gap stays visible.
-ISSUE_TARGET_WEIGHTED_F1 = 0.95
-ISSUE_TARGET_INTENT_F1 = 0.85
-MIN_WEIGHTED_F1 = 0.78
-MIN_INTENT_F1 = 0.50
+# The issue's bar: weighted F1 >= 0.95 and every intent >= 0.85, and the suite fails below it.
+# Measured with this data and config.yml (sentence encoder + logistic regression): weighted
+# 0.956 in `rasa test nlu`, and 0.958-0.962 over four seeded 3-fold splits (folds here are
+# shuffled without a seed, so runs move by about 0.005); the weakest intents sit at 0.93.
+MIN_WEIGHTED_F1 = 0.95
+MIN_INTENT_F1 = 0.85
 
 # Keys in Rasa's intent report that are summaries, not intents.
 SUMMARY_KEYS = {"accuracy", "macro avg", "weighted avg", "micro avg"}
@@ -109,12 +106,7 @@ def test_intent_f1_in_cross_validation(tmp_path: Path) -> None:
     lines = [f"NLU cross-validation ({FOLDS} folds, {elapsed:.0f} s)"]
     lines += [f"  {n:16s} f1={sc['f1-score']:.3f} n={sc['support']}" for n, sc in sorted(intents.items())]
     lines.append(f"  weighted avg f1={weighted_f1:.3f}")
-    below_target = sorted(n for n, sc in intents.items() if sc["f1-score"] < ISSUE_TARGET_INTENT_F1)
-    lines.append(
-        f"  issue target: weighted >= {ISSUE_TARGET_WEIGHTED_F1} "
-        f"({'met' if weighted_f1 >= ISSUE_TARGET_WEIGHTED_F1 else 'NOT met'}), every intent >= "
-        f"{ISSUE_TARGET_INTENT_F1} ({'met' if not below_target else 'NOT met: ' + ', '.join(below_target)})"
-    )
+    lines.append(f"  bar: weighted >= {MIN_WEIGHTED_F1}, every intent >= {MIN_INTENT_F1}")
     summary = "\n".join(lines)
     print(summary)
     # make test prints this file at the end, so the numbers are in every CI log.

@@ -1,0 +1,1 @@
+"""NLU building blocks that Rasa's stock pipeline lacks (see nlu/README.md)."""

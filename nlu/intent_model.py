@@ -1,0 +1,98 @@
+"""Intent model: logistic regression over word and character TF-IDF plus a sentence embedding.
+
+Why not DIET: on our 1,400 examples (3-fold cross-validation, same folds) DIET with these
+features reached weighted F1 0.89, this model 0.95, and it trains in seconds rather than a
+minute. Plain scikit-learn and NumPy, no Rasa imports, so it can be tested on its own; the Rasa
+adapter is nlu/linear_intent_classifier.py. Saved as JSON and .npy files, never pickles.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+# Chosen by cross-validation (scripts in the issue notes): C=100 keeps confidences sharp enough
+# for the 0.6 fallback threshold; the embedding counts twice as much as each TF-IDF block.
+DEFAULTS = {"C": 100.0, "embedding_weight": 2.0, "max_iter": 5000}
+
+
+def _vectorizers() -> dict[str, TfidfVectorizer]:
+    return {
+        "words": TfidfVectorizer(lowercase=True, ngram_range=(1, 2), sublinear_tf=True),
+        "chars": TfidfVectorizer(lowercase=True, analyzer="char_wb", ngram_range=(1, 4), sublinear_tf=True),
+    }
+
+
+class IntentModel:
+    """fit / predict_proba / save / load. `embeddings` is one unit vector per text."""
+
+    def __init__(
+        self, C: float = DEFAULTS["C"], embedding_weight: float = DEFAULTS["embedding_weight"]
+    ) -> None:
+        self.C = C
+        self.embedding_weight = embedding_weight
+        self.vectorizers = _vectorizers()
+        self.classes: list[str] = []
+        self.coef: np.ndarray | None = None
+        self.intercept: np.ndarray | None = None
+
+    def _features(self, texts: list[str], embeddings: np.ndarray, fit: bool = False) -> csr_matrix:
+        blocks = [
+            (vectorizer.fit_transform(texts) if fit else vectorizer.transform(texts))
+            for vectorizer in self.vectorizers.values()
+        ]
+        blocks.append(csr_matrix(np.asarray(embeddings) * self.embedding_weight))
+        return hstack(blocks).tocsr()
+
+    def fit(self, texts: list[str], embeddings: np.ndarray, labels: list[str]) -> IntentModel:
+        features = self._features(texts, embeddings, fit=True)
+        regression = LogisticRegression(C=self.C, max_iter=DEFAULTS["max_iter"])
+        regression.fit(features, labels)
+        self.classes = [str(c) for c in regression.classes_]
+        self.coef, self.intercept = regression.coef_, regression.intercept_
+        return self
+
+    def predict_proba(self, texts: list[str], embeddings: np.ndarray) -> np.ndarray:
+        """One row per text, one column per class (self.classes)."""
+        if self.coef is None:
+            raise RuntimeError("the intent model is not trained")
+        logits = self._features(texts, embeddings) @ self.coef.T + self.intercept
+        logits = np.asarray(logits)
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        meta = {
+            "C": self.C,
+            "embedding_weight": self.embedding_weight,
+            "classes": self.classes,
+            "vocabularies": {
+                name: {term: int(i) for term, i in v.vocabulary_.items()}
+                for name, v in self.vectorizers.items()
+            },
+        }
+        (directory / "intent_model.json").write_text(json.dumps(meta), encoding="utf-8")
+        for name, vectorizer in self.vectorizers.items():
+            np.save(directory / f"idf_{name}.npy", vectorizer.idf_)
+        np.save(directory / "coef.npy", self.coef)
+        np.save(directory / "intercept.npy", self.intercept)
+
+    @classmethod
+    def load(cls, directory: Path) -> IntentModel:
+        meta = json.loads((directory / "intent_model.json").read_text(encoding="utf-8"))
+        model = cls(C=meta["C"], embedding_weight=meta["embedding_weight"])
+        model.classes = meta["classes"]
+        for name, vectorizer in model.vectorizers.items():
+            vectorizer.vocabulary = meta["vocabularies"][name]
+            vectorizer.fit(["x"])  # sets up the fixed vocabulary; the idf below replaces the fitted one
+            vectorizer.idf_ = np.load(directory / f"idf_{name}.npy", allow_pickle=False)
+        model.coef = np.load(directory / "coef.npy", allow_pickle=False)
+        model.intercept = np.load(directory / "intercept.npy", allow_pickle=False)
+        return model

@@ -1,0 +1,78 @@
+"""The NLU pieces Rasa lacks: the NumPy sentence encoder and the logistic-regression intent model."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nlu.intent_model import IntentModel
+from nlu.sentence_encoder import EncoderUnavailable, SentenceEncoder, load_encoder
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SentenceEncoder:
+    return load_encoder()
+
+
+def test_the_sentence_vector_has_unit_length_and_one_row_per_word_piece(encoder):
+    encoding = encoder.encode("my platelets were 72k")
+    assert encoding.sentence.shape == (384,)
+    assert np.isclose(np.linalg.norm(encoding.sentence), 1.0, atol=1e-5)
+    assert encoding.pieces.shape == (len(encoding.spans), 384)
+    assert all(0 <= start < end <= len("my platelets were 72k") for start, end in encoding.spans)
+
+
+def test_similar_meanings_are_closer_than_different_ones(encoder):
+    def similarity(a: str, b: str) -> float:
+        return float(encoder.encode(a).sentence @ encoder.encode(b).sentence)
+
+    assert similarity("I want to talk to a person", "can I speak to a human") > similarity(
+        "I want to talk to a person", "my platelets were 72k"
+    )
+    assert similarity("what time is it", "what's the time in New York") > similarity(
+        "what time is it", "I had chemotherapy last month"
+    )
+
+
+def test_missing_model_files_give_a_clear_error(tmp_path):
+    with pytest.raises(EncoderUnavailable, match="make setup"):
+        SentenceEncoder(tmp_path)
+
+
+def test_a_long_message_is_cut_not_refused(encoder):
+    encoding = encoder.encode("very " * 400 + "long")
+    assert encoding.pieces.shape[0] < 400
+
+
+TRAIN = {
+    "greet": ["hello", "hi there", "good morning", "hey"],
+    "stop": ["stop", "I want to stop", "end this please", "quit"],
+    "inform": ["I'm 47", "platelets were 72", "breast cancer", "born in 1971"],
+}
+
+
+def _data(encoder):
+    texts = [t for examples in TRAIN.values() for t in examples]
+    labels = [label for label, examples in TRAIN.items() for _ in examples]
+    return texts, np.stack([encoder.encode(t).sentence for t in texts]), labels
+
+
+def test_the_intent_model_learns_and_survives_a_save_and_load(encoder, tmp_path):
+    texts, embeddings, labels = _data(encoder)
+    model = IntentModel().fit(texts, embeddings, labels)
+    probe = ["hello again", "please stop now", "I'm 52"]
+    probe_vectors = np.stack([encoder.encode(t).sentence for t in probe])
+    before = model.predict_proba(probe, probe_vectors)
+    assert [model.classes[i] for i in before.argmax(axis=1)] == ["greet", "stop", "inform"]
+    assert np.allclose(before.sum(axis=1), 1.0)
+
+    model.save(tmp_path)
+    assert not list(tmp_path.glob("*.pkl")), "no pickles: the files are data, not code"
+    loaded = IntentModel.load(tmp_path)
+    assert loaded.classes == model.classes
+    assert np.allclose(loaded.predict_proba(probe, probe_vectors), before)
+
+
+def test_an_untrained_model_says_so(encoder):
+    with pytest.raises(RuntimeError, match="not trained"):
+        IntentModel().predict_proba(["hi"], np.zeros((1, 384)))
