@@ -15,7 +15,7 @@ train: setup
 test: setup
 	@scripts/test.sh
 
-## Start the action server and the Rasa REST server; Ctrl-C stops both
+## Start everything (actions, Rasa, demo page, dashboard, jobs) and print the URLs; Ctrl-C stops all
 run: train
 	@scripts/run.sh
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start the assistant locally: action server + Rasa REST server.
+# Start the assistant locally: action server, Rasa (socket.io + REST), the demo trial-site page
+# with the chat widget, the coordinator dashboard, the notification sender and the retention job.
 # Ctrl-C (or SIGTERM) stops everything; if one process dies, the rest are
 # stopped too. Assumes setup and train have run (make run does both).
 set -euo pipefail
@@ -17,6 +18,8 @@ export DATABASE_URL
 
 RASA_PORT="${RASA_PORT:-5005}"
 ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+SITE_PORT="${PRESCREEN_SITE_PORT:-8080}"
+DASHBOARD_PORT="${PRESCREEN_DASHBOARD_PORT:-8050}"
 export ACTIONS_PORT  # endpoints.yml reads it
 
 pids=()
@@ -55,10 +58,14 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
-# One line per process; later issues add the chat page and dashboard here.
+# One line per process. Rasa's HTTP API stays off (no --enable-api): only the channels in
+# credentials.yml listen. The widget's socket.io client starts with HTTP long-polling, which the
+# browser allows only if Rasa names the demo page's origin in --cors (WebSockets need no CORS).
 start actions rasa run actions --actions actions --port "$ACTIONS_PORT"
 start rasa rasa run --model "$model" --credentials credentials.yml --endpoints endpoints.yml \
-    --port "$RASA_PORT"
+    --port "$RASA_PORT" --cors "http://localhost:$SITE_PORT" "http://127.0.0.1:$SITE_PORT"
+start site "$VPY" -m bot.web --port "$SITE_PORT" --chat-server "http://localhost:$RASA_PORT"
+start dashboard "$VPY" -m bot.dashboard --port "$DASHBOARD_PORT"
 start notify "$VPY" -m bot.leads.notify
 # Retention: conversations without a lead go after a day (the consent text promises it), leads
 # and their conversations after PRESCREEN_RETENTION_DAYS. Checked hourly.
@@ -67,14 +74,23 @@ start retention bash -c 'while true; do
         --older-than "${PRESCREEN_RETENTION_DAYS:-365}" --no-lead-older-than "${PRESCREEN_NO_LEAD_RETENTION_DAYS:-1}"
     sleep 3600; done' "$VPY"
 
+accounts_hint=""
+if "$VPY" -m bot coordinators list 2>/dev/null | grep -q "No coordinators yet"; then
+    accounts_hint="
+    No coordinator account yet: create one with
+      .venv/bin/python -m bot coordinators add YOUR-LOGIN"
+fi
+
 cat <<MSG
 
-  Action server: http://localhost:$ACTIONS_PORT/webhook
-  Rasa REST:     http://localhost:$RASA_PORT/webhooks/rest/webhook
+  Demo trial-site page with the chat widget:  http://localhost:$SITE_PORT/
+  Coordinator dashboard:                      http://localhost:$DASHBOARD_PORT/$accounts_hint
+  Rasa (socket.io and REST channels):         http://localhost:$RASA_PORT/
     (the model takes ~10-20 s to load; try:
      curl -s -XPOST localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hi"}')
+  Action server:                              http://localhost:$ACTIONS_PORT/webhook
 
-  Press Ctrl-C to stop.
+  Press Ctrl-C to stop everything.
 
 MSG
 

@@ -23,6 +23,10 @@ step "train (if stale)" scripts/train.sh
 step "rasa test (test stories)" rasa test core --model "$(readlink -f models/current)" \
     --stories tests/test_stories.yml --fail-on-prediction-errors --out results/test-stories
 
+# The browser tests (tests/e2e/browser) drive Debian's chromium.
+source scripts/chromium.sh
+step "chromium for the browser tests" ensure_chromium
+
 # pytest exits 5 when it collected no tests; set -e already treats that as a
 # failure, this only says so plainly.
 # The store tests run against SQLite and PostgreSQL (ours, or a throwaway cluster started here).

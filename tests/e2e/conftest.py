@@ -122,11 +122,17 @@ def action_server(e2e_workdir: Path, e2e_env: dict[str, str]) -> Iterator[RasaSe
 
 
 @pytest.fixture(scope="session")
+def site_port() -> int:
+    """The demo page's port, chosen before Rasa starts so Rasa can name its origin in --cors."""
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
 def rasa_server(
-    rasa_model: Path, action_server: RasaServer, e2e_workdir: Path, e2e_env
+    rasa_model: Path, action_server: RasaServer, e2e_workdir: Path, e2e_env, site_port: int
 ) -> Iterator[RasaServer]:
-    """A real `rasa run` (REST channel only, no HTTP API) on a free loopback port, talking to the
-    real action server."""
+    """A real `rasa run` (the REST and socket.io channels of credentials.yml, no HTTP API) on a
+    free loopback port, talking to the real action server; as scripts/run.sh starts it."""
     port = _free_port()
     endpoints = e2e_workdir / "endpoints.yml"
     settings = {
@@ -144,6 +150,7 @@ def rasa_server(
         "--endpoints", str(endpoints),
         "--interface", "127.0.0.1",
         "--port", str(port),
+        "--cors", f"http://127.0.0.1:{site_port}",
     ]  # fmt: skip
     proc = _spawn(cmd, log_path, e2e_env)
     server = RasaServer(base_url=f"http://127.0.0.1:{port}", log_path=log_path)

@@ -61,9 +61,7 @@ def test_credentials_turn_on_session_persistence():
     assert credentials["socketio"]["session_persistence"] is True
 
 
-def test_bot_replies_reach_the_widget_and_a_reconnect_resumes_the_conversation(
-    rasa_server, response_texts
-):
+def test_bot_replies_reach_the_widget_and_a_reconnect_resumes_the_conversation(rasa_server, response_texts):
     session_id = secrets.token_hex(16)
 
     async def conversation() -> tuple[list[dict], list[dict]]:

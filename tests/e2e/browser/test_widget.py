@@ -1,0 +1,104 @@
+"""The chat widget on the demo trial-site page, in a real Chromium, against the real servers.
+
+The whole screening (buttons, typing, a reload half-way, contact details) runs once in the
+`widget_lead` fixture (widget.py); here we check its lead, and that an XSS payload stays text,
+start over works, the keyboard alone works, the offline message shows, and axe-core finds no
+serious or critical problems.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from bot.leads import queries
+from tests.e2e.browser.conftest import serious_axe_violations
+from tests.e2e.browser.widget import PATIENT, XSS, bot_messages, open_widget, type_message, wait_for_replies
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_patient_screens_in_the_widget_and_becomes_a_lead(widget_lead):
+    stored = queries.leads_for_conversation(widget_lead["conversation_id"])
+    assert {lead.trial_id for lead in stored} == PATIENT.lead_trials, "\n".join(widget_lead["transcript"])
+    assert not any("you are eligible" in line.lower() for line in widget_lead["transcript"])
+
+
+def test_an_xss_payload_shows_as_text_and_runs_nothing(site_server, page: Page):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_widget(page, site_server.base_url)
+    type_message(page, XSS)
+    user_messages = page.locator('#prescreen-chat-log .psc-msg[data-from="user"] .psc-body')
+    expect(user_messages.last).to_have_text(XSS)
+    assert page.locator("#prescreen-chat-log img").count() == 0
+    assert not dialogs and not page.script_errors
+
+
+def test_start_over_begins_a_new_conversation(site_server, page: Page):
+    open_widget(page, site_server.base_url)
+    first_id = page.evaluate("localStorage.getItem('prescreen-chat.session-id')")
+    before = bot_messages(page).count()
+    page.locator("#prescreen-chat-start-over").click()
+    replies = wait_for_replies(page, 0) if bot_messages(page).count() < before else []
+    assert page.evaluate("localStorage.getItem('prescreen-chat.session-id')") != first_id
+    assert replies, "the new conversation should open with the greeting"
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900), (360, 640)], ids=["desktop", "phone"])
+def test_no_serious_accessibility_problems_with_the_widget_open(site_server, browser, viewport):
+    width, height = viewport
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(site_server.base_url)
+        assert serious_axe_violations(page) == []
+        page.locator("#prescreen-chat-launcher").click()
+        wait_for_replies(page, 0)
+        assert serious_axe_violations(page) == []
+        no_sideways_scroll = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert no_sideways_scroll
+    finally:
+        context.close()
+
+
+def test_the_keyboard_alone_can_open_use_and_close_the_chat(site_server, page: Page):
+    page.goto(site_server.base_url)
+    page.locator("#prescreen-chat-launcher").focus()
+    page.keyboard.press("Enter")
+    wait_for_replies(page, 0)
+    page.get_by_label("Your message").focus()
+    page.keyboard.press("Escape")
+    expect(page.locator("#prescreen-chat-panel")).to_be_hidden()
+    expect(page.locator("#prescreen-chat-launcher")).to_be_focused()
+
+
+def test_the_widget_says_so_when_the_server_is_unreachable(browser, e2e_workdir, e2e_env):
+    """A demo page whose chat server is down: a clear status message, and nothing lost."""
+    import subprocess
+    import sys
+
+    from tests.e2e.conftest import ROOT, RasaServer, _free_port, _spawn, _stop, _wait_until_ready
+
+    dead = f"http://127.0.0.1:{_free_port()}"
+    port = _free_port()
+    log_path = e2e_workdir / "site-offline.log"
+    cmd = [sys.executable, "-m", "bot.web", "--host", "127.0.0.1", "--port", str(port), "--chat-server", dead]
+    proc: subprocess.Popen = _spawn(cmd, log_path, e2e_env)
+    server = RasaServer(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
+    context = browser.new_context()
+    try:
+        _wait_until_ready(proc, server, f"{server.base_url}/")
+        page = context.new_page()
+        page.goto(server.base_url)
+        page.locator("#prescreen-chat-launcher").click()
+        expect(page.locator("#prescreen-chat-status")).to_contain_text(
+            "Can't reach the assistant", timeout=30_000
+        )
+        page.get_by_label("Your message").fill("hello?")
+        page.keyboard.press("Enter")
+        expect(page.locator("#prescreen-chat-status")).to_contain_text("sent when the connection is back")
+        assert ROOT.is_dir()
+    finally:
+        context.close()
+        _stop(proc)
