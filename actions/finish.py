@@ -25,7 +25,9 @@ class ActionFinishPrescreen(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         if tracker.get_slot("screening_consent") is False:
             dispatcher.utter_message(response="utter_consent_declined", contacts=_all_contacts())
-            return [AllSlotsReset(), *funnel.kept_through_reset(tracker)]
+            # Nothing is stored: the tracker store deletes this conversation instead of saving it.
+            forget = SlotSet(conversation.FORGET_SLOT, True)
+            return [forget, AllSlotsReset(), *funnel.kept_through_reset(tracker)]
         chosen = conversation.chosen(trials(), tracker.get_slot("chosen_trials"))
         plan = conversation.plan_screening(chosen, tracker.get_slot("answers"), today())
         steps = []

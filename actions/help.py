@@ -123,4 +123,6 @@ class ActionStop(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         dispatcher.utter_message(response="utter_stopped")
-        return [ActiveLoop(None), AllSlotsReset(), *funnel.kept_through_reset(tracker)]
+        # The tracker store deletes the conversation unless it already produced a lead.
+        forget = SlotSet(conversation.FORGET_SLOT, True)
+        return [forget, ActiveLoop(None), AllSlotsReset(), *funnel.kept_through_reset(tracker)]

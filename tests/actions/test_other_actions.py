@@ -17,6 +17,7 @@ from actions.help import (
     ActionStartOver,
     ActionStop,
 )
+from bot import conversation
 from bot.facts import default_registry
 from bot.leads import queries
 from tests.actions.conftest import make_tracker, responses, run, slot_events
@@ -174,12 +175,20 @@ def test_stop_ends_politely_and_keeps_nothing(domain):
     events, dispatcher = run(ActionStop(), make_tracker({**XJ, "answers": LIKELY_XJ_ANSWERS}), domain)
     assert responses(dispatcher) == ["utter_stopped"]
     assert {"event": "reset_slots", "timestamp": None} in events
+    # ...and asks the tracker store to delete the conversation (it keeps one with a lead).
+    assert slot_events(events)[conversation.FORGET_SLOT] is True
 
 
 def test_declining_consent_ends_with_the_study_contacts(domain):
-    _, dispatcher = run(ActionFinishPrescreen(), make_tracker({"screening_consent": False}), domain)
+    events, dispatcher = run(ActionFinishPrescreen(), make_tracker({"screening_consent": False}), domain)
     assert responses(dispatcher) == ["utter_consent_declined"]
     assert queries.leads_for_conversation("test-conversation") == []
+    assert slot_events(events)[conversation.FORGET_SLOT] is True, "store nothing"
+
+
+def test_finishing_normally_does_not_ask_to_be_forgotten(domain):
+    events, _ = run(ActionFinishPrescreen(), make_tracker({**XJ, "answers": {"age": answer(80)}}), domain)
+    assert conversation.FORGET_SLOT not in slot_events(events)
 
 
 def test_an_excluded_person_hears_why_kindly_and_no_lead_is_made(domain):

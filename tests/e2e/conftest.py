@@ -139,7 +139,7 @@ def rasa_server(
         "action_endpoint": {"url": f"{action_server.base_url}/webhook"},
         # As endpoints.yml (`url: ${DATABASE_URL}`), with the variable filled in: conversations go
         # to the same database as the leads. tests/leads reads the real endpoints.yml through Rasa.
-        "tracker_store": {"type": "SQL", "url": e2e_env["DATABASE_URL"]},
+        "tracker_store": {"type": read_tracker_store_type(), "url": e2e_env["DATABASE_URL"]},
     }
     endpoints.write_text(yaml.safe_dump(settings))
     log_path = e2e_workdir / "rasa.log"
@@ -159,6 +159,12 @@ def rasa_server(
         yield server
     finally:
         _stop(proc)
+
+
+def read_tracker_store_type() -> str:
+    """The tracker store class endpoints.yml names, so the e2e servers run the real one."""
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    return endpoints["tracker_store"]["type"]
 
 
 def _spawn(cmd: list[str], log_path: Path, env: dict[str, str]) -> subprocess.Popen:

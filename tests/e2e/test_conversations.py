@@ -19,6 +19,7 @@ from bot import conversation
 from bot.facts import default_registry
 from bot.leads import queries, service
 from bot.trials import load_trials
+from tests.leads.rasa_tracker import tracker_event_count
 
 pytestmark = pytest.mark.e2e
 
@@ -35,6 +36,7 @@ class Persona:
     contact: list[str] | None = None  # consent, name, phone, email, time, language, confirm
     expected: dict[str, str] = field(default_factory=dict)  # trial id -> outcome response name
     lead_trials: set[str] = field(default_factory=set)
+    forgotten: bool = False  # declined or stopped: nothing of the conversation may be stored
 
 
 CONTACT = [
@@ -139,6 +141,13 @@ PERSONAS = [
         "declines consent",
         ["no thank you"],
         {},
+        forgotten=True,
+    ),
+    Persona(
+        "stops part-way",
+        ["yes", "for me", "the platelet study"],
+        {"age": "47", "diagnosis": "stop"},
+        forgotten=True,
     ),
     Persona(
         "declines contact",
@@ -239,6 +248,11 @@ def test_a_whole_conversation(rasa_server, response_texts, leads_db, tmp_path, p
         assert lead.answers, "the answers as given travel with the lead"
     if stored:
         assert_json_export_shows(sender, persona, tmp_path)
+    events = tracker_event_count(leads_db, sender)
+    if persona.forgotten:
+        assert events == 0, f"{events} events of a declined/stopped conversation were stored:\n{text}"
+    else:
+        assert events > 0, "the conversation should be stored (purged later by retention)"
 
 
 def assert_json_export_shows(sender: str, persona: Persona, tmp_path) -> None:
@@ -261,6 +275,7 @@ def _is_goodbye(replies: list[str], response_texts) -> bool:
         "utter_no_contact_goodbye",
         "utter_not_eligible_goodbye",
         "utter_consent_declined",
+        "utter_stopped",
     ]
     return any(matches(r, t) for r in replies for name in endings for t in response_texts(name))
 

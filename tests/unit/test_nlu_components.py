@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nlu.intent_model import IntentModel
-from nlu.sentence_encoder import EncoderUnavailable, SentenceEncoder, load_encoder
+from rasa_addons.intent_model import IntentModel
+from rasa_addons.sentence_encoder import EncoderUnavailable, SentenceEncoder, load_encoder
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Rasa adapter for nlu/intent_model.py: trains on the NLU examples, sets intent and ranking."""
+"""Rasa adapter for rasa_addons/intent_model.py: trains on the NLU examples, sets intent and ranking."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlu.intent_model import DEFAULTS, IntentModel
+from rasa_addons.intent_model import DEFAULTS, IntentModel
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)

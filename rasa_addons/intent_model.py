@@ -3,7 +3,7 @@
 Why not DIET: on our 1,400 examples (3-fold cross-validation, same folds) DIET with these
 features reached weighted F1 0.89, this model 0.95, and it trains in seconds rather than a
 minute. Plain scikit-learn and NumPy, no Rasa imports, so it can be tested on its own; the Rasa
-adapter is nlu/linear_intent_classifier.py. Saved as JSON and .npy files, never pickles.
+adapter is rasa_addons/linear_intent_classifier.py. Saved as JSON and .npy files, never pickles.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Rasa adapter: dense features from nlu/sentence_encoder.py (all-MiniLM-L6-v2).
+"""Rasa adapter: dense features from rasa_addons/sentence_encoder.py (all-MiniLM-L6-v2).
 
 Gives DIET a vector per whitespace token (the mean of the word pieces inside it) and the
 sentence vector, next to the sparse count features. Not trainable: the weights are fixed.
@@ -21,7 +21,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from nlu.sentence_encoder import Encoding, load_encoder
+from rasa_addons.sentence_encoder import Encoding, load_encoder
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
@@ -38,7 +38,7 @@ class MiniLMFeaturizer(DenseFeaturizer, GraphComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        # model_dir: None means nlu.sentence_encoder.model_dir() (the copy setup unpacked).
+        # model_dir: None means rasa_addons.sentence_encoder.model_dir() (the copy setup unpacked).
         return {**DenseFeaturizer.get_default_config(), "model_dir": None}
 
     def __init__(self, config: dict[str, Any], name: str) -> None:

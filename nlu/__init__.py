@@ -1,1 +1,0 @@
-"""NLU building blocks that Rasa's stock pipeline lacks (see nlu/README.md)."""

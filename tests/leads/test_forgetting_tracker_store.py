@@ -1,0 +1,76 @@
+"""The tracker store endpoints.yml names: a conversation that asks to be forgotten is deleted.
+
+Declining the screening consent, or "stop" before agreeing to be contacted, makes the action set
+the forget slot (bot.conversation.FORGET_SLOT); the store then deletes every stored event of that
+conversation instead of saving it. A conversation with a lead is kept. SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from datetime import datetime, timezone
+
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.conversation import FORGET_SLOT
+from bot.leads import save_referral
+from rasa_addons.tracker_store import PrescreenTrackerStore
+from tests.leads.factories import referral as make_referral
+from tests.leads.rasa_tracker import save_conversation, tracker_event_count, tracker_store_from_endpoints
+
+
+def _turn(store, sender_id: str, text: str, forget: bool) -> None:  # noqa: ANN001
+    async def run() -> None:
+        tracker = await store.retrieve(sender_id) or DialogueStateTracker(sender_id, slots=[])
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered(text, intent={"name": "deny", "confidence": 1.0}))
+        if forget:
+            tracker.update(SlotSet(FORGET_SLOT, True))
+        tracker.update(BotUttered("Thank you. Nothing has been stored."))
+        await store.save(tracker)
+
+    asyncio.run(run())
+
+
+def test_endpoints_yml_selects_the_forgetting_store(database_url):
+    with tracker_store_from_endpoints() as store:
+        assert isinstance(store, PrescreenTrackerStore)
+
+
+def test_declining_deletes_the_whole_conversation(database_url):
+    sender = f"declines-{uuid.uuid4().hex}"
+    with tracker_store_from_endpoints() as store:
+        save_conversation(store, sender, ["hi", "I'm 47 with breast cancer"], datetime.now(timezone.utc))
+        assert tracker_event_count(database_url, sender) > 0
+        _turn(store, sender, "no thank you", forget=True)
+        assert tracker_event_count(database_url, sender) == 0
+
+
+def test_other_conversations_are_saved_as_usual(database_url):
+    sender, bystander = f"answers-{uuid.uuid4().hex}", f"other-{uuid.uuid4().hex}"
+    with tracker_store_from_endpoints() as store:
+        save_conversation(store, bystander, ["hi"], datetime.now(timezone.utc))
+        _turn(store, sender, "no, never had one", forget=False)
+        assert tracker_event_count(database_url, sender) > 0
+        _turn(store, f"x-{uuid.uuid4().hex}", "stop", forget=True)
+        assert tracker_event_count(database_url, bystander) > 0, "only that conversation goes"
+
+
+def test_the_forget_slot_of_an_earlier_turn_does_not_delete_later(database_url):
+    sender = f"later-{uuid.uuid4().hex}"
+    with tracker_store_from_endpoints() as store:
+        _turn(store, sender, "hello", forget=False)
+        store_events_before = tracker_event_count(database_url, sender)
+        _turn(store, sender, "yes", forget=False)
+        assert tracker_event_count(database_url, sender) > store_events_before
+
+
+def test_a_conversation_with_a_lead_is_kept(database_url):
+    sender = f"lead-{uuid.uuid4().hex}"
+    save_referral(make_referral(conversation_id=sender))
+    with tracker_store_from_endpoints() as store:
+        save_conversation(store, sender, ["hi"], datetime.now(timezone.utc))
+        _turn(store, sender, "stop", forget=True)
+        assert tracker_event_count(database_url, sender) > 0
