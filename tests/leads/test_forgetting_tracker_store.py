@@ -74,3 +74,53 @@ def test_a_conversation_with_a_lead_is_kept(database_url):
         save_conversation(store, sender, ["hi"], datetime.now(timezone.utc))
         _turn(store, sender, "stop", forget=True)
         assert tracker_event_count(database_url, sender) > 0
+
+
+# The cache: a saved tracker is reused only while the database holds exactly what was saved.
+
+
+def _retrieve(store, sender_id: str):  # noqa: ANN001
+    return asyncio.run(store.retrieve(sender_id))
+
+
+def _events(tracker) -> list[dict]:  # noqa: ANN001
+    return [event.as_dict() for event in tracker.events] if tracker else []
+
+
+def test_a_reused_tracker_equals_the_one_rebuilt_from_the_database(database_url):
+    sender = f"cache-{uuid.uuid4().hex}"
+    with tracker_store_from_endpoints() as store, tracker_store_from_endpoints() as fresh:
+        _turn(store, sender, "hello", forget=False)
+        _turn(store, sender, "I'm 47", forget=False)
+        reused = _retrieve(store, sender)
+        assert reused is not None
+        assert _events(reused) == _events(_retrieve(fresh, sender))
+
+
+def test_an_erasure_by_another_process_is_not_hidden_by_the_cache(database_url):
+    sender = f"erased-{uuid.uuid4().hex}"
+    with tracker_store_from_endpoints() as store, tracker_store_from_endpoints() as other:
+        _turn(store, sender, "hello", forget=False)
+        other.forget(sender)  # as `python -m bot leads erase` would, from another process
+        assert _retrieve(store, sender) is None
+        _turn(store, f"x-{uuid.uuid4().hex}", "hi", forget=False)
+        assert tracker_event_count(database_url, sender) == 0, "nothing erased comes back"
+
+
+def test_a_write_by_another_process_is_seen(database_url):
+    sender = f"shared-{uuid.uuid4().hex}"
+    with tracker_store_from_endpoints() as first, tracker_store_from_endpoints() as second:
+        _turn(first, sender, "hello", forget=False)
+        _turn(second, sender, "I'm 47", forget=False)
+        texts = [e.get("text") for e in _events(_retrieve(first, sender)) if e["event"] == "user"]
+        assert texts == ["hello", "I'm 47"]
+
+
+def test_a_turn_that_was_never_saved_is_not_reused(database_url):
+    sender = f"failed-{uuid.uuid4().hex}"
+    with tracker_store_from_endpoints() as store:
+        _turn(store, sender, "hello", forget=False)
+        half_done = _retrieve(store, sender)
+        half_done.update(UserUttered("this turn crashed before it was saved"))
+        again = _retrieve(store, sender)
+        assert "this turn crashed before it was saved" not in [e.get("text") for e in _events(again)]
