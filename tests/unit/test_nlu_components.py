@@ -76,3 +76,10 @@ def test_the_intent_model_learns_and_survives_a_save_and_load(encoder, tmp_path)
 def test_an_untrained_model_says_so(encoder):
     with pytest.raises(RuntimeError, match="not trained"):
         IntentModel().predict_proba(["hi"], np.zeros((1, 384)))
+
+
+def test_repeated_texts_come_from_the_cache_and_cannot_be_changed(encoder):
+    first = encoder.encode("Yes, I agree")
+    assert encoder.encode("Yes, I agree") is first
+    with pytest.raises(ValueError):
+        first.sentence[0] = 1.0
