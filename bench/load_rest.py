@@ -180,6 +180,11 @@ def base_env(workdir: Path) -> dict[str, str]:
     return env
 
 
+def ours_tracker_store_type() -> str:
+    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+    return endpoints["tracker_store"]["type"]
+
+
 def start_rasa(
     procs: Processes, name: str, model: Path, cwd: Path, workdir: Path, env: dict[str, str], tracker: str,
     action_url: str | None = None,
@@ -189,7 +194,10 @@ def start_rasa(
         settings["action_endpoint"] = {"url": action_url}
     if tracker == "sql":
         db = workdir / f"{name}-tracker.db"
-        settings["tracker_store"] = {"type": "SQL", "dialect": "sqlite", "db": str(db)}
+        # Our stack runs the tracker store class endpoints.yml names (Rasa's SQL store plus our
+        # rules and cache); the starter bot runs Rasa's own SQL store.
+        store_type = ours_tracker_store_type() if cwd == ROOT else "SQL"
+        settings["tracker_store"] = {"type": store_type, "url": f"sqlite:///{db}"}
     endpoints = workdir / f"{name}-endpoints.yml"
     endpoints.write_text(yaml.safe_dump(settings))
     port = free_port()
