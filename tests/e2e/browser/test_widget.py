@@ -67,6 +67,14 @@ def test_the_keyboard_alone_can_open_use_and_close_the_chat(site_server, page: P
     page.locator("#prescreen-chat-launcher").focus()
     page.keyboard.press("Enter")
     wait_for_replies(page, 0)
+    # New bot messages are announced: the log is a polite live region.
+    log = page.locator("#prescreen-chat-log")
+    assert (log.get_attribute("role"), log.get_attribute("aria-live")) == ("log", "polite")
+    # Answer the consent question from the keyboard: a focused quick reply takes Enter.
+    before = bot_messages(page).count()
+    page.locator("button.psc-quick-reply").first.focus()
+    page.keyboard.press("Enter")
+    wait_for_replies(page, before)
     page.get_by_label("Your message").focus()
     page.keyboard.press("Escape")
     expect(page.locator("#prescreen-chat-panel")).to_be_hidden()
