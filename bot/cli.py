@@ -54,9 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: cannot reach the database at {url}: {reason}", file=sys.stderr)
         return 2
     except TrialFileError as error:
-        print("Trial files are invalid:", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        print(error.report(), file=sys.stderr)
         return 1
 
 

@@ -30,6 +30,10 @@ class TrialFileError(ValueError):
         super().__init__("\n".join(problems))
         self.problems = problems
 
+    def report(self) -> str:
+        """The message every command prints: a heading, then one indented line per problem."""
+        return "\n".join(["Trial files are invalid:", *(f"  {problem}" for problem in self.problems)])
+
 
 def trials_dir() -> Path:
     return Path(os.environ.get("PRESCREEN_TRIALS_DIR") or TRIALS_DIR)

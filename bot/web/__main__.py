@@ -28,9 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except TrialFileError as error:
-        print("Trial files are invalid:", file=sys.stderr)
-        for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+        print(error.report(), file=sys.stderr)
         return 1
     print(f"Trial-site page: http://{args.host}:{port}/  (chat server: {args.chat_server})", flush=True)
     web.run_app(app, host=args.host, port=port, print=None)

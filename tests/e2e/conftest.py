@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,15 +111,9 @@ E2E_TODAY = "2026-11-21"
 def action_server(e2e_workdir: Path, e2e_env: dict[str, str]) -> Iterator[RasaServer]:
     """A real action server (`rasa run actions`) on a free loopback port."""
     port = _free_port()
-    log_path = e2e_workdir / "actions.log"
     cmd = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
-    proc = _spawn(cmd, log_path, e2e_env)
-    server = RasaServer(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
-    try:
-        _wait_until_ready(proc, server, f"{server.base_url}/health")
+    with serving(cmd, port, "/health", e2e_workdir / "actions.log", e2e_env) as server:
         yield server
-    finally:
-        _stop(proc)
 
 
 @pytest.fixture(scope="session")
@@ -152,19 +147,29 @@ def rasa_server(
         "--port", str(port),
         "--cors", f"http://127.0.0.1:{site_port}",
     ]  # fmt: skip
-    proc = _spawn(cmd, log_path, e2e_env)
-    server = RasaServer(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
-    try:
-        _wait_until_ready(proc, server, f"{server.base_url}/webhooks/rest/")
+    with serving(cmd, port, "/webhooks/rest/", log_path, e2e_env) as server:
         yield server
-    finally:
-        _stop(proc)
 
 
 def read_tracker_store_type() -> str:
     """The tracker store class endpoints.yml names, so the e2e servers run the real one."""
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
     return endpoints["tracker_store"]["type"]
+
+
+@contextmanager
+def serving(
+    cmd: list[str], port: int, health_path: str, log_path: Path, env: dict[str, str]
+) -> Iterator[RasaServer]:
+    """Start `cmd` (a server on 127.0.0.1:`port`), wait until `health_path` answers, yield it,
+    and stop its whole process group afterwards. Its output goes to `log_path`."""
+    proc = _spawn(cmd, log_path, env)
+    server = RasaServer(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
+    try:
+        _wait_until_ready(proc, server, f"{server.base_url}{health_path}")
+        yield server
+    finally:
+        _stop(proc)
 
 
 def _spawn(cmd: list[str], log_path: Path, env: dict[str, str]) -> subprocess.Popen:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import ROOT, RasaServer, _free_port, _spawn, _stop, _wait_until_ready
+from tests.e2e.conftest import ROOT, RasaServer, _free_port, serving
 
 CHROMIUM = os.environ.get("PRESCREEN_CHROMIUM", "/usr/bin/chromium")
 # As the machine notes say: without the background-networking flags Chromium keeps trying to
@@ -79,20 +79,24 @@ def site_server(
     rasa_server: RasaServer, site_port: int, e2e_workdir: Path, e2e_env: dict[str, str]
 ) -> Iterator[RasaServer]:
     """The demo trial-site page (`python -m bot.web`) pointing its widget at the test Rasa."""
-    port = site_port
-    log_path = e2e_workdir / "site.log"
+    yield from _site(rasa_server.base_url, site_port, e2e_workdir / "site.log", e2e_env)
+
+
+def _site(chat_server: str, port: int, log_path: Path, env: dict[str, str]) -> Iterator[RasaServer]:
     cmd = [
         sys.executable, "-m", "bot.web",
         "--host", "127.0.0.1", "--port", str(port),
-        "--chat-server", rasa_server.base_url,
+        "--chat-server", chat_server,
     ]  # fmt: skip
-    proc = _spawn(cmd, log_path, e2e_env)
-    server = RasaServer(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
-    try:
-        _wait_until_ready(proc, server, f"{server.base_url}/")
+    with serving(cmd, port, "/", log_path, env) as server:
         yield server
-    finally:
-        _stop(proc)
+
+
+@pytest.fixture
+def offline_site_server(e2e_workdir: Path, e2e_env: dict[str, str]) -> Iterator[RasaServer]:
+    """A demo page whose chat server is down (nothing listens on its port)."""
+    dead = f"http://127.0.0.1:{_free_port()}"
+    yield from _site(dead, _free_port(), e2e_workdir / "site-offline.log", e2e_env)
 
 
 @pytest.fixture(scope="session")
@@ -108,15 +112,9 @@ def dashboard_server(e2e_workdir: Path, e2e_env: dict[str, str]) -> Iterator[Ras
         capture_output=True,
     )
     port = _free_port()
-    log_path = e2e_workdir / "dashboard.log"
     cmd = [sys.executable, "-m", "bot.dashboard", "--host", "127.0.0.1", "--port", str(port)]
-    proc = _spawn(cmd, log_path, e2e_env)
-    server = RasaServer(base_url=f"http://127.0.0.1:{port}", log_path=log_path)
-    try:
-        _wait_until_ready(proc, server, f"{server.base_url}/login")
+    with serving(cmd, port, "/login", e2e_workdir / "dashboard.log", e2e_env) as server:
         yield server
-    finally:
-        _stop(proc)
 
 
 def serious_axe_violations(page) -> list[str]:
