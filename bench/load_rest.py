@@ -193,11 +193,13 @@ def start_rasa(
     if action_url:
         settings["action_endpoint"] = {"url": action_url}
     if tracker == "sql":
-        db = workdir / f"{name}-tracker.db"
-        # Our stack runs the tracker store class endpoints.yml names (Rasa's SQL store plus our
-        # rules and cache); the starter bot runs Rasa's own SQL store.
-        store_type = ours_tracker_store_type() if cwd == ROOT else "SQL"
-        settings["tracker_store"] = {"type": store_type, "url": f"sqlite:///{db}"}
+        # Our stack as endpoints.yml sets it up: its tracker store class (Rasa's SQL store plus our
+        # rules and cache) in the leads database. The starter bot: Rasa's SQL store, its own file.
+        if cwd == ROOT:
+            settings["tracker_store"] = {"type": ours_tracker_store_type(), "url": env["DATABASE_URL"]}
+        else:
+            db = workdir / f"{name}-tracker.db"
+            settings["tracker_store"] = {"type": "SQL", "url": f"sqlite:///{db}"}
     endpoints = workdir / f"{name}-endpoints.yml"
     endpoints.write_text(yaml.safe_dump(settings))
     port = free_port()

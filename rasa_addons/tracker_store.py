@@ -68,6 +68,11 @@ class PrescreenTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            from bot.leads.database import use_sqlite_pragmas
+
+            # The same file as the leads: the same WAL mode and busy timeout.
+            use_sqlite_pragmas(self.engine)
         self._cache_size = int(cache_size)
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
 

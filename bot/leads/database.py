@@ -56,16 +56,23 @@ def _create_engine(url: str) -> Engine:
             connect_args={"timeout": 30, "check_same_thread": False},
         )
 
-        @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(connection, _record):  # noqa: ANN001 - SQLAlchemy's callback signature
-            cursor = connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA busy_timeout=30000")
-            cursor.close()
-
+        use_sqlite_pragmas(engine)
     else:
         engine = create_engine(url, future=True, pool_pre_ping=True)
     return engine
+
+
+def use_sqlite_pragmas(engine: Engine) -> None:
+    """WAL (readers never block the writer) and a 30 s busy timeout on every new connection.
+
+    Also used by Rasa's tracker store (rasa_addons/tracker_store.py), which shares the file."""
+
+    @event.listens_for(engine, "connect")
+    def _sqlite_pragmas(connection, _record):  # noqa: ANN001 - SQLAlchemy's callback signature
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
 
 
 def session() -> Session:
