@@ -46,8 +46,7 @@ from pathlib import Path
 import aiohttp
 import yaml
 
-from bot import conversation
-from bot.facts import default_registry
+from tests.personas import CONTACT, asked_fact, by_name
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-21"
@@ -246,65 +245,12 @@ def train_starter(procs: Processes, workdir: Path) -> tuple[Path, Path]:
 # --- conversations -------------------------------------------------------------------------------
 
 
-@dataclass
-class Persona:
-    name: str
-    opening: list[str]  # consent, who is answering, which study
-    answers: dict[str, str]  # fact id -> what they type when asked; anything else: "I don't know"
-
-
-CONTACT = ["yes please", "Anna Smith", "+86 138 0013 8000", "anna@example.com", "weekday mornings"]
-CONTACT += ["English", "yes"]
+# The e2e tests' scripted people (tests/personas.py): one who fits XJ-MK-002, one who answers the
+# CAR-T study's many questions, and one who says "I don't know" to most.
 PERSONAS = [
-    Persona(
-        "xj-likely-eligible",
-        ["yes I agree", "it's for me", "the platelet one"],
-        {
-            "age": "I'm forty-seven",
-            "sex": "female",
-            "diagnosis": "breast cancer",
-            "cancer_treatments": "chemo",
-            "platelet_count": "platelets were 72k",
-            "last_platelet_transfusion": "never had one",
-            "active_bleeding": "no",
-            "ecog": "I can do light housework but nothing heavy",
-            "can_become_pregnant": "no, I've been through the menopause",
-        },
-    ),
-    Persona(
-        "car-t-many-answers",
-        ["yes", "me", "the CAR-T study"],
-        {
-            "age": "born in 1971",
-            "sex": "male",
-            "diagnosis": "AML",
-            "aml_no_response_after_two_courses": "no",
-            "aml_relapse_count": "twice",
-            "ecog": "fully active",
-            "haemoglobin": "9.1 g/dL",
-            "cd3_count": "800 cells/ul",
-            "platelet_count": "45",
-            "partner_can_become_pregnant": "no",
-            "active_hepatitis": "no",
-            "hiv_or_aids": "no",
-            "uncontrolled_infection": "no",
-            "takes_immunosuppressants": "no",
-            "takes_steroids": "no",
-            "heart_failure": "no",
-            "last_heart_attack_or_bypass": "never",
-            "ventricular_arrhythmia_or_fainting": "no",
-            "cardiomyopathy": "no",
-            "ejection_fraction": "60%",
-            "serious_liver_or_kidney_problems": "no",
-            "creatinine": "80 umol/L",
-            "stem_cell_transplant": "no",
-        },
-    ),
-    Persona(
-        "does-not-know",
-        ["yes", "for me", "both"],
-        {"age": "52", "sex": "female", "diagnosis": "AML", "cancer_treatments": "chemo"},
-    ),
+    by_name("xj likely eligible, typed in plain words"),
+    by_name("car-t likely eligible"),
+    by_name("someone who says I don't know a lot"),
 ]
 GOODBYES = [
     "utter_lead_saved",
@@ -312,15 +258,6 @@ GOODBYES = [
     "utter_not_eligible_goodbye",
     "utter_consent_declined",
 ]
-
-
-def question_facts() -> dict[str, str]:
-    """Question wording (as asked of the person themself) -> fact id."""
-    return {
-        conversation.question_text(d.id, False, None).strip(): d.id
-        for d in default_registry()
-        if d.question is not None
-    }
 
 
 def goodbye_patterns() -> list[re.Pattern[str]]:
@@ -367,7 +304,7 @@ Talk = Callable[[Client, str, int], Awaitable[bool]]  # (client, sender, index) 
 
 
 def our_talk() -> Talk:
-    questions, goodbyes = question_facts(), goodbye_patterns()
+    goodbyes = goodbye_patterns()
 
     def is_goodbye(replies: list[str]) -> bool:
         return any(p.fullmatch(r.strip()) for r in replies for p in goodbyes)
@@ -379,7 +316,7 @@ def our_talk() -> Talk:
             replies = await client.say(sender, line)
         contact = list(CONTACT)
         for _ in range(MAX_TURNS):
-            fact_id = questions.get(replies[-1].strip()) if replies else None
+            fact_id = asked_fact(replies[-1], persona) if replies else None
             if fact_id is not None:
                 replies = await client.say(sender, persona.answers.get(fact_id, "I don't know"))
             elif contact and not is_goodbye(replies):

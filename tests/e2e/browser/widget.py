@@ -12,10 +12,10 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.test_conversations import CONTACT, PERSONAS, asked_fact
+from tests.personas import CONTACT, asked_fact, by_name
 
 XSS = "<img src=x onerror=alert(1)>"
-PATIENT = PERSONAS[0]  # likely eligible for XJ-MK-002, typed in plain words
+PATIENT = by_name("xj likely eligible, typed in plain words")
 assert PATIENT.lead_trials == {"xj-mk-002"}
 REPLY_TIMEOUT_MS = 60_000
 SETTLE_S = 0.6  # the bot's replies arrive as separate socket.io events; wait for the last one
