@@ -18,6 +18,8 @@ import pytest
 import requests
 import yaml
 
+from tests.rasa_env import rasa_env
+
 ROOT = Path(__file__).resolve().parents[2]
 STARTUP_TIMEOUT_S = 120
 LOG_TAIL_LINES = 60
@@ -31,16 +33,6 @@ class RasaServer:
     def log_tail(self, lines: int = LOG_TAIL_LINES) -> str:
         text = self.log_path.read_text(errors="replace")
         return "\n".join(text.splitlines()[-lines:])
-
-
-def _rasa_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        RASA_TELEMETRY_ENABLED="false",
-        SQLALCHEMY_SILENCE_UBER_WARNING="1",
-        TF_CPP_MIN_LOG_LEVEL="2",
-    )
-    return env
 
 
 def _free_port() -> int:
@@ -94,7 +86,7 @@ def e2e_env(e2e_workdir: Path) -> dict[str, str]:
 
     from bot.leads import migrate
 
-    env = _rasa_env()
+    env = rasa_env()
     env.update(
         DATABASE_URL=f"sqlite:///{e2e_workdir / 'prescreen.db'}",
         PRESCREEN_ENCRYPTION_KEY=Fernet.generate_key().decode(),

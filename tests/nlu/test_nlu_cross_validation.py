@@ -12,13 +12,14 @@ run: the data should clear the bars with a margin, not just scrape past them.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.rasa_env import rasa_env
 
 pytestmark = pytest.mark.nlu
 
@@ -37,16 +38,6 @@ MIN_INTENT_F1 = 0.85
 
 # Keys in Rasa's intent report that are summaries, not intents.
 SUMMARY_KEYS = {"accuracy", "macro avg", "weighted avg", "micro avg"}
-
-
-def _rasa_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        RASA_TELEMETRY_ENABLED="false",
-        SQLALCHEMY_SILENCE_UBER_WARNING="1",
-        TF_CPP_MIN_LOG_LEVEL="2",
-    )
-    return env
 
 
 def _tail(text: str, lines: int = OUTPUT_TAIL_LINES) -> str:
@@ -82,7 +73,7 @@ def test_intent_f1_in_cross_validation(tmp_path: Path) -> None:
         proc = subprocess.run(
             cmd,
             cwd=ROOT,
-            env=_rasa_env(),
+            env=rasa_env(),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
