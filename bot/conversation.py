@@ -33,11 +33,11 @@ SCREENING_SLOTS = ["screening_consent", "answering_for", "chosen_trials"]
 QUESTION_SLOT = "current_answer"
 CONTACT_DETAIL_SLOTS = ["contact_name", "contact_phone", "contact_email", "contact_time", "contact_language"]
 NO_VALUE = "none"
-# Set by the actions when the person declines the screening or stops before agreeing to be
-# contacted; the tracker store (rasa_addons/tracker_store.py) then deletes the conversation
-# instead of saving it, so nothing is stored.
-FORGET_SLOT = "forget_conversation"
 """What a skipped contact field holds (e.g. no email), so it is not asked again."""
+FORGET_SLOT = "forget_conversation"
+"""Set by the actions when the person declines the screening or stops before agreeing to be
+contacted; the tracker store (rasa_addons/tracker_store.py) then deletes the conversation instead of
+saving it, so nothing is stored."""
 UNCLEAR_ATTEMPTS_BEFORE_UNKNOWN = 2
 
 
