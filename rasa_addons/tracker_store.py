@@ -11,7 +11,15 @@ session and replaying it. This store keeps the trackers it saved last (LRU) and 
 only if the database still holds exactly the rows it wrote, checked with one COUNT per message, so
 an erasure or purge by the CLI, or a write by another Rasa process, is never shadowed: the
 tracker is then rebuilt from the database as usual. A tracker is taken out of the cache while a
-turn works on it and put back when the turn is saved, so a failed turn is never reused.
+turn works on it and put back when the turn is saved, so a failed turn is never reused. Saving a
+tracker that came from the cache appends the events after the ones it already held, so it needs
+neither Rasa's count of the stored session nor a count afterwards. (Rasa's count covers only the
+latest session, while a cached tracker can span two: counting would re-insert old events.)
+
+Speed: every tracker handed to Rasa is a PrescreenTracker (rasa_addons/tracker.py), whose
+`applied_events()` carries on from its last call instead of refolding the conversation; and on
+SQLite the connections are pooled (SQLAlchemy 1.4 opens a new one per session for a file database,
+with our pragmas each time).
 
 Everything else is SQLTrackerStore unchanged. endpoints.yml selects this class.
 """
@@ -22,6 +30,7 @@ import asyncio
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,6 +40,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.conversation import FORGET_SLOT
 from rasa_addons import action_response_validation
+from rasa_addons.tracker import as_prescreen_tracker
 
 # Rasa imports this module when it reads endpoints.yml, before any conversation: the right moment
 # to make action-reply validation cheap (see action_response_validation.py).
@@ -69,12 +79,24 @@ class PrescreenTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
-            from bot.leads.database import use_sqlite_pragmas
-
-            # The same file as the leads: the same WAL mode and busy timeout.
-            use_sqlite_pragmas(self.engine)
+            self._pool_sqlite_connections()
         self._cache_size = int(cache_size)
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
+        self._lent: OrderedDict[str, _Saved] = OrderedDict()  # handed to a turn, not saved yet
+        self._saving: dict[str, _Saved] = {}  # lent trackers being saved now
+
+    def _pool_sqlite_connections(self) -> None:
+        """Replace Rasa's engine (one new connection per session) by a pooled one, which
+        SQLAlchemy 2 does by default; the same WAL mode and busy timeout as the leads' file."""
+        from bot.leads.database import use_sqlite_pragmas
+
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(
+            url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
+        )
+        use_sqlite_pragmas(self.engine)
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         saved = self._saved.pop(sender_id, None)
@@ -83,21 +105,45 @@ class PrescreenTrackerStore(SQLTrackerStore):
             and len(saved.tracker.events) == saved.events_in_tracker
             and self.stored_rows(sender_id) == saved.rows_in_database
         ):
-            return saved.tracker
-        return await super().retrieve(sender_id)
+            self._remember(self._lent, sender_id, saved)
+            # A new conversation's tracker was made by Rasa's wrapper store, as a plain one.
+            return as_prescreen_tracker(saved.tracker)
+        return as_prescreen_tracker(await super().retrieve(sender_id))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         sender_id = tracker.sender_id
         self._saved.pop(sender_id, None)
+        lent = self._lent.pop(sender_id, None)
+        if lent is not None and lent.tracker is not tracker:
+            lent = None  # another copy of the conversation: save it Rasa's way
         if asks_to_be_forgotten(tracker) and not await asyncio.to_thread(_has_leads, sender_id):
             self.forget(sender_id)
             logger.info("conversation forgotten at the person's request (nothing stored)")
             return
-        await super().save(tracker)
+        if lent is not None:
+            self._saving[sender_id] = lent
+        try:
+            await super().save(tracker)
+        finally:
+            self._saving.pop(sender_id, None)
         if self._cache_size > 0:
-            self._saved[sender_id] = _Saved(tracker, len(tracker.events), self.stored_rows(sender_id))
-            while len(self._saved) > self._cache_size:
-                self._saved.popitem(last=False)
+            if lent is not None:
+                rows = lent.rows_in_database + len(tracker.events) - lent.events_in_tracker
+            else:
+                rows = self.stored_rows(sender_id)
+            self._remember(self._saved, sender_id, _Saved(tracker, len(tracker.events), rows))
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Any:
+        """The events to insert: after the ones a tracker from the cache held, else Rasa's way."""
+        lent = self._saving.get(tracker.sender_id)
+        if lent is not None and lent.tracker is tracker:
+            return islice(tracker.events, lent.events_in_tracker, None)
+        return super()._additional_events(session, tracker)
+
+    def _remember(self, cache: OrderedDict[str, _Saved], sender_id: str, saved: _Saved) -> None:
+        cache[sender_id] = saved
+        while len(cache) > self._cache_size:
+            cache.popitem(last=False)
 
     def stored_rows(self, sender_id: str) -> int:
         """How many events the database holds for this conversation (all sessions)."""
@@ -108,6 +154,7 @@ class PrescreenTrackerStore(SQLTrackerStore):
     def forget(self, sender_id: str) -> int:
         """Delete every stored event of one conversation; returns how many were deleted."""
         self._saved.pop(sender_id, None)
+        self._lent.pop(sender_id, None)
         with self.session_scope() as session:
             deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
             session.commit()

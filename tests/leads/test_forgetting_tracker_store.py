@@ -11,7 +11,7 @@ import asyncio
 import uuid
 from datetime import datetime, timezone
 
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.conversation import FORGET_SLOT
@@ -124,3 +124,41 @@ def test_a_turn_that_was_never_saved_is_not_reused(database_url):
         half_done.update(UserUttered("this turn crashed before it was saved"))
         again = _retrieve(store, sender)
         assert "this turn crashed before it was saved" not in [e.get("text") for e in _events(again)]
+
+
+def test_a_cached_conversation_that_starts_a_new_session_is_saved_once(database_url):
+    # Rasa counts only the latest session's rows to find what to insert; a tracker from the cache
+    # still holds the earlier session too, so counting would insert its events a second time.
+    sender = f"sessions-{uuid.uuid4().hex}"
+
+    async def turn(store, text: str, new_session: bool = False) -> None:  # noqa: ANN001
+        tracker = await store.retrieve(sender) or DialogueStateTracker(sender, slots=[])
+        if new_session:
+            tracker.update(ActionExecuted("action_session_start"))
+            tracker.update(SessionStarted())
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered(text, intent={"name": "inform", "confidence": 1.0}))
+        tracker.update(BotUttered("Thank you."))
+        await store.save(tracker)
+
+    async def conversation(store) -> int:  # noqa: ANN001
+        await turn(store, "hello")
+        await turn(store, "I'm 47")
+        await turn(store, "back after an hour", new_session=True)
+        await turn(store, "yes")
+        await turn(store, "no")
+        return len((await store.retrieve(sender)).events)
+
+    with tracker_store_from_endpoints() as store:
+        events_held = asyncio.run(conversation(store))
+    assert tracker_event_count(database_url, sender) == events_held == 5 * 3 + 2
+
+
+def test_the_store_hands_out_trackers_with_the_incremental_applied_events(database_url):
+    from rasa_addons.tracker import PrescreenTracker
+
+    sender = f"kind-{uuid.uuid4().hex}"
+    with tracker_store_from_endpoints() as store, tracker_store_from_endpoints() as fresh:
+        _turn(store, sender, "hello", forget=False)
+        assert isinstance(_retrieve(store, sender), PrescreenTracker)  # from the cache
+        assert isinstance(_retrieve(fresh, sender), PrescreenTracker)  # rebuilt from the database

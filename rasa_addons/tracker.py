@@ -1,0 +1,107 @@
+"""A DialogueStateTracker whose `applied_events()` carries on from its previous call.
+
+Rasa 3.6 asks a tracker for its applied events (the events minus those undone by rewinds and by
+form executions) several times per message: the session check, the form, and RulePolicy's replay of
+the conversation. Each call folds over every event again, and each form execution in the history
+copies the list built so far, so the cost grows with the square of the conversation's length: in the
+load benchmark's profile it was about a quarter of Rasa's CPU time per message, late in a screening.
+
+The fold only ever reads a prefix of the events, and Rasa only ever appends to `tracker.events` (or
+replaces the deque), so the result for the first n events never changes once computed. This class
+remembers the fold's state and feeds it only the new events. It reuses Rasa's own step helpers, so
+the result is the same list Rasa computes (tests/unit/test_tracker.py compares them on every prefix
+of real conversations). Whenever it cannot be sure the old prefix is intact (another deque, fewer
+events, a different last event, a bounded deque, a form name not seen before), it starts over.
+
+`as_prescreen_tracker()` gives a tracker this class; the tracker store applies it to every tracker
+it hands to Rasa.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    ActiveLoop,
+    Event,
+    Restarted,
+    SessionStarted,
+    UserUtteranceReverted,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+
+@dataclass
+class _Fold:
+    """How far `applied_events` got: the deque it read, how many events, the last one, the result."""
+
+    events: deque
+    count: int = 0
+    last: Event | None = None
+    loop_names: set[str] = field(default_factory=set)
+    applied: list[Event] = field(default_factory=list)
+
+    def still_a_prefix_of(self, events: deque) -> bool:
+        if events is not self.events or len(events) < self.count:
+            return False
+        return self.count == 0 or events[self.count - 1] is self.last
+
+
+class PrescreenTracker(DialogueStateTracker):
+    """DialogueStateTracker with an incremental `applied_events()` (same result, less work)."""
+
+    def applied_events(self) -> list[Event]:
+        events = self.events
+        if events.maxlen is not None:  # a bounded deque drops old events: no stable prefix
+            return super().applied_events()
+        fold: _Fold | None = self.__dict__.get("_applied_fold")
+        usable = fold is not None and fold.still_a_prefix_of(events)
+        new_events = list(islice(events, fold.count, None)) if usable else list(events)
+        # Rasa checks every form execution against the names of all forms in the conversation,
+        # so a form name not seen before can change how earlier events fold: then start over.
+        if not usable or not _loop_names(new_events) <= fold.loop_names:
+            fold = _Fold(events, loop_names=_loop_names(events))
+            self.__dict__["_applied_fold"] = fold
+            new_events = list(events)
+        for event in new_events:
+            self._apply_one(event, fold)
+        fold.count, fold.last = len(events), (events[-1] if events else None)
+        return list(fold.applied)
+
+    def _apply_one(self, event: Event, fold: _Fold) -> None:
+        """One step of Rasa's `applied_events` loop, with Rasa's own helpers."""
+        if isinstance(event, (Restarted, SessionStarted)):
+            fold.applied = []
+        elif isinstance(event, ActionReverted):
+            self._undo_till_previous(ActionExecuted, fold.applied)
+        elif isinstance(event, UserUtteranceReverted):
+            self._undo_till_previous(UserUttered, fold.applied)
+            self._undo_till_previous(ActionExecuted, fold.applied)
+        elif (
+            isinstance(event, ActionExecuted)
+            and event.action_name in fold.loop_names
+            and not self._first_loop_execution_or_unhappy_path(event.action_name, fold.applied)
+        ):
+            self._undo_till_previous_loop_execution(event.action_name, fold.applied)
+        else:
+            fold.applied.append(event)
+
+
+def _loop_names(events: Iterable[Event]) -> set[str]:
+    return {e.name for e in events if isinstance(e, ActiveLoop) and e.name}
+
+
+def as_prescreen_tracker(tracker: DialogueStateTracker | None) -> DialogueStateTracker | None:
+    """Give a tracker built by Rasa (always a plain DialogueStateTracker) the incremental method.
+
+    Changing `__class__` keeps the object, its events and slots as they are; only the method
+    differs, and it returns what Rasa's returns."""
+    if tracker is not None and type(tracker) is DialogueStateTracker:
+        tracker.__class__ = PrescreenTracker
+    return tracker

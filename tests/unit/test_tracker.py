@@ -1,0 +1,142 @@
+"""PrescreenTracker.applied_events() returns exactly what Rasa's own method returns, however the
+events arrive: one at a time, in batches, after a restart, with rewinds and forms, or in a new deque."""
+
+from __future__ import annotations
+
+import copy
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionExecutionRejected,
+    ActionReverted,
+    ActiveLoop,
+    BotUttered,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from rasa_addons.tracker import PrescreenTracker, as_prescreen_tracker
+
+FORM, OTHER_FORM = "prescreen_form", "other_form"
+
+# Every kind of event that changes how Rasa folds the history, and a few that do not.
+EVENT_MAKERS = [
+    lambda: UserUttered("yes", {"name": "affirm", "confidence": 1.0}),
+    lambda: ActionExecuted("action_listen"),
+    lambda: ActionExecuted(FORM),
+    lambda: ActionExecuted(OTHER_FORM),
+    lambda: ActionExecuted("action_explain_why"),
+    lambda: ActiveLoop(FORM),
+    lambda: ActiveLoop(OTHER_FORM),
+    lambda: ActiveLoop(None),
+    lambda: ActionExecutionRejected(FORM),
+    lambda: ActionReverted(),
+    lambda: UserUtteranceReverted(),
+    lambda: Restarted(),
+    lambda: SessionStarted(),
+    lambda: SlotSet("requested_slot", "current_answer"),
+    lambda: BotUttered("How old are you?"),
+]
+
+event_lists = st.lists(st.sampled_from(range(len(EVENT_MAKERS))), max_size=60).map(
+    lambda picks: [EVENT_MAKERS[i]() for i in picks]
+)
+
+
+def rasa_applied(events) -> list:
+    """What Rasa 3.6 itself computes for these events."""
+    return DialogueStateTracker.from_events("someone", list(events)).applied_events()
+
+
+def add(tracker, events) -> None:
+    for event in events:
+        tracker.update(event)
+
+
+def a_screening_turn() -> list:
+    return [
+        UserUttered("72", {"name": "inform", "confidence": 0.9}),
+        SlotSet("current_answer", "72"),
+        ActionExecuted(FORM),
+        SlotSet("answers", {"age": 72}),
+        SlotSet("requested_slot", "current_answer"),
+        ActionExecuted("action_ask_current_answer"),
+        BotUttered("Have you had a platelet transfusion?"),
+        ActionExecuted("action_listen"),
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(event_lists, st.lists(st.booleans(), max_size=60))
+def test_same_result_as_rasa_after_every_event(events, ask_after):
+    tracker = PrescreenTracker("someone", None)
+    for index, event in enumerate(events):
+        tracker.update(event)
+        if index < len(ask_after) and ask_after[index]:
+            assert tracker.applied_events() == rasa_applied(tracker.events)
+    assert tracker.applied_events() == rasa_applied(tracker.events)
+
+
+@settings(max_examples=100, deadline=None)
+@given(event_lists, event_lists)
+def test_same_result_when_the_events_are_replaced_or_copied(first, second):
+    tracker = PrescreenTracker.from_events("someone", first)
+    tracker.applied_events()
+    copied = copy.deepcopy(tracker)
+    tracker.events = tracker._create_events(second)  # what Rasa's own resets do
+    assert tracker.applied_events() == rasa_applied(second)
+    for event in second:
+        copied.update(event)
+    assert copied.applied_events() == rasa_applied([*first, *second])
+
+
+def test_a_long_screening_with_a_form_matches_rasa():
+    tracker = PrescreenTracker("someone", None)
+    opening = [ActionExecuted("action_listen"), UserUttered("hi", {"name": "greet"}), ActionExecuted(FORM)]
+    add(tracker, [*opening, ActiveLoop(FORM)])
+    for _ in range(40):
+        add(tracker, a_screening_turn())
+        assert tracker.applied_events() == rasa_applied(tracker.events)
+    # An interruption ("why do you ask?") is an unhappy path: the form is rejected, then resumes.
+    why = UserUttered("why?", {"name": "ask_why"})
+    add(tracker, [why, ActionExecutionRejected(FORM), ActionExecuted("action_explain_why")])
+    add(tracker, a_screening_turn())
+    assert tracker.applied_events() == rasa_applied(tracker.events)
+
+
+def test_the_caller_cannot_change_the_remembered_result():
+    tracker = PrescreenTracker.from_events("someone", a_screening_turn())
+    tracker.applied_events().clear()
+    assert tracker.applied_events() == rasa_applied(tracker.events)
+
+
+def test_a_new_form_name_later_on_refolds_the_history():
+    # Rasa treats an execution of a form as a loop only once the conversation names that form.
+    early = [UserUttered("hi"), ActionExecuted(OTHER_FORM), ActionExecuted(OTHER_FORM)]
+    tracker = PrescreenTracker.from_events("someone", early)
+    assert tracker.applied_events() == rasa_applied(early)
+    tracker.update(ActiveLoop(OTHER_FORM))
+    assert tracker.applied_events() == rasa_applied(tracker.events)
+    assert tracker.applied_events() != [*rasa_applied(early), tracker.events[-1]]
+
+
+def test_a_bounded_history_falls_back_to_rasa():
+    tracker = PrescreenTracker("someone", None, max_event_history=5)
+    for event in a_screening_turn() * 2:
+        tracker.update(event)
+        assert tracker.applied_events() == rasa_applied(tracker.events)
+
+
+def test_as_prescreen_tracker_keeps_the_object_and_its_state():
+    plain = DialogueStateTracker.from_events("someone", a_screening_turn())
+    slots_before = plain.current_slot_values()
+    same = as_prescreen_tracker(plain)
+    assert same is plain and isinstance(same, PrescreenTracker)
+    assert same.current_slot_values() == slots_before
+    assert as_prescreen_tracker(None) is None
