@@ -179,9 +179,12 @@ def base_env(workdir: Path) -> dict[str, str]:
     return env
 
 
+def ours_endpoints() -> dict:
+    return yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
+
+
 def ours_tracker_store_type() -> str:
-    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
-    return endpoints["tracker_store"]["type"]
+    return ours_endpoints()["tracker_store"]["type"]
 
 
 def start_rasa(
@@ -190,7 +193,8 @@ def start_rasa(
 ) -> Server:  # fmt: skip
     settings: dict = {}
     if action_url:
-        settings["action_endpoint"] = {"url": action_url}
+        # Our stack: endpoints.yml's action endpoint with its options, on the benchmark's port.
+        settings["action_endpoint"] = {**ours_endpoints()["action_endpoint"], "url": action_url}
     if tracker == "sql":
         # Our stack as endpoints.yml sets it up: its tracker store class (Rasa's SQL store plus our
         # rules and cache) in the leads database. The starter bot: Rasa's SQL store, its own file.

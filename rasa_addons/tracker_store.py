@@ -39,12 +39,14 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.conversation import FORGET_SLOT
-from rasa_addons import action_response_validation
+from rasa_addons import action_call, action_response_validation
 from rasa_addons.tracker import as_prescreen_tracker
 
 # Rasa imports this module when it reads endpoints.yml, before any conversation: the right moment
-# to make action-reply validation cheap (see action_response_validation.py).
+# to make action-reply validation cheap (action_response_validation.py) and to send the action
+# server only this turn's events when endpoints.yml says so (action_call.py).
 action_response_validation.install()
+action_call.install()
 
 logger = logging.getLogger(__name__)
 DEFAULT_CACHE_SIZE = 1000
