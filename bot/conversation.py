@@ -13,6 +13,8 @@ slot as JSON: fact id → {value, unit, said, question, answered_at}. Nothing he
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -45,8 +47,8 @@ UNCLEAR_ATTEMPTS_BEFORE_UNKNOWN = 2
 class ScreeningPlan:
     """Where the screening stands: the questions still worth asking and each trial's result."""
 
-    questions: list[str]
-    results: list[TrialResult]
+    questions: tuple[str, ...]
+    results: tuple[TrialResult, ...]
 
     @property
     def all_excluded(self) -> bool:
@@ -93,11 +95,54 @@ def answers_as_facts(answers: Mapping[str, Any] | None, today: date, registry: R
 def plan_screening(
     trials: Sequence[Trial], answers: Mapping[str, Any] | None, today: date, registry: Registry | None = None
 ) -> ScreeningPlan:
-    registry = registry or default_registry()
+    """Each trial's result and the questions still worth asking, for these answers on `today`.
+
+    The form asks for this several times per message (its required slots, then the next question)
+    with the same answers, so plans for JSON answers (as the slot holds them) and the default
+    registry are remembered; the plan is frozen, so sharing it is safe."""
+    if registry is None:
+        try:
+            answers_json = json.dumps(answers, sort_keys=True)
+        except (TypeError, ValueError):
+            answers_json = None
+        if answers_json is not None and json.loads(answers_json) == answers:
+            return _remembered_plan(_SameObjects(trials), answers_json, today)
+    return _plan(trials, answers, today, registry or default_registry())
+
+
+def _plan(
+    trials: Sequence[Trial], answers: Mapping[str, Any] | None, today: date, registry: Registry
+) -> ScreeningPlan:
     facts = answers_as_facts(answers, today, registry)
-    results = [evaluate(t, facts, registry=registry) for t in trials]
-    questions = next_questions(trials, facts, registry=registry)
+    results = tuple(evaluate(t, facts, registry=registry) for t in trials)
+    questions = tuple(next_questions(trials, facts, registry=registry))
     return ScreeningPlan(questions=questions, results=results)
+
+
+@functools.lru_cache(maxsize=512)
+def _remembered_plan(trials: _SameObjects, answers_json: str, today: date) -> ScreeningPlan:
+    return _plan(trials.items, json.loads(answers_json), today, default_registry())
+
+
+class _SameObjects:
+    """A cache key that matches the very same objects (the loaded trials), not equal-looking ones:
+    a test or a reload may hold another trial with the same id. Holding them keeps their ids valid."""
+
+    __slots__ = ("items", "_hash")
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = tuple(items)
+        self._hash = hash(tuple(map(id, self.items)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, _SameObjects)
+            and len(other.items) == len(self.items)
+            and all(a is b for a, b in zip(self.items, other.items, strict=True))
+        )
 
 
 def required_slots(slots: Mapping[str, Any], trials: Sequence[Trial], today: date) -> list[str]:

@@ -1,0 +1,63 @@
+"""plan_screening remembers plans for the answers the form asks about repeatedly, and never hands
+a plan made for other trials, other answers or another day."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from bot import conversation
+from bot.facts import default_registry
+from bot.trials import load_trials
+
+TRIALS = tuple(load_trials())
+ON = date(2026, 11, 21)
+ANSWERS = {
+    "age": {"status": "value", "value": 47, "said": "47"},
+    "sex": {"status": "value", "value": "female", "said": "woman"},
+}
+
+
+def fresh(trials, answers, today):  # noqa: ANN001
+    """The plan computed from scratch, bypassing what was remembered."""
+    return conversation._plan(trials, answers, today, default_registry())
+
+
+def test_the_same_answers_give_the_same_plan_object_and_it_is_right():
+    first = conversation.plan_screening(TRIALS, dict(ANSWERS), ON)
+    again = conversation.plan_screening(TRIALS, copy.deepcopy(ANSWERS), ON)
+    assert again is first
+    assert first == fresh(TRIALS, ANSWERS, ON)
+
+
+def test_other_answers_another_day_or_other_trials_get_their_own_plan():
+    base = conversation.plan_screening(TRIALS, ANSWERS, ON)
+    older = {**ANSWERS, "age": {"status": "value", "value": 80, "said": "80"}}
+    assert conversation.plan_screening(TRIALS, older, ON) == fresh(TRIALS, older, ON)
+    assert conversation.plan_screening(TRIALS, ANSWERS, date(2027, 6, 1)) == fresh(
+        TRIALS, ANSWERS, date(2027, 6, 1)
+    )
+    one = TRIALS[:1]
+    assert conversation.plan_screening(one, ANSWERS, ON) == fresh(one, ANSWERS, ON)
+    assert conversation.plan_screening(one, ANSWERS, ON) is not base
+
+
+def test_a_different_trial_object_with_the_same_id_is_not_mixed_up():
+    edited = TRIALS[0].copy(deep=True)
+    edited.criteria = edited.criteria[:1]
+    plan = conversation.plan_screening((edited, *TRIALS[1:]), ANSWERS, ON)
+    assert plan == fresh((edited, *TRIALS[1:]), ANSWERS, ON)
+    assert plan != conversation.plan_screening(TRIALS, ANSWERS, ON)
+
+
+def test_answers_that_are_not_plain_json_are_planned_without_the_memo():
+    with_date = {
+        **ANSWERS,
+        "diagnosis_date": {"status": "value", "value": date(2026, 1, 5), "said": "January"},
+    }
+    assert conversation.plan_screening(TRIALS, with_date, ON) == fresh(TRIALS, with_date, ON)
+    # JSON would turn the tuple into a list: such answers are not looked up by their JSON text.
+    with_tuple = {**ANSWERS, "age": {"status": "value", "value": 47, "said": ("4", "7")}}
+    first = conversation.plan_screening(TRIALS, with_tuple, ON)
+    assert first == fresh(TRIALS, with_tuple, ON)
+    assert conversation.plan_screening(TRIALS, with_tuple, ON) is not first
