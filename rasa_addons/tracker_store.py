@@ -12,9 +12,10 @@ only if the database still holds exactly the rows it wrote, checked with one COU
 an erasure or purge by the CLI, or a write by another Rasa process, is never shadowed: the
 tracker is then rebuilt from the database as usual. A tracker is taken out of the cache while a
 turn works on it and put back when the turn is saved, so a failed turn is never reused. Saving a
-tracker that came from the cache appends the events after the ones it already held, so it needs
-neither Rasa's count of the stored session nor a count afterwards. (Rasa's count covers only the
-latest session, while a cached tracker can span two: counting would re-insert old events.)
+tracker that came from the cache inserts the events after the ones it already held, in one
+statement, with the columns Rasa writes; it needs neither Rasa's count of the stored session nor a
+count afterwards. (Rasa's count covers only the latest session, while a cached tracker can span
+two: counting would re-insert old events.)
 
 Speed: every tracker handed to Rasa is a PrescreenTracker (rasa_addons/tracker.py), whose
 `applied_events()` carries on from its last call instead of refolding the conversation; and on
@@ -27,16 +28,19 @@ Everything else is SQLTrackerStore unchanged. endpoints.yml selects this class.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.conversation import FORGET_SLOT
 from rasa_addons import action_call, action_response_validation
@@ -68,6 +72,19 @@ def _has_leads(conversation_id: str) -> bool:
     return bool(queries.leads_for_conversation(conversation_id))
 
 
+def _row(sender_id: str, event: Event) -> dict[str, Any]:
+    """An `events` row exactly as Rasa 3.6's SQLTrackerStore.save builds it."""
+    data = event.as_dict()
+    return {
+        "sender_id": sender_id,
+        "type_name": event.type_name,
+        "timestamp": data.get("timestamp"),
+        "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+        "action_name": data.get("name"),
+        "data": json.dumps(data),
+    }
+
+
 @dataclass
 class _Saved:
     tracker: DialogueStateTracker
@@ -85,7 +102,6 @@ class PrescreenTrackerStore(SQLTrackerStore):
         self._cache_size = int(cache_size)
         self._saved: OrderedDict[str, _Saved] = OrderedDict()
         self._lent: OrderedDict[str, _Saved] = OrderedDict()  # handed to a turn, not saved yet
-        self._saving: dict[str, _Saved] = {}  # lent trackers being saved now
 
     def _pool_sqlite_connections(self) -> None:
         """Replace Rasa's engine (one new connection per session) by a pooled one, which
@@ -122,25 +138,24 @@ class PrescreenTrackerStore(SQLTrackerStore):
             self.forget(sender_id)
             logger.info("conversation forgotten at the person's request (nothing stored)")
             return
-        if lent is not None:
-            self._saving[sender_id] = lent
-        try:
+        if lent is not None and self.event_broker is None:
+            rows = lent.rows_in_database + self._append(
+                sender_id, islice(tracker.events, lent.events_in_tracker, None)
+            )
+        else:
             await super().save(tracker)
-        finally:
-            self._saving.pop(sender_id, None)
+            rows = self.stored_rows(sender_id)
         if self._cache_size > 0:
-            if lent is not None:
-                rows = lent.rows_in_database + len(tracker.events) - lent.events_in_tracker
-            else:
-                rows = self.stored_rows(sender_id)
             self._remember(self._saved, sender_id, _Saved(tracker, len(tracker.events), rows))
 
-    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Any:
-        """The events to insert: after the ones a tracker from the cache held, else Rasa's way."""
-        lent = self._saving.get(tracker.sender_id)
-        if lent is not None and lent.tracker is tracker:
-            return islice(tracker.events, lent.events_in_tracker, None)
-        return super()._additional_events(session, tracker)
+    def _append(self, sender_id: str, events: Iterable[Event]) -> int:
+        """Insert these events in one statement, with the columns Rasa's save writes; returns how many."""
+        rows = [_row(sender_id, event) for event in events]
+        if rows:
+            with self.session_scope() as session:
+                session.execute(self.SQLEvent.__table__.insert(), rows)
+                session.commit()
+        return len(rows)
 
     def _remember(self, cache: OrderedDict[str, _Saved], sender_id: str, saved: _Saved) -> None:
         cache[sender_id] = saved

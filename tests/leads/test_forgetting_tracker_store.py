@@ -11,6 +11,7 @@ import asyncio
 import uuid
 from datetime import datetime, timezone
 
+import sqlalchemy as sa
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -162,3 +163,41 @@ def test_the_store_hands_out_trackers_with_the_incremental_applied_events(databa
         _turn(store, sender, "hello", forget=False)
         assert isinstance(_retrieve(store, sender), PrescreenTracker)  # from the cache
         assert isinstance(_retrieve(fresh, sender), PrescreenTracker)  # rebuilt from the database
+
+
+def _rows(url: str, sender_id: str) -> list[tuple]:
+    from bot.leads.database import engine_for
+
+    with engine_for(url).connect() as connection:
+        columns = "type_name, timestamp, intent_name, action_name, data"
+        query = f"SELECT {columns} FROM events WHERE sender_id = :s ORDER BY id"
+        return [tuple(row) for row in connection.execute(sa.text(query), {"s": sender_id})]
+
+
+def test_a_cached_turn_writes_the_rows_rasa_would(database_url):
+    # The same conversation saved turn by turn through the cache (our insert) and by Rasa's own
+    # SQLTrackerStore (a new tracker from the database each turn) gives the same rows.
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    ours, rasas = f"ours-{uuid.uuid4().hex}", f"rasa-{uuid.uuid4().hex}"
+    turns = [
+        [ActionExecuted("action_listen", timestamp=1.0), UserUttered("hi", {"name": "greet"}, timestamp=2.0)],
+        [SlotSet("answers", {"age": {"value": 47}}, timestamp=3.0), BotUttered("How old?", timestamp=4.0)],
+        [ActionExecuted("prescreen_form", policy="RulePolicy", confidence=1.0, timestamp=5.0)],
+        [UserUttered("47", {"name": "inform", "confidence": 0.9}, timestamp=6.0)],
+    ]
+
+    async def converse(store, sender: str) -> None:  # noqa: ANN001
+        for events in turns:
+            tracker = await store.retrieve(sender) or DialogueStateTracker(sender, slots=[])
+            for event in events:
+                tracker.update(event)
+            await store.save(tracker)
+
+    with tracker_store_from_endpoints() as store:
+        asyncio.run(converse(store, ours))
+        plain = SQLTrackerStore.__new__(SQLTrackerStore)
+        plain.__dict__.update(store.__dict__)  # Rasa's class on the same engine and domain
+        asyncio.run(converse(plain, rasas))
+    assert _rows(database_url, ours) == _rows(database_url, rasas)
+    assert len(_rows(database_url, ours)) == 6
