@@ -9,6 +9,8 @@ adapter is rasa_addons/linear_intent_classifier.py. Saved as JSON and .npy files
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -61,11 +63,39 @@ class IntentModel:
         """One row per text, one column per class (self.classes)."""
         if self.coef is None:
             raise RuntimeError("the intent model is not trained")
-        logits = self._features(texts, embeddings) @ self.coef.T + self.intercept
-        logits = np.asarray(logits)
+        logits = np.stack([self._logits(text, row) for text, row in zip(texts, embeddings, strict=True)])
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
+
+    def _logits(self, text: str, embedding: np.ndarray) -> np.ndarray:
+        """The logits of one text: what `_features(...) @ coef.T + intercept` gives, without
+        building sparse matrices (scikit-learn's per-call overhead was most of the model's time on
+        one message). The TF-IDF weights are computed as TfidfVectorizer.transform does for our
+        settings: sklearn's own analyzer, vocabulary counts, sublinear tf (1 + log tf), times idf,
+        L2-normalised. tests/unit/test_nlu_components.py compares the two on every training text."""
+        logits = self.intercept.astype(float, copy=True)
+        offset = 0
+        for vectorizer in self.vectorizers.values():
+            vocabulary = vectorizer.vocabulary_
+            counts = Counter(
+                i for i in map(vocabulary.get, self._analyzer(vectorizer)(text)) if i is not None
+            )
+            if counts:
+                columns = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+                weights = np.log(np.fromiter(counts.values(), dtype=float, count=len(counts))) + 1.0
+                weights *= vectorizer.idf_[columns]
+                weights /= np.sqrt(weights @ weights)
+                logits += self.coef[:, offset + columns] @ weights
+            offset += len(vocabulary)
+        logits += self.coef[:, offset:] @ (np.asarray(embedding, dtype=float) * self.embedding_weight)
+        return logits
+
+    def _analyzer(self, vectorizer: TfidfVectorizer) -> Callable[[str], list[str]]:
+        analyzers = self.__dict__.setdefault("_analyzers", {})
+        if id(vectorizer) not in analyzers:
+            analyzers[id(vectorizer)] = vectorizer.build_analyzer()
+        return analyzers[id(vectorizer)]
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)

@@ -73,6 +73,20 @@ def test_the_intent_model_learns_and_survives_a_save_and_load(encoder, tmp_path)
     assert np.allclose(loaded.predict_proba(probe, probe_vectors), before)
 
 
+def test_the_fast_logits_equal_scikit_learns_sparse_features(encoder, tmp_path):
+    texts, embeddings, labels = _data(encoder)
+    model = IntentModel().fit(texts, embeddings, labels)
+    model.save(tmp_path)
+    loaded = IntentModel.load(tmp_path)
+    odd = ["", "zzzz qqqq", "!!!", "Ich möchte 72k Plättchen", "hello hello hello", "I'M 52, MY DAD IS 76"]
+    probe = texts + odd
+    vectors = np.stack([encoder.encode(t).sentence if t else np.zeros(384) for t in probe])
+    for trained in (model, loaded):
+        sparse = np.asarray(trained._features(probe, vectors) @ trained.coef.T + trained.intercept)
+        fast = np.stack([trained._logits(t, v) for t, v in zip(probe, vectors, strict=True)])
+        assert np.allclose(fast, sparse, rtol=1e-10, atol=1e-10)
+
+
 def test_an_untrained_model_says_so(encoder):
     with pytest.raises(RuntimeError, match="not trained"):
         IntentModel().predict_proba(["hi"], np.zeros((1, 384)))
