@@ -55,6 +55,7 @@ class IntentModel:
         features = self._features(texts, embeddings, fit=True)
         regression = LogisticRegression(C=self.C, max_iter=DEFAULTS["max_iter"])
         regression.fit(features, labels)
+        self.__dict__.pop("_parts", None)
         self.classes = [str(c) for c in regression.classes_]
         self.coef, self.intercept = regression.coef_, regression.intercept_
         return self
@@ -76,26 +77,26 @@ class IntentModel:
         L2-normalised. tests/unit/test_nlu_components.py compares the two on every training text."""
         logits = self.intercept.astype(float, copy=True)
         offset = 0
-        for vectorizer in self.vectorizers.values():
-            vocabulary = vectorizer.vocabulary_
-            counts = Counter(
-                i for i in map(vocabulary.get, self._analyzer(vectorizer)(text)) if i is not None
-            )
+        for analyze, vocabulary, idf in self._tfidf_parts():
+            counts = Counter(i for i in map(vocabulary.get, analyze(text)) if i is not None)
             if counts:
                 columns = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
                 weights = np.log(np.fromiter(counts.values(), dtype=float, count=len(counts))) + 1.0
-                weights *= vectorizer.idf_[columns]
+                weights *= idf[columns]
                 weights /= np.sqrt(weights @ weights)
                 logits += self.coef[:, offset + columns] @ weights
             offset += len(vocabulary)
         logits += self.coef[:, offset:] @ (np.asarray(embedding, dtype=float) * self.embedding_weight)
         return logits
 
-    def _analyzer(self, vectorizer: TfidfVectorizer) -> Callable[[str], list[str]]:
-        analyzers = self.__dict__.setdefault("_analyzers", {})
-        if id(vectorizer) not in analyzers:
-            analyzers[id(vectorizer)] = vectorizer.build_analyzer()
-        return analyzers[id(vectorizer)]
+    def _tfidf_parts(self) -> list[tuple[Callable[[str], list[str]], dict[str, int], np.ndarray]]:
+        """Each vectorizer's analyzer, vocabulary and idf, taken once (sklearn rebuilds `idf_` from
+        a sparse diagonal on every access). Forgotten by fit() and load()."""
+        if "_parts" not in self.__dict__:
+            self._parts = [
+                (v.build_analyzer(), v.vocabulary_, np.asarray(v.idf_)) for v in self.vectorizers.values()
+            ]
+        return self._parts
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
