@@ -13,17 +13,21 @@ the result is the same list Rasa computes (tests/unit/test_tracker.py compares t
 of real conversations). Whenever it cannot be sure the old prefix is intact (another deque, fewer
 events, a different last event, a bounded deque, a form name not seen before), it starts over.
 
+It also copies itself without replaying its events (see `copy`), which Rasa does before every action.
+
 `as_prescreen_tracker()` gives a tracker this class; the tracker store applies it to every tracker
 it hands to Rasa.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
+from rasa.shared.constants import DEFAULT_SENDER_ID
 from rasa.shared.core.events import (
     ActionExecuted,
     ActionReverted,
@@ -73,6 +77,31 @@ class PrescreenTracker(DialogueStateTracker):
             self._apply_one(event, fold)
         fold.count, fold.last = len(events), (events[-1] if events else None)
         return list(fold.applied)
+
+    def copy(self) -> DialogueStateTracker:
+        """What Rasa's `copy()` gives, without replaying every event into a new tracker.
+
+        Rasa copies the tracker before every action it runs (`travel_back_in_time(inf)`: a new
+        tracker, then each event applied again). Rasa's rule for its trackers is that their state
+        "MUST be re-creatable by processing all the events", so the state the replay would rebuild
+        is the state this tracker holds; this copies it. Not carried, as Rasa's copy does not:
+        `model_id`, `assistant_id` and `sender_source`. tests/unit/test_tracker.py compares the
+        two copies on random conversations."""
+        if self.events.maxlen is not None:
+            return super().copy()
+        twin = PrescreenTracker(
+            self.sender_id or DEFAULT_SENDER_ID, None, is_rule_tracker=self.is_rule_tracker
+        )
+        twin.slots = type(self.slots)()
+        twin.slots.update({name: copy.copy(slot) for name, slot in self.slots.items()})
+        twin.events = deque(self.events)
+        twin._paused = self._paused
+        twin.followup_action = self.followup_action
+        twin.latest_action = copy.copy(self.latest_action)
+        twin.latest_message = self.latest_message
+        twin.latest_bot_utterance = self.latest_bot_utterance
+        twin.active_loop = copy.copy(self.active_loop)  # interrupt_loop() changes it in place
+        return twin
 
     def _apply_one(self, event: Event, fold: _Fold) -> None:
         """One step of Rasa's `applied_events` loop, with Rasa's own helpers."""

@@ -12,14 +12,20 @@ from rasa.shared.core.events import (
     ActionExecutionRejected,
     ActionReverted,
     ActiveLoop,
+    AllSlotsReset,
     BotUttered,
+    ConversationPaused,
+    ConversationResumed,
+    FollowupAction,
+    LoopInterrupted,
     Restarted,
     SessionStarted,
     SlotSet,
     UserUtteranceReverted,
     UserUttered,
 )
-from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.core.slots import AnySlot
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
 from rasa_addons.tracker import PrescreenTracker, as_prescreen_tracker
 
@@ -140,3 +146,51 @@ def test_as_prescreen_tracker_keeps_the_object_and_its_state():
     assert same is plain and isinstance(same, PrescreenTracker)
     assert same.current_slot_values() == slots_before
     assert as_prescreen_tracker(None) is None
+
+
+# copy(): the same tracker Rasa's copy (a replay of every event into a new tracker) gives.
+SLOT_EVENTS = [
+    lambda: SlotSet("answers", {"age": {"value": 47}}),
+    lambda: SlotSet("current_question", "age"),
+    lambda: SlotSet("current_question", None),
+    lambda: AllSlotsReset(),
+    lambda: LoopInterrupted(True),
+    lambda: LoopInterrupted(False),
+    lambda: FollowupAction("action_explain_why"),
+    lambda: ConversationPaused(),
+    lambda: ConversationResumed(),
+]
+copy_event_lists = st.lists(st.sampled_from(range(len(EVENT_MAKERS) + len(SLOT_EVENTS))), max_size=50).map(
+    lambda picks: [(EVENT_MAKERS + SLOT_EVENTS)[i]() for i in picks]
+)
+DOMAIN_SLOTS = [AnySlot("answers", mappings=[]), AnySlot("current_question", mappings=[])]
+
+
+def state_of(tracker) -> dict:  # noqa: ANN001
+    return {
+        "state": tracker.current_state(EventVerbosity.ALL),
+        "slots": {name: (slot.value, slot.has_been_set) for name, slot in tracker.slots.items()},
+        "active_loop": tracker.active_loop,
+        "latest_message": tracker.latest_message,
+        "latest_bot_utterance": tracker.latest_bot_utterance,
+        "is_rule_tracker": tracker.is_rule_tracker,
+        "model_id": tracker.model_id,
+        "assistant_id": tracker.assistant_id,
+        "sender_source": tracker.sender_source,
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(copy_event_lists, copy_event_lists)
+def test_copy_equals_rasas_copy_and_is_independent(events, later):
+    tracker = PrescreenTracker.from_events("someone", events, slots=DOMAIN_SLOTS)
+    tracker.model_id, tracker.assistant_id = "model-1", "assistant-1"
+    original = state_of(tracker)
+    ours, rasas = tracker.copy(), DialogueStateTracker.copy(tracker)
+    assert state_of(ours) == state_of(rasas)
+    for event in later:  # what the processor does with its copy
+        ours.update(event)
+        rasas.update(copy.deepcopy(event))
+    assert state_of(ours) == state_of(rasas)
+    assert ours.applied_events() == rasas.applied_events()
+    assert state_of(tracker) == original, "changing the copy left the original alone"
