@@ -10,6 +10,7 @@ prints messages/s, latency percentiles, errors, RSS and model load time for each
     .venv/bin/python -m bench.load_rest                       # ours + starter at 1, 10, 50
     .venv/bin/python -m bench.load_rest --skip-starter --levels 1,10 --conversations 5,20
     .venv/bin/python -m bench.load_rest --json results.json --max-minutes 10 --keep
+    REDIS_URL=redis://127.0.0.1:6379/3 .venv/bin/python -m bench.load_rest --rasa-workers 2
 
 `--levels` are concurrent conversations; `--conversations` how many conversations each level
 runs (1 -> 5 sequential ones by default). One warm-up conversation per stack is not counted.
@@ -20,6 +21,8 @@ used during the level divided by its messages: unlike latency, they hardly chang
 work competes for the CPUs, which "ldavg" (the machine's load average) shows. Both stacks use
 the SQL tracker store (`--tracker memory` for neither). Every process started here is stopped on
 exit (also on Ctrl-C) and the temp dir removed (`--keep` keeps it, with the server logs).
+`--rasa-workers 2` runs our Rasa as two worker processes (SANIC_WORKERS), with the Redis lock store
+REDIS_URL names (rasa_addons/lock_store.py); RSS and CPU are then summed over the workers.
 """
 
 from __future__ import annotations
@@ -72,33 +75,48 @@ class Server:
     def log_tail(self, lines: int = 40) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
+    def pids(self) -> list[int]:
+        """The server's process and its children (Rasa's worker processes with SANIC_WORKERS)."""
+        parents: dict[int, int] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+        tree, frontier = [self.proc.pid], [self.proc.pid]
+        while frontier:
+            frontier = [pid for pid, parent in parents.items() if parent in frontier]
+            tree += frontier
+        return tree
+
     def _proc_status(self, key: str) -> float:
-        """A /proc/<pid>/status memory field in MB (0 where /proc is missing)."""
-        try:
-            for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
-                if line.startswith(key + ":"):
-                    return int(line.split()[1]) / 1024
-        except OSError:
-            pass
-        return 0.0
+        """A /proc/<pid>/status memory field in MB, summed over the process tree (0 without /proc)."""
+        total = 0.0
+        for pid in self.pids():
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith(key + ":"):
+                        total += int(line.split()[1]) / 1024
+            except OSError:
+                pass
+        return total
 
     def rss_mb(self) -> float:
-        try:
-            import psutil
-
-            return psutil.Process(self.proc.pid).memory_info().rss / 2**20
-        except ImportError:
-            return self._proc_status("VmRSS")
+        return self._proc_status("VmRSS")
 
     def peak_rss_mb(self) -> float:
         return self._proc_status("VmHWM")
 
     def cpu_seconds(self) -> float:
-        try:
-            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
-        except OSError:
-            return 0.0
+        """utime + stime of the process tree (children only while they run, as workers do)."""
+        total = 0.0
+        for pid in self.pids():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            except (OSError, IndexError, ValueError):
+                pass
+        return total
 
 
 class Processes:
@@ -193,8 +211,10 @@ def start_rasa(
 ) -> Server:  # fmt: skip
     settings: dict = {}
     if action_url:
-        # Our stack: endpoints.yml's action endpoint with its options, on the benchmark's port.
+        # Our stack: endpoints.yml's action endpoint with its options, on the benchmark's port,
+        # and its lock store (in memory, or Redis with REDIS_URL for several workers).
         settings["action_endpoint"] = {**ours_endpoints()["action_endpoint"], "url": action_url}
+        settings["lock_store"] = ours_endpoints()["lock_store"]
     if tracker == "sql":
         # Our stack as endpoints.yml sets it up: its tracker store class (Rasa's SQL store plus our
         # rules and cache) in the leads database. The starter bot: Rasa's SQL store, its own file.
@@ -216,12 +236,14 @@ def start_rasa(
     return server
 
 
-def start_ours(procs: Processes, workdir: Path, tracker: str) -> tuple[Server, Server]:
+def start_ours(procs: Processes, workdir: Path, tracker: str, workers: int = 1) -> tuple[Server, Server]:
     if not (ROOT / "models" / "current").exists():
         subprocess.run(["bash", str(ROOT / "scripts" / "train.sh")], cwd=ROOT, check=True)
     model = (ROOT / "models" / "current").resolve()
     print(f"ours: model {model.name}", flush=True)
     env = base_env(workdir)
+    if workers > 1:  # Rasa worker processes; rasa_addons/lock_store.py uses Redis (REDIS_URL)
+        env["SANIC_WORKERS"] = str(workers)
     port = free_port()
     cmd = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
     actions = procs.spawn("actions", cmd, ROOT, env, workdir)
@@ -520,7 +542,17 @@ def main() -> None:
     parser.add_argument("--max-minutes", type=float, default=40, help="no conversation starts after this")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (server logs)")
+    parser.add_argument(
+        "--rasa-workers",
+        type=int,
+        default=1,
+        help="our Rasa's worker processes (more than 1 needs REDIS_URL)",
+    )
     args = parser.parse_args()
+    if args.rasa_workers > 1 and not os.environ.get("REDIS_URL"):
+        parser.error(
+            "--rasa-workers above 1 needs REDIS_URL (e.g. redis://127.0.0.1:6379/3) for the lock store"
+        )
     if len(args.levels) != len(args.conversations):
         parser.error("--levels and --conversations need the same number of values")
     plan = list(zip(args.levels, args.conversations, strict=True))
@@ -534,7 +566,7 @@ def main() -> None:
     results: list[Level] = []
     try:
         starter = None if args.skip_starter else train_starter(procs, workdir)
-        rasa, actions = start_ours(procs, workdir, args.tracker)
+        rasa, actions = start_ours(procs, workdir, args.tracker, args.rasa_workers)
         print(
             f"ours: actions ready in {actions.load_seconds:.1f} s, rasa {rasa.load_seconds:.1f} s", flush=True
         )
@@ -556,7 +588,8 @@ def main() -> None:
             shutil.rmtree(workdir, ignore_errors=True)
     if results:
         print_table(results)
-        print(f"total run time {time.monotonic() - started:.0f} s (tracker store: {args.tracker})")
+        workers = f"; our Rasa worker processes: {args.rasa_workers}" if args.rasa_workers > 1 else ""
+        print(f"total run time {time.monotonic() - started:.0f} s (tracker store: {args.tracker}{workers})")
         if args.json:
             args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
 

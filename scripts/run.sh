@@ -21,6 +21,9 @@ ACTIONS_PORT="${ACTIONS_PORT:-5055}"
 SITE_PORT="${PRESCREEN_SITE_PORT:-8080}"
 DASHBOARD_PORT="${PRESCREEN_DASHBOARD_PORT:-8050}"
 export ACTIONS_PORT  # endpoints.yml reads it
+# More Rasa worker processes (SANIC_WORKERS=2) need the Redis lock store (REDIS_URL); check both
+# before starting anything (rasa_addons/lock_store.py says what is wrong).
+"$VPY" -m rasa_addons.lock_store >/dev/null || die "fix SANIC_WORKERS / REDIS_URL (see above)"
 
 pids=()
 declare -A names=()

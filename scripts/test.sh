@@ -31,9 +31,11 @@ step "chromium for the browser tests" ensure_chromium
 # failure, this only says so plainly.
 # The store tests run against SQLite and PostgreSQL (ours, or a throwaway cluster started here).
 source scripts/postgres.sh
-trap stop_test_postgres EXIT
+# The lock store for several Rasa workers is tested on Redis (ours, or a throwaway server).
+source scripts/redis.sh
+trap 'stop_test_postgres; stop_test_redis' EXIT
 rm -f results/nlu-cross-validation.txt
-log "test: pytest (PostgreSQL at ${TEST_POSTGRES_URL})"
+log "test: pytest (PostgreSQL at ${TEST_POSTGRES_URL}, Redis at ${TEST_REDIS_URL})"
 status=0
 "$VPY" -m pytest || status=$?
 if ((status == 5)); then
