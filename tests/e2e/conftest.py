@@ -99,6 +99,21 @@ def e2e_env(e2e_workdir: Path) -> dict[str, str]:
 E2E_TODAY = "2026-11-21"
 
 
+@pytest.fixture(scope="module")
+def leads_db(e2e_env, monkeypatch_module) -> str:
+    """This process reads the servers' leads database (bot.leads uses DATABASE_URL)."""
+    for key in ("DATABASE_URL", "PRESCREEN_ENCRYPTION_KEY"):
+        monkeypatch_module.setenv(key, e2e_env[key])
+    return e2e_env["DATABASE_URL"]
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    mp = pytest.MonkeyPatch()
+    yield mp
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def action_server(e2e_workdir: Path, e2e_env: dict[str, str]) -> Iterator[RasaServer]:
     """A real action server (`rasa run actions`) on a free loopback port."""
@@ -120,33 +135,31 @@ def rasa_server(
 ) -> Iterator[RasaServer]:
     """A real `rasa run` (the REST and socket.io channels of credentials.yml, no HTTP API) on a
     free loopback port, talking to the real action server; as scripts/run.sh starts it."""
-    port = _free_port()
-    endpoints = e2e_workdir / "endpoints.yml"
-    settings = {
-        "action_endpoint": {"url": f"{action_server.base_url}/webhook"},
-        # As endpoints.yml (`url: ${DATABASE_URL}`), with the variable filled in: conversations go
-        # to the same database as the leads. tests/leads reads the real endpoints.yml through Rasa.
-        "tracker_store": {"type": read_tracker_store_type(), "url": e2e_env["DATABASE_URL"]},
-    }
-    endpoints.write_text(yaml.safe_dump(settings))
-    log_path = e2e_workdir / "rasa.log"
-    cmd = [
-        sys.executable, "-m", "rasa", "run",
-        "--model", str(rasa_model),
-        "--credentials", "credentials.yml",
-        "--endpoints", str(endpoints),
-        "--interface", "127.0.0.1",
-        "--port", str(port),
-        "--cors", f"http://127.0.0.1:{site_port}",
-    ]  # fmt: skip
-    with serving(cmd, port, "/webhooks/rest/", log_path, e2e_env) as server:
+    with rasa_serving(rasa_model, action_server, e2e_env, e2e_workdir / "rasa.log", site_port) as server:
         yield server
 
 
-def read_tracker_store_type() -> str:
-    """The tracker store class endpoints.yml names, so the e2e servers run the real one."""
-    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))
-    return endpoints["tracker_store"]["type"]
+@contextmanager
+def rasa_serving(
+    model: Path, action_server: RasaServer, env: dict[str, str], log_path: Path, site_port: int | None = None
+) -> Iterator[RasaServer]:
+    """`rasa run` with the real endpoints.yml, as scripts/run.sh starts it: ACTIONS_PORT points it at
+    the action server, DATABASE_URL (in `env`) at the e2e database, and the lock store follows
+    REDIS_URL and SANIC_WORKERS when `env` sets them."""
+    port = _free_port()
+    actions_port = action_server.base_url.rsplit(":", 1)[1]
+    cmd = [
+        sys.executable, "-m", "rasa", "run",
+        "--model", str(model),
+        "--credentials", "credentials.yml",
+        "--endpoints", "endpoints.yml",
+        "--interface", "127.0.0.1",
+        "--port", str(port),
+    ]  # fmt: skip
+    if site_port is not None:
+        cmd += ["--cors", f"http://127.0.0.1:{site_port}"]
+    with serving(cmd, port, "/webhooks/rest/", log_path, {**env, "ACTIONS_PORT": actions_port}) as server:
+        yield server
 
 
 @contextmanager

@@ -41,22 +41,14 @@ def matches(reply: str, template: str) -> bool:
     return re.fullmatch(pattern, reply.strip(), flags=re.S) is not None
 
 
-@pytest.fixture(scope="module")
-def leads_db(e2e_env, monkeypatch_module):
-    for key in ("DATABASE_URL", "PRESCREEN_ENCRYPTION_KEY"):
-        monkeypatch_module.setenv(key, e2e_env[key])
-    return e2e_env["DATABASE_URL"]
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    mp = pytest.MonkeyPatch()
-    yield mp
-    mp.undo()
-
-
 @pytest.mark.parametrize("persona", PERSONAS, ids=[p.name for p in PERSONAS])
 def test_a_whole_conversation(rasa_server, response_texts, leads_db, tmp_path, persona: Persona):
+    converse_and_check(rasa_server, persona, response_texts, leads_db, tmp_path)
+
+
+def converse_and_check(rasa_server, persona: Persona, response_texts, leads_db: str, tmp_path) -> str:  # noqa: ANN001
+    """Hold the persona's whole conversation and check its outcome, leads, export and stored
+    events; returns the conversation id."""
     sender = f"e2e-{uuid.uuid4().hex}"
     transcript: list[str] = []
 
@@ -102,6 +94,7 @@ def test_a_whole_conversation(rasa_server, response_texts, leads_db, tmp_path, p
         assert events == 0, f"{events} events of a declined/stopped conversation were stored:\n{text}"
     else:
         assert events > 0, "the conversation should be stored (purged later by retention)"
+    return sender
 
 
 def assert_json_export_shows(sender: str, persona: Persona, tmp_path) -> None:
