@@ -13,7 +13,8 @@ the result is the same list Rasa computes (tests/unit/test_tracker.py compares t
 of real conversations). Whenever it cannot be sure the old prefix is intact (another deque, fewer
 events, a different last event, a bounded deque, a form name not seen before), it starts over.
 
-It also copies itself without replaying its events (see `copy`), which Rasa does before every action.
+It also copies itself without replaying its events (see `copy`), which Rasa does before every action,
+and `install()` lets Rasa's forms build their scratch trackers from such a copy.
 
 `as_prescreen_tracker()` gives a tracker this class; the tracker store applies it to every tracker
 it hands to Rasa.
@@ -27,7 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice
 
+from rasa.core.actions.forms import FormAction
 from rasa.shared.constants import DEFAULT_SENDER_ID
+from rasa.shared.core.constants import REQUESTED_SLOT
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import (
     ActionExecuted,
     ActionReverted,
@@ -35,6 +39,7 @@ from rasa.shared.core.events import (
     Event,
     Restarted,
     SessionStarted,
+    SlotSet,
     UserUtteranceReverted,
     UserUttered,
 )
@@ -124,6 +129,41 @@ class PrescreenTracker(DialogueStateTracker):
 
 def _loop_names(events: Iterable[Event]) -> set[str]:
     return {e.name for e in events if isinstance(e, ActiveLoop) and e.name}
+
+
+def _temporary_tracker(
+    form: FormAction, current_tracker: DialogueStateTracker, additional_events: list[Event], domain: Domain
+) -> DialogueStateTracker:
+    """FormAction's scratch tracker, built from a copy instead of a replay of every event.
+
+    Rasa's form builds it twice per message with `DialogueStateTracker.from_events(events after
+    the latest restart + the requested slot + the form's execution + new events, domain's slots)`.
+    Without a restart in the conversation and with the domain's slots, that replay ends in the state
+    `copy()` gives; the extra events are then applied the same way. Anything else goes to Rasa's code.
+    tests/unit/test_tracker.py compares the two."""
+    if (
+        not isinstance(current_tracker, PrescreenTracker)
+        or current_tracker.is_rule_tracker
+        or current_tracker.idx_after_latest_restart() != 0
+        or set(current_tracker.slots) != {slot.name for slot in domain.slots}
+    ):
+        return _RASA_TEMPORARY_TRACKER(form, current_tracker, additional_events, domain)
+    scratch = current_tracker.copy()
+    form_events = [
+        SlotSet(REQUESTED_SLOT, form.get_slot_to_fill(current_tracker)),
+        ActionExecuted(form.name()),
+    ]
+    for event in form_events + list(additional_events):
+        scratch.update(event, domain)
+    return scratch
+
+
+_RASA_TEMPORARY_TRACKER = FormAction._temporary_tracker
+
+
+def install() -> None:
+    """Make Rasa's forms build their scratch trackers by copying (idempotent)."""
+    FormAction._temporary_tracker = _temporary_tracker  # type: ignore[method-assign]
 
 
 def as_prescreen_tracker(tracker: DialogueStateTracker | None) -> DialogueStateTracker | None:

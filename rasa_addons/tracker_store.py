@@ -45,13 +45,16 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.conversation import FORGET_SLOT
 from rasa_addons import action_call, action_response_validation
+from rasa_addons import tracker as prescreen_tracker
 from rasa_addons.tracker import as_prescreen_tracker
 
 # Rasa imports this module when it reads endpoints.yml, before any conversation: the right moment
 # to make action-reply validation cheap (action_response_validation.py) and to send the action
-# server only this turn's events when endpoints.yml says so (action_call.py).
+# server only this turn's events when endpoints.yml says so (action_call.py), and to let forms copy
+# trackers instead of replaying them (tracker.py).
 action_response_validation.install()
 action_call.install()
+prescreen_tracker.install()
 
 logger = logging.getLogger(__name__)
 DEFAULT_CACHE_SIZE = 1000
