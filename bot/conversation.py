@@ -115,7 +115,7 @@ def _plan(
 ) -> ScreeningPlan:
     facts = answers_as_facts(answers, today, registry)
     results = tuple(evaluate(t, facts, registry=registry) for t in trials)
-    questions = tuple(next_questions(trials, facts, registry=registry))
+    questions = tuple(next_questions(trials, facts, registry=registry, results=results))
     return ScreeningPlan(questions=questions, results=results)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from bot.eligibility import FactsInput, Outcome, as_fact_set, evaluate
+from bot.eligibility import FactsInput, Outcome, TrialResult, as_fact_set, evaluate
 from bot.facts import FactSet, Registry, default_registry
 from bot.rules import FactState, Truth, can_become, open_facts
 from bot.trial_schema import Criterion, Trial
@@ -27,14 +27,20 @@ def next_questions(
     facts: FactsInput,
     on_date: date | None = None,
     registry: Registry | None = None,
+    results: Sequence[TrialResult] | None = None,
 ) -> list[str]:
-    """Unanswered facts that can still change some trial's outcome, best first (fact ids)."""
+    """Unanswered facts that can still change some trial's outcome, best first (fact ids).
+
+    `results`, when given, are `evaluate` of each trial (same order) on these facts, so a caller
+    that has them already (conversation.plan_screening) does not pay for them twice."""
     registry = registry or default_registry()
     fact_set = as_fact_set(facts, on_date, registry)
     best_rank: dict[str, int] = {}
     needed_by: dict[str, set[str]] = {}
-    for trial in trials:
-        if evaluate(trial, fact_set, registry=registry).outcome is Outcome.NOT_ELIGIBLE:
+    if results is None:
+        results = [evaluate(trial, fact_set, registry=registry) for trial in trials]
+    for trial, result in zip(trials, results, strict=True):
+        if result.outcome is Outcome.NOT_ELIGIBLE:
             continue  # an exclusion on known facts is final; nothing can change it
         for criterion in trial.criteria:
             for fact_id, rank in _open_facts_of(criterion, fact_set, registry):

@@ -7,7 +7,9 @@ import copy
 from datetime import date
 
 from bot import conversation
+from bot.eligibility import evaluate
 from bot.facts import default_registry
+from bot.next_questions import next_questions
 from bot.trials import load_trials
 
 TRIALS = tuple(load_trials())
@@ -19,8 +21,13 @@ ANSWERS = {
 
 
 def fresh(trials, answers, today):  # noqa: ANN001
-    """The plan computed from scratch, bypassing what was remembered."""
-    return conversation._plan(trials, answers, today, default_registry())
+    """The plan computed from scratch with the engine's public functions, each on its own."""
+    registry = default_registry()
+    facts = conversation.answers_as_facts(answers, today, registry)
+    return conversation.ScreeningPlan(
+        questions=tuple(next_questions(trials, facts, registry=registry)),
+        results=tuple(evaluate(t, facts, registry=registry) for t in trials),
+    )
 
 
 def test_the_same_answers_give_the_same_plan_object_and_it_is_right():
@@ -61,3 +68,16 @@ def test_answers_that_are_not_plain_json_are_planned_without_the_memo():
     first = conversation.plan_screening(TRIALS, with_tuple, ON)
     assert first == fresh(TRIALS, with_tuple, ON)
     assert conversation.plan_screening(TRIALS, with_tuple, ON) is not first
+
+
+def test_a_plan_where_one_study_excludes_and_the_other_does_not():
+    # Breast cancer excludes the CAR-T study (AML only) but not the platelet study: the questions
+    # must come from the study still open, and each result must belong to its own study.
+    answers = {
+        "age": {"status": "value", "value": 60, "said": "60"},
+        "diagnosis": {"status": "value", "value": "solid_tumour", "said": "breast cancer"},
+    }
+    plan = conversation.plan_screening(TRIALS, answers, ON)
+    assert plan == fresh(TRIALS, answers, ON)
+    assert {r.outcome.value for r in plan.results} == {"not_eligible", "needs_review"}
+    assert plan.questions
