@@ -43,6 +43,7 @@ from rasa.shared.core.events import (
     UserUtteranceReverted,
     UserUttered,
 )
+from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import DialogueStateTracker
 
 
@@ -98,7 +99,7 @@ class PrescreenTracker(DialogueStateTracker):
             self.sender_id or DEFAULT_SENDER_ID, None, is_rule_tracker=self.is_rule_tracker
         )
         twin.slots = type(self.slots)()
-        twin.slots.update({name: copy.copy(slot) for name, slot in self.slots.items()})
+        twin.slots.update({name: _copy_slot(slot) for name, slot in self.slots.items()})
         twin.events = deque(self.events)
         twin._paused = self._paused
         twin.followup_action = self.followup_action
@@ -129,6 +130,14 @@ class PrescreenTracker(DialogueStateTracker):
 
 def _loop_names(events: Iterable[Event]) -> set[str]:
     return {e.name for e in events if isinstance(e, ActiveLoop) and e.name}
+
+
+def _copy_slot(slot: Slot) -> Slot:
+    """What `copy.copy(slot)` gives (Rasa's slots are plain objects: no __slots__, __copy__ or
+    __reduce__ of their own), without copy's generic protocol, which was most of `copy()`'s time."""
+    twin = slot.__class__.__new__(slot.__class__)
+    twin.__dict__.update(slot.__dict__)
+    return twin
 
 
 def _temporary_tracker(

@@ -231,3 +231,21 @@ def without_times(value):  # noqa: ANN001
     if isinstance(value, list):
         return [without_times(v) for v in value]
     return value
+
+
+def test_a_slot_copy_is_what_copy_copy_gives_for_every_slot_type():
+    from rasa.shared.core.slots import BooleanSlot, CategoricalSlot, FloatSlot, ListSlot, TextSlot
+
+    slots = [
+        AnySlot("a", mappings=[], initial_value={"x": 1}),
+        TextSlot("t", mappings=[{"type": "from_text"}]),
+        BooleanSlot("b", mappings=[]),
+        FloatSlot("f", mappings=[], max_value=10.0),
+        ListSlot("l", mappings=[]),
+        CategoricalSlot("c", mappings=[], values=["yes", "no"]),
+    ]
+    for slot in slots:
+        slot.value = slot.value  # marks it as set
+        ours, theirs = rasa_addons.tracker._copy_slot(slot), copy.copy(slot)
+        assert type(ours) is type(theirs) and ours is not slot
+        assert vars(ours) == vars(theirs)
