@@ -21,8 +21,11 @@ used during the level divided by its messages: unlike latency, they hardly chang
 work competes for the CPUs, which "ldavg" (the machine's load average) shows. Both stacks use
 the SQL tracker store (`--tracker memory` for neither). Every process started here is stopped on
 exit (also on Ctrl-C) and the temp dir removed (`--keep` keeps it, with the server logs).
-`--rasa-workers 2` runs our Rasa as two worker processes (SANIC_WORKERS), with the Redis lock store
-REDIS_URL names (rasa_addons/lock_store.py); RSS and CPU are then summed over the workers.
+The scripted people repeat their texts, so after the warm-up our sentence encoder answers from its
+cache; `--no-encoder-cache` encodes every message anew (3-20 ms each), as for people who all word
+things differently. `--rasa-workers 2` runs our Rasa as two worker processes (SANIC_WORKERS), with
+the Redis lock store REDIS_URL names (rasa_addons/lock_store.py); RSS and CPU are then summed over
+the workers.
 """
 
 from __future__ import annotations
@@ -236,7 +239,9 @@ def start_rasa(
     return server
 
 
-def start_ours(procs: Processes, workdir: Path, tracker: str, workers: int = 1) -> tuple[Server, Server]:
+def start_ours(
+    procs: Processes, workdir: Path, tracker: str, workers: int = 1, encoder_cache: bool = True
+) -> tuple[Server, Server]:
     if not (ROOT / "models" / "current").exists():
         subprocess.run(["bash", str(ROOT / "scripts" / "train.sh")], cwd=ROOT, check=True)
     model = (ROOT / "models" / "current").resolve()
@@ -244,6 +249,8 @@ def start_ours(procs: Processes, workdir: Path, tracker: str, workers: int = 1) 
     env = base_env(workdir)
     if workers > 1:  # Rasa worker processes; rasa_addons/lock_store.py uses Redis (REDIS_URL)
         env["SANIC_WORKERS"] = str(workers)
+    if not encoder_cache:  # every message encoded anew, as if no one had said it before
+        env["PRESCREEN_ENCODER_CACHE"] = "0"
     port = free_port()
     cmd = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
     actions = procs.spawn("actions", cmd, ROOT, env, workdir)
@@ -548,6 +555,10 @@ def main() -> None:
         default=1,
         help="our Rasa's worker processes (more than 1 needs REDIS_URL)",
     )
+    parser.add_argument(
+        "--no-encoder-cache", action="store_true",
+        help="our NLU encodes every message anew (the scripted people repeat their texts; real people vary)",
+    )  # fmt: skip
     args = parser.parse_args()
     if args.rasa_workers > 1 and not os.environ.get("REDIS_URL"):
         parser.error(
@@ -566,7 +577,7 @@ def main() -> None:
     results: list[Level] = []
     try:
         starter = None if args.skip_starter else train_starter(procs, workdir)
-        rasa, actions = start_ours(procs, workdir, args.tracker, args.rasa_workers)
+        rasa, actions = start_ours(procs, workdir, args.tracker, args.rasa_workers, not args.no_encoder_cache)
         print(
             f"ours: actions ready in {actions.load_seconds:.1f} s, rasa {rasa.load_seconds:.1f} s", flush=True
         )
@@ -588,8 +599,10 @@ def main() -> None:
             shutil.rmtree(workdir, ignore_errors=True)
     if results:
         print_table(results)
-        workers = f"; our Rasa worker processes: {args.rasa_workers}" if args.rasa_workers > 1 else ""
-        print(f"total run time {time.monotonic() - started:.0f} s (tracker store: {args.tracker}{workers})")
+        notes = f"tracker store: {args.tracker}"
+        notes += f"; our Rasa worker processes: {args.rasa_workers}" if args.rasa_workers > 1 else ""
+        notes += "; our encoder cache: off" if args.no_encoder_cache else "; our encoder cache: on"
+        print(f"total run time {time.monotonic() - started:.0f} s ({notes})")
         if args.json:
             args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
 

@@ -41,6 +41,16 @@ class Encoding:
     sentence: np.ndarray  # (384,)
 
 
+def cache_size() -> int:
+    """How many encodings to keep: $PRESCREEN_ENCODER_CACHE (0 = none), default 4096."""
+    value = os.environ.get("PRESCREEN_ENCODER_CACHE", "4096").strip()
+    if not value.isdigit():
+        raise ValueError(
+            f"PRESCREEN_ENCODER_CACHE must be a whole number of texts (0 = no cache), not {value!r}"
+        )
+    return int(value)
+
+
 def model_dir() -> Path:
     """Where the model files are: $PRESCREEN_MINILM_DIR, else the copy setup unpacked."""
     return Path(os.environ.get("PRESCREEN_MINILM_DIR", DEFAULT_MODEL_DIR))
@@ -85,13 +95,17 @@ class SentenceEncoder:
         self._embedding_norm = (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
         self._layers = [_Layer.from_weights(w, f"encoder.layer.{i}.") for i in range(6)]
 
+        # Repeated texts (button payloads such as "Yes, I agree", "I don't know", "no") come from a
+        # cache: the encoding depends on the text alone, and a new one takes 3-20 ms (measured here:
+        # about 1 ms per word piece). PRESCREEN_ENCODER_CACHE=0 turns it off, e.g. for the load
+        # benchmark's every-message-is-new figures.
+        self._encode_cached = lru_cache(maxsize=cache_size())(self._encode)
+
     def encode(self, text: str) -> Encoding:
-        """Encode one message. Repeated texts (button payloads such as "Yes, I agree" or "I don't
-        know") come from a small cache: the encoding depends on the text alone."""
+        """Encode one message (repeated texts come from the cache)."""
         return self._encode_cached(text)
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one encoder per process (load_encoder), never freed
-    def _encode_cached(self, text: str) -> Encoding:
+    def _encode(self, text: str) -> Encoding:
         tokens = self._tokenizer.encode(text)
         ids = np.asarray(tokens.ids)
         x = self._word[ids] + self._position[: len(ids)] + self._token_type

@@ -97,3 +97,15 @@ def test_repeated_texts_come_from_the_cache_and_cannot_be_changed(encoder):
     assert encoder.encode("Yes, I agree") is first
     with pytest.raises(ValueError):
         first.sentence[0] = 1.0
+
+
+def test_the_cache_can_be_turned_off_and_a_bad_setting_is_named(monkeypatch):
+    from rasa_addons.sentence_encoder import SentenceEncoder, model_dir
+
+    monkeypatch.setenv("PRESCREEN_ENCODER_CACHE", "0")
+    uncached = SentenceEncoder(model_dir())
+    first, again = uncached.encode("Yes, I agree"), uncached.encode("Yes, I agree")
+    assert again is not first and np.array_equal(again.sentence, first.sentence)
+    monkeypatch.setenv("PRESCREEN_ENCODER_CACHE", "lots")
+    with pytest.raises(ValueError, match="PRESCREEN_ENCODER_CACHE must be a whole number"):
+        SentenceEncoder(model_dir())
