@@ -13,9 +13,10 @@ export PATH="$VENV/bin:$PATH"
 # Rasa phones home on first use and TensorFlow is chatty; neither helps here.
 export RASA_TELEMETRY_ENABLED=false
 export TF_CPP_MIN_LOG_LEVEL=2
-# Rasa reuses idle connections to the action server; with Sanic's default 5 s keep-alive the
-# server may already have closed them, and under load the action's events were lost (empty
-# replies). A longer keep-alive removed those errors in the load benchmark.
+# Sanic (Rasa's server and the action server) reads this. Clients that keep connections open
+# between messages (the load benchmark, a proxy in front of Rasa) found them closed after Sanic's
+# default 5 s and got errors instead of replies; 120 s removed those errors in the load benchmark.
+# (Rasa itself opens a new connection for every action call.)
 export SANIC_KEEP_ALIVE_TIMEOUT="${SANIC_KEEP_ALIVE_TIMEOUT:-120}"
 # Rasa 3.6 pins SQLAlchemy 1.4 and triggers its "2.0 migration" banner on import.
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
