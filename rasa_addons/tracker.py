@@ -9,9 +9,10 @@ load benchmark's profile it was about a quarter of Rasa's CPU time per message, 
 The fold only ever reads a prefix of the events, and Rasa only ever appends to `tracker.events` (or
 replaces the deque), so the result for the first n events never changes once computed. This class
 remembers the fold's state and feeds it only the new events. It reuses Rasa's own step helpers, so
-the result is the same list Rasa computes (tests/unit/test_tracker.py compares them on every prefix
-of real conversations). Whenever it cannot be sure the old prefix is intact (another deque, fewer
-events, a different last event, a bounded deque, a form name not seen before), it starts over.
+the result is the same list Rasa computes (tests/unit/test_tracker.py compares them after every
+event of random conversations and of a long screening). Whenever it cannot be sure the old prefix
+is intact (another deque, fewer events, a different last event, a bounded deque, a form name not
+seen before), it starts over.
 
 It also copies itself without replaying its events (see `copy`), which Rasa does before every action,
 and `install()` lets Rasa's forms build their scratch trackers from such a copy.
