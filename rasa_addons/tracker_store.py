@@ -113,16 +113,13 @@ class PrescreenTrackerStore(SQLTrackerStore):
         self._lent: OrderedDict[str, _Saved] = OrderedDict()  # handed to a turn, not saved yet
 
     def _pool_sqlite_connections(self) -> None:
-        """Replace Rasa's engine (one new connection per session) by a pooled one, which
-        SQLAlchemy 2 does by default; the same WAL mode and busy timeout as the leads' file."""
-        from bot.leads.database import use_sqlite_pragmas
+        """Replace Rasa's engine (one new connection per session) by the leads store's kind of
+        engine for the same file: pooled, WAL mode, busy timeout."""
+        from bot.leads.database import new_engine
 
-        url = self.engine.url
+        url = str(self.engine.url)
         self.engine.dispose()
-        self.engine = sa.create_engine(
-            url, poolclass=sa.pool.QueuePool, connect_args={"check_same_thread": False}
-        )
-        use_sqlite_pragmas(self.engine)
+        self.engine = new_engine(url)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:

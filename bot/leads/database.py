@@ -40,11 +40,14 @@ def engine_for(url: str) -> Engine:
             from bot.leads import migrate  # migrate imports this module
 
             migrate.upgrade(url)
-            _engines[url] = _create_engine(url)
+            _engines[url] = new_engine(url)
         return _engines[url]
 
 
-def _create_engine(url: str) -> Engine:
+def new_engine(url: str) -> Engine:
+    """A new engine for `url`, without migrating: pooled, and for SQLite in WAL mode with a busy
+    timeout. `engine_for` keeps one per URL for the leads; Rasa's tracker store
+    (rasa_addons/tracker_store.py) makes its own from this for the same file."""
     if url.startswith("sqlite"):
         DEFAULT_SQLITE.parent.mkdir(parents=True, exist_ok=True)
         # A pool: SQLAlchemy 1.4 gives file SQLite no pool, and opening and closing a connection per
@@ -63,9 +66,7 @@ def _create_engine(url: str) -> Engine:
 
 
 def use_sqlite_pragmas(engine: Engine) -> None:
-    """WAL (readers never block the writer) and a 30 s busy timeout on every new connection.
-
-    Also used by Rasa's tracker store (rasa_addons/tracker_store.py), which shares the file."""
+    """WAL (readers never block the writer) and a 30 s busy timeout on every new connection."""
 
     @event.listens_for(engine, "connect")
     def _sqlite_pragmas(connection, _record):  # noqa: ANN001 - SQLAlchemy's callback signature
