@@ -65,6 +65,16 @@ def understood(given: Any) -> str:
     return f"{text} {unit}" if unit else text
 
 
+def trial_choices(trials: dict) -> list[tuple[str, str]]:
+    """A filter's study choices: each study's id, shown with its registry identifiers."""
+    return [(t.id, f"{t.id} ({', '.join(t.identifiers.values())})") for t in trials.values()]
+
+
+def word_choices(values: list[str]) -> list[tuple[str, str]]:
+    """A filter's choices for coded values (outcomes, statuses), shown in words."""
+    return [(value, words(value)) for value in values]
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -73,6 +83,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(words=words, when=when, understood=understood)
+    env.filters.update(
+        words=words, when=when, understood=understood, trial_choices=trial_choices, word_choices=word_choices
+    )
     env.globals.update(OUTCOME_WORDS=OUTCOME_WORDS, CRITERION_WORDS=CRITERION_WORDS)
     return env
