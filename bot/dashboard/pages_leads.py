@@ -17,7 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.dashboard.auth import save_view
+from bot.dashboard.auth import SignedIn, save_view
 from bot.dashboard.responses import PAGE_SIZE, TRIALS, blocking, render, see_other, signed_in
 from bot.leads import service
 from bot.leads.models import LEAD_STATUSES
@@ -44,12 +44,18 @@ def current_filter(view: dict[str, Any]) -> service.LeadFilter:
     return service.parse_filter(**(view.get("filter") or {}))
 
 
-async def leads_page(request: web.Request) -> web.Response:
-    session = signed_in(request)
+async def take_flash(session: SignedIn) -> tuple[dict[str, Any], str | None]:
+    """The session's view without its one-time message, and that message (shown once, then gone)."""
     view = dict(session.view)
     flash = view.pop("flash", None)
     if flash:
         await blocking(save_view, session, view)
+    return view, flash
+
+
+async def leads_page(request: web.Request) -> web.Response:
+    session = signed_in(request)
+    view, flash = await take_flash(session)
     try:
         wanted = await blocking(current_filter, view)
     except service.LeadsError as error:  # e.g. a trial file was removed since the filter was set
@@ -137,11 +143,7 @@ def _render_list(
 
 
 async def lead_page(request: web.Request) -> web.Response:
-    session = signed_in(request)
-    view = dict(session.view)
-    flash = view.pop("flash", None)
-    if flash:
-        await blocking(save_view, session, view)
+    _, flash = await take_flash(signed_in(request))
     return await _lead(request, flash=flash)
 
 
