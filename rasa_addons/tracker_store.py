@@ -46,7 +46,6 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from bot.conversation import FORGET_SLOT
 from rasa_addons import action_call, action_response_validation
 from rasa_addons import tracker as prescreen_tracker
-from rasa_addons.tracker import as_prescreen_tracker
 
 # Rasa imports this module when it reads endpoints.yml, before any conversation: the right moment
 # to make action-reply validation cheap (action_response_validation.py) and to send the action
@@ -131,8 +130,8 @@ class PrescreenTrackerStore(SQLTrackerStore):
         ):
             self._remember(self._lent, sender_id, saved)
             # A new conversation's tracker was made by Rasa's wrapper store, as a plain one.
-            return as_prescreen_tracker(saved.tracker)
-        return as_prescreen_tracker(await super().retrieve(sender_id))
+            return prescreen_tracker.as_prescreen_tracker(saved.tracker)
+        return prescreen_tracker.as_prescreen_tracker(await super().retrieve(sender_id))
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         sender_id = tracker.sender_id
