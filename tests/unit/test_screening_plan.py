@@ -6,10 +6,14 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot import conversation
 from bot.eligibility import evaluate
 from bot.facts import default_registry
 from bot.next_questions import next_questions
+from bot.parsing import Parsed
 from bot.trials import load_trials
 
 TRIALS = tuple(load_trials())
@@ -81,3 +85,21 @@ def test_a_plan_where_one_study_excludes_and_the_other_does_not():
     assert plan == fresh(TRIALS, answers, ON)
     assert {r.outcome.value for r in plan.results} == {"not_eligible", "needs_review"}
     assert plan.questions
+
+
+FACT_IDS = sorted(default_registry().definitions)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sets(st.sampled_from(FACT_IDS), max_size=25), st.sampled_from(["unknown", "unclear"]))
+def test_i_dont_know_or_an_unparsed_answer_never_excludes_through_the_remembered_plan(fact_ids, status):
+    # The path the conversation takes: record_answer stores "I don't know" and a twice-unclear
+    # answer as unknown, and plan_screening (remembered or not) must never call that a misfit.
+    answers: dict = {}
+    for fact_id in sorted(fact_ids):
+        parsed = Parsed(status="unknown" if status == "unknown" else "unclear", said="not sure")
+        answers = conversation.record_answer(answers, fact_id, parsed, question="?")
+    for _ in range(2):  # the second call comes from the memo
+        plan = conversation.plan_screening(TRIALS, answers, ON)
+        assert all(r.outcome.value != "not_eligible" for r in plan.results)
+        assert not any(c.status.value == "not_met" for r in plan.results for c in r.criteria)
