@@ -195,7 +195,9 @@ def _wait_until_ready(proc: subprocess.Popen, server: RasaServer, health_url: st
         try:
             if requests.get(health_url, timeout=2).ok:
                 return
-        except requests.ConnectionError:
+        # Refused while the port is not open yet; a timeout while it is open but the server (a
+        # Sanic worker still loading the model, on a busy machine) has not answered yet.
+        except (requests.ConnectionError, requests.Timeout):
             pass
         time.sleep(0.5)
     pytest.fail(f"{proc.args[:4]} not ready after {STARTUP_TIMEOUT_S} s; log tail:\n{server.log_tail()}")
