@@ -104,6 +104,12 @@ class _Saved:
     rows_in_database: int
 
 
+def _commit_without_fsync(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
 class PrescreenTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that forgets on request and reuses the trackers it saved."""
 
@@ -117,12 +123,20 @@ class PrescreenTrackerStore(SQLTrackerStore):
 
     def _pool_sqlite_connections(self) -> None:
         """Replace Rasa's engine (one new connection per session) by the leads store's kind of
-        engine for the same file: pooled, WAL mode, busy timeout."""
+        engine for the same file: pooled, WAL mode, busy timeout; and commits without fsync.
+
+        synchronous=NORMAL, on this engine's connections only: in WAL mode a commit then waits
+        for no fsync (the WAL is synced at checkpoints). The database stays consistent after any
+        crash; a power cut can undo the last conversation turns saved, never corrupt the file.
+        The fsync on every message's commit was about 5 % of Rasa's CPU and added to each reply's
+        latency. The leads, written by the action server on its own engine, keep SQLite's
+        default (FULL): a lead, once confirmed, is on disk."""
         from bot.leads.database import new_engine
 
         url = str(self.engine.url)
         self.engine.dispose()
         self.engine = new_engine(url)
+        sa.event.listen(self.engine, "connect", _commit_without_fsync)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:

@@ -201,3 +201,16 @@ def test_a_cached_turn_writes_the_rows_rasa_would(database_url):
         asyncio.run(converse(plain, rasas))
     assert _rows(database_url, ours) == _rows(database_url, rasas)
     assert len(_rows(database_url, ours)) == 6
+
+
+def test_on_sqlite_turns_commit_without_fsync_and_leads_with_it(database_url):
+    """The tracker store's connections use synchronous=NORMAL (1); the leads store's keep FULL (2)."""
+    if not database_url.startswith("sqlite"):
+        return  # a SQLite setting
+    from bot.leads.database import engine_for
+
+    with tracker_store_from_endpoints() as store, store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    with engine_for(database_url).connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2
