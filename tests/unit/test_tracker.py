@@ -249,3 +249,40 @@ def test_a_slot_copy_is_what_copy_copy_gives_for_every_slot_type():
         ours, theirs = rasa_addons.tracker._copy_slot(slot), copy.copy(slot)
         assert type(ours) is type(theirs) and ours is not slot
         assert vars(ours) == vars(theirs)
+
+
+# current_state: the active form as a dict, built without dataclasses.asdict.
+STATE_EVENTS = [
+    lambda: UserUttered(
+        "I'm 47 and my platelets are 70",
+        {"name": "inform", "confidence": 0.93},
+        entities=[{"entity": "age", "value": 47, "start": 4, "end": 6, "extractor": "x"}],
+        parse_data={"intent_ranking": [{"name": "inform", "confidence": 0.93}], "text": "I'm 47"},
+    ),
+    lambda: UserUttered("why?", {"name": "ask_why", "confidence": 0.8}, metadata={"nested": {"a": [1, 2.5]}}),
+]
+state_event_lists = st.lists(
+    st.sampled_from(range(len(EVENT_MAKERS) + len(SLOT_EVENTS) + len(STATE_EVENTS))), max_size=50
+).map(lambda picks: [(EVENT_MAKERS + SLOT_EVENTS + STATE_EVENTS)[i]() for i in picks])
+
+
+@settings(max_examples=200, deadline=None)
+@given(state_event_lists, st.sampled_from(list(EventVerbosity)))
+def test_current_state_equals_rasas(events, verbosity):
+    tracker = PrescreenTracker.from_events("someone", events, slots=DOMAIN_SLOTS)
+    ours = tracker.current_state(verbosity)
+    assert ours == DialogueStateTracker.current_state(tracker, verbosity)
+    assert tracker.current_state(verbosity) == ours  # and the tracker's own loop is back in place
+    if tracker.active_loop and tracker.active_loop.trigger_message:
+        ours["active_loop"]["trigger_message"]["text"] = "changed"  # a copy, as asdict gives
+        assert tracker.active_loop.trigger_message.get("text") != "changed"
+
+
+def test_an_active_form_holding_other_kinds_of_data_is_left_to_asdict():
+    tracker = PrescreenTracker.from_events(
+        "someone", [STATE_EVENTS[0](), ActiveLoop(FORM)], slots=DOMAIN_SLOTS
+    )
+    tracker.active_loop.trigger_message["ranking"] = ("inform", 0.93)  # a tuple: not JSON-plain
+    ours = tracker.current_state()
+    assert ours == DialogueStateTracker.current_state(tracker)
+    assert ours["active_loop"]["trigger_message"]["ranking"] == ("inform", 0.93)
