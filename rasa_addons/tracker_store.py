@@ -44,19 +44,21 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.conversation import FORGET_SLOT
-from rasa_addons import action_call, action_connection, action_response_validation, graph_runner
+from rasa_addons import action_call, action_connection, action_response_validation, event_types, graph_runner
 from rasa_addons import tracker as prescreen_tracker
 
 # Rasa imports this module when it reads endpoints.yml, before any conversation: the right moment
 # to make action-reply validation cheap (action_response_validation.py) and to send the action
 # server only this turn's events when endpoints.yml says so (action_call.py), over a connection
 # kept open (action_connection.py), to let forms copy trackers instead of replaying them
-# (tracker.py), and to run the model's graph without dask's bookkeeping (graph_runner.py; Rasa
-# loads the model after it creates the tracker store).
+# (tracker.py), to run the model's graph without dask's bookkeeping (graph_runner.py; Rasa
+# loads the model after it creates the tracker store), and to find event classes by name in a
+# table (event_types.py).
 action_response_validation.install()
 action_call.install()
 action_connection.install()
 graph_runner.install()
+event_types.install()
 prescreen_tracker.install()
 
 logger = logging.getLogger(__name__)
