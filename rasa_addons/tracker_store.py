@@ -44,7 +44,14 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.conversation import FORGET_SLOT
-from rasa_addons import action_call, action_connection, action_response_validation, event_types, graph_runner
+from rasa_addons import (
+    action_call,
+    action_connection,
+    action_response_validation,
+    debug_logs,
+    event_types,
+    graph_runner,
+)
 from rasa_addons import tracker as prescreen_tracker
 
 # Rasa imports this module when it reads endpoints.yml, before any conversation: the right moment
@@ -52,13 +59,14 @@ from rasa_addons import tracker as prescreen_tracker
 # server only this turn's events when endpoints.yml says so (action_call.py), over a connection
 # kept open (action_connection.py), to let forms copy trackers instead of replaying them
 # (tracker.py), to run the model's graph without dask's bookkeeping (graph_runner.py; Rasa
-# loads the model after it creates the tracker store), and to find event classes by name in a
-# table (event_types.py).
+# loads the model after it creates the tracker store), to find event classes by name in a table
+# (event_types.py), and to skip building debug-log lines that are switched off (debug_logs.py).
 action_response_validation.install()
 action_call.install()
 action_connection.install()
 graph_runner.install()
 event_types.install()
+debug_logs.install()
 prescreen_tracker.install()
 
 logger = logging.getLogger(__name__)
