@@ -160,7 +160,7 @@ _ATOMIC_TYPES = frozenset({str, int, float, bool, type(None)})
 
 def _loop_as_dict(loop: TrackerActiveLoop) -> dict[str, Any]:
     """`dataclasses.asdict(loop)`: the same dict, built directly when the loop holds only dicts,
-    lists and JSON scalars (as Rasa's parse data does); anything else goes to `asdict`."""
+    lists, tuples and JSON scalars (as Rasa's parse data does); anything else goes to `asdict`."""
     try:
         return {name: _plain_copy(getattr(loop, name)) for name in _LOOP_FIELDS}
     except _NotPlainData:
@@ -173,6 +173,8 @@ def _plain_copy(value: Any) -> Any:
         return {_plain_copy(key): _plain_copy(item) for key, item in value.items()}
     if kind is list:
         return [_plain_copy(item) for item in value]
+    if kind is tuple:  # Rasa's parse data keeps each token's span as one
+        return tuple(_plain_copy(item) for item in value)
     if kind in _ATOMIC_TYPES:  # immutable: asdict's deepcopy returns the object itself
         return value
     raise _NotPlainData

@@ -257,7 +257,11 @@ STATE_EVENTS = [
         "I'm 47 and my platelets are 70",
         {"name": "inform", "confidence": 0.93},
         entities=[{"entity": "age", "value": 47, "start": 4, "end": 6, "extractor": "x"}],
-        parse_data={"intent_ranking": [{"name": "inform", "confidence": 0.93}], "text": "I'm 47"},
+        parse_data={
+            "intent_ranking": [{"name": "inform", "confidence": 0.93}],
+            "text": "I'm 47",
+            "text_tokens": [(0, 3), (4, 6)],  # as Rasa's NLU gives them
+        },
     ),
     lambda: UserUttered("why?", {"name": "ask_why", "confidence": 0.8}, metadata={"nested": {"a": [1, 2.5]}}),
 ]
@@ -282,7 +286,21 @@ def test_an_active_form_holding_other_kinds_of_data_is_left_to_asdict():
     tracker = PrescreenTracker.from_events(
         "someone", [STATE_EVENTS[0](), ActiveLoop(FORM)], slots=DOMAIN_SLOTS
     )
-    tracker.active_loop.trigger_message["ranking"] = ("inform", 0.93)  # a tuple: not JSON-plain
+    tracker.active_loop.trigger_message["ranking"] = {"inform"}  # a set: not JSON-plain
     ours = tracker.current_state()
     assert ours == DialogueStateTracker.current_state(tracker)
-    assert ours["active_loop"]["trigger_message"]["ranking"] == ("inform", 0.93)
+    assert ours["active_loop"]["trigger_message"]["ranking"] == {"inform"}
+
+
+def test_rasas_parse_data_takes_the_direct_path(monkeypatch):
+    """Token spans are tuples in Rasa's parse data: they must not send every call to asdict."""
+    tracker = PrescreenTracker.from_events(
+        "someone", [STATE_EVENTS[0](), ActiveLoop(FORM)], slots=DOMAIN_SLOTS
+    )
+
+    def refuse(_loop):  # noqa: ANN001
+        raise AssertionError("fell back to dataclasses.asdict")
+
+    monkeypatch.setattr(rasa_addons.tracker.dataclasses, "asdict", refuse)
+    state = tracker.current_state()
+    assert state["active_loop"]["trigger_message"]["text_tokens"] == [(0, 3), (4, 6)]
