@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 import logging
 
 import pytest
 from aiohttp import web
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rasa.core.actions.action import RemoteAction
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
@@ -143,3 +146,49 @@ def test_sessions_still_open_at_exit_are_closed_without_a_loop():
     assert not session.closed
     action_connection._close_open_sessions()
     assert session.closed
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: (
+        st.lists(inner, max_size=5)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text() | st.integers() | st.booleans(), inner, max_size=5)
+    ),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(json_values)
+def test_bodies_are_the_json_that_json_dumps_writes(value):
+    assert json.loads(action_connection.dumps_json(value)) == json.loads(json.dumps(value))
+
+
+def test_nan_and_infinities_read_back_as_from_json_dumps():
+    for value in (float("nan"), float("inf"), float("-inf")):
+        ours = json.loads(action_connection.dumps_json({"x": value}))["x"]
+        assert repr(ours) == repr(json.loads(json.dumps({"x": value}))["x"])
+
+
+def test_what_ujson_refuses_goes_to_json_dumps(monkeypatch):
+    with pytest.raises(TypeError, match="is not JSON serializable"):  # json.dumps's own words
+        action_connection.dumps_json({"x": {1, 2}})
+
+    def refuse(*_args, **_kwargs):  # noqa: ANN002, ANN003
+        raise OverflowError("too big for ujson")
+
+    monkeypatch.setattr(action_connection.ujson, "dumps", refuse)
+    assert action_connection.dumps_json({"x": 1}) == json.dumps({"x": 1})
+
+
+def test_the_kept_session_sends_bodies_written_by_dumps_json(monkeypatch):
+    written = []
+
+    def spy(value):  # noqa: ANN001
+        written.append(value)
+        return json.dumps(value)
+
+    monkeypatch.setattr(action_connection, "dumps_json", spy)
+    client_ports({"keep_alive_seconds": 2}, requests=1)
+    assert written == [{"n": 0}]
