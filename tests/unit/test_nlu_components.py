@@ -109,3 +109,57 @@ def test_the_cache_can_be_turned_off_and_a_bad_setting_is_named(monkeypatch):
     monkeypatch.setenv("PRESCREEN_ENCODER_CACHE", "lots")
     with pytest.raises(ValueError, match="PRESCREEN_ENCODER_CACHE must be a whole number"):
         SentenceEncoder(model_dir())
+
+
+def textbook_encoding(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """BERT as written in the papers and in sentence-transformers, straight from the checkpoint's
+    tensors: the reference for the encoder's fused and pre-transposed weights."""
+    from safetensors.numpy import load_file
+    from scipy.special import erf
+    from tokenizers import Tokenizer
+
+    from rasa_addons.sentence_encoder import model_dir
+
+    w = load_file(str(model_dir() / "model.safetensors"))
+    tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+    tokenizer.no_padding()
+    ids = tokenizer.encode(text).ids
+
+    def norm(x, name):  # noqa: ANN001
+        mean, var = x.mean(-1, keepdims=True), x.var(-1, keepdims=True)
+        return (x - mean) / np.sqrt(var + 1e-12) * w[f"{name}.weight"] + w[f"{name}.bias"]
+
+    def dense(x, name):  # noqa: ANN001
+        return x @ w[f"{name}.weight"].T + w[f"{name}.bias"]
+
+    e = "embeddings."
+    x = w[e + "word_embeddings.weight"][ids] + w[e + "position_embeddings.weight"][: len(ids)]
+    x = norm(x + w[e + "token_type_embeddings.weight"][0], e + "LayerNorm")
+    for i in range(6):
+        p = f"encoder.layer.{i}."
+        heads = [
+            dense(x, p + f"attention.self.{m}").reshape(len(ids), 12, 32).transpose(1, 0, 2)
+            for m in ("query", "key", "value")
+        ]
+        q, k, v = heads
+        scores = q @ k.transpose(0, 2, 1) / np.sqrt(32)
+        attention = np.exp(scores - scores.max(-1, keepdims=True))
+        attention /= attention.sum(-1, keepdims=True)
+        context = (attention @ v).transpose(1, 0, 2).reshape(len(ids), 384)
+        x = norm(x + dense(context, p + "attention.output.dense"), p + "attention.output.LayerNorm")
+        hidden = dense(x, p + "intermediate.dense")
+        hidden = 0.5 * hidden * (1 + erf(hidden / np.sqrt(2)))
+        x = norm(x + dense(hidden, p + "output.dense"), p + "output.LayerNorm")
+    sentence = x.mean(0)
+    return x[1:-1], sentence / np.linalg.norm(sentence)
+
+
+@pytest.mark.parametrize(
+    "text", ["yes", "I don't know", "my dad is seventy-six and had a heart attack two years ago", "72k"]
+)
+def test_the_encoder_gives_the_textbook_encoding(encoder, text):
+    pieces, sentence = textbook_encoding(text)
+    encoding = encoder._encode(text)
+    assert encoding.pieces.shape == pieces.shape
+    assert np.allclose(encoding.pieces, pieces, atol=1e-4)
+    assert np.allclose(encoding.sentence, sentence, atol=1e-5)
