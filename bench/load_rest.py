@@ -22,7 +22,7 @@ work competes for the CPUs, which "ldavg" (the machine's load average) shows. Bo
 the SQL tracker store (`--tracker memory` for neither). Every process started here is stopped on
 exit (also on Ctrl-C) and the temp dir removed (`--keep` keeps it, with the server logs).
 The scripted people repeat their texts, so after the warm-up our sentence encoder answers from its
-cache; `--no-encoder-cache` encodes every message anew (3-20 ms each), as for people who all word
+cache; `--no-encoder-cache` encodes every message anew (10-40 ms each here), as for people who all word
 things differently. `--rasa-workers 2` runs our Rasa as two worker processes (SANIC_WORKERS), with
 the Redis lock store REDIS_URL names (rasa_addons/lock_store.py); RSS and CPU are then summed over
 the workers.

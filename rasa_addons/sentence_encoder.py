@@ -96,9 +96,9 @@ class SentenceEncoder:
         self._layers = [_Layer.from_weights(w, f"encoder.layer.{i}.") for i in range(6)]
 
         # Repeated texts (button payloads such as "Yes, I agree", "I don't know", "no") come from a
-        # cache: the encoding depends on the text alone, and a new one takes 3-20 ms (measured here:
-        # about 1 ms per word piece). PRESCREEN_ENCODER_CACHE=0 turns it off, e.g. for the load
-        # benchmark's every-message-is-new figures.
+        # cache: the encoding depends on the text alone, and a new one takes 10-40 ms here (more word
+        # pieces take longer; the run-to-run spread on this VM is wide). PRESCREEN_ENCODER_CACHE=0
+        # turns it off, e.g. for the load benchmark's every-message-is-new figures.
         self._encode_cached = lru_cache(maxsize=cache_size())(self._encode)
 
     def encode(self, text: str) -> Encoding:
