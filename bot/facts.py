@@ -78,6 +78,18 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     answers_for: str | None = None
     via: Literal["whole_years_before_reference"] | None = None
     implied: list[Implication] = []
+    reading: Literal["now", "ever", "willing", "capable"] = "ever"
+    """How a yes/no question is asked: about now (a past condition is a no), ever, a willingness
+    ("no problem" is a yes) or an ability (bot/parsing/booleans.py)."""
+    answer_inverts: bool = False
+    """The question is asked the other way up from the fact (yes to "did it go into remission?"
+    means no to "no response after two courses"), so a yes records false."""
+    ask_unit_below: float | None = None
+    """A number given without a unit that comes out below this (canonical unit) is doubtful
+    ("platelets 7.2"): the conversation asks again for it with its unit instead of taking it."""
+    equivalents: dict[str, float] = {}
+    """Drugs whose dose converts to this fact's unit, with the factor (dexamethasone 6.67 mg of
+    prednisone per mg); names per language are in bot/words/<language>.yaml `drugs`."""
 
     @root_validator(skip_on_failure=True)
     def _consistent(cls, values: dict[str, Any]) -> dict[str, Any]:
@@ -88,6 +100,8 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
             raise ValueError(f"`choices` only belongs on choice facts, not on type {kind}")
         if values["units"] and kind not in ("number", "integer"):
             raise ValueError("`units` only belongs on number facts")
+        if (values["reading"] != "ever" or values["answer_inverts"]) and kind != "boolean":
+            raise ValueError("`reading` and `answer_inverts` only belong on boolean facts")
         if values["allow_never"] and kind != "date":
             raise ValueError("`allow_never` only belongs on date facts")
         if bool(values["answers_for"]) != bool(values["via"]):

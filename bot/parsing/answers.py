@@ -10,6 +10,7 @@ because that is the person's best answer and `said` keeps their words; so does a
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from bot.facts import FactDefinition
@@ -21,6 +22,21 @@ from bot.parsing.dates import parse_date
 from bot.parsing.numbers import parse_number
 from bot.parsing.result import Parsed
 from bot.parsing.text import plain, unknown_phrase, without_unknown_phrases
+
+MAX_ANSWER_LENGTH = 2000
+"""Longer messages are not read as an answer (the channels refuse them first)."""
+
+_CODE = re.compile(
+    r"<\s*/?\s*[a-z!][^>]*>|[{}]|;\s*--|--\s*$|'\s*or\s*'|\b(?:select|drop|insert|delete|update|union)\b.*"
+    r"\b(?:from|table|into|set|select)\b|\d[eE][+-]?\d|\b0x[0-9a-f]+\b|=>|&&|\|\||\$\(|\bjavascript:|\bnull\b|\bnan\b|\binf\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_code(text: str) -> bool:
+    """Markup, SQL, code or scientific notation: a number pulled out of it is not a value."""
+    return bool(_CODE.search(text))
+
 
 AGE_UNIT = "years"
 """Integer facts in this unit are ages, read by `ages.parse_age` (which also takes birth dates)."""
@@ -45,7 +61,7 @@ def _dispatch(fact: FactDefinition, text: str, today: date) -> Parsed:
     if fact.type in ("integer", "number"):
         return parse_number(fact, text)
     if fact.type == "boolean":
-        return parse_boolean(text)
+        return parse_boolean(text, fact)
     if fact.type == "choice":
         return parse_choice(fact, text)
     if fact.type == "choices":
@@ -64,6 +80,10 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
     text = text or ""
     if not any(ch.isalnum() for ch in text):
         return result.unclear(said, _EMPTY_PROBLEM[fact.type])
+    if len(text) > MAX_ANSWER_LENGTH:
+        return result.unclear(said, "answer.too_long")
+    if looks_like_code(text):
+        return result.unclear(said, "answer.not_words")
     words = plain(text)
     if unknown_phrase(words):
         if fact.type == "boolean":

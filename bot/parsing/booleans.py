@@ -1,65 +1,178 @@
-"""Yes and no, in the ways people say them.
+"""Yes and no, read against the question that was asked.
 
-Negation wins: "I'm not pregnant", "no, never had one", "no heart problems" and "not that I know
-of" are all no (the soft ones included: that is how people say no). "I don't know", "not sure" and
-the like are "unknown". A yes together with a no ("yes, but not now") is unclear.
+A negation word is evidence, never the verdict on its own. The answer is read clause by clause,
+and each piece of evidence has a strength:
+
+3. phrases that answer this very question (`facts.<id>.says_yes/says_no` in bot/words/<language>.yaml:
+   "I'm past menopause" to "could you become pregnant?"), and, for a willingness, the ways people
+   agree or refuse ("no problem", "I wouldn't mind", "I'd never refuse", "I'd rather not");
+2. the question's topic, named or negated ("I have active hepatitis B", "never had a transplant");
+   for a condition asked about now, a topic said to be past or fine is a no ("hepatitis B years
+   ago, it cleared", "my kidneys are fine");
+1. plain yes and no words ("yes", "nope", "not really") and yes statements ("I do", "she has").
+
+The strongest kind of evidence decides; when it disagrees with itself the answer is unclear and the
+conversation asks again. "I don't know" and its relatives are "unknown". How the question is asked
+(`reading` in facts.yaml: now, ever, willing, capable) decides which of these apply, and
+`answer_inverts` turns the answer round for a question asked the other way up.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from bot.parsing import result
 from bot.parsing.result import Parsed
-from bot.parsing.text import phrase_pattern, plain, unknown_phrase
+from bot.parsing.text import plain
+from bot.parsing.words import Words, words
 
-YES_WORDS = (
-    "yes", "yeah", "yea", "yeh", "yep", "yup", "ya", "yah", "y", "aye", "sure", "correct", "affirmative",
-    "definitely", "absolutely", "certainly", "indeed", "true", "exactly", "of course", "that is right",
-    "you are right", "i think so", "i believe so", "i guess so",
-)  # fmt: skip
-"""Words and phrases (in `text.plain` form) that say yes on their own."""
+if TYPE_CHECKING:
+    from bot.facts import FactDefinition
 
-NO_WORDS = (
-    "no", "nope", "nah", "naw", "n", "never", "none", "not", "nothing", "neither", "nor", "negative",
-    "false", "without", "no longer",
-)  # fmt: skip
-"""Words that make an answer a no (negation wins over a yes phrase such as "I have")."""
+_CLAUSE_BREAK = re.compile(r"[,.;:!?()]|\s-\s|\b(?:but|however|though|although|except|whereas)\b")
+_NOT_WORDS = re.compile(r"[^a-z0-9' ]+")
+NEGATION_WINDOW = 6
+"""How many words before a phrase a negation word may stand and still turn it round."""
 
-YES_STATEMENTS = (
-    r"\b(?:i|he|she|they|we|it)\s+(?:do|does|did|have|has|had|am|is|are|was|were|will|would|can|could)"
-    r"(?=\s*$|\s+(?:still|currently|now|too|also|indeed|though|yes|at the moment|right now)\b)",
-    r"\b(?:had|have|has|got|get|gets)\s+(?:one|some|it|them)\b",
-    r"\bstill\s+(?:do|does|am|is|are|have|has|taking|takes|take|on)\b",
-)
-"""Statements that say yes when nothing negates them: "I do", "she is", "I had one years ago". A
-subject and verb count only on their own ("I am", not "I'm fine")."""
-
-_YES = phrase_pattern(YES_WORDS)
-_NO = phrase_pattern(NO_WORDS)
-_YES_STATEMENT = re.compile("|".join(YES_STATEMENTS))
-_INTENSIFIED_NO = re.compile(
-    r"\b(?:definitely|absolutely|certainly|of course|sure|surely)\s+(?:not|no|never)\b|\bno\s+no\b"
-)
-_WORDS_ONLY = re.compile(r"[^a-z0-9' ]+")
+STRONG, TOPIC, PLAIN = 3, 2, 1
 
 
-def parse_boolean(text: str) -> Parsed:
-    """Read yes (True), no (False), or "I don't know" (unknown); anything else is unclear."""
+def _negated(clause: str, start: int, lw: Words) -> bool:
+    """Whether a negation word stands before `start`, with only pass-through words between."""
+    before = clause[:start].split()[-NEGATION_WINDOW:]
+    passes = lw.pattern("negation_passes")
+    for i in range(len(before) - 1, -1, -1):
+        if lw.pattern("negators").fullmatch(before[i]):
+            return True
+        if not passes.fullmatch(before[i]):
+            return False
+    return False
+
+
+def _mask(text: str, match: re.Match) -> str:
+    return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+
+
+def _clauses(words_text: str) -> list[str]:
+    parts = [" ".join(_NOT_WORDS.sub(" ", p).split()) for p in _CLAUSE_BREAK.split(words_text)]
+    return [p for p in parts if p]
+
+
+def _phrase_evidence(clause: str, pattern: re.Pattern, value: bool, lw: Words) -> tuple[list[bool], str]:
+    """Each match of `pattern` says `value`, or the opposite when a negation stands before it."""
+    found: list[bool] = []
+    for match in list(pattern.finditer(clause)):
+        found.append(value != _negated(clause, match.start(), lw))
+        clause = _mask(clause, match)
+    return found, clause
+
+
+def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
+    found: list[bool] = []
+    negated_negative = re.compile(
+        rf"{lw.pattern('negators').pattern}(?:\s+[a-z']+){{0,3}}?\s+{lw.pattern('negative_words').pattern}"
+    )
+    for match in list(negated_negative.finditer(clause)):
+        found.append(True)  # "no problem", "never refuse", "nothing against it"
+        clause = _mask(clause, match)
+    for pattern, value in ((lw.pattern("willing_no"), False), (lw.pattern("willing_yes"), True)):
+        for match in list(pattern.finditer(clause)):
+            found.append(value)
+            clause = _mask(clause, match)
+    for match in list(lw.pattern("negative_words").finditer(clause)):
+        found.append(False)  # "I object", "that's a problem for me"
+        clause = _mask(clause, match)
+    return found, clause
+
+
+def _topic(clause: str, fact_id: str, reading: str, lw: Words) -> list[bool]:
+    fact_words = lw.for_fact(fact_id)
+    if fact_words is None:
+        return []
+    found: list[bool] = []
+    over = reading == "now" and bool(lw.pattern("past_markers").search(clause))
+    match = fact_words.topic.search(clause)
+    while match:
+        negated = _negated(clause, match.start(), lw)
+        fine = bool(lw.pattern("fine_words").search(clause[match.end() :]))
+        found.append(not (negated or over or fine))
+        # A topic named once lets a negation reach the next ("no nosebleeds or blood in my urine").
+        clause = clause[: match.start()] + "or" + clause[match.end() :]
+        match = fact_words.topic.search(clause, match.start() + 2)
+    for match in fact_words.topic_inverted.finditer(clause):
+        found.append(_negated(clause, match.start(), lw))  # "I won't donate" says yes to "willing not to"
+    return found
+
+
+def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "en") -> Parsed:
+    """The evidence-weighing reader behind `parse_boolean` (see the module docstring)."""
     said = text
-    words = plain(text)
-    if unknown_phrase(words):
+    lw = words(language)
+    words_text = plain(text)
+    if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
-    words = " ".join(_WORDS_ONLY.sub(" ", words).split())
-    if not words:
+    clauses = _clauses(words_text)
+    if not clauses:
         return result.unclear(said, "boolean.unclear")
-    words = _INTENSIFIED_NO.sub(" not ", words)
-    says_no = bool(_NO.search(words))
-    says_yes = bool(_YES.search(words))
-    if says_no and says_yes:
-        return result.unclear(said, "boolean.unclear")
-    if says_no:
-        return result.value(False, said)
-    if says_yes or _YES_STATEMENT.search(words):
-        return result.value(True, said)
+    tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
+    fact_words = lw.for_fact(fact_id) if fact_id else None
+    for clause in clauses:
+        if fact_words is not None:
+            yes, clause = _phrase_evidence(clause, fact_words.says_yes, True, lw)
+            no, clause = _phrase_evidence(clause, fact_words.says_no, False, lw)
+            tiers[STRONG] += yes + no
+        if reading == "willing":
+            agreeing, clause = _willingness(clause, lw)
+            tiers[STRONG] += agreeing
+        elif reading == "capable":
+            able, clause = _phrase_evidence(clause, lw.pattern("capable_yes"), True, lw)
+            unable, clause = _phrase_evidence(clause, lw.pattern("capable_no"), False, lw)
+            tiers[STRONG] += able + unable
+        if fact_id:
+            tiers[TOPIC] += _topic(clause, fact_id, reading, lw)
+        tiers[PLAIN] += _plain_words(clause, lw)
+    for tier in (STRONG, TOPIC, PLAIN):
+        values = set(tiers[tier])
+        if len(values) == 1:
+            parsed = result.value(values.pop(), said)
+            return replace(parsed, sure=tier == PLAIN and _lone_word(words_text, lw))
+        if values:
+            return result.unclear(said, "boolean.unclear")
     return result.unclear(said, "boolean.unclear")
+
+
+def _plain_words(clause: str, lw: Words) -> list[bool]:
+    found: list[bool] = []
+    no_matches = list(lw.pattern("no_words").finditer(clause))
+    for match in no_matches:
+        clause = _mask(clause, match)
+    found += [False] * len(no_matches)
+    if lw.pattern("yes_words").search(clause):
+        found.append(True)
+    elif not no_matches and lw.yes_statements.search(clause):
+        found.append(True)  # "I do", but not the "I do" of "I do not"
+    return found
+
+
+def _lone_word(words_text: str, lw: Words) -> bool:
+    """Whether the whole answer is one plain yes or no ("No.", "yes please", "nope, thanks"):
+    beyond doubt, so an answer that excludes needs no read-back."""
+    rest = " ".join(_NOT_WORDS.sub(" ", words_text).split())
+    rest = lw.pattern("fillers").sub(" ", rest)
+    rest = " ".join(rest.split())
+    return bool(rest) and any(p.fullmatch(rest) for p in (lw.pattern("yes_words"), lw.pattern("no_words")))
+
+
+def parse_boolean(
+    text: str, fact: FactDefinition | None = None, language: str = "en", reading: str | None = None
+) -> Parsed:
+    """Read yes (True), no (False), or "I don't know" (unknown) in answer to `fact`'s question;
+    anything else is unclear. Without a fact (consent, confirmations), agreeing phrases count too
+    ("no problem", "sure, go ahead")."""
+    how = reading or (fact.reading if fact is not None else "willing")
+    parsed = read_yes_no(text, fact.id if fact is not None else None, how, language)
+    if fact is not None and fact.answer_inverts and parsed.ok:
+        parsed = replace(parsed, value=not parsed.value)
+    return parsed

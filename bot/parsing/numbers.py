@@ -12,6 +12,7 @@ says otherwise: people quote platelets per µL ("72000"), haemoglobin in g/dL ("
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import parse_boolean
+from bot.parsing.words import words
 from bot.parsing.result import Parsed
 from bot.parsing.text import clean, numeric_text, phrase_pattern
 
@@ -66,16 +68,6 @@ EXTRA_UNIT_SPELLINGS: dict[str, dict[str, str]] = {
     "cd3_count": {"cells": "cells/uL"},
 }
 """Per fact: more ways to say a registry unit than `unit_key` derives (spelling → registry unit)."""
-
-OTHER_DRUGS: dict[str, tuple[str, ...]] = {
-    "daily_steroid_dose": (
-        "dexamethasone", "dex", "decadron", "methylprednisolone", "methyl prednisolone", "medrol",
-        "solu medrol", "hydrocortisone", "cortisone", "betamethasone", "budesonide", "deflazacort",
-        "triamcinolone", "fludrocortisone",
-    ),
-}  # fmt: skip
-"""Per fact: drugs whose dose cannot be read as the fact's unit. The steroid dose is in prednisone
-milligrams; converting another steroid's dose is a clinical judgement, so it is left "unclear"."""
 
 COUNT_WORDS = {"once": "1", "twice": "2", "thrice": "3"}
 """Words for small counts, read only for integer facts without a unit (e.g. number of relapses)."""
@@ -218,10 +210,16 @@ def strip_date_noise(text: str) -> str:
     return text
 
 
+MAX_DIGITS = 15
+"""Longer runs of digits are not read as numbers (no fact's value needs them)."""
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in text already passed through `numeric_text` (and `spell_units`)."""
     mentions = []
     for match in _NUMBER.finditer(text):
+        if len(match.group("digits")) > MAX_DIGITS:
+            continue  # "999...9" is not a value anyone has
         number = _to_float(match.group("digits"))
         if match.group("sign"):
             number = -number
@@ -260,9 +258,12 @@ def parse_number(fact: FactDefinition, text: str) -> Parsed:
     """
     said = text
     prepared = prepare(text, count_words=_is_count(fact))
-    drugs = OTHER_DRUGS.get(fact.id)
-    if drugs and phrase_pattern(drugs).search(prepared):
-        return result.unclear(said, "steroid.other_drug")
+    factor = 1.0
+    if fact.equivalents:
+        drug_factor = _drug_factor(fact, prepared)
+        if drug_factor is None:
+            return result.unclear(said, "steroid.other_drug")
+        factor = drug_factor
     units = fact_units(fact)
     unit_re = _unit_regex_cached(tuple(units)) if units else None
     readings: list[tuple[float, str | None]] = []
@@ -302,9 +303,49 @@ def parse_number(fact: FactDefinition, text: str) -> Parsed:
         canonical, used = to_canonical(fact, number, unit_name)
         converted.setdefault(canonical, used)
     if len(converted) > 1:
-        return result.unclear(said, "number.ambiguous")
+        latest = _latest_reading(fact, prepared, readings)
+        if latest is None:
+            return result.unclear(said, "number.ambiguous")
+        converted = dict([to_canonical(fact, *latest)])
     canonical, used = next(iter(converted.items()))
-    return check_range(fact, canonical, said, used)
+    canonical = tidy(canonical * factor) if factor != 1 else canonical
+    parsed = check_range(fact, canonical, said, used)
+    bare = all(unit is None for _, unit in readings)
+    if parsed.ok and bare and fact.ask_unit_below is not None and canonical < fact.ask_unit_below:
+        return result.out_of_range(said, "number.doubtful", canonical, used)
+    if parsed.ok and factor == 1 and _ONLY_A_NUMBER.fullmatch(prepared.strip()):
+        return dataclasses.replace(parsed, sure=True)
+    return parsed
+
+
+_ONLY_A_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:
+    """The factor that turns the named steroid's dose into the fact's unit: 1 when no drug or the
+    fact's own is named, None for a drug without an equivalence (budesonide) or several drugs."""
+    named = {drug for drug, names in words().drug_names.items() if phrase_pattern(names).search(prepared)}
+    if not named:
+        return 1.0
+    if len(named) > 1 or next(iter(named)) not in fact.equivalents:
+        return None
+    return fact.equivalents[next(iter(named))]
+
+
+def _latest_reading(
+    fact: FactDefinition, prepared: str, readings: list[tuple[float, str | None]]
+) -> tuple[float, str | None] | None:
+    """Of several numbers, the one said to be the latest ("150 before chemo, now 65"), when exactly
+    one clause says "now" and the others say "before"; else None."""
+    clauses = [c for c in re.split(r"[,;]|\bbut\b|\band\b|\bthen\b", prepared) if find_numbers(c)]
+    if len(clauses) != len(readings):
+        return None
+    lw = words()
+    latest = [i for i, c in enumerate(clauses) if lw.pattern("latest_markers").search(c)]
+    earlier = [i for i, c in enumerate(clauses) if lw.pattern("earlier_markers").search(c)]
+    if len(latest) == 1 and len(earlier) == len(clauses) - 1 and latest[0] not in earlier:
+        return readings[latest[0]]
+    return None
 
 
 def to_canonical(fact: FactDefinition, number: float, unit_name: str | None) -> tuple[float, str | None]:

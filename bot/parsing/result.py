@@ -17,6 +17,9 @@ UNKNOWN_PROBLEM = "answer.unknown"
 PROBLEM_CODES = frozenset(
     {
         UNKNOWN_PROBLEM,
+        "answer.too_long",  # longer than any answer (the channels refuse such messages first)
+        "answer.not_words",  # markup, SQL, code or scientific notation: no value is read from it
+        "number.doubtful",  # a bare number that is implausible as written ("platelets 7.2"): ask with the unit
         # numbers (integer and number facts)
         "number.missing",  # no number in the answer
         "number.ambiguous",  # several different numbers, or a range ("70-80")
@@ -69,6 +72,12 @@ class Parsed:
     unit: str | None = None
     said: str = ""
     problem: str | None = None
+    sure: bool = False
+    """Beyond doubt: the whole answer was one plain word or value ("no", "72"), so even an answer
+    that excludes needs no read-back."""
+    alternatives: tuple[Any, ...] = ()
+    """Other values the words could equally mean ("turning 18 next week": 17 today, 18 at consent);
+    the conversation records unknown when they would change an outcome."""
 
     @property
     def ok(self) -> bool:

@@ -47,8 +47,7 @@ VALUES = [
     pytest.param("platelet_count", "around 45", 45, id="plt-around-45"),
     pytest.param("platelet_count", "it was 72 two weeks ago", 72, id="plt-ignores-weeks-ago"),
     pytest.param("platelet_count", "72, checked on 3 March", 72, id="plt-ignores-a-date"),
-    pytest.param("platelet_count", "7.2", 7.2, id="plt-7.2-stays-7.2"),
-    pytest.param("platelet_count", "0", 0, id="plt-zero"),
+    pytest.param("platelet_count", "7.2 x10^9/L", 7.2, id="plt-7.2-with-its-unit-stays-7.2"),
     pytest.param("platelet_count", "1,500,000", 1500, id="plt-1.5-million-per-uL"),
     pytest.param("platelet_count", "1.5 lakh", 150, id="plt-lakh"),
     # haemoglobin
@@ -62,7 +61,7 @@ VALUES = [
     pytest.param("haemoglobin", "85 g/L", 85, id="hb-85-g/L"),
     pytest.param("haemoglobin", "Hb was 110 g/l", 110, id="hb-110-with-words"),
     pytest.param("haemoglobin", "24.9", 249, id="hb-bare-24.9-is-g/dL"),
-    pytest.param("haemoglobin", "25", 25, id="hb-bare-25-is-g/L"),
+    pytest.param("haemoglobin", "25 g/L", 25, id="hb-25-g/L-said"),
     pytest.param("haemoglobin", "5 mmol/L", 80.55, id="hb-mmol/L"),
     # CD3+
     pytest.param("cd3_count", "1.2", 1.2, id="cd3-bare-1.2"),
@@ -135,7 +134,11 @@ NOT_VALUES = [
     ),
     pytest.param("haemoglobin", "85 mg/dL", "unclear", "number.wrong_unit", id="hb-wrong-unit"),
     pytest.param("platelet_count", "-5", "out_of_range", "number.out_of_range", id="plt-negative"),
-    pytest.param("platelet_count", "2500", "value", None, id="plt-2500-bare-is-per-uL"),
+    pytest.param("platelet_count", "2500", "out_of_range", "number.doubtful", id="plt-2500-bare-is-doubtful"),
+    pytest.param("platelet_count", "7.2", "out_of_range", "number.doubtful", id="plt-7.2-more-likely-72"),
+    pytest.param("platelet_count", "0", "out_of_range", "number.doubtful", id="plt-zero"),
+    pytest.param("haemoglobin", "6", "out_of_range", "number.doubtful", id="hb-6-asked-with-its-unit"),
+    pytest.param("haemoglobin", "25", "out_of_range", "number.doubtful", id="hb-bare-25"),
     pytest.param("platelet_count", "2500 G/L", "out_of_range", "number.out_of_range", id="plt-too-high"),
     pytest.param("haemoglobin", "300 g/L", "out_of_range", "number.out_of_range", id="hb-too-high"),
     pytest.param("cd3_count", "60 x10^9/L", "out_of_range", "number.out_of_range", id="cd3-too-high"),
@@ -143,16 +146,27 @@ NOT_VALUES = [
     pytest.param("aml_relapse_count", "1.5", "unclear", "number.not_whole", id="relapses-not-whole"),
     pytest.param("aml_relapse_count", "25", "out_of_range", "number.out_of_range", id="relapses-too-many"),
     pytest.param(
-        "daily_steroid_dose", "dexamethasone 4 mg", "unclear", "steroid.other_drug", id="steroid-dex"
+        "daily_steroid_dose", "budesonide 9 mg", "unclear", "steroid.other_drug", id="steroid-no-equivalence"
     ),
     pytest.param(
-        "daily_steroid_dose",
-        "8 mg methylprednisolone",
-        "unclear",
-        "steroid.other_drug",
-        id="steroid-methylpred",
+        "daily_steroid_dose", "prednisone 10 and dex 4", "unclear", "steroid.other_drug", id="two-steroids"
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text, prednisone_mg",
+    [
+        ("dexamethasone 4 mg", 26.67),
+        ("8 mg methylprednisolone", 10),
+        ("hydrocortisone 20mg a day", 5),
+        ("prednisolone 15 mg", 15),
+        ("I take 20 mg of prednisone every day", 20),
+    ],
+)
+def test_other_steroids_are_converted_to_prednisone_by_the_registry_table(text, prednisone_mg):
+    parsed = read("daily_steroid_dose", text)
+    assert parsed.ok and parsed.value == pytest.approx(prednisone_mg, abs=0.01), parsed
 
 
 @pytest.mark.parametrize("fact_id, text, status, problem", NOT_VALUES)

@@ -1,0 +1,108 @@
+"""A language's words for reading answers, from `bot/words/<language>.yaml`.
+
+The parsers hold no word lists of their own: yes and no, "I don't know", the phrases that answer
+each yes/no fact, choice synonyms, steroid names and count words all come from here, so a new
+phrasing or a new language is a data change. Every phrase list is compiled once into a whole-word,
+longest-first pattern.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
+DEFAULT_LANGUAGE = "en"
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
+    """One regex matching any of `phrases` as whole words, longest first."""
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")  # matches nothing
+    body = "|".join(re.escape(p) for p in ordered)
+    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+
+
+@dataclass(frozen=True)
+class FactWords:
+    """The phrases that answer one yes/no fact."""
+
+    topic: re.Pattern
+    topic_inverted: re.Pattern
+    says_yes: re.Pattern
+    says_no: re.Pattern
+
+
+@dataclass(frozen=True, eq=False)
+class Words:
+    """Everything one language's file says, with its phrase lists compiled."""
+
+    language: str
+    raw: Mapping[str, Any]
+    patterns: dict[str, re.Pattern] = field(default_factory=dict)
+    fact_words: dict[str, FactWords] = field(default_factory=dict)
+
+    def pattern(self, key: str) -> re.Pattern:
+        """The compiled pattern of a top-level phrase list (`yes`, `no`, `unknown`...)."""
+        return self.patterns[key]
+
+    def for_fact(self, fact_id: str) -> FactWords | None:
+        return self.fact_words.get(fact_id)
+
+    def list(self, key: str) -> list[str]:
+        return [str(p) for p in self.raw.get(key) or []]
+
+    @functools.cached_property
+    def yes_statements(self) -> re.Pattern:
+        statements = self.list("yes_statements")
+        return re.compile("|".join(statements)) if statements else re.compile(r"(?!x)x")
+
+    @functools.cached_property
+    def choice_synonyms(self) -> dict[str, dict[Any, tuple[str, ...]]]:
+        """Per choice fact: choice value → phrases, with the solid-tumour organ phrases made up."""
+        synonyms: dict[str, dict[Any, tuple[str, ...]]] = {}
+        for fact_id, by_value in (self.raw.get("choices") or {}).items():
+            synonyms[fact_id] = {value: tuple(str(p) for p in phrases) for value, phrases in by_value.items()}
+        organs = self.list("organs")
+        templates = self.list("organ_patterns")
+        if "diagnosis" in synonyms and organs:
+            made = tuple(t.format(organ=o) for o in organs for t in templates)
+            synonyms["diagnosis"]["solid_tumour"] = made + synonyms["diagnosis"].get("solid_tumour", ())
+        return synonyms
+
+    @functools.cached_property
+    def drug_names(self) -> dict[str, tuple[str, ...]]:
+        return {drug: tuple(names) for drug, names in (self.raw.get("drugs") or {}).items()}
+
+
+_LISTS = (
+    "yes_words", "no_words", "negators", "negation_passes", "unknown", "fillers", "past_markers", "fine_words", "willing_yes", "willing_no",
+    "negative_words", "capable_yes", "capable_no", "relapse_words", "latest_markers", "earlier_markers",
+)  # fmt: skip
+
+
+@functools.cache
+def words(language: str = DEFAULT_LANGUAGE) -> Words:
+    """The words of `language` (falling back to English when there is no file for it)."""
+    path = WORDS_DIR / f"{language}.yaml"
+    if not path.exists():
+        path = WORDS_DIR / f"{DEFAULT_LANGUAGE}.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    loaded = Words(language=language, raw=raw)
+    for key in _LISTS:
+        loaded.patterns[key] = phrase_pattern(str(p) for p in raw.get(key) or [])
+    for fact_id, lists in (raw.get("facts") or {}).items():
+        loaded.fact_words[fact_id] = FactWords(
+            **{
+                kind: phrase_pattern(str(p) for p in lists.get(kind) or [])
+                for kind in FactWords.__annotations__
+            }
+        )
+    return loaded
