@@ -19,10 +19,10 @@ from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern
-from bot.parsing.words import words
+from bot.parsing.words import words as language_words
 
 # ----- data (bot/words/<language>.yaml) ------------------------------------------------------------
-_WORDS = words()
+_WORDS = language_words()
 SYNONYMS: dict[str, dict[Any, tuple[str, ...]]] = _WORDS.choice_synonyms
 """Per fact: choice value → extra phrases (lower case, contractions spelled out as in `text.plain`,
 hyphens as spaces). Labels and values are matched as well and need not be repeated here."""

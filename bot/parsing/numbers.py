@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import parse_boolean
-from bot.parsing.words import words
 from bot.parsing.result import Parsed
 from bot.parsing.text import clean, numeric_text, phrase_pattern
+from bot.parsing.words import words
 
 
 @dataclass(frozen=True)
