@@ -83,9 +83,23 @@ class Words:
 
 
 _LISTS = (
-    "yes_words", "no_words", "negators", "negation_passes", "unknown", "fillers", "past_markers", "fine_words",
-    "willing_yes", "willing_no", "negative_words", "capable_yes", "capable_no", "relapse_words", "latest_markers", "earlier_markers",
-)  # fmt: skip
+    "yes_words",
+    "no_words",
+    "negators",
+    "negation_passes",
+    "unknown",
+    "fillers",
+    "past_markers",
+    "fine_words",
+    "willing_yes",
+    "willing_no",
+    "negative_words",
+    "capable_yes",
+    "capable_no",
+    "relapse_words",
+    "latest_markers",
+    "earlier_markers",
+)
 
 
 @functools.cache
