@@ -11,10 +11,11 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import funnel
-from actions.context import response_text, today, trials
+from actions.context import is_proxy, language, response_text, today, trials
 from bot import conversation
 from bot.facts import default_registry
-from bot.parsing import Parsed, extract_facts, parse_answer, parse_email, parse_phone, parse_relation
+from bot.parsing import Parsed, extract_facts, parse_email, parse_phone, parse_relation
+from bot.understanding import MAX_ASKS, newly_excluding, understand
 
 Slots = dict[str, Any]
 
@@ -38,7 +39,7 @@ class ValidatePrescreenForm(FormValidationAction):
     def validate_screening_consent(
         self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        agreed = conversation.yes_or_no(str(value))
+        agreed = conversation.yes_or_no(str(value), language(tracker))
         if agreed is None:
             dispatcher.utter_message(response=_unclear_reply(tracker, "utter_consent_unclear"))
             return {"screening_consent": None}
@@ -77,33 +78,66 @@ class ValidatePrescreenForm(FormValidationAction):
         if not fact_id:  # nothing was asked; the ask action will ask
             return {"current_answer": None}
         text = str(value)
-        parsed = parse_answer(default_registry()[fact_id], text, today())
-        extracted = _extracted_facts(text, tracker)
-        if not parsed.ok and fact_id in extracted:  # "I'm a 47 year old woman with ..." answers age too
-            parsed = extracted[fact_id]
+        pending = tracker.get_slot(conversation.READ_BACK_SLOT)
+        if pending:
+            return self._read_back_answered(text, pending, dispatcher, tracker)
+        reading = understand(
+            fact_id,
+            text,
+            today(),
+            proxy=is_proxy(tracker),
+            language=language(tracker),
+            buttons=[b["payload"] for b in conversation.answer_buttons(fact_id, language(tracker))],
+        )
+        parsed = reading.parsed
         question = tracker.get_slot("current_question_text") or ""
-        unclear = int(tracker.get_slot("unclear_count") or 0)
-        answers = _record_new(tracker.get_slot("answers"), extracted, skip=fact_id)
-        if parsed.status == "unclear" and _off_topic(tracker):
-            # Not an answer, and NLU says it was off topic or a request for advice: say so, ask again.
-            dispatcher.utter_message(response=_unclear_reply(tracker, "utter_answer_unclear"))
-            return {"current_answer": None, "answers": answers}
+        answers = tracker.get_slot("answers")
+        volunteered = _record_new(answers, reading.volunteered, skip=fact_id)
+        asks = int(tracker.get_slot(conversation.ASKS_SLOT) or 1)
+        if parsed.status in ("unclear", "out_of_range") and asks < MAX_ASKS:
+            # Not understood: say why and ask once more (the ask action asks again).
+            dispatcher.utter_message(response=_unclear_reply(tracker, _clarify_response(parsed)))
+            return {"current_answer": None, "answers": volunteered}
         if parsed.status in ("unclear", "out_of_range"):
-            unclear += 1
-            if unclear < conversation.UNCLEAR_ATTEMPTS_BEFORE_UNKNOWN:
-                dispatcher.utter_message(response=_clarify_response(parsed))
-                return {"current_answer": None, "unclear_count": unclear, "answers": answers}
-            # Still not understood: record "unknown" and move on. Unknown never excludes.
+            # Still not understood after two asks: record "unknown" and move on. Unknown never excludes.
             dispatcher.utter_message(response="utter_moving_on_unknown")
             parsed = Parsed(status="unknown", said=text, problem=parsed.problem)
-        answers = conversation.record_answer(answers, fact_id, parsed, question)
-        return {
-            "current_answer": None,
-            "answers": answers,
-            "unclear_count": 0,
-            "current_question": None,
-            "revisit_question": None,
-        }
+        how = reading.how if parsed.ok else "parsed"
+        updated = conversation.record_answer(volunteered, fact_id, parsed, question, how=how)
+        to_confirm = newly_excluding(_chosen(tracker), answers, updated, today())
+        if to_confirm and not (reading.sure and to_confirm == {fact_id}):
+            # An answer that would exclude is read back before it counts.
+            return {
+                "current_answer": None,
+                conversation.READ_BACK_SLOT: {"answers": updated, "facts": sorted(to_confirm)},
+            }
+        return _answered(updated)
+
+    def _read_back_answered(self, text: str, pending: dict, dispatcher, tracker: Tracker) -> Slots:
+        """The reply to "Just to check: ...?": yes confirms; no (or anything else) drops the
+        answers read back, never excluding on doubt, and the question is asked again (at most twice
+        in all) unless the reply itself gave a new answer."""
+        confirmed = conversation.yes_or_no(text, language(tracker))
+        candidate = dict(pending.get("answers") or {})
+        facts = list(pending.get("facts") or [])
+        if confirmed:
+            for fact_id in facts:
+                if fact_id in candidate:
+                    candidate[fact_id] = {**candidate[fact_id], "how": "confirmed"}
+            return _answered(candidate)
+        kept = {k: v for k, v in candidate.items() if k not in facts}
+        fact_id = tracker.get_slot("current_question")
+        asks = int(tracker.get_slot(conversation.ASKS_SLOT) or 1)
+        if fact_id in facts and asks >= MAX_ASKS:
+            dispatcher.utter_message(response="utter_moving_on_unknown")
+            unknown = Parsed(status="unknown", said=text)
+            question = tracker.get_slot("current_question_text") or ""
+            return _answered(conversation.record_answer(kept, fact_id, unknown, question, how="not_answered"))
+        dispatcher.utter_message(response="utter_read_back_changed")
+        slots: Slots = {"current_answer": None, conversation.READ_BACK_SLOT: None, "answers": kept}
+        if fact_id not in facts:  # the question's own answer stood; a volunteered one was dropped
+            slots.update(_answered(kept))
+        return slots
 
     # ----- contact details -----
     def validate_contact_consent(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
@@ -164,27 +198,31 @@ class ValidatePrescreenForm(FormValidationAction):
         return {"contact_confirmed": None, **{slot: None for slot in conversation.CONTACT_DETAIL_SLOTS}}
 
 
-def _extracted_facts(text: str, tracker: Tracker) -> dict[str, Parsed]:
-    """Several facts in one message ("I'm a 47 year old woman with breast cancer"). Not for a
-    proxy: the extractor cannot tell the patient from the person typing ("I'm 45, my dad is 72")."""
-    if tracker.get_slot("answering_for") != "self":
-        return {}
-    return extract_facts(text, today(), default_registry())
-
-
 def _record_new(answers: Any, found: dict[str, Parsed], skip: str | None = None) -> Any:
     """Keep extracted facts, but never overwrite an answer the person already gave."""
     for fact_id, parsed in found.items():
         if fact_id != skip and fact_id not in (answers or {}):
-            answers = conversation.record_answer(answers, fact_id, parsed, question="")
+            answers = conversation.record_answer(answers, fact_id, parsed, question="", how="volunteered")
     return answers
 
 
+def _answered(answers: Any) -> Slots:
+    """The slots once the current question is answered: the next question comes from the plan."""
+    return {
+        "current_answer": None,
+        "answers": answers,
+        "current_question": None,
+        "revisit_question": None,
+        conversation.READ_BACK_SLOT: None,
+        conversation.ASKS_SLOT: 0,
+    }
+
+
+def _chosen(tracker: Tracker) -> list:
+    return conversation.chosen(trials(), tracker.get_slot("chosen_trials"))
+
+
 OFF_TOPIC_REPLIES = {"out_of_scope": "utter_out_of_scope", "medical_advice": "utter_medical_advice"}
-
-
-def _off_topic(tracker: Tracker) -> bool:
-    return (tracker.latest_message.get("intent") or {}).get("name") in OFF_TOPIC_REPLIES
 
 
 def _unclear_reply(tracker: Tracker, default: str) -> str:
@@ -204,6 +242,8 @@ def _consent_record(kind: str, agreed: bool, wording: str) -> dict[str, Any]:
 
 
 def _clarify_response(parsed: Parsed) -> str:
+    if parsed.problem == "number.doubtful":
+        return "utter_answer_with_unit"
     if parsed.status == "out_of_range":
         return "utter_answer_out_of_range"
     return "utter_answer_unclear"

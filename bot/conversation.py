@@ -18,9 +18,10 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
+from bot.answer_record import AnswerRecord, How
 from bot.eligibility import Outcome, TrialResult, evaluate
 from bot.facts import UNKNOWN, FactsError, FactSet, Registry, default_registry, parse_facts
 from bot.messages import message
@@ -40,7 +41,11 @@ FORGET_SLOT = "forget_conversation"
 """Set by the actions when the person declines the screening or stops before agreeing to be
 contacted; the tracker store (rasa_addons/tracker_store.py) then deletes the conversation instead of
 saving it, so nothing is stored."""
-UNCLEAR_ATTEMPTS_BEFORE_UNKNOWN = 2
+READ_BACK_SLOT = "pending_answers"
+"""Answers that would exclude, waiting for the person to confirm them (the answers slot as it would
+be, and the facts to read back)."""
+ASKS_SLOT = "question_asks"
+"""How many times the current question has been asked (at most `understanding.MAX_ASKS`)."""
 
 
 @dataclass(frozen=True)
@@ -172,19 +177,22 @@ def record_answer(
     parsed: Parsed,
     question: str,
     now: datetime | None = None,
+    how: How = "parsed",
 ) -> dict[str, Any]:
-    """The answers slot with one more answer. "I don't know" and give-ups are stored as unknown."""
+    """The answers slot with one more answer (an `AnswerRecord`). "I don't know" and give-ups are
+    stored as unknown."""
     updated = dict(answers or {})
     updated.pop(fact_id, None)  # re-answering moves the fact to the end, for "go back"
-    value = parsed.value if parsed.status == "value" else UNKNOWN
-    updated[fact_id] = {
-        "value": value.isoformat() if isinstance(value, date) else value,
-        "unit": parsed.unit,
-        "said": parsed.said,
-        "question": question,
-        "answered_at": (now or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
-    }
+    record = AnswerRecord.from_parsed(default_registry()[fact_id], parsed, question, how, now)
+    updated[fact_id] = record.dict()
     return updated
+
+
+def read_back_text(fact_id: str, record: Mapping[str, Any], language: str = "en") -> tuple[str, str]:
+    """The fact's label and the answer as understood, in words, for a read-back."""
+    definition = default_registry()[fact_id]
+    shown = AnswerRecord.parse_obj(record).shown(definition, language)
+    return localize(definition.label, language), shown
 
 
 def forget_answer(
@@ -307,7 +315,8 @@ def contact_line(trial: Trial) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def yes_or_no(text: str) -> bool | None:
-    """A consent or confirmation answer: True, False, or None when it was neither."""
-    parsed = parse_boolean(text)
+def yes_or_no(text: str, language: str = "en") -> bool | None:
+    """A consent or confirmation answer: True, False, or None when it was neither ("no problem"
+    and "sure, go ahead" agree)."""
+    parsed = parse_boolean(text, language=language)
     return parsed.value if parsed.status == "value" else None

@@ -247,9 +247,12 @@ def parse_facts(raw: Mapping[str, Any], on_date: date, registry: Registry | None
 
 def _to_answer(definition: FactDefinition, given: Any) -> Answer:
     if isinstance(given, dict):
-        unknown_keys = set(given) - {"value", "unit", "said", "answered_at"}
+        unknown_keys = set(given) - {"value", "unit", "said", "answered_at", "unit_said", "how", "question"}
         if unknown_keys or "value" not in given:
-            raise ValueError("an answer object needs `value` and may have `unit`, `said`, `answered_at`")
+            raise ValueError(
+                "an answer object needs `value` and may have `unit`, `said`, `answered_at`, `unit_said`,"
+                " `how`, `question`"
+            )
         value, unit = given["value"], given.get("unit")
         said, answered_at = given.get("said"), given.get("answered_at")
         if isinstance(answered_at, str):

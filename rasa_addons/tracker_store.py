@@ -48,6 +48,7 @@ from rasa_addons import (
     action_call,
     action_connection,
     action_response_validation,
+    answer_first,
     debug_logs,
     event_types,
     graph_runner,
@@ -60,7 +61,8 @@ from rasa_addons import tracker as prescreen_tracker
 # kept open (action_connection.py), to let forms copy trackers instead of replaying them
 # (tracker.py), to run the model's graph without dask's bookkeeping (graph_runner.py; Rasa
 # loads the model after it creates the tracker store), to find event classes by name in a table
-# (event_types.py), and to skip building debug-log lines that are switched off (debug_logs.py).
+# (event_types.py), to skip building debug-log lines that are switched off (debug_logs.py), and to
+# take a message that answers the screening question as the answer (answer_first.py).
 action_response_validation.install()
 action_call.install()
 action_connection.install()
@@ -68,6 +70,7 @@ graph_runner.install()
 event_types.install()
 debug_logs.install()
 prescreen_tracker.install()
+answer_first.install()
 
 logger = logging.getLogger(__name__)
 DEFAULT_CACHE_SIZE = 1000

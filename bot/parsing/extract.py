@@ -24,6 +24,7 @@ from bot.parsing.choices import SYNONYMS, find_mentions
 from bot.parsing.numbers import parse_number
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern
+from bot.parsing.words import words as language_words
 
 LAB_NAMES: dict[str, tuple[str, ...]] = {
     "platelet_count": ("platelet count", "platelets", "platelet", "plts", "plt"),
@@ -67,6 +68,9 @@ HEARSAY = (
 )  # fmt: skip
 """Words that make a clause about a possibility, a plan or someone else's history, not a fact.
 A clause ending in "?" is a question, and counts the same."""
+
+MAX_MESSAGE_LENGTH = 2000
+"""Longer messages are not searched for facts."""
 
 _SUBJECT = r"(?:i|he|she|they|we)"
 _EVER_VERBS = (
@@ -245,12 +249,51 @@ _CONDITIONS: dict[str, Callable[[str], bool | None]] = {
 }
 
 
+# ----- counts ---------------------------------------------------------------------------------------
+def _relapse_count(words: str) -> int | None:
+    """ "relapsed twice", "it came back 3 times", "2 relapses" → the count; several that disagree → None."""
+    lw = language_words()
+    said = lw.pattern("relapse_words").pattern
+    counts = {str(k): int(v) for k, v in (lw.raw.get("count_words") or {}).items()}
+    count_words = "|".join(sorted(map(re.escape, counts), key=len, reverse=True))
+    found = []
+    for match in re.finditer(
+        rf"{said}\s+(?:[a-z]+\s+){{0,2}}?(?:({count_words})|(\d{{1,2}})\s+times)\b", words
+    ):
+        if not _hearsay(words, match.start()):
+            found.append(counts[match.group(1)] if match.group(1) else int(match.group(2)))
+    for match in re.finditer(r"\b(\d{1,2})\s+(?:relapses|recurrences)\b", words):
+        if not _hearsay(words, match.start()):
+            found.append(int(match.group(1)))
+    return _agreed(found)
+
+
+def _steroid_dose(fact, words: str) -> Parsed | None:
+    """ "prednisone 20 mg", "4mg of dexamethasone" → the daily dose in the fact's unit."""
+    names = "|".join(
+        re.escape(n)
+        for names in language_words().drug_names.values()
+        for n in sorted(names, key=len, reverse=True)
+    )
+    pattern = (
+        rf"\b(?:{names})\b[^.;,]{{0,15}}?\d+(?:\.\d+)?\s*mg\b|\b\d+(?:\.\d+)?\s*mg\s+(?:of\s+)?(?:{names})\b"
+    )
+    readings = [
+        parse_number(fact, m.group()) for m in re.finditer(pattern, words) if not _hearsay(words, m.start())
+    ]
+    values = [r.value for r in readings if r.ok]
+    value = _agreed(values)
+    return None if value is None or len(values) != len(readings) else readings[values.index(value)]
+
+
 # ----- everything -----------------------------------------------------------------------------------
 def extract_facts(text: str, today: date, registry: Registry) -> dict[str, Parsed]:
     """Every fact plainly stated in a free-text message, as `Parsed` values (status "value" only).
 
     Facts not in `registry` are skipped. `said` on each result is the whole message.
     """
+    if len(text) > MAX_MESSAGE_LENGTH:
+        return {}  # not read at all (the channels refuse such messages first)
     words = numeric_text(text)
     found: dict[str, Any] = {}
     units: dict[str, str | None] = {}
@@ -284,6 +327,15 @@ def extract_facts(text: str, today: date, registry: Registry) -> dict[str, Parse
             stated = _condition(words, phrases, past_counts)
             if stated is not None:
                 found[fact_id] = stated
+    if "daily_steroid_dose" in registry:
+        dose = _steroid_dose(registry["daily_steroid_dose"], words)
+        if dose is not None:
+            found["daily_steroid_dose"] = dose.value
+            found.setdefault("takes_steroids", True)
+    if "aml_relapse_count" in registry:
+        relapses = _relapse_count(words)
+        if relapses is not None:
+            found["aml_relapse_count"] = relapses
     for fact_id, read in _CONDITIONS.items():
         if fact_id in registry:
             stated = read(words)

@@ -1,0 +1,132 @@
+"""Reading one message against the question that was asked, and what the conversation does with it.
+
+`understand` is what the conversation (actions/prescreen_form.py), the message processor's
+answer-first rule (rasa_addons/answer_first.py) and the understanding benchmark
+(bench/understanding.py) all call, so what is measured is what runs:
+
+- the answer to the question asked, read by `bot.parsing.parse_answer` with the fact's own words;
+- every other fact the message plainly states ("I'm 58, it came back twice"), kept as volunteered;
+- how it was understood: a button press, or parsed from free text.
+
+`needs_read_back` says when an answer must be read back before it counts: when it would make the
+person not eligible for a study, unless it was a button press or beyond doubt ("no", "80").
+Nothing here imports Rasa.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from bot.eligibility import Outcome
+from bot.facts import Registry, default_registry
+from bot.parsing import Parsed, extract_facts, parse_answer
+from bot.parsing.booleans import parse_boolean
+from bot.parsing.text import plain
+from bot.trial_schema import Trial
+
+SUBJECT_FACTS = frozenset({"age", "sex", "pregnant", "breastfeeding", "hiv_or_aids"})
+"""Facts the free-text extractor reads from "I am ..." statements: for someone answering on
+another's behalf, "I'm 45" is about the person typing, so these are not taken from a proxy."""
+
+MAX_ASKS = 2
+"""A question is asked at most twice; after that it is recorded as unknown and the conversation
+moves on (an unknown never excludes)."""
+
+HARD_COMMANDS = frozenset({"stop", "start_over", "go_back", "human_handoff"})
+"""Intents that always mean what they say, even when the words could also be an answer."""
+
+QUESTION_INTENTS = frozenset({"ask_why", "ask_what_is"})
+"""Questions back: an answer only when the message asks nothing ("?") and reads as a value."""
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """One message read against one question."""
+
+    fact_id: str
+    parsed: Parsed
+    how: str
+    """"button" (the text is one of the question's buttons) or "parsed" (free text)."""
+    volunteered: dict[str, Parsed] = field(default_factory=dict)
+
+    @property
+    def sure(self) -> bool:
+        """A button press or an answer beyond doubt: it counts without a read-back."""
+        return self.how == "button" or self.parsed.sure
+
+
+def understand(
+    fact_id: str,
+    text: str,
+    today: date,
+    proxy: bool = False,
+    language: str = "en",
+    buttons: Sequence[str] = (),
+    registry: Registry | None = None,
+) -> Understanding:
+    """Read `text` as the answer to `fact_id`'s question, plus any other facts it states."""
+    registry = registry or default_registry()
+    fact = registry[fact_id]
+    pressed = plain(text) in {plain(b) for b in buttons}
+    parsed = parse_answer(fact, text, today)
+    volunteered = {
+        other: value
+        for other, value in extract_facts(text, today, registry).items()
+        if not (proxy and other in SUBJECT_FACTS)
+    }
+    if not parsed.ok and fact_id in volunteered:  # "I'm a 47 year old woman with ..." answers age too
+        parsed = dataclasses.replace(volunteered[fact_id], said=text)
+    volunteered.pop(fact_id, None)
+    return Understanding(fact_id, parsed, "button" if pressed else "parsed", volunteered)
+
+
+def excluded_trials(plan_results: Sequence[Any]) -> set[str]:
+    return {r.trial_id for r in plan_results if r.outcome is Outcome.NOT_ELIGIBLE}
+
+
+def newly_excluding(
+    trials: Sequence[Trial],
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+    today: date,
+) -> set[str]:
+    """The facts answered in `after` but not in `before` whose answers exclude a study that
+    `before` did not: the answers a read-back must confirm."""
+    from bot.conversation import plan_screening  # the conversation imports this module
+
+    was = excluded_trials(plan_screening(trials, before, today).results)
+    now = excluded_trials(plan_screening(trials, after, today).results)
+    if not now - was:
+        return set()
+    new_facts = [f for f in (after or {}) if (before or {}).get(f) != (after or {}).get(f)]
+    culprits = set()
+    for fact_id in new_facts:
+        without = {k: v for k, v in (after or {}).items() if k != fact_id}
+        if excluded_trials(plan_screening(trials, without, today).results) != now:
+            culprits.add(fact_id)
+    return culprits or set(new_facts)
+
+
+def is_an_answer(
+    fact_id: str | None,
+    text: str,
+    intent: str | None,
+    today: date,
+    reading_back: bool = False,
+    proxy: bool = False,
+) -> bool:
+    """Whether a message that NLU took for something else (thanks, advice, off topic) answers the
+    question asked, so the form should take it as the answer ("no problem, I can do that" to the
+    contraception question is not thanks). Commands (stop, start over, go back, a person) are never
+    answers; a question back is one only when it asks nothing and reads as a value."""
+    if not fact_id or intent in HARD_COMMANDS or not text:
+        return False
+    if intent in QUESTION_INTENTS and "?" in text:
+        return False
+    if reading_back:
+        return parse_boolean(text).ok or understand(fact_id, text, today, proxy).parsed.ok
+    return understand(fact_id, text, today, proxy).parsed.ok

@@ -1,0 +1,89 @@
+"""Inside the screening, a message that answers the question asked *is* the answer.
+
+NLU reads each message alone: "no problem, I can do that" looks like thanks, "relapsed after my
+transplant" like a request for medical advice. Rasa's rules then answer the interruption and ask
+the question again, and the person can be stuck in that loop. This layer looks at the message once
+NLU has classified it: when the form is asking a screening question (or reading an answer back),
+and the words answer that question (`bot.understanding.is_an_answer`), the intent becomes `inform`,
+so the form's validator takes it as the answer. Commands (stop, start over, go back, a person)
+are never changed.
+
+Switch: PRESCREEN_ANSWER_FIRST=0 leaves Rasa's parse untouched. Installed by
+rasa_addons.tracker_store, with a guard on the method it wraps (Rasa 3.6's
+`MessageProcessor.parse_message(message, tracker, only_output_properties)`).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import os
+from datetime import date
+from typing import Any
+
+from rasa.core.processor import MessageProcessor
+
+from bot.conversation import FORM, QUESTION_SLOT, READ_BACK_SLOT
+from bot.understanding import is_an_answer
+
+logger = logging.getLogger(__name__)
+ANSWER_INTENT = "inform"
+_RASA_PARSE_MESSAGE = MessageProcessor.parse_message
+
+
+def enabled() -> bool:
+    return os.environ.get("PRESCREEN_ANSWER_FIRST", "1").strip() not in ("0", "false", "no", "off")
+
+
+def screening_date() -> date:
+    pinned = os.environ.get("PRESCREEN_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def answer_first(parse_data: dict[str, Any], tracker: Any) -> dict[str, Any]:
+    """`parse_data` with the intent set to `inform` when the message answers the question asked."""
+    if tracker is None or tracker.active_loop_name != FORM:
+        return parse_data
+    if tracker.get_slot("requested_slot") != QUESTION_SLOT:
+        return parse_data
+    intent = (parse_data.get("intent") or {}).get("name")
+    if intent == ANSWER_INTENT:
+        return parse_data
+    answered = is_an_answer(
+        tracker.get_slot("current_question"),
+        parse_data.get("text") or "",
+        intent,
+        screening_date(),
+        reading_back=bool(tracker.get_slot(READ_BACK_SLOT)),
+        proxy=tracker.get_slot("answering_for") == "proxy",
+    )
+    if not answered:
+        return parse_data
+    changed = dict(parse_data)
+    changed["intent"] = {"name": ANSWER_INTENT, "confidence": 1.0}
+    changed["answer_first"] = {"nlu_intent": intent}
+    return changed
+
+
+@functools.wraps(_RASA_PARSE_MESSAGE)
+async def parse_message(self, message, tracker=None, only_output_properties: bool = True):
+    parse_data = await _RASA_PARSE_MESSAGE(self, message, tracker, only_output_properties)
+    if not enabled():
+        return parse_data
+    try:
+        return answer_first(parse_data, tracker)
+    except Exception as error:  # never let this layer cost a reply: Rasa's reading stands
+        logger.warning("answer-first check skipped: %s", type(error).__name__)
+        return parse_data
+
+
+def install() -> None:
+    """Wrap Rasa's parse_message (idempotent); a different signature leaves Rasa's alone."""
+    if MessageProcessor.parse_message is parse_message:
+        return
+    expected = ["self", "message", "tracker", "only_output_properties"]
+    if list(inspect.signature(_RASA_PARSE_MESSAGE).parameters) != expected:
+        logger.warning("answer-first layer not installed: Rasa's parse_message has changed")
+        return
+    MessageProcessor.parse_message = parse_message  # type: ignore[method-assign]
