@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timezone
 from typing import Any
 
@@ -104,6 +105,10 @@ class ValidatePrescreenForm(FormValidationAction):
             parsed = Parsed(status="unknown", said=text, problem=parsed.problem)
         how = reading.how if parsed.ok else "parsed"
         updated = conversation.record_answer(volunteered, fact_id, parsed, question, how=how)
+        if parsed.ok and _outcome_hangs_on_alternatives(tracker, fact_id, parsed, volunteered, updated):
+            # "turning 18 next week": 17 or 18 decide the outcome; the study team checks it.
+            parsed = Parsed(status="unknown", said=text)
+            updated = conversation.record_answer(volunteered, fact_id, parsed, question, how=how)
         to_confirm = newly_excluding(_chosen(tracker), answers, updated, today())
         if to_confirm and not (reading.sure and to_confirm == {fact_id}):
             # An answer that would exclude is read back before it counts.
@@ -216,6 +221,22 @@ def _answered(answers: Any) -> Slots:
         conversation.READ_BACK_SLOT: None,
         conversation.ASKS_SLOT: 0,
     }
+
+
+def _outcome_hangs_on_alternatives(
+    tracker: Tracker, fact_id: str, parsed: Parsed, before: Any, after: Any
+) -> bool:
+    """Whether another value the words could equally mean gives a different outcome."""
+    chosen = _chosen(tracker)
+    outcome = {r.trial_id: r.outcome for r in conversation.plan_screening(chosen, after, today()).results}
+    for alternative in parsed.alternatives:
+        other = conversation.record_answer(
+            before, fact_id, dataclasses.replace(parsed, value=alternative), ""
+        )
+        results = conversation.plan_screening(chosen, other, today()).results
+        if {r.trial_id: r.outcome for r in results} != outcome:
+            return True
+    return False
 
 
 def _chosen(tracker: Tracker) -> list:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from bot import conversation
 from bot.facts import default_registry
+from bot.messages import message
 
 
 @dataclass
@@ -25,6 +27,10 @@ class Persona:
     expected: dict[str, str] = field(default_factory=dict)  # trial id -> outcome response name
     lead_trials: set[str] = field(default_factory=set)
     forgotten: bool = False  # declined or stopped: nothing of the conversation may be stored
+
+    def __post_init__(self) -> None:
+        # An answer that would exclude is read back ("Just to check ..."): the persona confirms it.
+        self.answers.setdefault(READ_BACK, message("button.read_back_yes"))
 
 
 CONTACT = [
@@ -167,6 +173,22 @@ def questions(proxy: bool = False, pronoun: str | None = None) -> dict[str, str]
     }
 
 
+READ_BACK = "read_back"
+"""What `asked_fact` returns for a read-back of an answer that would exclude."""
+
+
 def asked_fact(reply: str, persona: Persona) -> str | None:
-    """The fact this reply asks for, or None if it is not one of the registry's questions."""
+    """The fact this reply asks for (READ_BACK for a read-back), or None if it is neither."""
+    if reply.strip().startswith(read_back_opening()):
+        return READ_BACK
     return questions(persona.proxy, persona.pronoun).get(reply.strip())
+
+
+@lru_cache(maxsize=1)
+def read_back_opening() -> str:
+    """The first words of the read-back response in domain.yml."""
+    import yaml
+
+    with open(Path(__file__).resolve().parents[1] / "domain.yml", encoding="utf-8") as f:
+        text = yaml.safe_load(f)["responses"]["utter_read_back"][0]["text"]
+    return text.split(":")[0]

@@ -13,6 +13,7 @@ Ages outside the fact's minimum/maximum (230, -3, born in 2030) are "age.out_of_
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -42,6 +43,7 @@ _FULL_DATE = re.compile(
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:18|19|20)\d\d)\b")
 _BORN_YEAR = re.compile(r"\bborn\b\D{0,12}?\b((?:18|19|20)\d\d)\b")
 _YEAR_ONLY_ANSWER = re.compile(r"(?:in\s+)?((?:19|20)\d\d)")
+_JUST_AN_AGE = re.compile(r"\s*\d{1,3}\s*(?:years?(?:\s+old)?)?\s*[.!]?\s*")
 _HALF = re.compile(r"\s+and\s+(?:a\s+half|1/2)\b|\s*1/2\b")
 _MONTHS_OLD = re.compile(r"^\s*months?(?:\s+old)?\b")
 _NOT_YET_AFTER = re.compile(
@@ -90,7 +92,18 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
         return result.unclear(said, "number.missing")
     if len(ages) > 1:
         return result.unclear(said, "number.ambiguous")
-    return check_range(fact, ages[0], said)
+    parsed = check_range(fact, ages[0], said)
+    mention = find_numbers(words)[0]
+    if parsed.ok and _birthday_soon(words[: mention.start], words[mention.end :]):
+        # "turning 18 next week": 17 today, but 18 by the time a consent form is signed.
+        return dataclasses.replace(parsed, alternatives=(parsed.value + 1,))
+    if parsed.ok and _JUST_AN_AGE.fullmatch(said):
+        return dataclasses.replace(parsed, sure=True)  # "76": beyond doubt
+    return parsed
+
+
+def _birthday_soon(before: str, after: str) -> bool:
+    return bool(_NOT_YET_AFTER.match(after) or _NOT_YET_BEFORE.search(before))
 
 
 def _age_of(number: float, before: str, after: str) -> int:
