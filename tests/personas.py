@@ -16,6 +16,10 @@ from bot.facts import default_registry
 from bot.messages import message
 
 
+READ_BACK = "read_back"
+"""What `asked_fact` returns for a read-back of an answer that would exclude."""
+
+
 @dataclass
 class Persona:
     name: str
@@ -171,10 +175,6 @@ def questions(proxy: bool = False, pronoun: str | None = None) -> dict[str, str]
         for d in default_registry()
         if d.question is not None
     }
-
-
-READ_BACK = "read_back"
-"""What `asked_fact` returns for a read-back of an answer that would exclude."""
 
 
 def asked_fact(reply: str, persona: Persona) -> str | None:
