@@ -156,7 +156,8 @@ def report(name: str, rows: list[dict[str, Any]]) -> Score:
         timings.append(time.perf_counter() - start)
     print(f"\n## {name}: {len(rows)} replies\n")
     print(
-        "| fact | replies | understood first time | unknown | asked again | wrong value | wrong, would exclude |"
+        "| fact | replies | understood first time | unknown | asked again | wrong value"
+        " | wrong, would exclude |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for fact_id in sorted(by_fact):

@@ -15,7 +15,6 @@ from bot import conversation
 from bot.facts import default_registry
 from bot.messages import message
 
-
 READ_BACK = "read_back"
 """What `asked_fact` returns for a read-back of an answer that would exclude."""
 
