@@ -122,8 +122,13 @@ def is_an_answer(
     """Whether a message that NLU took for something else (thanks, advice, off topic) answers the
     question asked, so the form should take it as the answer ("no problem, I can do that" to the
     contraception question is not thanks). Commands (stop, start over, go back, a person) are never
-    answers; a question back is one only when it asks nothing and reads as a value."""
-    if not fact_id or intent in HARD_COMMANDS or not text:
+    answers, except that "go back" to a read-back is its "no, let me change it"; a question back is
+    one only when it asks nothing and reads as a value."""
+    if not fact_id or not text:
+        return False
+    if reading_back and intent == "go_back":
+        return True  # "No, let me change it" to a read-back: the validator drops the answer, asks again
+    if intent in HARD_COMMANDS:
         return False
     if intent in QUESTION_INTENTS and "?" in text:
         return False
