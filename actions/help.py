@@ -10,7 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import funnel
-from actions.context import language, trials
+from actions.context import language, today, trials
+from actions.outcome import utter_outcomes
 from bot import conversation
 from bot.facts import default_registry
 from bot.glossary import default_glossary
@@ -28,8 +29,32 @@ class ActionExplainWhy(Action):
         if tracker.get_slot("requested_slot") == conversation.QUESTION_SLOT and fact_id:
             reason = localize(default_registry()[fact_id].why, language(tracker))
             dispatcher.utter_message(response="utter_why_we_ask", reason=reason)
+        elif tracker.get_slot("outcome_shown") and tracker.active_loop.get("name") is None:
+            # "Why?" after the outcome: the outcome again, with its reasons.
+            chosen = conversation.chosen(trials(), tracker.get_slot("chosen_trials"))
+            utter_outcomes(
+                dispatcher,
+                tracker,
+                chosen,
+                conversation.plan_screening(chosen, tracker.get_slot("answers"), today()),
+            )
         else:
             dispatcher.utter_message(response="utter_why_we_ask_general")
+        return []
+
+
+class ActionOtherStudies(Action):
+    """'Are there other studies?': every study the assistant can check, with its short title."""
+
+    def name(self) -> str:
+        return "action_other_studies"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
+        lang = language(tracker)
+        studies = "\n".join(
+            f"• {localize(t.short_title, lang)}" for t in conversation.active_trials(trials())
+        )
+        dispatcher.utter_message(response="utter_other_studies", studies=studies)
         return []
 
 

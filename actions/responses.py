@@ -53,6 +53,7 @@ SENT_BY_ACTIONS = frozenset(
         "utter_start_over",
         "utter_human_handoff",
         "utter_stopped",
+        "utter_other_studies",
         # replies to an off-topic message that was not an answer (also used by rules outside the form)
         "utter_out_of_scope",
         "utter_medical_advice",

@@ -126,3 +126,22 @@ def test_a_doubtful_platelet_count_is_asked_again_with_its_unit(rasa_server):
     assert any("unit" in r for r in replies) and replies[-1] == question("platelet_count"), replies
     replies = send(rasa_server, sender, "72 x10^9/L")
     assert asked_fact(replies[-1], persona) not in (None, "platelet_count"), replies
+
+
+def test_after_the_outcome_every_message_gets_a_fitting_reply(rasa_server, response_texts):
+    sender, _, _ = reach(rasa_server, {"age": "80"}, "age", "the platelet study")
+    replies = send(rasa_server, sender, "80")
+    assert NOT_A_FIT in "\n".join(replies), replies  # a plain number needs no read-back
+    sorry = set(response_texts("utter_default"))
+    for line, expected in [
+        ("thanks", "utter_you_are_welcome"),
+        ("ok", "utter_anything_else"),
+        ("why?", "utter_outcome_not_eligible"),
+        ("are there other studies?", "utter_other_studies"),
+        ("bye", "utter_goodbye"),
+    ]:
+        replies = send(rasa_server, sender, line)
+        assert replies and not sorry & set(replies), (line, replies)
+        template = next(iter(response_texts(expected)))
+        words = max(template.split("{"), key=len).split("}")[-1].strip()[:25]
+        assert words and any(words in r for r in replies), (line, expected, replies)
