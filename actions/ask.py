@@ -43,7 +43,7 @@ class ActionAskCurrentAnswer(Action):
             # Asked twice already (an interruption came between): unknown, and move on.
             unknown = Parsed(status="unknown", said="")
             question = tracker.get_slot("current_question_text") or ""
-            answers = conversation.record_answer(answers, fact_id, unknown, question, how="not_answered")
+            answers = conversation.record_reading(answers, fact_id, unknown, question, "not_answered")
             dispatcher.utter_message(response="utter_moving_on_unknown")
             events.append(SlotSet("answers", answers))
             plan = conversation.plan_screening(chosen, answers, today())

@@ -104,7 +104,7 @@ class ValidatePrescreenForm(FormValidationAction):
             dispatcher.utter_message(response="utter_moving_on_unknown")
             parsed = Parsed(status="unknown", said=text, problem=parsed.problem)
         how = reading.how if parsed.ok else "parsed"
-        updated = conversation.record_answer(volunteered, fact_id, parsed, question, how=how)
+        updated = conversation.record_reading(volunteered, fact_id, parsed, question, how)
         if parsed.ok and _outcome_hangs_on_alternatives(tracker, fact_id, parsed, volunteered, updated):
             # "turning 18 next week": 17 or 18 decide the outcome; the study team checks it.
             parsed = Parsed(status="unknown", said=text)
@@ -133,14 +133,15 @@ class ValidatePrescreenForm(FormValidationAction):
         kept = {k: v for k, v in candidate.items() if k not in facts}
         fact_id = tracker.get_slot("current_question")
         asks = int(tracker.get_slot(conversation.ASKS_SLOT) or 1)
-        if fact_id in facts and asks >= MAX_ASKS:
+        asked = conversation.facts_asked(fact_id)
+        if asked & set(facts) and asks >= MAX_ASKS:
             dispatcher.utter_message(response="utter_moving_on_unknown")
             unknown = Parsed(status="unknown", said=text)
             question = tracker.get_slot("current_question_text") or ""
-            return _answered(conversation.record_answer(kept, fact_id, unknown, question, how="not_answered"))
+            return _answered(conversation.record_reading(kept, fact_id, unknown, question, "not_answered"))
         dispatcher.utter_message(response="utter_read_back_changed")
         slots: Slots = {"current_answer": None, conversation.READ_BACK_SLOT: None, "answers": kept}
-        if fact_id not in facts:  # the question's own answer stood; a volunteered one was dropped
+        if not asked & set(facts):  # the question's own answer stood; a volunteered one was dropped
             slots.update(_answered(kept))
         return slots
 

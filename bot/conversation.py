@@ -28,6 +28,7 @@ from bot.messages import message
 from bot.next_questions import next_questions
 from bot.parsing import Parsed, fill_pronouns
 from bot.parsing.booleans import parse_boolean
+from bot.parsing.checklists import ASK
 from bot.text import localize
 from bot.trial_schema import Trial
 
@@ -210,23 +211,77 @@ def forget_answer(
 
 
 def choose_question(plan: ScreeningPlan, current: str | None, revisit: str | None) -> str | None:
-    """The fact to ask now: one the person asked to change, else the one being asked, else the
-    plan's first."""
-    for candidate in (revisit, current):
-        if candidate and candidate in plan.questions:
-            return candidate
-    return plan.questions[0] if plan.questions else None
+    """The fact (or checklist) to ask now: one the person asked to change, else the one being
+    asked, else the plan's first; a fact whose checklist still has two or more facts to ask is
+    asked through the checklist."""
+    registry = default_registry()
+    if revisit and revisit in plan.questions:
+        return revisit
+    if current in registry.checklists and open_items(current, plan):
+        return current
+    if current and current in plan.questions:
+        return current
+    if not plan.questions:
+        return None
+    first = plan.questions[0]
+    checklist = registry.checklist_of(first)
+    if checklist is not None and len(open_items(checklist.id, plan)) >= 2:
+        return checklist.id
+    return first
+
+
+def facts_asked(question_id: str | None) -> set[str]:
+    """The facts a question asks: the fact itself, or a checklist's items."""
+    checklist = default_registry().checklists.get(question_id or "")
+    return set(checklist.items) if checklist else ({question_id} if question_id else set())
+
+
+def open_items(checklist_id: str, plan: ScreeningPlan) -> list[str]:
+    """The checklist's facts the plan still wants asked."""
+    return [f for f in default_registry().checklists[checklist_id].items if f in plan.questions]
+
+
+def record_reading(
+    answers: Mapping[str, Any] | None, question_id: str, parsed: Parsed, question: str, how: How
+) -> dict[str, Any]:
+    """Record the answer to a fact's question, or each item of a checklist's: items named with
+    details still to ask (a date) stay open; "I don't know" makes every open item unknown."""
+    registry = default_registry()
+    if question_id not in registry.checklists:
+        return record_answer(answers, question_id, parsed, question, how=how)
+    updated = dict(answers or {})
+    for fact_id in registry.checklists[question_id].items:
+        if fact_id in updated and updated[fact_id].get("value") != UNKNOWN:
+            continue  # already answered (volunteered earlier): kept as said
+        if parsed.ok:
+            value = parsed.value.get(fact_id)
+            if value == ASK:
+                continue
+            item = Parsed(status="value", value=value, said=parsed.said)
+        else:
+            item = Parsed(status="unknown", said=parsed.said)
+        updated = record_answer(updated, fact_id, item, question, how=how)
+    return updated
 
 
 def question_text(fact_id: str, proxy: bool, pronoun: str | None, language: str = "en") -> str:
-    definition = default_registry()[fact_id]
+    registry = default_registry()
+    definition = registry.checklists.get(fact_id) or registry[fact_id]
     if proxy:
-        return fill_pronouns(localize(definition.question.proxy, language), pronoun)
-    return localize(definition.question.self, language)
+        text = fill_pronouns(localize(definition.question.proxy, language), pronoun)
+    else:
+        text = localize(definition.question.self, language)
+    if fact_id in registry.checklists:
+        items = registry.checklists[fact_id].items.values()
+        text += "\n" + "\n".join(f"• {localize(item, language)}" for item in items)
+    return text
 
 
 def answer_buttons(fact_id: str, language: str = "en") -> list[dict[str, str]]:
     """Quick replies for a closed question; the payload is the label, so typing it works the same."""
+    if fact_id in default_registry().checklists:
+        labels = [message("button.none_of_these", language), message("button.dont_know", language)]
+        return [{"title": label, "payload": label} for label in labels]
     definition = default_registry()[fact_id]
     labels: list[str] = []
     if definition.type == "boolean":

@@ -129,11 +129,27 @@ class FactsError(ValueError):
         self.problems = problems
 
 
-class Registry:
-    """All fact definitions, by id."""
+class Checklist(BaseModel, extra=Extra.forbid):
+    """Several related yes/no (or never-or-date) facts asked as one question with "none of these":
+    `items` maps each fact to its plain wording in the list."""
 
-    def __init__(self, definitions: dict[str, FactDefinition]):
+    id: str = ""
+    items: dict[str, LocalizedText]
+    question: Question
+    why: LocalizedText = ""
+
+
+class Registry:
+    """All fact definitions, by id, and the checklists that ask several of them at once."""
+
+    def __init__(
+        self, definitions: dict[str, FactDefinition], checklists: dict[str, Checklist] | None = None
+    ):
         self.definitions = definitions
+        self.checklists = checklists or {}
+
+    def checklist_of(self, fact_id: str) -> Checklist | None:
+        return next((c for c in self.checklists.values() if fact_id in c.items), None)
 
     def __contains__(self, fact_id: str) -> bool:
         return fact_id in self.definitions
@@ -166,9 +182,26 @@ def load_registry(path: Path = REGISTRY_PATH) -> Registry:
             problems.append(
                 f"{path.name}: fact `{definition.id}`: `answers_for` names unknown fact {target!r}"
             )
+    checklists: dict[str, Checklist] = {}
+    for checklist_id, body in (raw.get("checklists") or {}).items():
+        try:
+            checklists[checklist_id] = Checklist.parse_obj({**(body or {}), "id": checklist_id})
+        except ValidationError as error:
+            details = describe_errors(error, body, known_fields=Checklist.__fields__)
+            problems.extend(f"{path.name}: checklist `{checklist_id}`: {d}" for d in details)
+            continue
+        for fact_id in checklists[checklist_id].items:
+            definition = definitions.get(fact_id)
+            if definition is None or checklist_id in definitions:
+                problems.append(f"{path.name}: checklist `{checklist_id}`: {fact_id!r} is not a fact")
+            elif definition.type != "boolean" and not (definition.type == "date" and definition.allow_never):
+                problems.append(
+                    f"{path.name}: checklist `{checklist_id}`: {fact_id!r} must be yes/no or a date that"
+                    " allows never"
+                )
     if problems:
         raise FactsError(problems)
-    return Registry(definitions)
+    return Registry(definitions, checklists)
 
 
 @functools.cache

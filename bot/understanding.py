@@ -25,6 +25,7 @@ from bot.eligibility import Outcome
 from bot.facts import Registry, default_registry
 from bot.parsing import Parsed, extract_facts, parse_answer
 from bot.parsing.booleans import parse_boolean
+from bot.parsing.checklists import parse_checklist
 from bot.parsing.text import plain
 from bot.trial_schema import Trial
 
@@ -70,18 +71,26 @@ def understand(
 ) -> Understanding:
     """Read `text` as the answer to `fact_id`'s question, plus any other facts it states."""
     registry = registry or default_registry()
-    fact = registry[fact_id]
     pressed = plain(text) in {plain(b) for b in buttons}
+    if fact_id in registry.checklists:
+        parsed = parse_checklist(registry.checklists[fact_id], text, registry, language)
+        how = "button" if pressed else "parsed"
+        return Understanding(fact_id, parsed, how, _volunteered(text, today, proxy, registry))
+    fact = registry[fact_id]
     parsed = parse_answer(fact, text, today)
-    volunteered = {
-        other: value
-        for other, value in extract_facts(text, today, registry).items()
-        if not (proxy and other in SUBJECT_FACTS)
-    }
+    volunteered = _volunteered(text, today, proxy, registry)
     if not parsed.ok and fact_id in volunteered:  # "I'm a 47 year old woman with ..." answers age too
         parsed = dataclasses.replace(volunteered[fact_id], said=text)
     volunteered.pop(fact_id, None)
     return Understanding(fact_id, parsed, "button" if pressed else "parsed", volunteered)
+
+
+def _volunteered(text: str, today: date, proxy: bool, registry: Registry) -> dict[str, Parsed]:
+    return {
+        other: value
+        for other, value in extract_facts(text, today, registry).items()
+        if not (proxy and other in SUBJECT_FACTS)
+    }
 
 
 def excluded_trials(plan_results: Sequence[Any]) -> set[str]:

@@ -34,6 +34,18 @@ class Persona:
     def __post_init__(self) -> None:
         # An answer that would exclude is read back ("Just to check ..."): the persona confirms it.
         self.answers.setdefault(READ_BACK, message("button.read_back_yes"))
+        # Checklists ("any of these heart problems?"): "none of these" when every item is a no,
+        # else the items that are a yes, in the checklist's words.
+        for checklist in default_registry().checklists.values():
+            said = [self.answers.get(fact_id) for fact_id in checklist.items]
+            if checklist.id in self.answers or any(s is None for s in said):
+                continue
+            named = [
+                str(checklist.items[f])
+                for f, s in zip(checklist.items, said, strict=True)
+                if s not in ("no", "never")
+            ]
+            self.answers[checklist.id] = "I have had " + " and ".join(named) if named else "none of these"
 
 
 CONTACT = [
@@ -169,11 +181,9 @@ def by_name(name: str) -> Persona:
 @lru_cache(maxsize=8)
 def questions(proxy: bool = False, pronoun: str | None = None) -> dict[str, str]:
     """Question wording, as asked of this person (or of a caregiver about him/her) -> fact id."""
-    return {
-        conversation.question_text(d.id, proxy, pronoun).strip(): d.id
-        for d in default_registry()
-        if d.question is not None
-    }
+    registry = default_registry()
+    asked = [d.id for d in registry if d.question is not None] + list(registry.checklists)
+    return {conversation.question_text(q, proxy, pronoun).strip(): q for q in asked}
 
 
 def asked_fact(reply: str, persona: Persona) -> str | None:

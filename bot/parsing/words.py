@@ -99,6 +99,7 @@ _LISTS = (
     "relapse_words",
     "latest_markers",
     "earlier_markers",
+    "none_of_these",
 )
 
 
