@@ -43,7 +43,9 @@ _FULL_DATE = re.compile(
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:18|19|20)\d\d)\b")
 _BORN_YEAR = re.compile(r"\bborn\b\D{0,12}?\b((?:18|19|20)\d\d)\b")
 _YEAR_ONLY_ANSWER = re.compile(r"(?:in\s+)?((?:19|20)\d\d)")
-_JUST_AN_AGE = re.compile(r"\s*\d{1,3}\s*(?:years?(?:\s+old)?)?\s*[.!]?\s*")
+_JUST_AN_AGE = re.compile(
+    r"\s*(?:(?:i am|he is|she is|they are|age|aged|my age is)\s+)?\d{1,3}\s*(?:years?(?:\s+old)?)?\s*[.!]?\s*"
+)
 _HALF = re.compile(r"\s+and\s+(?:a\s+half|1/2)\b|\s*1/2\b")
 _MONTHS_OLD = re.compile(r"^\s*months?(?:\s+old)?\b")
 _NOT_YET_AFTER = re.compile(
@@ -97,7 +99,7 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     if parsed.ok and _birthday_soon(words[: mention.start], words[mention.end :]):
         # "turning 18 next week": 17 today, but 18 by the time a consent form is signed.
         return dataclasses.replace(parsed, alternatives=(parsed.value + 1,))
-    if parsed.ok and _JUST_AN_AGE.fullmatch(said):
+    if parsed.ok and _JUST_AN_AGE.fullmatch(numeric_text(said)):
         return dataclasses.replace(parsed, sure=True)  # "76": beyond doubt
     return parsed
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.facts import FactDefinition
@@ -205,10 +205,14 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     """Read one choice; several different choices are "choice.ambiguous", none "choice.no_match"."""
     exact = _exact(fact, text)
     if exact is not None:
-        return result.value(exact, text)
+        return replace(result.value(exact, text), sure=True)
     mentions = find_mentions(fact, text)
     if len(mentions.positive) == 1:
-        return result.value(mentions.positive[0], text)
+        # The whole answer is one name of the choice ("breast cancer"): beyond doubt.
+        whole = _bare(text) in {
+            p.words for p in _phrases(fact.id, _labels(fact)) if p.value == mentions.positive[0]
+        }
+        return replace(result.value(mentions.positive[0], text), sure=whole and not mentions.negated)
     if len(mentions.positive) > 1:
         return result.unclear(text, "choice.ambiguous")
     return result.unclear(text, "choice.no_match")

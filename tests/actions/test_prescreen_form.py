@@ -98,11 +98,11 @@ def test_an_answer_that_would_exclude_is_read_back_before_it_counts(domain):
     slots, _ = validate(
         domain,
         slots=asked,
-        text="seventy-six",
-        fill={"current_answer": "seventy-six"},
+        text="seventy-six, I think",
+        fill={"current_answer": "seventy-six, I think"},
         requested="current_answer",
     )
-    # 76 would exclude from XJ-MK-002 (18-75), and it was typed in words: read back first
+    # 76 would exclude from XJ-MK-002 (18-75), and it came with a hedge: read back first
     pending = slots["pending_answers"]
     assert pending["facts"] == ["age"] and pending["answers"]["age"]["value"] == 76
     assert "age" not in (slots.get("answers") or {})
@@ -116,7 +116,7 @@ def test_an_answer_that_would_exclude_is_read_back_before_it_counts(domain):
         requested="current_answer",
     )
     stored = slots["answers"]["age"]
-    assert (stored["value"], stored["said"], stored["how"]) == (76, "seventy-six", "confirmed")
+    assert (stored["value"], stored["said"], stored["how"]) == (76, "seventy-six, I think", "confirmed")
     assert stored["question"] == "How old are you?"
     assert slots["requested_slot"] is None  # no more questions: the form ends
 
