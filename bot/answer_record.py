@@ -92,3 +92,28 @@ def upgraded(record: dict[str, Any], fact: FactDefinition | None) -> dict[str, A
     upgraded_record["how"] = "parsed" if record.get("said") else "given"
     upgraded_record.setdefault("question", "")
     return upgraded_record
+
+
+def answer_in_words(fact_id: str, given: Any, language: str = "en") -> str:
+    """How an answer was understood, for people reading a lead (dashboard, CLI): the value with its
+    canonical unit, the unit said when it was another, and how it was understood when it was not
+    simply parsed ("72 ×10⁹/L (said in /uL)", "no (read back and confirmed)")."""
+    from bot.facts import default_registry
+
+    registry = default_registry()
+    fact = registry.get(fact_id)
+    record = AnswerRecord.parse_obj(upgraded(given if isinstance(given, dict) else {"value": given}, fact))
+    text = record.shown(fact, language)
+    notes = []
+    if record.unit_said and record.value not in (None, UNKNOWN):
+        notes.append(f"said in {record.unit_said}")
+    notes += [HOW_IN_WORDS[record.how]] if record.how in HOW_IN_WORDS else []
+    return f"{text} ({'; '.join(notes)})" if notes else text
+
+
+HOW_IN_WORDS = {
+    "button": "button",
+    "confirmed": "read back and confirmed",
+    "volunteered": "said in another answer",
+    "not_answered": "not answered after two asks",
+}

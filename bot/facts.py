@@ -148,6 +148,9 @@ class Registry:
         self.definitions = definitions
         self.checklists = checklists or {}
 
+    def get(self, fact_id: str, default: FactDefinition | None = None) -> FactDefinition | None:
+        return self.definitions.get(fact_id, default)
+
     def checklist_of(self, fact_id: str) -> Checklist | None:
         return next((c for c in self.checklists.values() if fact_id in c.items), None)
 

@@ -7,13 +7,13 @@ anything `|safe`.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from bot.answer_record import answer_in_words
 from bot.leads.service import as_utc
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -49,20 +49,9 @@ def when(moment: datetime | str | None) -> str:
     return as_utc(moment).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def understood(given: Any) -> str:
-    """An answer's value as understood, in words."""
-    value = given.get("value") if isinstance(given, dict) else given
-    unit = given.get("unit") if isinstance(given, dict) else None
-    if value in (None, "unknown"):
-        return "don't know"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(words(str(v)) for v in value) or "none"
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    text = words(str(value)) if isinstance(value, str) else str(value)
-    return f"{text} {unit}" if unit else text
+def understood(given: Any, fact_id: str = "") -> str:
+    """An answer's value as understood, in words, with the canonical unit (bot/answer_record.py)."""
+    return answer_in_words(fact_id, given)
 
 
 def trial_choices(trials: dict) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from bot.answer_record import answer_in_words
 from bot.leads import funnel, service
 from bot.leads.models import LEAD_STATUSES
 from bot.leads.privacy_cli import add_privacy_commands
@@ -250,8 +251,7 @@ def _answer_lines(fact_id: str, given: object) -> list[str]:
     given = given if isinstance(given, dict) else {"value": given}
     question = given.get("question") or "(given without a question, in another answer)"
     said = given.get("said")
-    value = given.get("value")
-    understood = "don't know" if value in (None, "unknown") else json.dumps(value, ensure_ascii=False)
+    understood = answer_in_words(fact_id, given)
     return [
         _wrap(f"{fact_id}: {question}", "  ", "      "),
         _wrap(f"said: “{said}”" if said else "said: (no words recorded)", "      "),

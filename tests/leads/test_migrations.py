@@ -113,3 +113,55 @@ def test_an_older_schema_made_before_migrations_is_refused_with_what_to_do(datab
     with pytest.raises(migrate.SchemaNotFromMigrationsError, match="delete it .* and run again"):
         migrate.upgrade(database_url)
     assert migrate.current_revision(database_url) is None
+
+
+def test_answers_stored_before_typed_records_get_the_canonical_unit_and_back(database_url):
+    """0003: a stored platelet count of 72 with the unit said ("/uL") in `unit` becomes 72 ×10⁹/L,
+    with "/uL" kept as the unit said; downgrading restores the old shape."""
+    engine_for(database_url)  # its first use migrates to the latest: done before going back to 0002
+    migrate.downgrade(database_url, "0002")
+    old = {
+        "platelet_count": {"value": 72, "unit": "/uL", "said": "72,000", "question": "q"},
+        "age": {"value": 47, "unit": None, "said": "47", "question": "q"},
+    }
+    leads = sa.table(
+        "leads",
+        sa.column("id", sa.String()),
+        sa.column("conversation_id", sa.String()),
+        sa.column("trial_id", sa.String()),
+        sa.column("answers", sa.JSON()),
+    )
+    with engine_for(database_url).begin() as connection:
+        columns = {c["name"]: c for c in sa.inspect(connection).get_columns("leads")}
+        required = {n for n, c in columns.items() if not c["nullable"] and n not in ("id", "answers")}
+        row = {"id": "lead-0003", "answers": old, **{n: _filler(columns[n]["type"]) for n in required}}
+        table = sa.Table("leads", sa.MetaData(), autoload_with=connection)
+        connection.execute(table.insert().values(**row))
+    migrate.upgrade(database_url)
+    with engine_for(database_url).connect() as connection:
+        answers = connection.execute(sa.select(leads.c.answers).where(leads.c.id == "lead-0003")).scalar_one()
+    answers = answers if isinstance(answers, dict) else __import__("json").loads(answers)
+    platelets = answers["platelet_count"]
+    assert (platelets["value"], platelets["unit"], platelets["unit_said"]) == (72, "×10⁹/L", "/uL")
+    assert platelets["how"] == "parsed" and answers["age"]["unit"] == "years"
+    migrate.downgrade(database_url, "0002")
+    with engine_for(database_url).connect() as connection:
+        answers = connection.execute(sa.select(leads.c.answers).where(leads.c.id == "lead-0003")).scalar_one()
+    answers = answers if isinstance(answers, dict) else __import__("json").loads(answers)
+    assert answers["platelet_count"]["unit"] == "/uL"
+    with engine_for(database_url).begin() as connection:
+        connection.execute(sa.delete(leads).where(leads.c.id == "lead-0003"))
+    migrate.upgrade(database_url)
+
+
+def _filler(column_type: sa.types.TypeEngine):  # noqa: ANN202 - a value of that column's type
+    import datetime
+
+    python_type = getattr(column_type, "python_type", str)
+    return {
+        bool: False,
+        int: 0,
+        datetime.datetime: datetime.datetime(2026, 12, 1, tzinfo=datetime.timezone.utc),
+        dict: {},
+        list: [],
+    }.get(python_type, "x")
