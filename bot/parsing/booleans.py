@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from bot.parsing import result
 from bot.parsing.result import Parsed
 from bot.parsing.text import plain
-from bot.parsing.words import Words, words
+from bot.parsing.words import FactWords, Words, words
 
 if TYPE_CHECKING:
     from bot.facts import FactDefinition
@@ -65,6 +65,15 @@ def _phrase_evidence(clause: str, pattern: re.Pattern, value: bool, lw: Words) -
     found: list[bool] = []
     for match in list(pattern.finditer(clause)):
         found.append(value != _negated(clause, match.start(), lw))
+        clause = _mask(clause, match)
+    return found, clause
+
+
+def fact_phrases(clause: str, fact_words: FactWords, lw: Words) -> tuple[list[bool], str]:
+    """The fact's own yes and no phrases in a clause (longest first), turned round when negated."""
+    found: list[bool] = []
+    for match in list(fact_words.says.finditer(clause)):
+        found.append((match.group() in fact_words.says_yes) != _negated(clause, match.start(), lw))
         clause = _mask(clause, match)
     return found, clause
 
@@ -120,9 +129,8 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
     fact_words = lw.for_fact(fact_id) if fact_id else None
     for clause in clauses:
         if fact_words is not None:
-            yes, clause = _phrase_evidence(clause, fact_words.says_yes, True, lw)
-            no, clause = _phrase_evidence(clause, fact_words.says_no, False, lw)
-            tiers[STRONG] += yes + no
+            answered, clause = fact_phrases(clause, fact_words, lw)
+            tiers[STRONG] += answered
         if reading == "willing":
             agreeing, clause = _willingness(clause, lw)
             tiers[STRONG] += agreeing

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bot.facts import Checklist, Registry
 from bot.parsing import result
-from bot.parsing.booleans import _clauses, _phrase_evidence, _topic
+from bot.parsing.booleans import _clauses, _topic, fact_phrases
 from bot.parsing.result import Parsed
 from bot.parsing.text import plain
 from bot.parsing.words import words
@@ -38,9 +38,8 @@ def parse_checklist(checklist: Checklist, text: str, registry: Registry, languag
         evidence: list[bool] = []
         for clause in clauses:
             if fact_words is not None:
-                yes, clause = _phrase_evidence(clause, fact_words.says_yes, True, lw)
-                no, clause = _phrase_evidence(clause, fact_words.says_no, False, lw)
-                evidence += yes + no
+                said, clause = fact_phrases(clause, fact_words, lw)
+                evidence += said
             evidence += _topic(clause, fact_id, definition.reading, lw)
         if evidence and len(set(evidence)) == 1:
             named[fact_id] = evidence[0]

@@ -36,8 +36,10 @@ class FactWords:
 
     topic: re.Pattern
     topic_inverted: re.Pattern
-    says_yes: re.Pattern
-    says_no: re.Pattern
+    says: re.Pattern
+    """Phrases that answer the question on their own, yes and no together, longest first (so "it
+    did not work" is not read as "it did")."""
+    says_yes: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -114,10 +116,12 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
     for key in _LISTS:
         loaded.patterns[key] = phrase_pattern(str(p) for p in raw.get(key) or [])
     for fact_id, lists in (raw.get("facts") or {}).items():
+        says_yes = [str(p) for p in lists.get("says_yes") or []]
+        says_no = [str(p) for p in lists.get("says_no") or []]
         loaded.fact_words[fact_id] = FactWords(
-            **{
-                kind: phrase_pattern(str(p) for p in lists.get(kind) or [])
-                for kind in FactWords.__annotations__
-            }
+            topic=phrase_pattern(str(p) for p in lists.get("topic") or []),
+            topic_inverted=phrase_pattern(str(p) for p in lists.get("topic_inverted") or []),
+            says=phrase_pattern(says_yes + says_no),
+            says_yes=frozenset(says_yes),
         )
     return loaded
