@@ -38,8 +38,8 @@ def parse_checklist(checklist: Checklist, text: str, registry: Registry, languag
         evidence: list[bool] = []
         for clause in clauses:
             if fact_words is not None:
-                said, clause = fact_phrases(clause, fact_words, lw)
-                evidence += said
+                answered, clause = fact_phrases(clause, fact_words, lw)
+                evidence += answered
             evidence += _topic(clause, fact_id, definition.reading, lw)
         if evidence and len(set(evidence)) == 1:
             named[fact_id] = evidence[0]
