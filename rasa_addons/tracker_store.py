@@ -22,6 +22,15 @@ Speed: every tracker handed to Rasa is a PrescreenTracker (rasa_addons/tracker.p
 SQLite the connections are pooled (SQLAlchemy 1.4 opens a new one per session for a file database,
 with our pragmas each time).
 
+Encrypted at rest: the `data` column of every event row (the serialised event: what the person
+typed, the bot's replies, including the read-back of contact details, slot values, parse data) is
+encrypted with AES-256-GCM under a key derived from the leads key (bot.leads.crypto.EventCipher),
+with the conversation id as associated data. The other columns (sender_id, type_name, timestamp,
+intent_name, action_name) stay as Rasa writes them, so Rasa's queries, erasure and the retention
+purge (bot/leads/privacy.py) work unchanged. On SQLite the database file is made 0600 before
+Rasa opens it (bot.leads.database.private_sqlite_file). docs/privacy.md says what is kept, how
+and for how long.
+
 Everything else is SQLTrackerStore unchanged. endpoints.yml selects this class.
 """
 
@@ -44,6 +53,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.conversation import FORGET_SLOT
+from bot.leads.crypto import EventCipher, event_cipher
+from bot.leads.database import private_sqlite_file
 from rasa_addons import (
     action_call,
     action_connection,
@@ -92,8 +103,8 @@ def _has_leads(conversation_id: str) -> bool:
     return bool(queries.leads_for_conversation(conversation_id))
 
 
-def _row(sender_id: str, event: Event) -> dict[str, Any]:
-    """An `events` row exactly as Rasa 3.6's SQLTrackerStore.save builds it."""
+def _row(sender_id: str, event: Event, cipher: EventCipher) -> dict[str, Any]:
+    """An `events` row as Rasa 3.6's SQLTrackerStore.save builds it, its `data` encrypted."""
     data = event.as_dict()
     return {
         "sender_id": sender_id,
@@ -101,7 +112,7 @@ def _row(sender_id: str, event: Event) -> dict[str, Any]:
         "timestamp": data.get("timestamp"),
         "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
         "action_name": data.get("name"),
-        "data": json.dumps(data),
+        "data": cipher.encrypt(json.dumps(data), sender_id),
     }
 
 
@@ -127,6 +138,9 @@ class PrescreenTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that forgets on request and reuses the trackers it saved."""
 
     def __init__(self, *args: Any, cache_size: int = DEFAULT_CACHE_SIZE, **kwargs: Any) -> None:
+        host = kwargs.get("host")  # endpoints.yml's `url` (Rasa passes it as host)
+        if isinstance(host, str) and host.startswith("sqlite"):
+            private_sqlite_file(host)  # 0600 before Rasa's engine creates the file
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             self._pool_sqlite_connections()
@@ -179,14 +193,37 @@ class PrescreenTrackerStore(SQLTrackerStore):
                 sender_id, islice(tracker.events, lent.events_in_tracker, None)
             )
         else:
-            await super().save(tracker)
+            await self._save_rasas_way(tracker)
             rows = self.stored_rows(sender_id)
         if self._cache_size > 0:
             self._remember(self._saved, sender_id, _Saved(tracker, len(tracker.events), rows))
 
+    async def _save_rasas_way(self, tracker: DialogueStateTracker) -> None:
+        """SQLTrackerStore.save (stream to the event broker, then store the events after the
+        ones the latest session already holds), writing encrypted rows."""
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            new_events = list(self._additional_events(session, tracker))
+        self._append(tracker.sender_id, new_events)
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> DialogueStateTracker | None:
+        """SQLTrackerStore._retrieve, decrypting each event's data."""
+        with self.session_scope() as session:
+            stored = self._event_query(
+                session, sender_id, fetch_events_from_all_sessions=fetch_events_from_all_sessions
+            ).with_entities(self.SQLEvent.data)
+            cipher = event_cipher()
+            events = [json.loads(cipher.decrypt(data, sender_id)) for (data,) in stored]
+        if self.domain and events:
+            return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        return None
+
     def _append(self, sender_id: str, events: Iterable[Event]) -> int:
         """Insert these events in one statement, with the columns Rasa's save writes; returns how many."""
-        rows = [_row(sender_id, event) for event in events]
+        cipher = event_cipher()
+        rows = [_row(sender_id, event, cipher) for event in events]
         if rows:
             with self.engine.begin() as connection:  # SQLAlchemy Core: no ORM session per message
                 connection.execute(self.SQLEvent.__table__.insert(), rows)

@@ -1,4 +1,5 @@
-"""Encryption of contact details at rest (Fernet, from `cryptography`).
+"""Encryption at rest (`cryptography`): contact details in the leads (Fernet), and Rasa's
+conversation events (AES-256-GCM under a key derived from the same one, `EventCipher`).
 
 The key comes from PRESCREEN_ENCRYPTION_KEY. Outside production, a local key is created once in
 var/local-encryption.key so `make run` works out of the box; in production (PRESCREEN_ENV=production)
@@ -7,11 +8,16 @@ a missing key is a clear error, never a silent fallback.
 
 from __future__ import annotations
 
+import base64
 import functools
 import os
 from pathlib import Path
 
+from cryptography.exceptions import InvalidTag
 from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCAL_KEY_FILE = ROOT / "var" / "local-encryption.key"
@@ -33,8 +39,13 @@ def load_key() -> bytes:
         )
     if not LOCAL_KEY_FILE.exists():
         LOCAL_KEY_FILE.parent.mkdir(parents=True, exist_ok=True)
-        LOCAL_KEY_FILE.write_bytes(Fernet.generate_key())
-        LOCAL_KEY_FILE.chmod(0o600)
+        try:  # created 0600 (never readable by others, not even for a moment); O_EXCL: one writer
+            fd = os.open(LOCAL_KEY_FILE, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # another process created it first
+        else:
+            with os.fdopen(fd, "wb") as f:
+                f.write(Fernet.generate_key())
     return LOCAL_KEY_FILE.read_bytes().strip()
 
 
@@ -68,3 +79,48 @@ def lookup_hash(value: str | None) -> str | None:
 
     normalised = "".join(value.lower().split())
     return hmac.new(load_key(), normalised.encode(), hashlib.sha256).hexdigest()
+
+
+EVENT_PREFIX = "enc1:"
+"""Marks an encrypted `events.data` value: enc1: + base64(12-byte nonce + AES-256-GCM ciphertext)."""
+
+
+class EventCipher:
+    """Encrypts the `data` column of Rasa's `events` table (the whole serialised event: what the
+    person typed, the bot's replies, slot values, parse data).
+
+    AES-256-GCM with a key derived by HKDF-SHA256 from the leads key, so the tracker and the
+    leads share one secret but never one key. The conversation id is the associated data: a row
+    copied into another conversation does not decrypt. A value without the prefix is read as
+    plain JSON (rows written before encryption; the retention purge removes them)."""
+
+    def __init__(self, key: bytes) -> None:
+        self._aead = _events_aead(key)
+
+    def encrypt(self, data: str, sender_id: str) -> str:
+        nonce = os.urandom(12)
+        sealed = self._aead.encrypt(nonce, data.encode(), sender_id.encode())
+        return EVENT_PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
+
+    def decrypt(self, stored: str, sender_id: str) -> str:
+        if not stored.startswith(EVENT_PREFIX):
+            return stored
+        raw = base64.b64decode(stored[len(EVENT_PREFIX) :])
+        try:
+            return self._aead.decrypt(raw[:12], raw[12:], sender_id.encode()).decode()
+        except InvalidTag:
+            raise MissingKeyError(
+                "a stored conversation event cannot be decrypted with the current key"
+            ) from None
+
+
+def event_cipher() -> EventCipher:
+    return EventCipher(load_key())
+
+
+@functools.lru_cache(maxsize=4)
+def _events_aead(key: bytes) -> AESGCM:
+    derived = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"prescreen rasa tracker events v1"
+    ).derive(key)
+    return AESGCM(derived)

@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -50,6 +50,7 @@ def new_engine(url: str) -> Engine:
     (rasa_addons/tracker_store.py) makes its own from this for the same file."""
     if url.startswith("sqlite"):
         DEFAULT_SQLITE.parent.mkdir(parents=True, exist_ok=True)
+        private_sqlite_file(url)
         # A pool: SQLAlchemy 1.4 gives file SQLite no pool, and opening and closing a connection per
         # save cost about 11 ms. Connections are shared across the action server's threads.
         engine = create_engine(
@@ -63,6 +64,26 @@ def new_engine(url: str) -> Engine:
     else:
         engine = create_engine(url, future=True, pool_pre_ping=True)
     return engine
+
+
+def private_sqlite_file(url: str) -> None:
+    """Make a SQLite database file readable by its owner only (0600), creating it empty if it does
+    not exist yet, before SQLite opens it: SQLite creates the -wal and -shm files with the
+    database file's permissions. Files left from before (-wal, -shm, -journal) are narrowed too.
+    Every engine on the file is made through here: the leads', the migrations', Rasa's tracker
+    store's (rasa_addons/tracker_store.py)."""
+    path = make_url(url).database
+    if not url.startswith("sqlite") or not path or path == ":memory:" or path.startswith("file:"):
+        return
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    for file in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+        try:
+            if file.stat().st_mode & 0o077:
+                file.chmod(0o600)
+        except FileNotFoundError:
+            pass
 
 
 def use_sqlite_pragmas(engine: Engine) -> None:

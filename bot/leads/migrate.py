@@ -33,7 +33,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
-from bot.leads.database import database_url
+from bot.leads.database import database_url, private_sqlite_file
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -140,9 +140,7 @@ def locked_connection(url: str) -> Iterator[Connection]:
 def _migration_engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return sa.create_engine(url, future=True, poolclass=NullPool)
-    path = sa.engine.make_url(url).database
-    if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    private_sqlite_file(url)  # created 0600, before SQLite makes it (and its -wal, -shm) 0644
     engine = sa.create_engine(url, future=True, poolclass=NullPool, connect_args={"timeout": 30})
 
     @sa.event.listens_for(engine, "connect")

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from bot import conversation
 from bot.facts import default_registry
 from bot.leads import queries
+from bot.leads.crypto import event_cipher
 
 pytestmark = pytest.mark.e2e
 
@@ -80,12 +81,12 @@ def asked_fact(reply: str) -> str | None:
     return None
 
 
-def converse(server, sender: str) -> list[str]:
+def converse(server, sender: str, contact_lines: list[str] = CONTACT) -> list[str]:
     transcript: list[str] = []
     for line in OPENING:
         replies = send(server, sender, line)
         transcript += [f"> {line}", *replies]
-    contact = list(CONTACT)
+    contact = list(contact_lines)
     for _ in range(MAX_TURNS):
         fact_id = asked_fact(replies[-1]) if replies else None
         if fact_id is not None:
@@ -118,7 +119,7 @@ def test_no_canary_value_appears_in_any_log(rasa_server, action_server, e2e_env,
         events = connection.execute(
             sa.text("SELECT data FROM events WHERE sender_id = :s"), {"s": sender}
         ).scalars()
-        stored = "\n".join(events)
+        stored = "\n".join(event_cipher().decrypt(data, sender) for data in events)  # encrypted at rest
     engine.dispose()
     assert PLATELETS in stored and FREE_TEXT in stored, "the tracker store holds the conversation"
 

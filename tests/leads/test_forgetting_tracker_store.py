@@ -166,12 +166,15 @@ def test_the_store_hands_out_trackers_with_the_incremental_applied_events(databa
 
 
 def _rows(url: str, sender_id: str) -> list[tuple]:
+    """The conversation's rows, `data` decrypted (ours are encrypted, Rasa's own class writes JSON)."""
+    from bot.leads.crypto import event_cipher
     from bot.leads.database import engine_for
 
     with engine_for(url).connect() as connection:
         columns = "type_name, timestamp, intent_name, action_name, data"
         query = f"SELECT {columns} FROM events WHERE sender_id = :s ORDER BY id"
-        return [tuple(row) for row in connection.execute(sa.text(query), {"s": sender_id})]
+        rows = connection.execute(sa.text(query), {"s": sender_id})
+        return [(*row[:4], event_cipher().decrypt(row[4], sender_id)) for row in rows]
 
 
 def test_a_cached_turn_writes_the_rows_rasa_would(database_url):
