@@ -55,6 +55,7 @@ def converse_and_check(rasa_server, persona: Persona, response_texts, leads_db: 
     def say(text: str) -> list[str]:
         replies = send(rasa_server, sender, text)
         transcript.extend([f"> {text}", *replies])
+        assert replies, "every message gets a reply:\n" + "\n".join(transcript)
         return replies
 
     replies = say("hi")
