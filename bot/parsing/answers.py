@@ -1,10 +1,10 @@
 """One answer to one question: dispatch on the fact's type.
 
 "I don't know", "not sure", "no idea", "can't remember", "dunno", "unsure", "I'd have to check" and
-their relatives (`text.UNKNOWN_PHRASES`) make any answer "unknown". For a yes/no question that is
-final; for other types, a value named next to the doubt still counts ("not sure, about 70" → 70),
-because that is the person's best answer and `said` keeps their words; so does a doubtful one
-("not sure, 70 or 80" is "number.ambiguous", not unknown).
+their relatives (`unknown` in bot/words/<language>.yaml) make any answer "unknown". For a yes/no
+question that is final; for other types, a value named next to the doubt still counts ("not sure,
+about 70" → 70), because that is the person's best answer and `said` keeps their words; so does a
+doubtful one ("not sure, 70 or 80" is "number.ambiguous", not unknown).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 quotes, full-width digits); `expand_contractions` spells out "don't", "I'm", "haven't"...;
 `words_to_digits` turns number words into digits with word2number ("seventy-six" → "76",
 "a hundred and ten" → "110", "nineteen seventy one" → "1971"). `unknown_phrase` finds "I don't know"
-and its relatives, which mean "unknown" for every fact type.
+and its relatives (listed in bot/words/<language>.yaml), which mean "unknown" for every fact type.
 """
 
 from __future__ import annotations
@@ -89,46 +89,6 @@ def plain(text: str) -> str:
 
 
 # ----- "I don't know" -------------------------------------------------------------------------------
-UNKNOWN_PHRASES: tuple[str, ...] = (
-    "i do not know",
-    "do not know",
-    "not know",
-    "not sure",
-    "unsure",
-    "no idea",
-    "not a clue",
-    "no clue",
-    "have not a clue",
-    "can not remember",
-    "do not remember",
-    "not remember",
-    "can not recall",
-    "do not recall",
-    "can not say",
-    "not certain",
-    "uncertain",
-    "not positive",
-    "i would have to check",
-    "i would need to check",
-    "have to check",
-    "need to check",
-    "i will check",
-    "i forget",
-    "forgotten",
-    "forgot",
-    "no recollection",
-    "who knows",
-    "beats me",
-    "unknown",
-    "not known",
-    "maybe",
-    "perhaps",
-    "possibly",
-)
-"""Phrases (in `plain` form) meaning the person does not know. "dunno" and "idk" are spelled out
-by `expand_contractions`, and "I'd have to check" becomes "i would have to check"."""
-
-
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     """One regex matching any of `phrases` as whole words, longest first."""
     ordered = sorted(set(phrases), key=len, reverse=True)
@@ -136,17 +96,21 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
 
 
-_UNKNOWN = phrase_pattern(UNKNOWN_PHRASES)
+def _unknown_pattern() -> re.Pattern:
+    from bot.parsing.words import words  # bot.parsing's package imports this module first
+
+    return words().pattern("unknown")
 
 
 def unknown_phrase(plain_text: str) -> re.Match | None:
-    """The first "I don't know" phrase in text already in `plain` form, or None."""
-    return _UNKNOWN.search(plain_text)
+    """The first "I don't know" phrase (bot/words/<language>.yaml `unknown`) in text already in
+    `plain` form, or None."""
+    return _unknown_pattern().search(plain_text)
 
 
 def without_unknown_phrases(plain_text: str) -> str:
     """The text with every "I don't know" phrase removed."""
-    return _SPACES.sub(" ", _UNKNOWN.sub(" ", plain_text)).strip()
+    return _SPACES.sub(" ", _unknown_pattern().sub(" ", plain_text)).strip()
 
 
 # ----- number words ---------------------------------------------------------------------------------
