@@ -87,6 +87,9 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     ask_unit_below: float | None = None
     """A number given without a unit that comes out below this (canonical unit) is doubtful
     ("platelets 7.2"): the conversation asks again for it with its unit instead of taking it."""
+    self_minimum: float | None = None
+    """Below this, an answer about oneself is implausible (an age of 1 typed by the patient): it is
+    asked again, never counted. Someone answering for another person may give any plausible value."""
     equivalents: dict[str, float] = {}
     """Drugs whose dose converts to this fact's unit, with the factor (dexamethasone 6.67 mg of
     prednisone per mg); names per language are in bot/words/<language>.yaml `drugs`."""

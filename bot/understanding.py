@@ -78,6 +78,8 @@ def understand(
         return Understanding(fact_id, parsed, how, _volunteered(text, today, proxy, registry))
     fact = registry[fact_id]
     parsed = parse_answer(fact, text, today)
+    if parsed.ok and not proxy and fact.self_minimum is not None and parsed.value < fact.self_minimum:
+        parsed = dataclasses.replace(parsed, status="out_of_range", problem="number.out_of_range", sure=False)
     volunteered = _volunteered(text, today, proxy, registry)
     if not parsed.ok and fact_id in volunteered:  # "I'm a 47 year old woman with ..." answers age too
         parsed = dataclasses.replace(volunteered[fact_id], said=text)
