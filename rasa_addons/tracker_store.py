@@ -52,6 +52,7 @@ from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from bot import log_privacy
 from bot.conversation import FORGET_SLOT
 from bot.leads.crypto import EventCipher, event_cipher
 from bot.leads.database import private_sqlite_file
@@ -74,6 +75,7 @@ from rasa_addons import tracker as prescreen_tracker
 # loads the model after it creates the tracker store), to find event classes by name in a table
 # (event_types.py), to skip building debug-log lines that are switched off (debug_logs.py), and to
 # take a message that answers the screening question as the answer (answer_first.py).
+log_privacy.install()  # before anything else: no message text, slot value or tracker in any log line
 action_response_validation.install()
 action_call.install()
 action_connection.install()
@@ -167,6 +169,7 @@ class PrescreenTrackerStore(SQLTrackerStore):
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        log_privacy.conversation_id.set(sender_id)  # errors of this turn name the conversation
         saved = self._saved.pop(sender_id, None)
         if (
             saved is not None

@@ -29,6 +29,8 @@ SECRET_WORDS = ("secret", "password", "token", "key")
 class NotificationConfigError(ValueError):
     """The notifications file is invalid; `problems` holds one sentence per problem."""
 
+    log_message_is_safe = True  # names settings and files, never people (bot/log_privacy.py)
+
     def __init__(self, problems: list[str]):
         super().__init__("\n".join(problems))
         self.problems = problems

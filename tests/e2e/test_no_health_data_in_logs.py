@@ -7,13 +7,21 @@ for each canary (in every form the conversation may turn it into, e.g. the phone
 
 The conversation must really happen for the search to mean anything, so the test also checks that
 the lead was saved and that Rasa's tracker store holds the conversation in the same database.
+
+The error paths too, on a second pair of servers whose read-back action raises an error quoting the
+contact details (tests/e2e/failing_actions, test only): a conversation with a phone number refused as
+invalid that ends in that error, and an oversize message (1 MB, canaries inside). Rasa then logs the
+action server's error reply (which carries the whole tracker) as part of an exception, and its REST
+channel logs a failing message's text: both must show only names and exception types.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import sys
 import uuid
+from collections.abc import Iterator
 
 import pytest
 import requests
@@ -23,6 +31,7 @@ from bot import conversation
 from bot.facts import default_registry
 from bot.leads import queries
 from bot.leads.crypto import event_cipher
+from tests.e2e.conftest import RasaServer, _free_port, rasa_serving, serving
 
 pytestmark = pytest.mark.e2e
 
@@ -32,7 +41,13 @@ EMAIL = "qz.canary.zyx@example.org"
 PLATELETS = "73.7"
 FREE_TEXT = "Thursdays after the vexillum choir"
 
+REFUSED_PHONE = "+86 139 8765"  # too short: refused as invalid, asked again
+OVERSIZE = ("I am Qzcanary Zyxwelt, call +86 139 1234 5678, vexillum. " * 20_000)[:1_000_000]
+
 CANARIES = [
+    REFUSED_PHONE,
+    "1398765",
+    "139 8765",
     NAME,
     "Qzcanary",
     "Zyxwelt",
@@ -129,4 +144,50 @@ def test_no_canary_value_appears_in_any_log(rasa_server, action_server, e2e_env,
         assert lines, f"{server.log_path} is empty: the search below would prove nothing"
         leaked = [(n, line, canaries_in(line)) for n, line in enumerate(lines, 1) if canaries_in(line)]
         assert not leaked, f"{server.log_path.name} logged health data or contact details: {leaked[:5]}"
+    assert not canaries_in(caplog.text), f"this process logged: {canaries_in(caplog.text)}"
+
+
+@pytest.fixture(scope="module")
+def failing_servers(rasa_model, e2e_workdir, e2e_env) -> Iterator[tuple[RasaServer, RasaServer]]:
+    """Rasa and an action server whose read-back raises (tests/e2e/failing_actions)."""
+    port = _free_port()
+    cmd = [sys.executable, "-m", "rasa_sdk", "--actions", "tests.e2e.failing_actions", "--port", str(port)]
+    action_log, rasa_log = e2e_workdir / "actions-failing.log", e2e_workdir / "rasa-failing.log"
+    with (
+        serving(cmd, port, "/health", action_log, e2e_env) as actions,
+        rasa_serving(rasa_model, actions, e2e_env, rasa_log) as rasa,
+    ):
+        yield rasa, actions
+
+
+def test_error_paths_log_names_and_exception_types_but_no_canary(failing_servers, caplog):
+    caplog.set_level(logging.DEBUG)
+    rasa, actions = failing_servers
+    sender = f"e2e-privacy-errors-{uuid.uuid4().hex}"
+    contact = list(CONTACT)
+    contact.insert(contact.index(PHONE), REFUSED_PHONE)
+
+    transcript = "\n".join(converse(rasa, sender, contact))
+    oversize = requests.post(
+        f"{rasa.base_url}/webhooks/rest/webhook", json={"sender": sender, "message": OVERSIZE}, timeout=300
+    )
+
+    # The error paths really ran: the phone was refused, the read-back raised in the action
+    # server, and Rasa reported the failed action for this conversation.
+    assert "That phone number doesn't look right" in transcript, transcript
+    assert oversize.status_code, "the oversize message was answered (a reply or a refusal)"
+    action_log = actions.log_path.read_text(errors="replace")
+    rasa_log = rasa.log_path.read_text(errors="replace")
+    assert "ReadBackFailed: <withheld>" in action_log, action_log[-3000:]
+    assert f"conversation={sender}" in action_log, "the action server's error names the conversation"
+    failed = [line for line in rasa_log.splitlines() if "exception while running action" in line]
+    assert failed and all(f"conversation={sender}" in line for line in failed), rasa_log[-3000:]
+    assert "ClientResponseError: <withheld>" in rasa_log, "the action server's error reply is withheld"
+
+    for server in (rasa, actions):
+        lines = server.log_path.read_text(errors="replace").splitlines()
+        leaked = [(n, line[:300], canaries_in(line)) for n, line in enumerate(lines, 1) if canaries_in(line)]
+        assert not leaked, f"{server.log_path.name} logged what the person typed: {leaked[:5]}"
+        too_long = [n for n, line in enumerate(lines, 1) if len(line) > 2000]
+        assert not too_long, f"{server.log_path.name}: lines {too_long[:5]} are over 2000 characters"
     assert not canaries_in(caplog.text), f"this process logged: {canaries_in(caplog.text)}"
