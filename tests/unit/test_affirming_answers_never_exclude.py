@@ -1,8 +1,8 @@
 """A yes is never turned into "not eligible".
 
 For every fact that an inclusion rule needs to be true (willing to use contraception, willing not to
-donate sperm...), no affirming phrase, from the word lists or from any reply in the understanding
-examples of agreeing in other words, is read as no, and none makes a study exclude the person.
+donate sperm...), no affirming phrase, from the word lists or among the examples of agreeing in other
+words, is read as no, and none makes a study exclude the person.
 """
 
 from __future__ import annotations
