@@ -51,6 +51,12 @@ def _negated(clause: str, start: int, lw: Words) -> bool:
     return False
 
 
+def _turned_round(clause: str, match: re.Match, lw: Words) -> bool:
+    """A negation before a phrase turns it round, unless the phrase carries its own ("no, it never
+    went into remission": the "no" agrees with "never went into remission")."""
+    return not lw.pattern("negators").match(match.group()) and _negated(clause, match.start(), lw)
+
+
 def _mask(text: str, match: re.Match) -> str:
     return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
 
@@ -73,7 +79,7 @@ def fact_phrases(clause: str, fact_words: FactWords, lw: Words) -> tuple[list[bo
     """The fact's own yes and no phrases in a clause (longest first), turned round when negated."""
     found: list[bool] = []
     for match in list(fact_words.says.finditer(clause)):
-        found.append((match.group() in fact_words.says_yes) != _negated(clause, match.start(), lw))
+        found.append((match.group() in fact_words.says_yes) != _turned_round(clause, match, lw))
         clause = _mask(clause, match)
     return found, clause
 
@@ -88,7 +94,8 @@ def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
         clause = _mask(clause, match)
     for pattern, value in ((lw.pattern("willing_no"), False), (lw.pattern("willing_yes"), True)):
         for match in list(pattern.finditer(clause)):
-            found.append(value)
+            # "that's not something I'd do": an agreement negated is a refusal (and the other way)
+            found.append(value != _turned_round(clause, match, lw))
             clause = _mask(clause, match)
     for match in list(lw.pattern("negative_words").finditer(clause)):
         found.append(False)  # "I object", "that's a problem for me"
@@ -96,12 +103,12 @@ def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
     return found, clause
 
 
-def _topic(clause: str, fact_id: str, reading: str, lw: Words) -> list[bool]:
+def _topic(clause: str, fact_id: str, reading: str, lw: Words, whole: str) -> list[bool]:
     fact_words = lw.for_fact(fact_id)
     if fact_words is None:
         return []
     found: list[bool] = []
-    over = reading == "now" and bool(lw.pattern("past_markers").search(clause))
+    over = reading == "now" and bool(lw.pattern("past_markers").search(whole))
     match = fact_words.topic.search(clause)
     while match:
         negated = _negated(clause, match.start(), lw)
@@ -122,7 +129,7 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
     words_text = plain(text)
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
-    clauses = _clauses(words_text)
+    clauses = _clauses(_statements(words_text))
     if not clauses:
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
@@ -139,7 +146,7 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
             unable, clause = _phrase_evidence(clause, lw.pattern("capable_no"), False, lw)
             tiers[STRONG] += able + unable
         if fact_id:
-            tiers[TOPIC] += _topic(clause, fact_id, reading, lw)
+            tiers[TOPIC] += _topic(clause, fact_id, reading, lw, words_text)
         tiers[PLAIN] += _plain_words(clause, lw)
     for tier in (STRONG, TOPIC, PLAIN):
         values = set(tiers[tier])
@@ -149,6 +156,12 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
         if values:
             return result.unclear(said, "boolean.unclear")
     return result.unclear(said, "boolean.unclear")
+
+
+def _statements(words_text: str) -> str:
+    """The text without its questions ("what kind of contraception?" names the topic but asserts
+    nothing)."""
+    return " ".join(part for part in re.split(r"(?<=\?)", words_text) if not part.strip().endswith("?"))
 
 
 def _plain_words(clause: str, lw: Words) -> list[bool]:

@@ -40,7 +40,7 @@ def parse_checklist(checklist: Checklist, text: str, registry: Registry, languag
             if fact_words is not None:
                 answered, clause = fact_phrases(clause, fact_words, lw)
                 evidence += answered
-            evidence += _topic(clause, fact_id, definition.reading, lw)
+            evidence += _topic(clause, fact_id, definition.reading, lw, words_text)
         if evidence and len(set(evidence)) == 1:
             named[fact_id] = evidence[0]
     anything_named = any(named.values())

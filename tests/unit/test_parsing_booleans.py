@@ -73,3 +73,28 @@ def test_unclear_yes_no(text):
 def test_doubt_about_a_yes_no_is_unknown(text):
     parsed = parse_answer(REGISTRY["gvhd"], text, TODAY)
     assert parsed.status == "unknown", parsed
+
+
+READ_AGAINST_THE_QUESTION = [
+    pytest.param("willing_contraception", "that's not something I'd do", False, id="agreement-negated"),
+    pytest.param("willing_contraception", "I wouldn't mind", True, id="negated-negative-agrees"),
+    pytest.param(
+        "uncontrolled_infection", "I had pneumonia but the antibiotics cleared it", False, id="over"
+    ),
+    pytest.param(
+        "aml_no_response_after_two_courses", "no it never went into remission", True, id="no-agrees"
+    ),
+    pytest.param("active_hepatitis", "I had hepatitis B years ago, it cleared", False, id="past-now-fact"),
+    pytest.param("can_become_pregnant", "I'm past menopause", False, id="menopause"),
+]
+
+
+@pytest.mark.parametrize("fact_id, text, expected", READ_AGAINST_THE_QUESTION)
+def test_answers_are_read_against_the_question(fact_id, text, expected):
+    parsed = parse_answer(REGISTRY[fact_id], text, TODAY)
+    assert (parsed.status, parsed.value) == ("value", expected), parsed
+
+
+def test_a_question_back_is_not_an_answer():
+    parsed = parse_answer(REGISTRY["willing_contraception"], "what kind of contraception?", TODAY)
+    assert parsed.status == "unclear", parsed
