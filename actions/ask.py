@@ -39,7 +39,8 @@ class ActionAskCurrentAnswer(Action):
         fact_id = conversation.choose_question(plan, current, tracker.get_slot("revisit_question"))
         asks = int(tracker.get_slot(conversation.ASKS_SLOT) or 0) if fact_id == current else 0
         events: list[Any] = []
-        if fact_id is not None and asks >= MAX_ASKS:
+        gave_up = fact_id is not None and asks >= MAX_ASKS
+        if gave_up:
             # Asked twice already (an interruption came between): unknown, and move on.
             unknown = Parsed(status="unknown", said="")
             question = tracker.get_slot("current_question_text") or ""
@@ -50,8 +51,10 @@ class ActionAskCurrentAnswer(Action):
             fact_id, asks = conversation.choose_question(plan, None, None), 0
         if fact_id is None:  # nothing left to ask: the outcome, then the contact question
             events.append(SlotSet("current_question", None))
-            if events[:-1] and plan.referable:
-                events += await ActionAskContactConsent().outcome_and_question(dispatcher, tracker, plan)
+            if gave_up and plan.referable:  # the form planned a question; the outcome comes now instead
+                events += await ActionAskContactConsent().outcome_and_question(
+                    dispatcher, tracker, chosen, plan
+                )
                 events.append(SlotSet("requested_slot", "contact_consent"))
             return events
         text = conversation.question_text(fact_id, is_proxy(tracker), tracker.get_slot("pronoun"), lang)
@@ -106,14 +109,17 @@ class ActionAskContactConsent(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         chosen = conversation.chosen(trials(), tracker.get_slot("chosen_trials"))
         plan = conversation.plan_screening(chosen, tracker.get_slot("answers"), today())
-        return await self.outcome_and_question(dispatcher, tracker, plan)
+        return await self.outcome_and_question(dispatcher, tracker, chosen, plan)
 
     async def outcome_and_question(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, plan: conversation.ScreeningPlan
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        chosen: list,
+        plan: conversation.ScreeningPlan,
     ) -> list[Any]:
         events: list[Any] = []
         if not tracker.get_slot("outcome_shown"):
-            chosen = conversation.chosen(trials(), tracker.get_slot("chosen_trials"))
             utter_outcomes(dispatcher, tracker, chosen, plan)
             events.append(SlotSet("outcome_shown", True))
             events += await funnel.record(tracker, [funnel.finished(chosen, plan)])

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-import os
 from datetime import date
 from typing import Any
 
 from rasa_sdk import Tracker
 
+from bot.conversation import screening_date
 from bot.trial_schema import Trial
 from bot.trials import load_trials
 
@@ -19,9 +19,8 @@ def trials() -> tuple[Trial, ...]:
 
 
 def today() -> date:
-    """The screening date. PRESCREEN_TODAY (YYYY-MM-DD) pins it for reproducible tests and demos."""
-    pinned = os.environ.get("PRESCREEN_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
+    """The screening date (`bot.conversation.screening_date`: PRESCREEN_TODAY pins it)."""
+    return screening_date()
 
 
 def language(tracker: Tracker) -> str:

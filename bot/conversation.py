@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -68,6 +69,12 @@ class ScreeningPlan:
     @property
     def finished(self) -> bool:
         return not self.questions or self.all_excluded
+
+
+def screening_date() -> date:
+    """The screening date. PRESCREEN_TODAY (YYYY-MM-DD) pins it for reproducible tests and demos."""
+    pinned = os.environ.get("PRESCREEN_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
 
 
 def active_trials(trials: Sequence[Trial]) -> list[Trial]:

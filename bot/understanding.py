@@ -8,8 +8,9 @@ answer-first rule (rasa_addons/answer_first.py) and the understanding benchmark
 - every other fact the message plainly states ("I'm 58, it came back twice"), kept as volunteered;
 - how it was understood: a button press, or parsed from free text.
 
-`needs_read_back` says when an answer must be read back before it counts: when it would make the
-person not eligible for a study, unless it was a button press or beyond doubt ("no", "80").
+`newly_excluding` names the answers that must be read back before they count: those that would make
+the person not eligible for a study (the form skips the read-back for a button press or an answer
+beyond doubt, "no", "80", `Understanding.sure`).
 Nothing here imports Rasa.
 """
 

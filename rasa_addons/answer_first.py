@@ -19,12 +19,11 @@ import functools
 import inspect
 import logging
 import os
-from datetime import date
 from typing import Any
 
 from rasa.core.processor import MessageProcessor
 
-from bot.conversation import FORM, QUESTION_SLOT, READ_BACK_SLOT
+from bot.conversation import FORM, QUESTION_SLOT, READ_BACK_SLOT, screening_date
 from bot.understanding import is_an_answer
 
 logger = logging.getLogger(__name__)
@@ -34,11 +33,6 @@ _RASA_PARSE_MESSAGE = MessageProcessor.parse_message
 
 def enabled() -> bool:
     return os.environ.get("PRESCREEN_ANSWER_FIRST", "1").strip() not in ("0", "false", "no", "off")
-
-
-def screening_date() -> date:
-    pinned = os.environ.get("PRESCREEN_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
 
 
 def answer_first(parse_data: dict[str, Any], tracker: Any) -> dict[str, Any]:
