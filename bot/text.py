@@ -12,6 +12,17 @@ LocalizedText = str | dict[str, str]
 
 DEFAULT_LANGUAGE = "en"
 
+# CJK Unified Ideographs (the basic block and extension A): what Chinese text is written in.
+_CJK_RANGES = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"))
+
+
+def written_language(text: str) -> str:
+    """'zh' when the text holds a Chinese character, else 'en': the language a message is written in.
+
+    Chinese answers often carry Latin letters and digits (AML, CAR-T, 72), and English ones never
+    carry Chinese characters, so one character is enough to tell them apart."""
+    return "zh" if any(low <= ch <= high for ch in text for low, high in _CJK_RANGES) else "en"
+
 
 def localize(text: LocalizedText | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return `text` in `language`, falling back to English, then to any language present."""

@@ -34,7 +34,7 @@ source scripts/postgres.sh
 # The lock store for several Rasa workers is tested on Redis (ours, or a throwaway server).
 source scripts/redis.sh
 trap 'stop_test_postgres; stop_test_redis' EXIT
-rm -f results/nlu-cross-validation.txt
+rm -f results/nlu-cross-validation*.txt
 log "test: pytest (PostgreSQL at ${TEST_POSTGRES_URL}, Redis at ${TEST_REDIS_URL})"
 status=0
 "$VPY" -m pytest || status=$?
@@ -43,5 +43,5 @@ if ((status == 5)); then
 elif ((status != 0)); then
     die "pytest failed (exit $status)"
 fi
-[[ -f results/nlu-cross-validation.txt ]] && cat results/nlu-cross-validation.txt >&2
+for report in results/nlu-cross-validation-*.txt; do [[ -f "$report" ]] && cat "$report" >&2; done
 log "test: all steps passed"
