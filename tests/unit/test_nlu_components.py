@@ -163,3 +163,30 @@ def test_the_encoder_gives_the_textbook_encoding(encoder, text):
     assert encoding.pieces.shape == pieces.shape
     assert np.allclose(encoding.pieces, pieces, atol=1e-4)
     assert np.allclose(encoding.sentence, sentence, atol=1e-5)
+
+
+def test_the_language_a_message_is_written_in():
+    from bot.text import written_language
+
+    assert written_language("my platelets were 72k") == "en"
+    assert written_language("血小板72") == "zh"
+    assert written_language("AML复发了两次") == "zh"
+    assert written_language("") == "en"
+
+
+def test_a_chinese_model_reads_characters_and_survives_a_save_and_load(tmp_path):
+    texts = ["你好", "您好啊", "早上好", "停止", "不做了", "我想停下", "血小板72", "我今年47岁", "化疗"]
+    labels = ["greet"] * 3 + ["stop"] * 3 + ["inform"] * 3
+    embeddings = np.zeros((len(texts), 384))
+    model = IntentModel(language="zh").fit(texts, embeddings, labels)
+    model.save(tmp_path)
+    loaded = IntentModel.load(tmp_path)
+    assert loaded.language == "zh"
+    probe = ["你好呀", "不做了吧"]
+    assert np.allclose(
+        loaded.predict_proba(probe, np.zeros((2, 384))), model.predict_proba(probe, np.zeros((2, 384)))
+    )
+    assert [loaded.classes[i] for i in loaded.predict_proba(probe, np.zeros((2, 384))).argmax(axis=1)] == [
+        "greet",
+        "stop",
+    ]
