@@ -189,19 +189,29 @@ def main() -> None:
     global VERBOSE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", default="en")
-    parser.add_argument("--split", help="one part only (tune, heldout)")
+    parser.add_argument("--split", help="one part only: tune, heldout (every heldout*.yaml), developer")
     parser.add_argument("--verbose", action="store_true", help="print each wrong value")
     args = parser.parse_args()
     VERBOSE = args.verbose
     parts = sorted((CORPUS_DIR / args.language).glob("*.yaml"))
     if args.split:
-        parts = [p for p in parts if p.stem == args.split]
+        parts = [p for p in parts if split_of(p) == args.split]
     if not parts:
         raise SystemExit(f"no corpus in {CORPUS_DIR / args.language}")
     understand("age", "warm-up 47", TODAY)  # imports dateparser once, outside the timings
+    by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for part in parts:
         rows = yaml.safe_load(part.read_text(encoding="utf-8")) or []
         report(f"{args.language}/{part.stem}", rows)
+        by_split[split_of(part)] += rows
+    for split, rows in by_split.items():
+        if sum(split_of(p) == split for p in parts) > 1:
+            report(f"{args.language}/{split} (all writers)", rows)
+
+
+def split_of(part: Path) -> str:
+    """heldout_b.yaml belongs to the heldout split: one file per writer, one split per purpose."""
+    return part.stem.split("_")[0]
 
 
 if __name__ == "__main__":
