@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import funnel
-from actions.context import is_proxy, today, trials, with_proxy
+from actions.context import is_proxy, language, today, trials, with_proxy
 from actions.outcome import utter_outcomes
 from bot import conversation
 from bot.leads import Referral, save_referral
@@ -60,6 +60,7 @@ def _referral(tracker: Tracker, plan: conversation.ScreeningPlan) -> Referral:
         answers=tracker.get_slot("answers") or {},
         answered_by_proxy=is_proxy(tracker),
         relation=tracker.get_slot("relation"),
+        language=language(tracker),
         contact=Contact(
             name=tracker.get_slot("contact_name"),
             phone=given("contact_phone"),

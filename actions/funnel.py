@@ -18,6 +18,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from actions.context import language
 from bot import conversation
 from bot.eligibility import Outcome
 from bot.leads import funnel
@@ -64,7 +65,13 @@ async def record(tracker: Tracker, steps: Iterable[Step]) -> list[dict[str, Any]
         if step.stage in done or step.stage in counted:
             continue
         try:
-            await asyncio.to_thread(funnel.record_step, step.stage, step.trial_ids, step.excluded_criteria)
+            await asyncio.to_thread(
+                funnel.record_step,
+                step.stage,
+                step.trial_ids,
+                step.excluded_criteria,
+                language=language(tracker),
+            )
         except Exception as error:  # noqa: BLE001 - counting must never stop a conversation
             logger.warning("funnel: could not count step %s (%s)", step.stage, type(error).__name__)
             continue

@@ -12,6 +12,19 @@ LocalizedText = str | dict[str, str]
 
 DEFAULT_LANGUAGE = "en"
 
+LANGUAGES = {"en": "English", "zh": "中文"}
+"""The languages a conversation can be held in (code: name in that language)."""
+
+LANGUAGE_TAGS = {"en": "en", "zh": "zh-CN"}
+"""IETF BCP 47 tags for the languages, as FHIR and HTML want them."""
+
+
+def known_language(code: str | None) -> str:
+    """`code` if it is one of LANGUAGES (case and region ignored: "zh-CN" is "zh"), else English."""
+    base = (code or "").strip().lower().replace("_", "-").split("-")[0]
+    return base if base in LANGUAGES else DEFAULT_LANGUAGE
+
+
 # CJK Unified Ideographs (the basic block and extension A): what Chinese text is written in.
 _CJK_RANGES = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"))
 

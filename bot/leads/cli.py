@@ -1,14 +1,16 @@
 """`python -m bot leads ...`: the coordinators' commands for leads. A thin layer over
 `bot.leads.service`, which the dashboard calls too.
 
-    leads list   [filters] [--limit N] [--json]    newest first: id, created, trial, outcome, status, proxy
+    leads list   [filters] [--limit N] [--json]    newest first: id, created, trial, outcome, status, lang
     leads show   LEAD_ID                            criteria, answers in the person's words, consents, events
     leads status LEAD_ID NEW_STATUS [--note TEXT] [--by NAME]
     leads note   LEAD_ID TEXT [--by NAME]
     leads export --format csv|xlsx|json|fhir --out PATH [filters] [--by NAME] [--progress]
-    leads funnel [--trial ID] [--since DAY] [--until DAY] [--json]   conversations per step; top exclusions
+    leads funnel [--trial ID] [--language en|zh] [--since DAY] [--until DAY] [--json]
+                                                    conversations per step; top exclusions
 
-Filters: --trial (id or registry id), --outcome, --status, --since and --until (YYYY-MM-DD, UTC days,
+Filters: --trial (id or registry id), --outcome, --status, --language (the conversation's: en or
+zh), --since and --until (YYYY-MM-DD, UTC days,
 both included). Bad input raises service.LeadsError, which `bot.cli.main` prints with exit code 2.
 """
 
@@ -72,6 +74,7 @@ def add_leads_commands(commands) -> None:  # noqa: ANN001 - an argparse subparse
         "funnel", help="how many conversations reached each step, and the criteria that excluded most"
     )
     counts.add_argument("--trial", help="one trial id or registry id (default: every trial)")
+    counts.add_argument("--language", help="only conversations held in this language: en or zh")
     counts.add_argument("--since", help="from this day, YYYY-MM-DD (UTC)")
     counts.add_argument("--until", help="up to and including this day, YYYY-MM-DD (UTC)")
     counts.add_argument("--json", action="store_true", help="print JSON")
@@ -84,6 +87,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--trial", help="trial id or registry id, e.g. xj-mk-002 or NCT07110090")
     parser.add_argument("--outcome", help="likely_eligible, needs_review or not_eligible")
     parser.add_argument("--status", help=", ".join(LEAD_STATUSES))
+    parser.add_argument("--language", help="the language the conversation was held in: en or zh")
     parser.add_argument("--since", help="created on or after this day, YYYY-MM-DD (UTC)")
     parser.add_argument("--until", help="created on or before this day, YYYY-MM-DD (UTC)")
 
@@ -94,7 +98,12 @@ def _add_actor(parser: argparse.ArgumentParser) -> None:
 
 def _filter(args: argparse.Namespace) -> service.LeadFilter:
     return service.parse_filter(
-        trial=args.trial, outcome=args.outcome, status=args.status, since=args.since, until=args.until
+        trial=args.trial,
+        outcome=args.outcome,
+        status=args.status,
+        language=args.language,
+        since=args.since,
+        until=args.until,
     )
 
 
@@ -117,14 +126,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No leads match.")
         return 0
     rows = [service.lead_summary(lead) for lead in leads]
-    header = f"{'id':<36}  {'created (UTC)':<16}  {'trial':<14}  {'outcome':<15}  {'status':<12}  proxy"
+    header = f"{'id':<36}  {'created (UTC)':<16}  {'trial':<14}  {'outcome':<15}  {'status':<12}  proxy  lang"
     print(header)
     for row in rows:
         created = row["created_at"][:16].replace("T", " ")
         proxy = "yes" if row["answered_by_proxy"] else "no"
         print(
             f"{row['id']:<36}  {created:<16}  {row['trial_id']:<14}  {row['outcome']:<15}  "
-            f"{row['status']:<12}  {proxy}"
+            f"{row['status']:<12}  {proxy:<5}  {row['language']}"
         )
     total = len(rows) if args.limit == 0 or len(rows) < args.limit else service.count_leads(wanted)
     more = f"; --limit 0 shows all {total}" if total > len(rows) else ""
@@ -160,7 +169,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_funnel(args: argparse.Namespace) -> int:
-    wanted = service.parse_filter(trial=args.trial, since=args.since, until=args.until)
+    wanted = service.parse_filter(
+        trial=args.trial, language=args.language, since=args.since, until=args.until
+    )
     groups = funnel.funnel_report(wanted)
     if args.json:
         print(json.dumps([dataclasses.asdict(g) for g in groups], indent=2, ensure_ascii=False))

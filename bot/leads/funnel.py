@@ -12,6 +12,8 @@ Steps, in order (the actions record each once per conversation; see actions/funn
     finished   the outcome was shown
     referred   contact details were saved as a lead
 
+Each counter is also kept per conversation language (en, zh), so the funnel can be filtered by it.
+
 `trial_id` "" counts the conversation as a whole, once, whichever studies it chose; a trial id counts
 it for that study. `started` and `consented` come before any study is chosen, so they only have the
 "" row. `excluded` rows count, per trial and criterion, each criterion that was not met when the
@@ -36,7 +38,7 @@ from sqlalchemy.orm import Session
 from bot.leads.database import session
 from bot.leads.models import FunnelCount, utc_now
 from bot.leads.service import LeadFilter, LeadsError
-from bot.text import localize
+from bot.text import DEFAULT_LANGUAGE, known_language, localize
 from bot.trials import load_trials
 
 STAGES = ("started", "consented", "chosen", "finished", "referred")
@@ -61,33 +63,36 @@ def record_step(
     excluded_criteria: Iterable[tuple[str, str]] = (),
     *,
     day: date | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> None:
     """Count one conversation reaching `stage` today: once for the conversation as a whole, once per
     trial in `trial_ids` (for chosen, finished, referred), and once per (trial id, criterion id) in
-    `excluded_criteria`. One transaction; the caller decides that a conversation counts only once."""
+    `excluded_criteria`, under the conversation's `language`. One transaction; the caller decides
+    that a conversation counts only once."""
     if stage not in STAGES:
         raise ValueError(f"unknown funnel step {stage!r}; steps are {', '.join(STAGES)}")
     day = day or utc_now().date()
+    language = known_language(language)
     keys = [(ALL_TRIALS, stage, "")]
     if stage in TRIAL_STAGES:
         keys += [(trial_id, stage, "") for trial_id in dict.fromkeys(trial_ids)]
     keys += [(trial_id, EXCLUDED, criterion) for trial_id, criterion in dict.fromkeys(excluded_criteria)]
     with session() as db:
         for trial_id, step, criterion in keys:
-            _increment(db, day, trial_id, step, criterion)
+            _increment(db, day, trial_id, step, criterion, language)
         db.commit()
 
 
-def _increment(db: Session, day: date, trial_id: str, stage: str, criterion_id: str) -> None:
+def _increment(db: Session, day: date, trial_id: str, stage: str, criterion_id: str, language: str) -> None:
     dialect = db.get_bind().dialect.name
     if dialect not in ("sqlite", "postgresql"):
         raise RuntimeError(f"the funnel counters support SQLite and PostgreSQL, not {dialect}")
     insert = (sqlite if dialect == "sqlite" else postgresql).insert
     statement = insert(FunnelCount.__table__).values(
-        day=day, trial_id=trial_id, stage=stage, criterion_id=criterion_id, count=1
+        day=day, trial_id=trial_id, stage=stage, criterion_id=criterion_id, language=language, count=1
     )
     statement = statement.on_conflict_do_update(
-        index_elements=["day", "trial_id", "stage", "criterion_id"],
+        index_elements=["day", "trial_id", "stage", "criterion_id", "language"],
         set_={"count": FunnelCount.__table__.c.count + 1},
     )
     db.execute(statement)
@@ -116,11 +121,12 @@ class TrialFunnel:
 
 def funnel_report(wanted: LeadFilter | None = None, top: int = TOP_EXCLUSIONS) -> list[TrialFunnel]:
     """The funnel between `wanted.since` and `wanted.until` (UTC days, both included): every trial
-    together first, then each trial; only `wanted.trial` when it is set. Outcome and status are
+    together first, then each trial; only `wanted.trial` when it is set, and only conversations in
+    `wanted.language` when that is set. Outcome and status are
     properties of leads, not of the funnel, and are refused."""
     wanted = wanted or LeadFilter()
     if wanted.outcome or wanted.status:
-        raise LeadsError("the funnel counts conversations: filter it by trial and dates only")
+        raise LeadsError("the funnel counts conversations: filter it by trial, language and dates only")
     counts: dict[tuple[str, str], int] = defaultdict(int)
     excluded: dict[tuple[str, str], int] = defaultdict(int)
     statement = select(
@@ -130,6 +136,8 @@ def funnel_report(wanted: LeadFilter | None = None, top: int = TOP_EXCLUSIONS) -
         statement = statement.where(FunnelCount.day >= wanted.since)
     if wanted.until:
         statement = statement.where(FunnelCount.day <= wanted.until)
+    if wanted.language:
+        statement = statement.where(FunnelCount.language == wanted.language)
     with session() as db:
         for trial_id, stage, criterion_id, total in db.execute(statement):
             if stage == EXCLUDED:

@@ -68,7 +68,8 @@ class Lead(Base):
     phone_hash = Column(String(64), index=True)  # keyed HMAC of the normalised phone, for erasure
     email_hash = Column(String(64), index=True)  # keyed HMAC of the normalised email, for erasure
     contact_time = Column(String(120))
-    contact_language = Column(String(60))
+    contact_language = Column(String(60))  # the language the person asked to be called in, as typed
+    conversation_language = Column(String(8), nullable=False, default="en", index=True)  # en, zh
     consents = Column(JSON, nullable=False)  # what was agreed, when, and the exact wording shown
     status = Column(String(32), nullable=False, default="new", index=True)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utc_now, index=True)
@@ -175,12 +176,12 @@ class FunnelCount(Base):
 
     `trial_id` is "" for the conversation as a whole (counted once, whichever studies it chose) and a
     trial id for that study. `criterion_id` is "" except for the `excluded` step, which counts each
-    criterion that was not met. See bot/leads/funnel.py.
+    criterion that was not met. `language` is the conversation's (en, zh). See bot/leads/funnel.py.
     """
 
     __tablename__ = "funnel_counts"
     __table_args__ = (
-        UniqueConstraint("day", "trial_id", "stage", "criterion_id", name="uq_funnel_counts_key"),
+        UniqueConstraint("day", "trial_id", "stage", "criterion_id", "language", name="uq_funnel_counts_key"),
     )
 
     id = Column(Integer, primary_key=True, autoincrement=True)
@@ -188,4 +189,5 @@ class FunnelCount(Base):
     trial_id = Column(String(64), nullable=False, default="")
     stage = Column(String(16), nullable=False)
     criterion_id = Column(String(64), nullable=False, default="")
+    language = Column(String(8), nullable=False, default="en")  # the conversation's language
     count = Column(Integer, nullable=False, default=0)

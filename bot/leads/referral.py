@@ -12,6 +12,7 @@ from bot.eligibility import Outcome, TrialResult
 from bot.leads.crypto import encrypt, lookup_hash
 from bot.leads.database import session
 from bot.leads.models import Lead
+from bot.text import known_language
 
 
 class Contact(BaseModel):
@@ -30,6 +31,7 @@ class Referral(BaseModel):
     answers: dict[str, Any]
     answered_by_proxy: bool = False
     relation: str | None = None
+    language: str = "en"  # the language the conversation was held in (bot.text.LANGUAGES)
     contact: Contact
     consents: list[dict[str, Any]]
 
@@ -99,6 +101,7 @@ def _lead_values(referral: Referral, result: TrialResult) -> dict[str, Any]:
         "answers": referral.answers,
         "answered_by_proxy": referral.answered_by_proxy,
         "relation": referral.relation,
+        "conversation_language": known_language(referral.language),
         "name_encrypted": encrypt(contact.name),
         "phone_encrypted": encrypt(contact.phone),
         "email_encrypted": encrypt(contact.email),

@@ -36,6 +36,7 @@ from bot.leads.crypto import MissingKeyError, decrypt
 from bot.leads.database import session
 from bot.leads.exports import writer_for
 from bot.leads.models import LEAD_STATUSES, ExportAudit, Lead, LeadEvent
+from bot.text import LANGUAGES, known_language
 from bot.trials import find_trial, load_trials
 
 OUTCOMES = tuple(o.value for o in Outcome)
@@ -63,6 +64,7 @@ class LeadFilter(BaseModel, extra=Extra.forbid):
     status: str | None = None
     since: date | None = None
     until: date | None = None
+    language: str | None = None  # the conversation's language: en or zh
 
     @validator("trial")
     def _known_trial(cls, value: str | None) -> str | None:
@@ -82,6 +84,15 @@ class LeadFilter(BaseModel, extra=Extra.forbid):
     @validator("status")
     def _known_status(cls, value: str | None) -> str | None:
         return None if value is None else _one_of(value, LEAD_STATUSES, "status")
+
+    @validator("language")
+    def _known_language(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        code = known_language(value)
+        if code != value.strip().lower().replace("_", "-").split("-")[0]:
+            raise ValueError(f"unknown language {value!r}; use one of: {', '.join(LANGUAGES)}")
+        return code
 
     @validator("since", "until", pre=True)
     def _iso_date(cls, value: Any, field) -> Any:  # noqa: ANN001 - pydantic's field argument
@@ -143,6 +154,8 @@ def _filtered(statement: Select, wanted: LeadFilter) -> Select:
         statement = statement.where(Lead.outcome == wanted.outcome)
     if wanted.status:
         statement = statement.where(Lead.status == wanted.status)
+    if wanted.language:
+        statement = statement.where(Lead.conversation_language == wanted.language)
     if wanted.since:
         statement = statement.where(Lead.created_at >= _start_of(wanted.since))
     if wanted.until:
@@ -294,6 +307,7 @@ class LeadView(BaseModel):
     updated_at: datetime
     answered_by_proxy: bool
     relation: str | None = None
+    conversation_language: str = "en"
     contact: ContactView
     criteria: list[dict[str, Any]]
     answers: dict[str, Any]
@@ -353,6 +367,7 @@ def lead_view(lead: Lead) -> LeadView:
         updated_at=as_utc(lead.updated_at),
         answered_by_proxy=bool(lead.answered_by_proxy),
         relation=lead.relation,
+        conversation_language=lead.conversation_language or "en",
         contact=contact,
         criteria=lead.criteria or [],
         answers=lead.answers or {},
@@ -370,6 +385,7 @@ def lead_summary(lead: Lead) -> dict[str, Any]:
         "outcome": lead.outcome,
         "status": lead.status,
         "answered_by_proxy": bool(lead.answered_by_proxy),
+        "language": lead.conversation_language or "en",
     }
 
 

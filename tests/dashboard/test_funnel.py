@@ -79,7 +79,7 @@ def test_the_report_adds_up_the_recorded_steps_per_trial_and_for_all(recorded):
 
 
 def test_the_funnel_counts_only_trials_and_dates(database_url):
-    with pytest.raises(LeadsError, match="filter it by trial and dates only"):
+    with pytest.raises(LeadsError, match="filter it by trial, language and dates only"):
         funnel.funnel_report(parse_filter(outcome="needs_review"))
     with pytest.raises(ValueError, match="unknown funnel step"):
         funnel.record_step("clicked")
@@ -144,3 +144,21 @@ def test_the_api_and_the_cli_give_the_same_report(dashboard, recorded, capsys):
     assert main(["leads", "funnel", "--trial", "NCT06642025"]) == 0
     out = capsys.readouterr().out
     assert f"{funnel.STAGE_LABELS['chosen']}" in out and "Criteria that excluded most" in out
+
+
+def test_the_funnel_can_be_filtered_by_the_conversations_language(recorded):
+    chinese = [("started", []), ("consented", []), ("chosen", [NCT]), ("finished", [NCT])]
+    for stage, trials in chinese:
+        funnel.record_step(stage, trials, day=ON, language="zh")
+    funnel.record_step("started", day=ON, language="zh-CN")  # a region tag counts as its language
+
+    def stages(language: str | None) -> dict[str, int]:
+        wanted = parse_filter(since="2026-11-01", until="2026-11-30", language=language)
+        return funnel.funnel_report(wanted)[0].stages
+
+    in_chinese, in_english, together = stages("zh"), stages("en"), stages(None)
+    assert in_chinese["started"] == 2 and in_chinese["chosen"] == 1 and in_chinese["referred"] == 0
+    assert in_english == {stage: recorded["all"][stage] for stage in funnel.STAGES}
+    assert together == {stage: in_chinese[stage] + in_english[stage] for stage in funnel.STAGES}
+    with pytest.raises(LeadsError, match="unknown language 'fr'"):
+        parse_filter(language="fr")

@@ -368,3 +368,33 @@ def test_xlsx_needs_a_binary_stream(leads):
     with pytest.raises(LeadsError, match="XLSX is a binary format"):
         export_leads(None, "xlsx", io.StringIO(), "alice")
     assert audits() == []
+
+
+def test_every_format_keeps_the_conversations_language_and_can_be_filtered_by_it(leads, out):
+    made = referral("c-zh", NEEDS_REVIEW)
+    made.language = "zh"
+    made.contact.name, made.contact.language = "王芳", "普通话"
+    (chinese,) = save_referral(made)
+
+    assert [lead.id for lead in list_leads(parse_filter(language="zh"))] == [chinese]
+    assert chinese not in {lead.id for lead in list_leads(parse_filter(language="en"))}
+
+    export_leads(parse_filter(language="zh"), "csv", out / "zh.csv", actor="tester")
+    (row,) = read_csv(out / "zh.csv")
+    assert (row["conversation_language"], row["contact_language"], row["name"]) == ("zh", "普通话", "王芳")
+    assert audits()[-1].filters == {"language": "zh"}
+
+    export_leads(None, "json", out / "all.json", actor="tester")
+    languages = {
+        lead["id"]: lead["conversation_language"] for lead in json.loads((out / "all.json").read_text())
+    }
+    assert languages[chinese] == "zh" and languages[leads["xj_likely"]] == "en"
+
+    export_leads(parse_filter(language="zh"), "fhir", out / "zh.ndjson", actor="tester")
+    (bundle,) = [json.loads(line) for line in (out / "zh.ndjson").read_text(encoding="utf-8").splitlines()]
+    resources = {e["resource"]["resourceType"]: e["resource"] for e in bundle["entry"]}
+    assert resources["QuestionnaireResponse"]["language"] == "zh-CN"
+    communication = resources["Patient"]["communication"]
+    codes = [c["code"] for item in communication for c in item["language"].get("coding", [])]
+    assert codes == ["zh-CN"]
+    assert [item["language"].get("text") for item in communication if item.get("preferred")] == ["普通话"]

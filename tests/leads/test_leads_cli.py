@@ -46,13 +46,13 @@ def test_list_prints_a_table_of_leads_newest_first(leads, capsys):
     code, out, _ = run(capsys, "leads", "list")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["id", "created", "(UTC)", "trial", "outcome", "status", "proxy"]
+    assert lines[0].split() == ["id", "created", "(UTC)", "trial", "outcome", "status", "proxy", "lang"]
     assert [line.split()[0] for line in lines[1:4]] == [
         leads["nct_review"],
         leads["xj_review"],
         leads["xj_likely"],
     ]
-    assert lines[1].split()[3:] == ["nct06642025", "needs_review", "new", "no"]
+    assert lines[1].split()[3:] == ["nct06642025", "needs_review", "new", "no", "en"]
     assert "3 of 3 lead(s), newest first" in out
     assert CANARY_NAME not in out  # a list shows no contact details
 
@@ -64,7 +64,7 @@ def test_list_filters_and_prints_json(leads, capsys):
     assert code == 0
     (row,) = json.loads(out)
     assert row["id"] == leads["xj_review"]
-    assert set(row) == {"id", "created_at", "trial_id", "outcome", "status", "answered_by_proxy"}
+    assert set(row) == {"id", "created_at", "trial_id", "outcome", "status", "answered_by_proxy", "language"}
 
 
 def test_list_says_when_more_leads_match_than_are_shown(leads, capsys):

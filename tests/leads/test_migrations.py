@@ -165,3 +165,42 @@ def _filler(column_type: sa.types.TypeEngine):  # noqa: ANN202 - a value of that
         dict: {},
         list: [],
     }.get(python_type, "x")
+
+
+def test_funnel_counters_gain_a_language_and_lose_it_without_losing_counts(database_url):
+    """0004: counters written before are English; going back adds each language's counts together."""
+    engine_for(database_url)  # its first use migrates to the latest
+    migrate.downgrade(database_url, "0003")
+    day = __import__("datetime").date(2026, 11, 10)
+    old = sa.table(
+        "funnel_counts",
+        *(sa.column(n, sa.String()) for n in ("trial_id", "stage", "criterion_id")),
+        sa.column("day", sa.Date()),
+        sa.column("count", sa.Integer()),
+    )
+    with engine_for(database_url).begin() as connection:
+        connection.execute(
+            sa.insert(old).values(day=day, trial_id="", stage="started", criterion_id="", count=5)
+        )
+    migrate.upgrade(database_url)
+    counts = sa.table(
+        "funnel_counts",
+        *(sa.column(n, sa.String()) for n in ("trial_id", "stage", "criterion_id", "language")),
+        sa.column("day", sa.Date()),
+        sa.column("count", sa.Integer()),
+    )
+    with engine_for(database_url).begin() as connection:
+        rows = connection.execute(sa.select(counts.c.language, counts.c["count"])).all()
+        assert [tuple(r) for r in rows] == [("en", 5)]
+        connection.execute(
+            sa.insert(counts).values(
+                day=day, trial_id="", stage="started", criterion_id="", language="zh", count=2
+            )
+        )
+    migrate.downgrade(database_url, "0003")
+    with engine_for(database_url).connect() as connection:
+        rows = connection.execute(sa.select(old.c.stage, old.c["count"])).all()
+    assert [tuple(r) for r in rows] == [("started", 7)]
+    with engine_for(database_url).begin() as connection:
+        connection.execute(sa.delete(old))
+    migrate.upgrade(database_url)

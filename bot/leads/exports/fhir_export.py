@@ -50,6 +50,7 @@ from pydantic import ValidationError
 from bot.facts import UNKNOWN, Registry, default_registry
 from bot.leads.service import LeadsError, LeadView
 from bot.rules import NEVER
+from bot.text import LANGUAGE_TAGS, LANGUAGES
 from bot.trial_schema import Trial
 from bot.trials import load_trials
 
@@ -63,6 +64,7 @@ RESEARCH_SUBJECT_STATUS = {
 }
 STUDY_STATUS = {"recruiting": "active", "not_yet_recruiting": "approved", "closed": "closed-to-accrual"}
 NCT_SYSTEM = "https://clinicaltrials.gov"
+BCP47_SYSTEM = "urn:ietf:bcp:47"
 CONSENT_SCOPE = {
     "coding": [
         {
@@ -163,8 +165,26 @@ def _patient(view: LeadView) -> dict[str, Any]:
         resourceType="Patient",
         name=[{"text": contact.name}] if contact.name else None,
         telecom=telecom,
-        communication=[{"language": {"text": contact.language}}] if contact.language else None,
+        communication=_communication(view),
     )
+
+
+def _communication(view: LeadView) -> list[dict[str, Any]]:
+    """The language the conversation was held in, coded (BCP 47), and the language the person asked to
+    be called in, as they typed it, when they gave one."""
+    tag = LANGUAGE_TAGS.get(view.conversation_language, view.conversation_language)
+    spoken = {
+        "language": {
+            "coding": [
+                {"system": BCP47_SYSTEM, "code": tag, "display": LANGUAGES.get(view.conversation_language)}
+            ],
+            "text": LANGUAGES.get(view.conversation_language, tag),
+        }
+    }
+    asked = view.contact.language
+    if asked and asked.strip():
+        return [{"language": {"text": asked}, "preferred": True}, spoken]
+    return [{**spoken, "preferred": True}]
 
 
 def _study(view: LeadView, trial: Trial | None) -> dict[str, Any]:
@@ -221,6 +241,7 @@ def _questionnaire_response(view: LeadView, patient_url: str, registry: Registry
     times = [g["answered_at"] for g in view.answers.values() if isinstance(g, dict) and g.get("answered_at")]
     return _present(
         resourceType="QuestionnaireResponse",
+        language=LANGUAGE_TAGS.get(view.conversation_language, view.conversation_language),
         status="completed",
         subject={"reference": patient_url},
         source=None if view.answered_by_proxy else {"reference": patient_url},
