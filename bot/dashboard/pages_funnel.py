@@ -1,7 +1,7 @@
 """GET /funnel and GET /api/funnel: how many conversations reached each step, per trial, and the
 criteria that excluded most. Aggregates only (bot.leads.funnel): no names, no ids of people.
 
-Its filter (study and dates) is in the query string: unlike a lead's outcome it says nothing about
+Its filter (study, language and dates) is in the query string: unlike a lead's outcome it says nothing about
 any person, and a bookmarkable funnel is handy.
 """
 
@@ -23,7 +23,7 @@ def add_routes(app: web.Application) -> None:
 
 
 def _wanted(request: web.Request) -> tuple[dict[str, str], service.LeadFilter]:
-    shown = {k: request.query.get(k, "").strip() for k in ("trial", "since", "until")}
+    shown = {k: request.query.get(k, "").strip() for k in ("trial", "language", "since", "until")}
     wanted = service.parse_filter(**{k: v or None for k, v in shown.items()})
     return {k: v for k, v in shown.items() if v}, wanted
 
@@ -34,7 +34,7 @@ async def funnel_page(request: web.Request) -> web.Response:
         shown, wanted = await blocking(_wanted, request)
         groups = await blocking(funnel.funnel_report, wanted)
     except service.LeadsError as problem:
-        shown = {k: v for k, v in request.query.items() if k in ("trial", "since", "until")}
+        shown = {k: v for k, v in request.query.items() if k in ("trial", "language", "since", "until")}
         error, groups = f"Check the filter: {problem}.", []
     sections = []
     for group in groups:

@@ -23,7 +23,7 @@ from bot.leads import service
 from bot.leads.models import LEAD_STATUSES
 from bot.text import localize
 
-FILTER_FIELDS = ("trial", "outcome", "status", "since", "until")
+FILTER_FIELDS = ("trial", "outcome", "status", "language", "since", "until")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 
 

@@ -15,6 +15,7 @@ import jinja2
 
 from bot.answer_record import answer_in_words
 from bot.leads.service import as_utc
+from bot.text import LANGUAGES
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -59,6 +60,11 @@ def trial_choices(trials: dict) -> list[tuple[str, str]]:
     return [(t.id, f"{t.id} ({', '.join(t.identifiers.values())})") for t in trials.values()]
 
 
+def language_choices(languages: dict[str, str]) -> list[tuple[str, str]]:
+    """A filter's language choices: each code shown with the language's own name ("zh: 中文")."""
+    return [(code, f"{name} ({code})") for code, name in languages.items()]
+
+
 def word_choices(values: list[str]) -> list[tuple[str, str]]:
     """A filter's choices for coded values (outcomes, statuses), shown in words."""
     return [(value, words(value)) for value in values]
@@ -73,7 +79,12 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        words=words, when=when, understood=understood, trial_choices=trial_choices, word_choices=word_choices
+        words=words,
+        when=when,
+        understood=understood,
+        trial_choices=trial_choices,
+        word_choices=word_choices,
+        language_choices=language_choices,
     )
-    env.globals.update(OUTCOME_WORDS=OUTCOME_WORDS, CRITERION_WORDS=CRITERION_WORDS)
+    env.globals.update(OUTCOME_WORDS=OUTCOME_WORDS, CRITERION_WORDS=CRITERION_WORDS, LANGUAGES=LANGUAGES)
     return env

@@ -153,7 +153,12 @@ def test_no_outcome_or_status_appears_in_any_url_the_pages_link_to(dashboard, le
         for form in response.page.forms:
             assert form.method == "post" or form.id == "funnel-filter", form
             if form.method == "get":
-                assert set(form.options) | set(form.fields) <= {"trial", "since", "until"}
+                assert set(form.options) | set(form.fields) <= {
+                    "trial",
+                    "language",
+                    "since",
+                    "until",
+                }  # no health data
 
 
 def test_a_lead_in_full_criteria_answers_consents_and_contact(dashboard, leads):
@@ -250,3 +255,18 @@ def test_markup_in_answers_names_and_notes_shows_as_text(dashboard, database_url
     assert not any(url == "x" for url in page.urls)  # no <img src=x> was parsed
     assert page.by_id["contact-name"].text == XSS
     assert page.text.count(XSS) >= 6  # name, question, said, wording, note, status note
+
+
+def test_leads_can_be_filtered_by_the_conversations_language_and_show_it(dashboard, leads):
+    from bot.leads import save_referral
+    from tests.leads.factories import referral
+
+    made = referral("conv-zh")
+    made.language = "zh"
+    (chinese,) = save_referral(made)
+    browser = dashboard.signed_in()
+    apply_filter(browser, language="zh")
+    listed = browser.get("/leads")
+    assert chinese[:8] in listed.text and not any(lead[:8] in listed.text for lead in leads)
+    shown = browser.get(f"/leads/{chinese}")
+    assert "中文" in shown.text
