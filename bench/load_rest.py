@@ -252,7 +252,7 @@ def start_ours(
     if not encoder_cache:  # every message encoded anew, as if no one had said it before
         env["PRESCREEN_ENCODER_CACHE"] = "0"
     port = free_port()
-    cmd = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    cmd = [sys.executable, "-m", "rasa_addons.action_server", "--actions", "actions", "--port", str(port)]
     actions = procs.spawn("actions", cmd, ROOT, env, workdir)
     actions.base_url = f"http://127.0.0.1:{port}"
     wait_ready(actions, "/health")

@@ -13,6 +13,8 @@ Rasa keeps unknown endpoint keys in `EndpointConfig.kwargs` and passes none of t
 Everything else in the request is built exactly as Rasa 3.6's `_action_call_format` builds it,
 including the selective domain (`enable_selective_domain`).
 
+Every call also carries the shared secret the action server asks for (`_show_shared_secret`).
+
 Installed by rasa_addons.tracker_store, which every `rasa run` with our endpoints.yml imports.
 """
 
@@ -27,6 +29,8 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+
+from bot.leads.crypto import ACTION_SECRET_HEADER, action_secret
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +64,7 @@ def current_turn(events: Iterable[Event]) -> list[Event]:
 
 
 def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> dict[str, Any]:
+    _show_shared_secret(self)
     if events_to_send(self) == ALL:
         tracker_state = tracker.current_state(EventVerbosity.ALL)
     else:
@@ -76,6 +81,16 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
     ):
         result["domain"] = domain.as_dict()
     return result
+
+
+def _show_shared_secret(action: RemoteAction) -> None:
+    """Every call carries the action server's shared secret (rasa_addons/action_server.py checks it).
+    Derived in this process from the encryption key Rasa already holds for the tracker store, so
+    no second secret has to be handed around; set once on the endpoint, whose headers Rasa adds to
+    each request."""
+    endpoint = action.action_endpoint
+    if endpoint is not None and ACTION_SECRET_HEADER not in endpoint.headers:
+        endpoint.headers[ACTION_SECRET_HEADER] = action_secret()
 
 
 def install() -> None:

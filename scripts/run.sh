@@ -64,11 +64,15 @@ trap 'stop_all' EXIT
 # One line per process. Rasa's HTTP API stays off (no --enable-api): only the channels in
 # credentials.yml listen. The widget's socket.io client starts with HTTP long-polling, which the
 # browser allows only if Rasa names the demo page's origin in --cors (WebSockets need no CORS).
-start actions rasa run actions --actions actions --port "$ACTIONS_PORT"
+# The action server listens on 127.0.0.1 (PRESCREEN_ACTIONS_HOST to change) and answers only
+# callers that show the shared secret Rasa sends (rasa_addons/action_server.py).
+start actions "$VPY" -m rasa_addons.action_server --actions actions --port "$ACTIONS_PORT"
+# Everything listens on loopback unless told otherwise: behind nginx (docs/security.md) set
+# PRESCREEN_RASA_HOST, PRESCREEN_SITE_HOST and PRESCREEN_DASHBOARD_HOST to the addresses it reaches.
 start rasa rasa run --model "$model" --credentials credentials.yml --endpoints endpoints.yml \
-    --port "$RASA_PORT" --cors "http://localhost:$SITE_PORT" "http://127.0.0.1:$SITE_PORT"
-start site "$VPY" -m bot.web --port "$SITE_PORT" --chat-server "http://localhost:$RASA_PORT"
-start dashboard "$VPY" -m bot.dashboard --port "$DASHBOARD_PORT"
+    --interface "${PRESCREEN_RASA_HOST:-127.0.0.1}" --port "$RASA_PORT" --cors "http://localhost:$SITE_PORT" "http://127.0.0.1:$SITE_PORT"
+start site "$VPY" -m bot.web --host "${PRESCREEN_SITE_HOST:-127.0.0.1}" --port "$SITE_PORT" --chat-server "http://localhost:$RASA_PORT"
+start dashboard "$VPY" -m bot.dashboard --host "${PRESCREEN_DASHBOARD_HOST:-127.0.0.1}" --port "$DASHBOARD_PORT"
 start notify "$VPY" -m bot.leads.notify
 # Retention: conversations without a lead go after a day (the consent text promises it), leads
 # and their conversations after PRESCREEN_RETENTION_DAYS. Checked hourly.

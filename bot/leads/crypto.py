@@ -124,3 +124,28 @@ def _events_aead(key: bytes) -> AESGCM:
         algorithm=hashes.SHA256(), length=32, salt=None, info=b"prescreen rasa tracker events v1"
     ).derive(key)
     return AESGCM(derived)
+
+
+ACTION_SECRET_HEADER = "X-Prescreen-Action-Secret"
+"""The header Rasa sends the shared secret in (endpoints.yml) and the action server checks."""
+
+
+def action_secret() -> str:
+    """The secret Rasa shows the action server on every call: PRESCREEN_ACTION_SECRET when set, else
+    derived from the encryption key (HKDF, its own label), so a deployment has one secret to manage
+    and the derived value reveals nothing about the key."""
+    given = os.environ.get("PRESCREEN_ACTION_SECRET", "").strip()
+    if given:
+        return given
+    derived = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"prescreen action server secret v1"
+    ).derive(load_key())
+    return derived.hex()
+
+
+if __name__ == "__main__":  # `python -m bot.leads.crypto action-secret`, for scripts/run.sh
+    import sys
+
+    if sys.argv[1:] != ["action-secret"]:
+        raise SystemExit("usage: python -m bot.leads.crypto action-secret")
+    print(action_secret())

@@ -35,6 +35,11 @@ class RasaServer:
         return "\n".join(text.splitlines()[-lines:])
 
 
+def action_server_cmd(actions: str, port: int) -> list[str]:
+    """The action server as scripts/run.sh starts it: rasa_sdk's, on loopback, behind the secret."""
+    return [sys.executable, "-m", "rasa_addons.action_server", "--actions", actions, "--port", str(port)]
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -118,7 +123,7 @@ def monkeypatch_module():
 def action_server(e2e_workdir: Path, e2e_env: dict[str, str]) -> Iterator[RasaServer]:
     """A real action server (`rasa run actions`) on a free loopback port."""
     port = _free_port()
-    cmd = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    cmd = action_server_cmd("actions", port)
     with serving(cmd, port, "/health", e2e_workdir / "actions.log", e2e_env) as server:
         yield server
 

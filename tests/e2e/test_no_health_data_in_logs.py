@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 import uuid
 from collections.abc import Iterator
 
@@ -31,7 +30,7 @@ from bot import conversation
 from bot.facts import default_registry
 from bot.leads import queries
 from bot.leads.crypto import event_cipher
-from tests.e2e.conftest import RasaServer, _free_port, rasa_serving, serving
+from tests.e2e.conftest import RasaServer, _free_port, action_server_cmd, rasa_serving, serving
 
 pytestmark = pytest.mark.e2e
 
@@ -151,7 +150,7 @@ def test_no_canary_value_appears_in_any_log(rasa_server, action_server, e2e_env,
 def failing_servers(rasa_model, e2e_workdir, e2e_env) -> Iterator[tuple[RasaServer, RasaServer]]:
     """Rasa and an action server whose read-back raises (tests/e2e/failing_actions)."""
     port = _free_port()
-    cmd = [sys.executable, "-m", "rasa_sdk", "--actions", "tests.e2e.failing_actions", "--port", str(port)]
+    cmd = action_server_cmd("tests.e2e.failing_actions", port)
     action_log, rasa_log = e2e_workdir / "actions-failing.log", e2e_workdir / "rasa-failing.log"
     with (
         serving(cmd, port, "/health", action_log, e2e_env) as actions,
@@ -180,7 +179,7 @@ def test_error_paths_log_names_and_exception_types_but_no_canary(failing_servers
     rasa_log = rasa.log_path.read_text(errors="replace")
     assert "ReadBackFailed: <withheld>" in action_log, action_log[-3000:]
     assert f"conversation={sender}" in action_log, "the action server's error names the conversation"
-    failed = [line for line in rasa_log.splitlines() if "exception while running action" in line]
+    failed = [line for line in rasa_log.splitlines() if "failed (" in line and "try again" in line]
     assert failed and all(f"conversation={sender}" in line for line in failed), rasa_log[-3000:]
     assert "ClientResponseError: <withheld>" in rasa_log, "the action server's error reply is withheld"
 
