@@ -59,6 +59,7 @@ from bot.leads.database import private_sqlite_file
 from rasa_addons import (
     action_call,
     action_connection,
+    action_failure,
     action_response_validation,
     answer_first,
     debug_logs,
@@ -74,7 +75,8 @@ from rasa_addons import tracker as prescreen_tracker
 # (tracker.py), to run the model's graph without dask's bookkeeping (graph_runner.py; Rasa
 # loads the model after it creates the tracker store), to find event classes by name in a table
 # (event_types.py), to skip building debug-log lines that are switched off (debug_logs.py), and to
-# take a message that answers the screening question as the answer (answer_first.py).
+# take a message that answers the screening question as the answer (answer_first.py), and to
+# answer kindly when the action server fails or hangs (action_failure.py).
 log_privacy.install()  # before anything else: no message text, slot value or tracker in any log line
 action_response_validation.install()
 action_call.install()
@@ -84,6 +86,7 @@ event_types.install()
 debug_logs.install()
 prescreen_tracker.install()
 answer_first.install()
+action_failure.install()
 
 logger = logging.getLogger(__name__)
 DEFAULT_CACHE_SIZE = 1000

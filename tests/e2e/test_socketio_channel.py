@@ -58,7 +58,7 @@ def test_python_socketio_is_pinned_below_the_release_that_drops_replies():
 
 def test_credentials_turn_on_session_persistence():
     credentials = yaml.safe_load((ROOT / "credentials.yml").read_text())
-    assert credentials["socketio"]["session_persistence"] is True
+    assert credentials["rasa_addons.channels.GuardedSocketIOInput"]["session_persistence"] is True
 
 
 def test_bot_replies_reach_the_widget_and_a_reconnect_resumes_the_conversation(rasa_server, response_texts):
