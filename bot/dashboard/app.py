@@ -15,7 +15,7 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.dashboard import pages_auth, pages_exports, pages_funnel, pages_leads
-from bot.dashboard.auth import AuthSettings, SignInThrottle, resume_session, tokens_match
+from bot.dashboard.auth import AuthSettings, SignInThrottle, resume_session, same_origin, tokens_match
 from bot.dashboard.render import environment
 from bot.dashboard.responses import (
     CLOCK,
@@ -49,7 +49,7 @@ def make_app(
     """The dashboard. `settings` default to the environment (AuthSettings.from_env); `clock` gives
     the time for sessions and the sign-in throttle (tests move it)."""
     settings = settings or AuthSettings.from_env()
-    app = web.Application(middlewares=[security_headers, require_session])
+    app = web.Application(middlewares=[security_headers, from_our_pages, require_session])
     app[SETTINGS] = settings
     app[CLOCK] = clock
     app[PAGE_SIZE] = page_size
@@ -89,6 +89,31 @@ def _error_page(request: web.Request, error: web.HTTPException) -> web.Response:
         return web.json_response({"error": error.reason.lower()}, status=error.status)
     message = "There is no such page." if error.status == 404 else "This page cannot be used that way."
     return render(request, "error.html", status=error.status, title=error.reason, message=message)
+
+
+@web.middleware
+async def from_our_pages(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A state-changing request sent from another site's page is refused, even with a valid CSRF
+    token (bot.dashboard.auth.same_origin); the host compared is the one the browser asked for."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return await handler(request)
+    host = (
+        request.headers.get("X-Forwarded-Host")
+        if request.remote in request.app[SETTINGS].trusted_proxies
+        else None
+    )
+    if same_origin(request.headers.get("Origin"), request.headers.get("Referer"), host or request.host):
+        return await handler(request)
+    if request.path.startswith("/api/"):
+        return web.json_response({"error": "request from another site"}, status=403)
+    return render(
+        request,
+        "error.html",
+        status=403,
+        title="Not from this site",
+        message="This form was sent from another website, so it was not used. "
+        "Open the dashboard and try again.",
+    )
 
 
 @web.middleware

@@ -31,23 +31,31 @@ from bot.leads.service import as_utc
 IDLE_ENV = "PRESCREEN_DASHBOARD_IDLE_MINUTES"
 ABSOLUTE_ENV = "PRESCREEN_DASHBOARD_SESSION_HOURS"
 SECURE_ENV = "PRESCREEN_DASHBOARD_SECURE_COOKIES"
+TRUSTED_PROXIES_ENV = "PRESCREEN_TRUSTED_PROXIES"
 
 
 @dataclass(frozen=True)
 class AuthSettings:
     idle: timedelta = timedelta(minutes=30)
     absolute: timedelta = timedelta(hours=8)
-    always_secure_cookies: bool = False  # set behind a TLS-terminating proxy (the app then sees http)
-    max_failures: int = 5
+    always_secure_cookies: bool = False  # set behind a TLS-terminating proxy that is not trusted below
+    # The sign-in throttle (SignInThrottle): failures free of any wait, per client address and per
+    # login name, within `failure_window`; each failure after them doubles the wait, up to `max_wait`.
+    address_free_failures: int = 3
+    login_free_failures: int = 10
     failure_window: timedelta = timedelta(minutes=15)
-    lockout: timedelta = timedelta(minutes=15)
+    max_wait: timedelta = timedelta(minutes=15)
+    # Proxies (nginx) whose X-Forwarded-For and X-Forwarded-Proto are believed: their addresses.
+    trusted_proxies: frozenset[str] = frozenset()
 
     @classmethod
     def from_env(cls) -> AuthSettings:
+        proxies = os.environ.get(TRUSTED_PROXIES_ENV, "")
         return cls(
             idle=timedelta(minutes=_positive(IDLE_ENV, 30)),
             absolute=timedelta(hours=_positive(ABSOLUTE_ENV, 8)),
             always_secure_cookies=os.environ.get(SECURE_ENV, "").strip().lower() in ("1", "true", "yes"),
+            trusted_proxies=frozenset(p.strip() for p in proxies.split(",") if p.strip()),
         )
 
 
@@ -156,46 +164,103 @@ def end_session(token: str | None) -> None:
         db.commit()
 
 
+KNOWN_ADDRESS_DAYS = 30
+
+
 @dataclass
 class SignInThrottle:
-    """After `max_failures` wrong passwords for one login name within `window`, refuse that name for
-    `lockout`. In memory: the dashboard runs as one process. Unknown names are throttled the same
-    way, so the throttle says nothing about which names exist."""
+    """Slows down guessing without locking the real coordinator out (OWASP ASVS 2.2.1).
 
-    max_failures: int
+    Wrong passwords are counted per client address and per login name over `window`. After the
+    free failures, each further one doubles the time before that address may try again (1 s, 2 s,
+    4 s ... up to `max_wait`): the address that guesses waits, not the account. Many failures for
+    one login name from anywhere make every address wait the same way for that name, except
+    addresses the right password came from recently (`KNOWN_ADDRESS_DAYS`), so the coordinator at
+    their usual desk can always sign in. In memory: the dashboard runs as one process. Unknown
+    names are counted the same way, so the throttle says nothing about which names exist."""
+
     window: timedelta
-    lockout: timedelta
-    _failures: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
-    _locked_until: dict[str, datetime] = field(default_factory=dict)
+    address_free: int
+    login_free: int
+    max_wait: timedelta
+    _by_address: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
+    _by_login: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
+    _known: dict[tuple[str, str], datetime] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     MAX_TRACKED = 10_000
+    FIRST_WAIT = timedelta(seconds=1)
 
     @classmethod
     def from_settings(cls, settings: AuthSettings) -> SignInThrottle:
-        return cls(settings.max_failures, settings.failure_window, settings.lockout)
+        return cls(
+            settings.failure_window,
+            settings.address_free_failures,
+            settings.login_free_failures,
+            settings.max_wait,
+        )
 
-    def locked_for(self, login: str, now: datetime) -> timedelta | None:
+    def wait(self, login: str, address: str, now: datetime) -> timedelta | None:
+        """How long `address` must wait before trying `login` again, or None when it may try now."""
         with self._lock:
-            until = self._locked_until.get(login)
-            if until is None or now >= until:
-                self._locked_until.pop(login, None)
-                return None
-            return until - now
+            waits = [self._wait(self._by_address, address, self.address_free, now)]
+            known = self._known.get((login, address))
+            if known is None or now - known > timedelta(days=KNOWN_ADDRESS_DAYS):
+                waits.append(self._wait(self._by_login, login, self.login_free, now))
+        longest = max((w for w in waits if w is not None), default=None)
+        return longest if longest and longest > timedelta(0) else None
 
-    def failed(self, login: str, now: datetime) -> None:
-        with self._lock:
-            if len(self._failures) > self.MAX_TRACKED:  # many names tried: forget the stale ones
-                for name in [n for n, t in self._failures.items() if not t or now - t[-1] > self.window]:
-                    del self._failures[name]
-            times = self._failures[login]
-            times.append(now)
-            while times and now - times[0] > self.window:
-                times.popleft()
-            if len(times) >= self.max_failures:
-                self._locked_until[login] = now + self.lockout
-                times.clear()
+    def _wait(self, table: dict[str, deque], key: str, free: int, now: datetime) -> timedelta | None:
+        times = table.get(key)
+        if not times:
+            return None
+        while times and now - times[0] > self.window:
+            times.popleft()
+        extra = len(times) - free
+        if extra < 0:
+            return None
+        delay = min(self.max_wait, self.FIRST_WAIT * (2 ** min(extra, 20)))
+        return times[-1] + delay - now
 
-    def succeeded(self, login: str) -> None:
+    def failed(self, login: str, address: str, now: datetime) -> None:
         with self._lock:
-            self._failures.pop(login, None)
+            for table, key in ((self._by_address, address), (self._by_login, login)):
+                if len(table) > self.MAX_TRACKED:  # many tried: forget the stale ones
+                    for stale in [k for k, t in table.items() if not t or now - t[-1] > self.window]:
+                        del table[stale]
+                table[key].append(now)
+
+    def succeeded(self, login: str, address: str, now: datetime) -> None:
+        """The right password from `address`: its own failures are forgotten and it is known for
+        this login (failures for the login from elsewhere still count against the others)."""
+        with self._lock:
+            self._by_address.pop(address, None)
+            if len(self._known) > self.MAX_TRACKED:
+                self._known.clear()
+            self._known[(login, address)] = now
+
+
+def client_address(peer: str | None, forwarded_for: str | None, trusted: frozenset[str]) -> str:
+    """The address a request came from: the peer, or when the peer is a trusted proxy, the nearest
+    address in its X-Forwarded-For that is not itself a trusted proxy."""
+    peer = peer or "unknown"
+    if peer not in trusted or not forwarded_for:
+        return peer
+    for hop in reversed([h.strip() for h in forwarded_for.split(",") if h.strip()]):
+        if hop not in trusted:
+            return hop
+    return peer
+
+
+def same_origin(origin: str | None, referer: str | None, host: str | None) -> bool:
+    """Does a state-changing request come from this site's own pages? The Origin header decides when
+    sent (browsers send it with every POST), else the Referer's; a request with neither (not from a
+    browser page) is left to the CSRF token."""
+    from urllib.parse import urlsplit
+
+    source = origin if origin and origin != "null" else referer
+    if origin == "null":
+        return False
+    if not source:
+        return True
+    return bool(host) and urlsplit(source).netloc.lower() == host.lower()

@@ -1,7 +1,8 @@
 """Signing in and out.
 
 GET /login shows the form with a fresh double-submit token (a cookie, and the same value in a hidden
-field). POST /login checks the token, the throttle and the password; a wrong login name or password
+field). POST /login checks the token, the throttle (bot.dashboard.auth.SignInThrottle: the address that
+guesses waits, never the account) and the password; a wrong login name or password
 both get "Wrong login name or password." (401) and no session. Success starts a new session (the old
 one, if any, is deleted) and redirects to /leads. POST /logout (with the session's CSRF token) ends it.
 """
@@ -9,6 +10,7 @@ one, if any, is deleted) and redirects to /leads. POST /logout (with the session
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 from aiohttp import web
 
@@ -28,6 +30,7 @@ from bot.dashboard.responses import (
     blocking,
     now,
     render,
+    requester,
     secure_request,
     see_other,
 )
@@ -59,18 +62,20 @@ async def login(request: web.Request) -> web.Response:
     password = str(form.get("password") or "")
     throttle = request.app[THROTTLE]
     moment = now(request)
-    locked = throttle.locked_for(login_name, moment)
-    if locked is not None:
-        minutes = max(1, math.ceil(locked.total_seconds() / 60))
-        error = f"Too many failed sign-ins for this login name. Try again in {minutes} minute(s)."
-        return _form(request, status=429, error=error, login_name=login_name)
+    address = requester(request)
+    wait = throttle.wait(login_name, address, moment)
+    if wait is not None:
+        error = f"Too many failed sign-ins. Please wait {_in_words(wait)} and try again."
+        response = _form(request, status=429, error=error, login_name=login_name)
+        response.headers["Retry-After"] = str(max(1, math.ceil(wait.total_seconds())))
+        return response
     if not login_name or not password:
         return _form(request, status=401, error=WRONG, login_name=login_name)
     who = await blocking(accounts.verify, login_name, password)
     if who is None:
-        throttle.failed(login_name, moment)
+        throttle.failed(login_name, address, moment)
         return _form(request, status=401, error=WRONG, login_name=login_name)
-    throttle.succeeded(login_name)
+    throttle.succeeded(login_name, address, moment)
     settings = request.app[SETTINGS]
     token = await blocking(start_session, who, moment, settings, request.cookies.get(SESSION_COOKIE))
     response = see_other("/leads")
@@ -91,6 +96,14 @@ async def logout(request: web.Request) -> web.Response:
     response = see_other("/login")
     response.del_cookie(SESSION_COOKIE, path="/")
     return response
+
+
+def _in_words(wait: timedelta) -> str:
+    seconds = max(1, math.ceil(wait.total_seconds()))
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes} minutes"
 
 
 def _form(

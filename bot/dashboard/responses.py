@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 import jinja2
 from aiohttp import web
 
-from bot.dashboard.auth import AuthSettings, SignedIn
+from bot.dashboard.auth import AuthSettings, SignedIn, client_address
 
 T = TypeVar("T")
 
@@ -32,7 +32,10 @@ SECURITY_HEADERS = {
         "frame-ancestors 'none'; form-action 'self'"
     ),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: with no-referrer, Chromium sends "Origin: null" on our own form
+    # posts, and the origin check (app.from_our_pages) must see where a post comes from. Other
+    # sites still get no referrer, so no lead id in a URL ever leaves the dashboard.
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 
@@ -74,4 +77,16 @@ def see_other(location: str) -> web.Response:
 
 
 def secure_request(request: web.Request) -> bool:
-    return request.secure or request.app[SETTINGS].always_secure_cookies
+    """Was the page served over HTTPS (so cookies get Secure)? Directly, or by a trusted proxy
+    (PRESCREEN_TRUSTED_PROXIES) that says so in X-Forwarded-Proto, or as configured."""
+    settings = request.app[SETTINGS]
+    if request.secure or settings.always_secure_cookies:
+        return True
+    forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+    return request.remote in settings.trusted_proxies and forwarded == "https"
+
+
+def requester(request: web.Request) -> str:
+    """The client's address (through a trusted proxy, the address it forwarded for)."""
+    trusted = request.app[SETTINGS].trusted_proxies
+    return client_address(request.remote, request.headers.get("X-Forwarded-For"), trusted)

@@ -65,8 +65,16 @@ class Browser:
     def __init__(self, loop: asyncio.AbstractEventLoop, client: TestClient):
         self.loop = loop
         self.client = client
+        self.headers: dict[str, str] = {}  # sent with every request (as a proxy would add them)
+
+    @property
+    def host(self) -> str:
+        """host:port, as this browser's requests name the dashboard."""
+        return f"{self.client.server.host}:{self.client.server.port}"
 
     def request(self, method: str, path: str, follow: bool = False, **kwargs) -> Response:
+        kwargs["headers"] = {**self.headers, **(kwargs.get("headers") or {})}
+
         async def go() -> Response:
             async with self.client.request(method, path, allow_redirects=follow, **kwargs) as response:
                 return Response(response.status, response.headers, await response.read())

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bot.dashboard import accounts
 from bot.dashboard.auth import AuthSettings, start_session, token_hash
+from bot.dashboard.responses import LOGIN_CSRF_COOKIE
 from bot.leads.database import session
 from bot.leads.models import CoordinatorSession
 from tests.dashboard.conftest import PASSWORD
@@ -167,18 +168,115 @@ def test_a_session_ends_8_hours_after_sign_in_however_busy(dashboard):
     assert browser.get("/leads").location == "/login"
 
 
-def test_five_wrong_passwords_lock_that_login_name_for_a_while(dashboard):
+def test_guessing_makes_the_guessing_address_wait_longer_each_time(dashboard):
     accounts.create_account("li.wei", PASSWORD)
     browser = dashboard.browser()
-    for _ in range(5):
+    for _ in range(3):  # a few typos cost nothing
         assert browser.sign_in("li.wei", "wrong password again").status == 401
-    locked = browser.sign_in("li.wei")  # even the right password, for now
-    assert locked.status == 429
-    assert "Too many failed sign-ins" in locked.page.by_id["login-error"].text
-    other = dashboard.browser().sign_in("ana.costa", "whatever at all")
-    assert other.status == 401  # other login names are not locked
-    dashboard.clock.advance(minutes=16)
+    waiting = browser.sign_in("li.wei")  # even the right password must wait its turn
+    assert waiting.status == 429 and waiting.headers["Retry-After"] == "1"
+    assert "Too many failed sign-ins" in waiting.page.by_id["login-error"].text
+    dashboard.clock.advance(seconds=1)
+    assert browser.sign_in("li.wei", "wrong").status == 401
+    assert browser.sign_in("li.wei").headers["Retry-After"] == "2"  # each failure doubles the wait
+    dashboard.clock.advance(seconds=2)
     assert browser.sign_in("li.wei").status == 303
+
+
+def test_one_address_trying_many_login_names_is_slowed_down(dashboard):
+    browser = dashboard.browser()
+    answered = [browser.sign_in(f"name{i}", "guess").status for i in range(30)]
+    assert answered[:3] == [401] * 3
+    assert answered.count(429) >= 25
+
+
+def forwarded(dashboard, address: str):
+    """A browser whose requests reach the dashboard through the trusted proxy, from `address`."""
+    browser = dashboard.browser()
+    browser.headers = {"X-Forwarded-For": address}
+    return browser
+
+
+@pytest.fixture
+def behind_proxy(database_url):
+    from datetime import datetime, timezone
+
+    from tests.dashboard.conftest import PAGE_SIZE, Clock, Dashboard
+
+    trusting_this_machine = AuthSettings(trusted_proxies=frozenset({"127.0.0.1"}))
+    running = Dashboard(Clock(datetime.now(timezone.utc)), trusting_this_machine, page_size=PAGE_SIZE)
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+def test_guessing_from_many_addresses_never_locks_out_the_coordinators_own_address(behind_proxy):
+    accounts.create_account("li.wei", PASSWORD)
+    desk = forwarded(behind_proxy, "10.0.0.7")
+    assert desk.sign_in("li.wei").status == 303  # the coordinator's usual address is now known
+    for i in range(40):  # a botnet: one guess per address, all for li.wei
+        forwarded(behind_proxy, f"203.0.113.{i}").sign_in("li.wei", "guess")
+    stranger = forwarded(behind_proxy, "198.51.100.9").sign_in("li.wei")
+    assert stranger.status == 429  # the name is being guessed: new addresses wait
+    assert forwarded(behind_proxy, "10.0.0.7").sign_in("li.wei").status == 303  # the desk does not
+
+
+def test_the_proxy_address_is_believed_only_from_a_trusted_proxy(dashboard):
+    spoofing = dashboard.browser()
+    spoofing.headers = {"X-Forwarded-For": "10.9.9.9"}
+    for _ in range(3):
+        spoofing.sign_in("x", "guess")
+    plain = dashboard.browser()  # same real address (127.0.0.1): the header changed nothing
+    assert plain.sign_in("x", "guess").status == 429
+
+
+def test_a_post_from_another_sites_page_is_refused_even_with_a_valid_token(dashboard):
+    browser = dashboard.signed_in("li.wei")
+    token = browser.csrf()
+    foreign = browser.post(
+        "/leads/filter", {"action": "apply", "csrf_token": token}, headers={"Origin": "https://evil.example"}
+    )
+    assert foreign.status == 403
+    by_referer = browser.post(
+        "/leads/filter",
+        {"action": "apply", "csrf_token": token},
+        headers={"Referer": "https://evil.example/x"},
+    )
+    assert by_referer.status == 403
+    own = f"http://{browser.host}"
+    assert (
+        browser.post(
+            "/leads/filter", {"action": "apply", "csrf_token": token}, headers={"Origin": own}
+        ).status
+        == 303
+    )
+    assert dashboard.browser().post("/login", {"login": "a"}, headers={"Origin": "null"}).status == 403
+
+
+def test_the_session_cookie_is_secure_behind_a_trusted_https_proxy_only(behind_proxy):
+    accounts.create_account("li.wei", PASSWORD)
+    browser = behind_proxy.browser()
+    browser.headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "10.0.0.7"}
+    form = browser.get("/login")
+    assert "Secure" in set_cookies(form)[LOGIN_CSRF_COOKIE]
+    token = form.page.form("login-form").fields["csrf_token"]
+    # The test client speaks plain http, so it keeps Secure cookies to itself: send this one by hand.
+    signed_in = browser.post(
+        "/login",
+        {"login": "li.wei", "password": PASSWORD, "csrf_token": token},
+        headers={"Cookie": f"{LOGIN_CSRF_COOKIE}={token}"},
+    )
+    cookie = set_cookies(signed_in)["prescreen_session"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+def test_a_forwarded_https_header_from_anyone_else_is_ignored(dashboard):
+    accounts.create_account("li.wei", PASSWORD)
+    browser = dashboard.browser()
+    browser.headers = {"X-Forwarded-Proto": "https"}
+    cookie = set_cookies(browser.sign_in("li.wei"))["prescreen_session"]
+    assert "Secure" not in cookie
 
 
 @pytest.mark.parametrize("path", ["/login", "/leads", "/funnel", "/api/me", "/static/dashboard.css", "/nope"])
@@ -187,7 +285,7 @@ def test_every_response_carries_the_security_headers(dashboard, path):
     response = browser.get(path)
     assert response.headers["Content-Security-Policy"] == CSP
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"  # other sites get no referrer
     if path.startswith("/static/"):
         assert response.status == 200
     else:
