@@ -38,7 +38,7 @@ async def run(base_url: str, concurrency: int, conversations: int, extra: str) -
     url = f"{base_url}/webhooks/rest/webhook"
     deadline = time.monotonic() + 600
     load = asyncio.create_task(
-        drive(base_url, our_talk(), concurrency, conversations, f"oversize-{extra}", deadline)
+        drive(base_url, our_talk(), concurrency, conversations, f"oversize-{len(extra)}", deadline)
     )
     side: list[tuple[int, float]] = []
     if extra == "1 MB message":
@@ -57,6 +57,7 @@ async def run(base_url: str, concurrency: int, conversations: int, extra: str) -
         "run": extra,
         "messages": len(tally.latencies_ms),
         "errors": sum(tally.errors.values()),
+        "error_kinds": dict(tally.errors),
         "p50_ms": percentile(tally.latencies_ms, 50),
         "p95_ms": percentile(tally.latencies_ms, 95),
         "max_ms": max(tally.latencies_ms or [0]),
@@ -82,7 +83,8 @@ def main() -> None:
             side = f"{statuses}, slowest {slowest:.2f} s" if r["side"] else "-"
             print(
                 f"| {r['run']} | {r['messages']} | {r['errors']} | {r['p50_ms']:.0f} | "
-                f"{r['p95_ms']:.0f} | {r['max_ms']:.0f} | {side} |",
+                f"{r['p95_ms']:.0f} | {r['max_ms']:.0f} | {side} |"
+                + (f" {r['error_kinds']}" if r["errors"] else ""),
                 flush=True,
             )
     finally:

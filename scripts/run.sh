@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start the assistant locally: action server, Rasa (socket.io + REST), the demo trial-site page
 # with the chat widget, the coordinator dashboard, the notification sender and the retention job.
-# Ctrl-C (or SIGTERM) stops everything; if one process dies, the rest are
-# stopped too. Assumes setup and train have run (make run does both).
+# Each runs under scripts/supervise.sh: a process that dies (or, for the servers, stops answering its
+# health check) is started again with a growing wait, and the others carry on. Ctrl-C (or SIGTERM)
+# stops everything. Assumes setup and train have run (make run does both).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -27,15 +28,15 @@ export ACTIONS_PORT  # endpoints.yml reads it
 
 pids=()
 declare -A names=()
-# start NAME CMD...: run CMD in its own session (so its process group, with
-# any grandchildren, can be signalled as one) and remember its pid.
+# start NAME [--health URL] CMD...: run CMD under the supervisor, in its own session (so its
+# process group, with any grandchildren, can be signalled as one), and remember its pid.
 start() {
     local name="$1"
     shift
     log "starting $name: $*"
     # (In a script without job control, setsid execs in place, so $! is the
     # process itself and also its process group id.)
-    setsid "$@" &
+    VPY="$VPY" setsid bash scripts/supervise.sh "$name" "$@" &
     pids+=($!)
     names[$!]="$name"
 }
@@ -61,18 +62,26 @@ trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
+# Where each server listens (loopback unless set), and where its health check reaches it.
+RASA_HOST="${PRESCREEN_RASA_HOST:-127.0.0.1}"
+SITE_HOST="${PRESCREEN_SITE_HOST:-127.0.0.1}"
+DASHBOARD_HOST="${PRESCREEN_DASHBOARD_HOST:-127.0.0.1}"
+ACTIONS_HOST="${PRESCREEN_ACTIONS_HOST:-127.0.0.1}"
+reach() { [[ "$1" == "0.0.0.0" || "$1" == "::" ]] && echo 127.0.0.1 || echo "$1"; }
+
 # One line per process. Rasa's HTTP API stays off (no --enable-api): only the channels in
 # credentials.yml listen. The widget's socket.io client starts with HTTP long-polling, which the
 # browser allows only if Rasa names the demo page's origin in --cors (WebSockets need no CORS).
 # The action server listens on 127.0.0.1 (PRESCREEN_ACTIONS_HOST to change) and answers only
 # callers that show the shared secret Rasa sends (rasa_addons/action_server.py).
-start actions "$VPY" -m rasa_addons.action_server --actions actions --port "$ACTIONS_PORT"
+start actions --health "http://$(reach "$ACTIONS_HOST"):$ACTIONS_PORT/health" "$VPY" -m rasa_addons.action_server --actions actions --port "$ACTIONS_PORT"
 # Everything listens on loopback unless told otherwise: behind nginx (docs/security.md) set
 # PRESCREEN_RASA_HOST, PRESCREEN_SITE_HOST and PRESCREEN_DASHBOARD_HOST to the addresses it reaches.
-start rasa rasa run --model "$model" --credentials credentials.yml --endpoints endpoints.yml \
-    --interface "${PRESCREEN_RASA_HOST:-127.0.0.1}" --port "$RASA_PORT" --cors "http://localhost:$SITE_PORT" "http://127.0.0.1:$SITE_PORT"
-start site "$VPY" -m bot.web --host "${PRESCREEN_SITE_HOST:-127.0.0.1}" --port "$SITE_PORT" --chat-server "http://localhost:$RASA_PORT"
-start dashboard "$VPY" -m bot.dashboard --host "${PRESCREEN_DASHBOARD_HOST:-127.0.0.1}" --port "$DASHBOARD_PORT"
+start rasa --health "http://$(reach "$RASA_HOST"):$RASA_PORT/webhooks/rest/" rasa run --model "$model" --credentials credentials.yml --endpoints endpoints.yml \
+    --interface "$RASA_HOST" --port "$RASA_PORT" --cors "http://localhost:$SITE_PORT" "http://127.0.0.1:$SITE_PORT"
+start site --health "http://$(reach "$SITE_HOST"):$SITE_PORT/health" "$VPY" -m bot.web --host "$SITE_HOST" --port "$SITE_PORT" --chat-server "http://localhost:$RASA_PORT"
+start dashboard --health "http://$(reach "$DASHBOARD_HOST"):$DASHBOARD_PORT/health" "$VPY" -m bot.dashboard \
+    --host "$DASHBOARD_HOST" --port "$DASHBOARD_PORT"
 start notify "$VPY" -m bot.leads.notify
 # Retention: conversations without a lead go after a day (the consent text promises it), leads
 # and their conversations after PRESCREEN_RETENTION_DAYS. Checked hourly.
@@ -101,11 +110,10 @@ cat <<MSG
 
 MSG
 
-# Return as soon as any process exits; the EXIT trap stops the others. The
-# servers should run until stopped, so any exit is a failure (rasa_sdk even
-# exits 0 when its port is taken).
+# The supervisors restart what dies and run until stopped, so a supervisor that exits is a failure
+# of the supervisor itself: stop everything then (the EXIT trap).
 status=0
 exited=""
 wait -n -p exited || status=$?
-log "${names[$exited]:-a process} exited unexpectedly (status $status); stopping the rest"
+log "the supervisor of ${names[$exited]:-a process} exited (status $status); stopping the rest"
 exit 1

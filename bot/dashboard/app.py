@@ -30,13 +30,14 @@ from bot.dashboard.responses import (
     render,
     see_other,
 )
+from bot.health import dashboard_health
 from bot.leads.models import utc_now
 from bot.trials import load_trials
 
 STATIC = Path(__file__).resolve().parent / "static"
 
 PUBLIC_PREFIXES = ("/static/",)
-PUBLIC_PATHS = {"/login"}
+PUBLIC_PATHS = {"/login", "/health"}
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -57,6 +58,7 @@ def make_app(
     app[TRIALS] = {trial.id: trial for trial in load_trials()}
     app[pages_auth.THROTTLE] = SignInThrottle.from_settings(settings)
     app.router.add_get("/", _home)
+    app.router.add_get("/health", dashboard_health)
     pages_auth.add_routes(app)
     pages_leads.add_routes(app)
     pages_exports.add_routes(app)

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import jinja2
 from aiohttp import web
 
+from bot.health import site_health
 from bot.leads.privacy import NO_LEAD_RETENTION_ENV, RETENTION_ENV, retention_days
 from bot.text import DEFAULT_LANGUAGE, localize
 from bot.trial_schema import Trial
@@ -142,6 +143,7 @@ def make_app(
     }
     app.router.add_get("/", index, name="index")
     app.router.add_get("/privacy", privacy, name="privacy")
+    app.router.add_get("/health", site_health, name="health")
     app.router.add_static("/static/", STATIC_DIR, name="static")
     app.on_response_prepare.append(_add_headers)
     return app

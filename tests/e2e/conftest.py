@@ -40,6 +40,25 @@ def action_server_cmd(actions: str, port: int) -> list[str]:
     return [sys.executable, "-m", "rasa_addons.action_server", "--actions", actions, "--port", str(port)]
 
 
+def pid_listening_on(port: int) -> int:
+    """The pid of the process listening on 127.0.0.1:`port` (from /proc, no extra tools)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            fields = line.split()
+            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # LISTEN
+                inodes.add(fields[9])
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+                if target.startswith("socket:[") and target[8:-1] in inodes:
+                    return int(pid)
+        except OSError:
+            continue
+    raise LookupError(f"nothing listens on port {port}")
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

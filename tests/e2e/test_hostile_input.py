@@ -22,7 +22,14 @@ import requests
 
 from bot.inbound import MAX_BODY_BYTES, MAX_TEXT_CHARS
 from bot.messages import message
-from tests.e2e.conftest import RasaServer, _free_port, action_server_cmd, rasa_serving, serving
+from tests.e2e.conftest import (
+    RasaServer,
+    _free_port,
+    action_server_cmd,
+    pid_listening_on,
+    rasa_serving,
+    serving,
+)
 from tests.e2e.test_conversations import send
 
 pytestmark = pytest.mark.e2e
@@ -170,7 +177,7 @@ def own_stack(rasa_model: Path, e2e_workdir: Path, e2e_env):
             return self.servers.enter_context(serving(cmd, port, "/health", log, e2e_env))
 
         def stop_actions(self, sig=signal.SIGKILL):
-            pid = _pid_listening_on(port)
+            pid = pid_listening_on(port)
             os.kill(pid, sig)
             return pid
 
@@ -182,25 +189,6 @@ def own_stack(rasa_model: Path, e2e_workdir: Path, e2e_env):
     ):
         stack.rasa = rasa
         yield stack
-
-
-def _pid_listening_on(port: int) -> int:
-    """The pid of the process listening on 127.0.0.1:`port` (from /proc, no extra tools)."""
-    inodes = set()
-    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        for line in Path(table).read_text().splitlines()[1:]:
-            fields = line.split()
-            if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # LISTEN
-                inodes.add(fields[9])
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            for fd in os.listdir(f"/proc/{pid}/fd"):
-                target = os.readlink(f"/proc/{pid}/fd/{fd}")
-                if target.startswith("socket:[") and target[8:-1] in inodes:
-                    return int(pid)
-        except OSError:
-            continue
-    raise LookupError(f"nothing listens on port {port}")
 
 
 def test_a_killed_action_server_gets_a_kind_reply_and_the_screening_carries_on(own_stack):

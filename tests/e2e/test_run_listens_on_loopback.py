@@ -1,6 +1,6 @@
 """`scripts/run.sh` (the README's run command), started for real: by default nothing it starts
-listens on a public address, and the action server runs no action for a caller without the secret
-that Rasa shows it."""
+listens on a public address, the action server runs no action for a caller without the secret
+that Rasa shows it, and a process that dies is started again while the others carry on."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import requests
 from cryptography.fernet import Fernet
 
 from bot.leads.crypto import ACTION_SECRET_HEADER
-from tests.e2e.conftest import ROOT, _free_port
+from tests.e2e.conftest import ROOT, _free_port, pid_listening_on
 from tests.rasa_env import rasa_env
 
 pytestmark = pytest.mark.e2e
@@ -114,6 +114,29 @@ def test_the_action_server_runs_nothing_without_the_secret(running):
     reply = requests.post(
         f"http://127.0.0.1:{ports['RASA_PORT']}/webhooks/rest/webhook",
         json={"sender": "run-sh-check", "message": "hi"},
+        timeout=60,
+    )
+    assert reply.status_code == 200 and reply.json()
+
+
+def test_a_process_that_dies_is_started_again_and_the_others_carry_on(running):
+    ports, _env = running
+    first = pid_listening_on(ports["ACTIONS_PORT"])
+    os.kill(first, signal.SIGKILL)
+    assert requests.get(f"http://127.0.0.1:{ports['DASHBOARD']}/health", timeout=5).status_code == 200
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if pid_listening_on(ports["ACTIONS_PORT"]) != first:
+                break
+        except LookupError:
+            pass
+        time.sleep(0.5)
+    else:
+        pytest.fail("the action server was not started again within 60 s")
+    reply = requests.post(
+        f"http://127.0.0.1:{ports['RASA_PORT']}/webhooks/rest/webhook",
+        json={"sender": "run-sh-restart", "message": "hi"},
         timeout=60,
     )
     assert reply.status_code == 200 and reply.json()

@@ -308,3 +308,8 @@ def test_python_m_bot_web_exits_2_for_a_bad_chat_server():
     )
     assert result.returncode == 2
     assert result.stderr.startswith("error: the chat server")
+
+
+def test_the_site_answers_its_health_check(trials):
+    status, _headers, body = fetch(make_app(CHAT, trials=trials), "/health")["/health"]
+    assert status == 200 and json.loads(body) == {"status": "ok"}
