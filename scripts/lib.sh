@@ -8,6 +8,10 @@ cd "$ROOT" || exit 1
 VENV="$ROOT/.venv"
 # shellcheck disable=SC2034  # used by the scripts that source this file
 VPY="$VENV/bin/python"
+# The web faces' own venv, with a current aiohttp (requirements-web.txt says why).
+WEB_VENV="$ROOT/.venv-web"
+# shellcheck disable=SC2034  # used by the scripts that source this file
+WEB_VPY="$WEB_VENV/bin/python"
 export PATH="$VENV/bin:$PATH"
 
 # Rasa phones home on first use and TensorFlow is chatty; neither helps here.

@@ -79,8 +79,9 @@ start actions --health "http://$(reach "$ACTIONS_HOST"):$ACTIONS_PORT/health" "$
 # PRESCREEN_RASA_HOST, PRESCREEN_SITE_HOST and PRESCREEN_DASHBOARD_HOST to the addresses it reaches.
 start rasa --health "http://$(reach "$RASA_HOST"):$RASA_PORT/webhooks/rest/" rasa run --model "$model" --credentials credentials.yml --endpoints endpoints.yml \
     --interface "$RASA_HOST" --port "$RASA_PORT" --cors "http://localhost:$SITE_PORT" "http://127.0.0.1:$SITE_PORT"
-start site --health "http://$(reach "$SITE_HOST"):$SITE_PORT/health" "$VPY" -m bot.web --host "$SITE_HOST" --port "$SITE_PORT" --chat-server "http://localhost:$RASA_PORT"
-start dashboard --health "http://$(reach "$DASHBOARD_HOST"):$DASHBOARD_PORT/health" "$VPY" -m bot.dashboard \
+# The site and the dashboard face the internet: they run in .venv-web, on a current aiohttp.
+start site --health "http://$(reach "$SITE_HOST"):$SITE_PORT/health" "$WEB_VPY" -m bot.web --host "$SITE_HOST" --port "$SITE_PORT" --chat-server "http://localhost:$RASA_PORT"
+start dashboard --health "http://$(reach "$DASHBOARD_HOST"):$DASHBOARD_PORT/health" "$WEB_VPY" -m bot.dashboard \
     --host "$DASHBOARD_HOST" --port "$DASHBOARD_PORT"
 start notify "$VPY" -m bot.leads.notify
 # Retention: conversations without a lead go after a day (the consent text promises it), leads

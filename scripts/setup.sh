@@ -35,10 +35,25 @@ install_sentence_encoder() {
     rm -rf "$downloads"
 }
 
+# The web faces' venv (.venv-web): built from the same Python, with requirements-web.txt.
+setup_web_venv() {
+    local web_stamp="$WEB_VENV/.requirements.sha256" web_want
+    web_want="$(cat requirements-web.txt constraints-web.txt | sha256sum | cut -d' ' -f1)"
+    if [[ -x "$WEB_VPY" && -f "$web_stamp" && "$(cat "$web_stamp")" == "$web_want" ]]; then
+        return 0
+    fi
+    log "installing the web faces' requirements into .venv-web (aiohttp >= 3.13)"
+    [[ -x "$WEB_VPY" ]] || "$VPY" -m venv --clear "$WEB_VENV"
+    "$WEB_VPY" -m pip install --disable-pip-version-check -q -c constraints-web.txt -r requirements-web.txt
+    "$WEB_VPY" -m pip check
+    printf '%s\n' "$web_want" >"$web_stamp"
+}
+
 stamp="$VENV/.requirements.sha256"
 want="$(cat requirements.txt requirements-dev.txt constraints.txt | sha256sum | cut -d' ' -f1)"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
     install_sentence_encoder
+    setup_web_venv
     log "setup: .venv up to date"
     exit 0
 fi
@@ -47,5 +62,6 @@ log "installing requirements into .venv (this takes a few minutes the first time
 "$VPY" -m pip install --disable-pip-version-check -q -c constraints.txt -r requirements-dev.txt
 "$VPY" -m pip check
 install_sentence_encoder
+setup_web_venv
 printf '%s\n' "$want" >"$stamp"
 log "setup: done"

@@ -37,6 +37,7 @@ SECURITY_HEADERS = {
     # sites still get no referrer, so no lead id in a URL ever leaves the dashboard.
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
+    "Server": "prescreen",  # not aiohttp's "Python/3.x aiohttp/3.y": no versions for scanners
 }
 
 

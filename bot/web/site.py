@@ -107,6 +107,7 @@ def security_headers(chat: ChatServer) -> dict[str, str]:
         "Content-Security-Policy": csp,
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
+        "Server": "prescreen",  # not aiohttp's "Python/3.x aiohttp/3.y": no versions for scanners
     }
 
 

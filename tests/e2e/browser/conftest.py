@@ -31,6 +31,8 @@ CHROMIUM_ARGS = [
 ]
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
+# The site and the dashboard run in their own venv, as scripts/run.sh starts them (requirements-web.txt).
+WEB_PYTHON = str(ROOT / ".venv-web" / "bin" / "python")
 COORDINATOR_LOGIN = "coordinator.e2e"
 COORDINATOR_PASSWORD = "correct horse battery staple"
 
@@ -84,7 +86,7 @@ def site_server(
 
 def _site(chat_server: str, port: int, log_path: Path, env: dict[str, str]) -> Iterator[RasaServer]:
     cmd = [
-        sys.executable, "-m", "bot.web",
+        WEB_PYTHON, "-m", "bot.web",
         "--host", "127.0.0.1", "--port", str(port),
         "--chat-server", chat_server,
     ]  # fmt: skip
@@ -112,7 +114,7 @@ def dashboard_server(e2e_workdir: Path, e2e_env: dict[str, str]) -> Iterator[Ras
         capture_output=True,
     )
     port = _free_port()
-    cmd = [sys.executable, "-m", "bot.dashboard", "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [WEB_PYTHON, "-m", "bot.dashboard", "--host", "127.0.0.1", "--port", str(port)]
     with serving(cmd, port, "/login", e2e_workdir / "dashboard.log", e2e_env) as server:
         yield server
 
