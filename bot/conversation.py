@@ -275,7 +275,7 @@ def question_text(fact_id: str, proxy: bool, pronoun: str | None, language: str 
     registry = default_registry()
     definition = registry.checklists.get(fact_id) or registry[fact_id]
     if proxy:
-        text = fill_pronouns(localize(definition.question.proxy, language), pronoun)
+        text = fill_pronouns(localize(definition.question.proxy, language), pronoun, language)
     else:
         text = localize(definition.question.self, language)
     if fact_id in registry.checklists:

@@ -37,6 +37,26 @@ def written_language(text: str) -> str:
     return "zh" if any(low <= ch <= high for ch in text for low, high in _CJK_RANGES) else "en"
 
 
+def conversation_language(
+    current: str | None, page: str | None, text: str, first_message: bool, chosen: bool = False
+) -> str:
+    """The language to hold the conversation in after this message.
+
+    A conversation starts in the page's language (the widget's `language` setting, sent with every
+    message). A first message written in Chinese switches to Chinese without asking; after that the
+    language stays, so a "72" or an "OK" in a Chinese conversation keeps it Chinese, unless the
+    person `chosen` another one with the widget's language switch."""
+    if chosen and page:
+        return known_language(page)
+    if current and current in LANGUAGES and not first_message:
+        return current
+    if first_message and written_language(text or "") != DEFAULT_LANGUAGE:
+        return written_language(text)
+    if page:
+        return known_language(page)
+    return current if current in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def localize(text: LocalizedText | None, language: str = DEFAULT_LANGUAGE) -> str:
     """Return `text` in `language`, falling back to English, then to any language present."""
     if text is None:

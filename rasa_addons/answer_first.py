@@ -8,6 +8,9 @@ and the words answer that question (`bot.understanding.is_an_answer`), the inten
 so the form's validator takes it as the answer. Commands (stop, start over, go back, a person)
 are never changed.
 
+The same wrapper first notes the conversation's language (conversation_language.py), so that the
+reply chosen for this message is in it.
+
 Switch: PRESCREEN_ANSWER_FIRST=0 leaves Rasa's parse untouched. Installed by
 rasa_addons.tracker_store, with a guard on the method it wraps (Rasa 3.6's
 `MessageProcessor.parse_message(message, tracker, only_output_properties)`).
@@ -25,6 +28,7 @@ from rasa.core.processor import MessageProcessor
 
 from bot.conversation import FORM, QUESTION_SLOT, READ_BACK_SLOT, screening_date
 from bot.understanding import is_an_answer
+from rasa_addons.conversation_language import note_language
 
 logger = logging.getLogger(__name__)
 ANSWER_INTENT = "inform"
@@ -63,6 +67,10 @@ def answer_first(parse_data: dict[str, Any], tracker: Any) -> dict[str, Any]:
 @functools.wraps(_RASA_PARSE_MESSAGE)
 async def parse_message(self, message, tracker=None, only_output_properties: bool = True):
     parse_data = await _RASA_PARSE_MESSAGE(self, message, tracker, only_output_properties)
+    try:
+        note_language(message, tracker)  # before any reply is chosen: the greeting is in it already
+    except Exception as error:  # noqa: BLE001 - the conversation carries on in the language it had
+        logger.warning("language not noted: %s", type(error).__name__)
     if not enabled():
         return parse_data
     try:

@@ -27,12 +27,13 @@ from bot.parsing import result
 from bot.parsing.result import Parsed
 from bot.parsing.text import plain
 from bot.parsing.words import FactWords, Words, words
+from bot.text import written_language
 
 if TYPE_CHECKING:
     from bot.facts import FactDefinition
 
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()]|\s-\s|\b(?:but|however|though|although|except|whereas)\b")
-_NOT_WORDS = re.compile(r"[^a-z0-9' ]+")
+_NOT_WORDS = re.compile(r"[^a-z0-9' \u3400-\u4dbf\u4e00-\u9fff]+")
 NEGATION_WINDOW = 6
 """How many words before a phrase a negation word may stand and still turn it round."""
 
@@ -61,9 +62,11 @@ def _mask(text: str, match: re.Match) -> str:
     return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
 
 
-def _clauses(words_text: str) -> list[str]:
+def _clauses(words_text: str, lw: Words) -> list[str]:
+    breaks = lw.pattern("clause_breaks")  # the language's own "but" ("但是", "不过")
     parts = [" ".join(_NOT_WORDS.sub(" ", p).split()) for p in _CLAUSE_BREAK.split(words_text)]
-    return [p for p in parts if p]
+    parts = [piece for part in parts for piece in breaks.split(part)]
+    return [" ".join(p.split()) for p in parts if p.strip()]
 
 
 def _phrase_evidence(clause: str, pattern: re.Pattern, value: bool, lw: Words) -> tuple[list[bool], str]:
@@ -125,11 +128,11 @@ def _topic(clause: str, fact_id: str, reading: str, lw: Words, whole: str) -> li
 def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "en") -> Parsed:
     """The evidence-weighing reader behind `parse_boolean` (see the module docstring)."""
     said = text
-    lw = words(language)
+    lw = words(written_language(text) if written_language(text) != "en" else language)
     words_text = plain(text)
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
-    clauses = _clauses(_statements(words_text))
+    clauses = _clauses(_statements(words_text), lw)
     if not clauses:
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}

@@ -1,10 +1,11 @@
 """Choices: one value (`choice`) or several (`choices`) from a fact's list.
 
-An answer matches a choice by its exact label (button payloads are the label text), its value, or a
-synonym from `SYNONYMS` ("bowel cancer" → solid_tumour, "keytruda" → immunotherapy, "bedbound" →
-ECOG 4). Matching is on whole words, longest phrase first, case-insensitive; when nothing matches,
-misspelt words are corrected against the synonyms with difflib (cutoff 0.8). A choice preceded by a
-negation in the same clause ("no chemo", "not lymphoma") does not count.
+An answer matches a choice by its exact label in any language (button payloads are the label text),
+its value, or a synonym from bot/words/<language>.yaml `choices`, in the language the answer is
+written in ("bowel cancer" → solid_tumour, "keytruda" → immunotherapy, "bedbound" → ECOG 4).
+Matching is on whole words, longest phrase first, case-insensitive; when nothing matches, misspelt
+words are corrected against the synonyms with difflib (cutoff 0.8). A choice preceded by a negation
+in the same clause ("no chemo", "not lymphoma") does not count.
 """
 
 from __future__ import annotations
@@ -20,30 +21,52 @@ from bot.parsing import result
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern
 from bot.parsing.words import words as language_words
+from bot.text import LANGUAGES, written_language
+
 
 # ----- data (bot/words/<language>.yaml) ------------------------------------------------------------
-_WORDS = language_words()
-SYNONYMS: dict[str, dict[Any, tuple[str, ...]]] = _WORDS.choice_synonyms
-"""Per fact: choice value → extra phrases (lower case, contractions spelled out as in `text.plain`,
-hyphens as spaces). Labels and values are matched as well and need not be repeated here."""
+@dataclass(frozen=True)
+class _Vocabulary:
+    """One language's choice words."""
 
-CASE_SENSITIVE: dict[str, dict[str, Any]] = dict(_WORDS.raw.get("case_sensitive") or {})
-"""Acronyms that are ordinary words in lower case: matched as written, whole word."""
+    synonyms: dict[str, dict[Any, tuple[str, ...]]]
+    """Per fact: choice value → extra phrases (lower case, contractions spelled out as in
+    `text.plain`, hyphens as spaces). Labels and values are matched as well and need not be
+    repeated here."""
+    case_sensitive: dict[str, dict[str, Any]]
+    """Acronyms that are ordinary words in lower case: matched as written, whole word."""
+    weak: frozenset[str]
+    """Generic words that step aside when a more specific choice is named ("AML, a leukaemia" → aml)."""
+    answer_only: frozenset[str]
+    """Phrases trusted in a direct answer to the question, but not when picking facts out of free
+    text ("I listen to the radio" says nothing about radiotherapy; "no cancer treatment yet" is not
+    "no cancer")."""
+    all_of_these: re.Pattern
+    """For multi-choice facts: every choice except "none"."""
+    negators: frozenset[str]
+    clause_break: re.Pattern
 
-WEAK_PHRASES = frozenset(_WORDS.list("weak_phrases"))
-"""Generic words that step aside when a more specific choice is named ("AML, a leukaemia" → aml)."""
 
-ANSWER_ONLY = frozenset(_WORDS.list("answer_only"))
-"""Phrases trusted in a direct answer to the question, but not when picking facts out of free text
-("I listen to the radio" says nothing about radiotherapy; "no cancer treatment yet" is not "no cancer")."""
+@functools.cache
+def vocabulary(language: str = "en") -> _Vocabulary:
+    """The choice words of `language` (bot/words/<language>.yaml)."""
+    lw = language_words(language)
+    breaks = lw.spaced_list("clause_breaks") + ["but", "only", "just", "though", "although", "however",
+                                                 "except", "whereas"]  # fmt: skip
+    return _Vocabulary(
+        synonyms=lw.choice_synonyms,
+        case_sensitive=dict(lw.raw.get("case_sensitive") or {}),
+        weak=frozenset(_bare(p) for p in lw.list("weak_phrases")),
+        answer_only=frozenset(_bare(p) for p in lw.list("answer_only")),
+        all_of_these=phrase_pattern(lw.spaced_list("all_of_these")),
+        negators=frozenset(lw.spaced_list("choice_negators")),
+        clause_break=re.compile(
+            r"[,.;:!?]|" + "|".join(rf"(?<![a-z0-9]){re.escape(b)}(?![a-z0-9])" for b in breaks)
+        ),
+    )
 
-ALL_PHRASES = ("all of them", "all of these", "all of those", "all of the above", "all four", "all 4")
-"""For multi-choice facts: every choice except "none"."""
-_ALL = phrase_pattern(ALL_PHRASES)
 
-NEGATORS = frozenset({"no", "not", "never", "without", "neither", "nor"})
 _SELF_NEGATING_VALUES = frozenset({"none", "no_cancer"})
-_CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(?:but|only|just|though|although|however|except|whereas)\b")
 _LEAD_IN = frozenset(
     {
         "ecog", "nyha", "who", "score", "grade", "class", "level", "ps", "performance", "status", "it", "is",
@@ -61,14 +84,14 @@ def _choice_text(text: str) -> str:
     """Lower case, contractions and number words resolved, apostrophes dropped, punctuation other than
     clause breaks turned into spaces, clause breaks spaced out."""
     text = numeric_text(text).replace("'", "")
-    text = re.sub(r"[^a-z0-9,.;:!?%]+", " ", text)
+    text = re.sub(r"[^a-z0-9,.;:!?%\u3400-\u4dbf\u4e00-\u9fff]+", " ", text)
     text = re.sub(r"\.(?!\d)|(?<!\d)\.", " . ", text)
     text = re.sub(r"([,;:!?])", r" \1 ", text)
     return " ".join(text.split())
 
 
 def _bare(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", _choice_text(text)).split())
+    return " ".join(re.sub(r"[^a-z0-9\u3400-\u4dbf\u4e00-\u9fff]+", " ", _choice_text(text)).split())
 
 
 @dataclass(frozen=True)
@@ -89,21 +112,26 @@ def _whole_words(words: str) -> re.Pattern:
 
 
 @functools.cache
-def _phrases(fact_id: str, labels: tuple[tuple[Any, str], ...]) -> tuple[_Phrase, ...]:
+def _phrases(fact_id: str, labels: tuple[tuple[Any, str], ...], language: str = "en") -> tuple[_Phrase, ...]:
+    words_of = vocabulary(language)
     found: dict[str, _Phrase] = {}
     for value, label in labels:
         for words in [_bare(label)] + ([_bare(value.replace("_", " "))] if isinstance(value, str) else []):
             if words:
-                found.setdefault(words, _Phrase(words, value, words in WEAK_PHRASES, words in ANSWER_ONLY))
-    for value, synonyms in SYNONYMS.get(fact_id, {}).items():
+                found.setdefault(
+                    words, _Phrase(words, value, words in words_of.weak, words in words_of.answer_only)
+                )
+    for value, synonyms in words_of.synonyms.get(fact_id, {}).items():
         for words in synonyms:
             key = _bare(words)
-            found.setdefault(key, _Phrase(key, value, key in WEAK_PHRASES, key in ANSWER_ONLY))
+            found.setdefault(key, _Phrase(key, value, key in words_of.weak, key in words_of.answer_only))
     return tuple(sorted(found.values(), key=lambda p: len(p.words), reverse=True))
 
 
 def _labels(fact: FactDefinition) -> tuple[tuple[Any, str], ...]:
-    return tuple((c.value, fact.choice_label(c.value)) for c in fact.choices)
+    """Every choice's label in every language: a button pressed in a Chinese conversation sends
+    the Chinese label."""
+    return tuple((c.value, fact.choice_label(c.value, lang)) for lang in LANGUAGES for c in fact.choices)
 
 
 def _vocabulary(phrases: tuple[_Phrase, ...]) -> list[str]:
@@ -121,13 +149,15 @@ class Mentions:
     negated: tuple[Any, ...]
 
 
-def _negated(text: str, start: int) -> bool:
+def _negated(text: str, start: int, words_of: _Vocabulary) -> bool:
     before = text[:start]
-    clause = _CLAUSE_BREAK.split(before)[-1]
-    return bool(NEGATORS & set(clause.split()[-4:]))
+    clause = words_of.clause_break.split(before)[-1]
+    return bool(words_of.negators & set(clause.split()[-4:]))
 
 
-def _find(phrases: tuple[_Phrase, ...], text: str, free_text: bool) -> tuple[list[Any], list[Any]]:
+def _find(
+    phrases: tuple[_Phrase, ...], text: str, free_text: bool, words_of: _Vocabulary
+) -> tuple[list[Any], list[Any]]:
     working = text
     hits: list[tuple[int, _Phrase]] = []
     for phrase in phrases:
@@ -143,7 +173,7 @@ def _find(phrases: tuple[_Phrase, ...], text: str, free_text: bool) -> tuple[lis
     positive: list[Any] = []
     negated: list[Any] = []
     for start, phrase in sorted(hits, key=lambda h: h[0]):
-        if phrase.value not in _SELF_NEGATING_VALUES and _negated(text, start):
+        if phrase.value not in _SELF_NEGATING_VALUES and _negated(text, start, words_of):
             negated.append(phrase.value)
         elif phrase.value not in positive:
             positive.append(phrase.value)
@@ -167,16 +197,18 @@ def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> M
 
     With `free_text`, phrases that only make sense as a direct answer ("none", "radio") are skipped.
     """
-    phrases = _phrases(fact.id, _labels(fact))
+    language = written_language(text)
+    words_of = vocabulary(language)
+    phrases = _phrases(fact.id, _labels(fact), language)
     normal = _choice_text(text)
-    positive, negated = _find(phrases, normal, free_text)
-    for acronym, value in CASE_SENSITIVE.get(fact.id, {}).items():
+    positive, negated = _find(phrases, normal, free_text, words_of)
+    for acronym, value in words_of.case_sensitive.get(fact.id, {}).items():
         if re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text) and value not in positive:
             positive.append(value)
     if not positive and not negated:
         corrected = _corrected(normal, _vocabulary(phrases))
         if corrected != normal:
-            positive, negated = _find(phrases, corrected, free_text)
+            positive, negated = _find(phrases, corrected, free_text, words_of)
     return Mentions(tuple(positive), tuple(negated))
 
 
@@ -210,7 +242,9 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     if len(mentions.positive) == 1:
         # The whole answer is one name of the choice ("breast cancer"): beyond doubt.
         whole = _bare(text) in {
-            p.words for p in _phrases(fact.id, _labels(fact)) if p.value == mentions.positive[0]
+            p.words
+            for p in _phrases(fact.id, _labels(fact), written_language(text))
+            if p.value == mentions.positive[0]
         }
         return replace(result.value(mentions.positive[0], text), sure=whole and not mentions.negated)
     if len(mentions.positive) > 1:
@@ -223,7 +257,7 @@ def parse_choices(fact: FactDefinition, text: str) -> Parsed:
     exact = _exact(fact, text)
     if exact is not None:
         return result.value([exact], text)
-    if _ALL.search(_choice_text(text)):
+    if vocabulary(written_language(text)).all_of_these.search(_choice_text(text)):
         return result.value([v for v in fact.choice_values if v not in _SELF_NEGATING_VALUES], text)
     chosen: set[Any] = set(find_mentions(fact, text).positive)
     if not chosen:

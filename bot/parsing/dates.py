@@ -24,6 +24,7 @@ from typing import Any
 
 from bot.facts import FactDefinition
 from bot.parsing import result
+from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern, plain
 from bot.rules import NEVER
@@ -38,23 +39,21 @@ DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%m/%Y", "%m-%Y"]
 PARSERS = ["relative-time", "custom-formats", "absolute-time"]
 """dateparser's parsers we use: not "timestamp" (a bare "1971" is a year, not seconds since 1970)."""
 
-NEVER_PHRASES = (
-    "never", "not ever", "no", "nope", "nah", "none", "not once", "have not", "has not", "did not",
-    "never had", "not had one", "not had any", "no never", "not applicable",
-)  # fmt: skip
+
+def _date_phrases(key: str, language: str = "en") -> tuple[str, ...]:
+    """A phrase list of bot/words/<language>.yaml `dates`, in matching form."""
+    from bot.parsing.words import words  # words.py imports text.py, as this module does
+
+    return tuple(words(language).spaced_list_in("dates", key))
+
+
+NEVER_PHRASES = _date_phrases("never")
 """Answers that mean "never" for a date fact that allows it (when no date is named)."""
 
-NOT_NEVER_WORDS = (
-    "recently", "lately", "a while", "long time", "ages", "anymore", "any more", "since", "ago", "for years",
-    "for months", "for weeks", "before",
-)  # fmt: skip
+NOT_NEVER_WORDS = _date_phrases("not_never")
 """Words that turn a "no" into something other than never ("not recently", "no, not for a while")."""
 
-VAGUE_PHRASES = (
-    "more than", "over", "less than", "under", "within", "in the last", "in the past", "at least",
-    "at most", "up to", "sometime", "some time", "earlier this", "recently", "a while", "several", "few",
-    "ages", "long time",
-)  # fmt: skip
+VAGUE_PHRASES = _date_phrases("vague")
 """Open-ended answers that name no date we can place against a time window."""
 
 _MONTHS = (
@@ -195,6 +194,13 @@ def calendar_date(text: str, today: date, date_order: str | None = None) -> date
     return data.date_obj.date() if data.date_obj else None
 
 
+def _never_in_chinese(words_plain: str) -> bool:
+    """ "从来没有", "没输过" (bot/words/zh.yaml `dates.never`) with no date named."""
+    from bot.parsing.words import words
+
+    return bool(phrase_pattern(words("zh").spaced_list_in("dates", "never")).search(words_plain))
+
+
 _NEVER = phrase_pattern(NEVER_PHRASES)
 _NOT_NEVER = phrase_pattern(NOT_NEVER_WORDS)
 _VAGUE = phrase_pattern(VAGUE_PHRASES)
@@ -206,12 +212,25 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     Future dates are "out_of_range" ("date.in_future"); today is allowed.
     """
     said = text
+    chinese = chinese_date(text, today)  # 上周二, 去年五月, 三个月前 (bot/parsing/chinese.py)
+    if chinese is not None:
+        return (
+            result.out_of_range(said, "date.in_future", chinese)
+            if chinese > today
+            else result.value(chinese, said)
+        )
     words = numeric_text(text, ordinals=True)
     if _VAGUE.search(words):
         return result.unclear(said, "date.too_vague")
     reading = read_date(words, today, date_order)
     if reading is None:
         words_plain = plain(text)
+        if is_chinese(text) and _never_in_chinese(words_plain):
+            return (
+                result.value(NEVER, said)
+                if fact.allow_never
+                else result.unclear(said, "date.never_not_allowed")
+            )
         if _NEVER.search(words_plain) and not _NOT_NEVER.search(words_plain):
             if fact.allow_never:
                 return result.value(NEVER, said)

@@ -20,7 +20,7 @@ from typing import Any
 from bot.facts import Registry
 from bot.parsing import result
 from bot.parsing.ages import parse_age
-from bot.parsing.choices import SYNONYMS, find_mentions
+from bot.parsing.choices import find_mentions, vocabulary
 from bot.parsing.numbers import parse_number
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern
@@ -140,7 +140,7 @@ def _age(fact, words: str, today: date) -> Parsed | None:
 
 
 def _sex(words: str) -> Any | None:
-    synonyms = SYNONYMS["sex"]
+    synonyms = vocabulary().synonyms["sex"]
     found = []
     for match in _SELF_SEX.finditer(words):
         found += [value for value, names in synonyms.items() if match.group(1) in names]
@@ -348,7 +348,9 @@ def extract_facts(text: str, today: date, registry: Registry) -> dict[str, Parse
 
 def _hearsay_mention(words: str, fact, value: Any) -> bool:
     """Whether every clause naming `value` is hearsay or a plan ("might need chemo")."""
-    names = [n for n in SYNONYMS.get(fact.id, {}).get(value, ())] + [fact.choice_label(value).lower()]
+    names = [n for n in vocabulary().synonyms.get(fact.id, {}).get(value, ())] + [
+        fact.choice_label(value).lower()
+    ]
     if isinstance(value, str):
         names.append(value.replace("_", " "))
     positions = [m.start() for m in phrase_pattern(names).finditer(words)]

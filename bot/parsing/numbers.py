@@ -69,8 +69,9 @@ EXTRA_UNIT_SPELLINGS: dict[str, dict[str, str]] = {
 }
 """Per fact: more ways to say a registry unit than `unit_key` derives (spelling → registry unit)."""
 
-COUNT_WORDS = {"once": "1", "twice": "2", "thrice": "3"}
-"""Words for small counts, read only for integer facts without a unit (e.g. number of relapses)."""
+COUNT_WORDS = {str(word): str(count) for word, count in (words().raw.get("count_words") or {}).items()}
+"""Words for small counts (bot/words/en.yaml `count_words`), read only for integer facts without a
+unit (e.g. number of relapses)."""
 
 GENERIC_UNITS: tuple[str, ...] = (
     "10^9/l", "10^3/ul", "10^12/l", "10^6/ul", "/ul", "cells/ul", "k/ul", "g/l", "g/dl", "mg/dl",

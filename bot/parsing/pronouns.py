@@ -42,6 +42,14 @@ FORMS: dict[str, dict[str, str]] = {
 }
 """Pronoun → placeholder → word."""
 
+CHINESE_FORMS: dict[str, dict[str, str]] = {
+    "he": {"they": "他", "them": "他", "their": "他的"},
+    "she": {"they": "她", "them": "她", "their": "她的"},
+    "they": {"they": "患者", "them": "患者", "their": "患者的"},
+}
+"""Chinese proxy texts use only {they}, {them} and {their}: Chinese verbs do not change with the
+person, and an unknown sex is 患者 (the patient), never a guess."""
+
 PLURAL_VERBS = {"is": "are", "has": "have", "was": "were", "does": "do"}
 """Verbs written out before {they} that change with it ("Does {they} have" → "Do they have")."""
 
@@ -57,10 +65,12 @@ def _match_case(word: str, like: str) -> str:
     return word
 
 
-def fill_pronouns(template: str, pronoun: str | None) -> str:
-    """Fill pronoun placeholders for "he", "she", or None/"they" (anything else is treated as they)."""
+def fill_pronouns(template: str, pronoun: str | None, language: str = "en") -> str:
+    """Fill pronoun placeholders for "he", "she", or None/"they" (anything else is treated as they),
+    in English or, for `language` "zh", in Chinese."""
     key = (pronoun or "they").strip().lower()
-    forms = FORMS.get(key, FORMS["they"])
+    table = CHINESE_FORMS if language == "zh" else FORMS
+    forms = table.get(key, table["they"])
     if forms is FORMS["they"]:
         template = _VERB_BEFORE_THEY.sub(
             lambda m: _match_case(PLURAL_VERBS[m.group(1).lower()], m.group(1)) + m.group(2), template

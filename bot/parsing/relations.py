@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.parsing.text import phrase_pattern, plain
+from bot.parsing.text import phrase_pattern, plain, space_cjk
+from bot.text import written_language
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,38 @@ _SELF = phrase_pattern(SELF_PHRASES)
 _INVERSE = re.compile(r"\bi am (his|her|their|the patient s|the patients) ")
 
 
+def _chinese_relation(text: str) -> Relation | None:
+    """The same reading for Chinese, from bot/words/zh.yaml `relations` (relation → words, sex),
+    `self_phrases` and `inverse` (我是他女儿: the words before the patient's pronoun)."""
+    from bot.parsing.words import words as language_words
+
+    lw = language_words("zh")
+    spaced = " ".join(re.sub(r"[^\u3400-\u9fffa-z ]+", " ", plain(text)).split())
+    for phrase in lw.spaced_list("inverse"):  # "我 是 他" / "我 是 她"
+        if phrase in spaced:
+            sex = "male" if phrase.endswith("他") else "female" if phrase.endswith("她") else None
+            return Relation(True, _PRONOUNS[sex], sex, None)
+    table = lw.raw.get("relations") or {}
+    named = {
+        relation
+        for relation, entry in table.items()
+        if phrase_pattern(space_cjk(str(w)) for w in entry.get("words") or []).search(spaced)
+    }
+    if len(named) > 1:
+        return None
+    if named:
+        relation = named.pop()
+        sex = table[relation].get("sex")
+        return Relation(True, _PRONOUNS[sex], sex, relation)
+    if phrase_pattern(lw.spaced_list("self_phrases")).search(spaced):
+        return Relation(False, None, None, None)
+    return None
+
+
 def parse_relation(text: str) -> Relation | None:
     """Who the patient is to the person typing, or None when that is not clear."""
+    if written_language(text or "") == "zh":
+        return _chinese_relation(text)
     words = re.sub(r"[^a-z ]+", " ", plain(text).replace("'", " ").replace("-", " "))
     words = " ".join(words.split())
     inverse = _INVERSE.search(words + " ")

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 from word2number import w2n
 
+from bot.text import written_language
+
 # ----- symbols --------------------------------------------------------------------------------------
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _POWER_OF_TEN = re.compile(r"10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
@@ -35,8 +37,15 @@ _SYMBOLS = str.maketrans(
         "\u03bc": "u",  # Greek mu (NFKC turns the micro sign into it)
         "\u00d7": "x",  # multiplication sign
         "\u00b7": "x",  # "10·10^9" is rare, but "·" is a multiplication dot
+        # Chinese punctuation that NFKC leaves as it is ("，" and "？" it turns to ASCII itself)
+        "\u3002": ". ",  # 。
+        "\u3001": ", ",  # 、
+        "\u300c": '"',
+        "\u300d": '"',
+        "\uff5e": "~",
     }
 )
+_CJK_CHARACTER = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff])")
 _SPACES = re.compile(r"\s+")
 
 
@@ -83,9 +92,18 @@ def expand_contractions(text: str) -> str:
     return text
 
 
+def space_cjk(text: str) -> str:
+    """Each Chinese character as a word of its own: Chinese has no spaces between words, so the
+    phrase tables match Chinese character by character ("没问题" is "没 问 题")."""
+    if not _CJK_CHARACTER.search(text):
+        return text
+    return _SPACES.sub(" ", _CJK_CHARACTER.sub(r" \1 ", text)).strip()
+
+
 def plain(text: str) -> str:
-    """`clean` plus `expand_contractions`: the form the phrase tables below are written in."""
-    return expand_contractions(clean(text))
+    """`clean` plus `expand_contractions`, Chinese characters spaced: the form the phrase tables
+    are written in."""
+    return space_cjk(expand_contractions(clean(text)))
 
 
 # ----- "I don't know" -------------------------------------------------------------------------------
@@ -96,21 +114,21 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
 
 
-def _unknown_pattern() -> re.Pattern:
+def _unknown_pattern(text: str = "") -> re.Pattern:
     from bot.parsing.words import words  # bot.parsing's package imports this module first
 
-    return words().pattern("unknown")
+    return words(written_language(text)).pattern("unknown")
 
 
 def unknown_phrase(plain_text: str) -> re.Match | None:
-    """The first "I don't know" phrase (bot/words/<language>.yaml `unknown`) in text already in
-    `plain` form, or None."""
-    return _unknown_pattern().search(plain_text)
+    """The first "I don't know" phrase (bot/words/<language>.yaml `unknown`, in the language the
+    text is written in) in text already in `plain` form, or None."""
+    return _unknown_pattern(plain_text).search(plain_text)
 
 
 def without_unknown_phrases(plain_text: str) -> str:
     """The text with every "I don't know" phrase removed."""
-    return _SPACES.sub(" ", _unknown_pattern().sub(" ", plain_text)).strip()
+    return _SPACES.sub(" ", _unknown_pattern(plain_text).sub(" ", plain_text)).strip()
 
 
 # ----- number words ---------------------------------------------------------------------------------
@@ -248,7 +266,10 @@ def _ordinal_suffix(n: int) -> str:
 
 
 def numeric_text(text: str, ordinals: bool = False) -> str:
-    """`plain` text with hyphens between words opened up and number words turned into digits."""
-    text = plain(text)
+    """`plain` text with hyphens between words opened up and number words turned into digits
+    (Chinese numerals and unit words too: bot/parsing/chinese.py)."""
+    from bot.parsing.chinese import to_parser_form  # it reads bot/words, which imports this module
+
+    text = plain(to_parser_form(text))
     text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
     return words_to_digits(text, ordinals=ordinals)

@@ -17,13 +17,15 @@ from typing import Any
 
 import yaml
 
+from bot.parsing.text import space_cjk
+
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 DEFAULT_LANGUAGE = "en"
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     """One regex matching any of `phrases` as whole words, longest first."""
-    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    ordered = sorted({space_cjk(p) for p in phrases if p}, key=len, reverse=True)
     if not ordered:
         return re.compile(r"(?!x)x")  # matches nothing
     body = "|".join(re.escape(p) for p in ordered)
@@ -59,7 +61,16 @@ class Words:
         return self.fact_words.get(fact_id)
 
     def list(self, key: str) -> list[str]:
+        """A phrase list as written in the file (Chinese unspaced)."""
         return [str(p) for p in self.raw.get(key) or []]
+
+    def spaced_list(self, key: str) -> list[str]:
+        """A phrase list in the form answers are matched in (`plain`: Chinese characters spaced)."""
+        return [space_cjk(p) for p in self.list(key)]
+
+    def spaced_list_in(self, section: str, key: str) -> list[str]:
+        """A phrase list inside a section (`dates: {never: [...]}`), in matching form."""
+        return [space_cjk(str(p)) for p in (self.raw.get(section) or {}).get(key) or []]
 
     @functools.cached_property
     def yes_statements(self) -> re.Pattern:
@@ -102,6 +113,7 @@ _LISTS = (
     "latest_markers",
     "earlier_markers",
     "none_of_these",
+    "clause_breaks",
 )
 
 
@@ -122,6 +134,6 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             topic=phrase_pattern(str(p) for p in lists.get("topic") or []),
             topic_inverted=phrase_pattern(str(p) for p in lists.get("topic_inverted") or []),
             says=phrase_pattern(says_yes + says_no),
-            says_yes=frozenset(says_yes),
+            says_yes=frozenset(space_cjk(p) for p in says_yes),
         )
     return loaded

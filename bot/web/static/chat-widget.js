@@ -77,6 +77,38 @@
     },
   };
 
+  // The widget's own words in each language it offers; the page's `texts` override them.
+  var TEXTS = {
+    en: DEFAULTS.texts,
+    zh: {
+      launcher: "在线咨询：看看哪项研究可能适合您",
+      close: "关闭对话",
+      startOver: "重新开始",
+      log: "对话记录",
+      assistant: "助手",
+      you: "您",
+      inputLabel: "您的消息",
+      placeholder: "请输入您的回答…",
+      send: "发送",
+      typing: "助手正在输入…",
+      privacy: "隐私说明",
+      newTab: "（在新标签页打开）",
+      notAdvice: "这里不提供医疗建议。最终由研究团队决定。",
+      answerOptions: "可选回答",
+      offline: "暂时连接不上助手，正在重试…",
+      offlineQueued: "网络恢复后，您的消息会自动发出。",
+      waiting: "等待发送",
+      resumed:
+        "这台设备上有一段未完成的对话。为了不让健康信息留在公用电脑上，新标签页不显示之前的消息。" +
+        "您可以接着回答，也可以点“重新开始”。",
+      misconfigured: "对话窗口设置有误（serverUrl 必须以 http:// 或 https:// 开头）。",
+    },
+  };
+  var TITLES = { en: "Study pre-screening assistant", zh: "临床研究预筛查助手" };
+  // The switch names the other language in that language, as people look for it.
+  var LANGUAGE_NAMES = { en: "English", zh: "中文" };
+  var SWITCH_LABELS = { en: "Switch the chat to Chinese", zh: "切换为英文" };
+
   var COLOUR_VARS = {
     primary: "--psc-primary",
     onPrimary: "--psc-on-primary",
@@ -98,13 +130,23 @@
     }
     var fromWindow = window.PrescreenChat && typeof window.PrescreenChat === "object" ? window.PrescreenChat : {};
     var config = Object.assign({}, DEFAULTS, fromJson, fromWindow);
+    config.language = TEXTS[config.language] ? config.language : "en";
     config.colours = Object.assign({}, DEFAULTS.colours, fromJson.colours, fromWindow.colours);
-    config.texts = Object.assign({}, DEFAULTS.texts, fromJson.texts, fromWindow.texts);
+    config.pageTexts = Object.assign({}, fromJson.texts, fromWindow.texts);
+    config.pageTitle = fromWindow.title || fromJson.title;
     return config;
   }
 
   var config = readConfig();
-  var T = config.texts;
+  var T = {};
+
+  function useLanguage(language) {
+    // The page's own texts and title are in the page's language: they count only for it.
+    var page = language === readConfig().language;
+    T = Object.assign({}, TEXTS[language], page ? config.pageTexts : {});
+    config.title = (page && config.pageTitle) || TITLES[language];
+    config.language = language;
+  }
 
   // ----- storage -------------------------------------------------------------------------------
   // The session id lives in localStorage: it is an unguessable random value (128 bits) that Rasa uses
@@ -177,7 +219,11 @@
     storageSet("sessionStorage", TRANSCRIPT_KEY, JSON.stringify(state));
   }
 
+  useLanguage(config.language);
   var state = loadState();
+  if (state.language && TEXTS[state.language]) {
+    useLanguage(state.language); // the person switched language earlier in this conversation
+  }
 
   // ----- DOM -----------------------------------------------------------------------------------
 
@@ -227,7 +273,10 @@
   closeButton.id = "prescreen-chat-close";
   closeButton.setAttribute("aria-label", T.close);
   closeButton.appendChild(el("span", "", "×")).setAttribute("aria-hidden", "true");
-  header.append(title, startOverButton, closeButton);
+  var languageButton = el("button", "psc-language");
+  languageButton.type = "button";
+  languageButton.id = "prescreen-chat-language";
+  header.append(title, languageButton, startOverButton, closeButton);
 
   // Always in the DOM and usually empty: screen readers announce text put into an existing status
   // region more reliably than a region that appears with its text.
@@ -272,6 +321,31 @@
   footer.append(privacyLink, document.createTextNode(" · " + T.notAdvice));
 
   panel.append(header, status, log, typing, form, footer);
+
+  function otherLanguage() {
+    return config.language === "zh" ? "en" : "zh";
+  }
+
+  function applyTexts() {
+    // Every fixed word of the widget, in the current language (called again after a switch).
+    root.lang = config.language === "zh" ? "zh-CN" : "en";
+    launcher.textContent = T.launcher;
+    title.textContent = config.title;
+    languageButton.textContent = LANGUAGE_NAMES[otherLanguage()];
+    languageButton.lang = otherLanguage() === "zh" ? "zh-CN" : "en";
+    languageButton.setAttribute("aria-label", SWITCH_LABELS[config.language]);
+    startOverButton.textContent = T.startOver;
+    closeButton.setAttribute("aria-label", T.close);
+    log.setAttribute("aria-label", T.log);
+    typing.textContent = T.typing;
+    inputLabel.textContent = T.inputLabel;
+    input.placeholder = T.placeholder;
+    sendButton.textContent = T.send;
+    privacyLink.firstChild.textContent = T.privacy;
+    privacyLink.lastChild.textContent = " " + T.newTab;
+    footer.lastChild.textContent = " · " + T.notAdvice;
+  }
+  applyTexts();
   root.append(launcher, panel);
 
   // ----- transcript ----------------------------------------------------------------------------
@@ -455,7 +529,13 @@
   }
 
   function emitMessage(text) {
-    socket.emit("user_uttered", { message: text, session_id: state.sessionId });
+    // The language goes with every message: the bot starts in the page's language, and follows a
+    // switch the person made (`chosen`) from their next message on.
+    var metadata = { language: config.language };
+    if (state.language) {
+      metadata.chosen = true;
+    }
+    socket.emit("user_uttered", { message: text, session_id: state.sessionId, metadata: metadata });
     showTyping(true);
   }
 
@@ -572,7 +652,11 @@
   }
 
   function startOver() {
+    var chosen = state.language;
     state = freshState();
+    if (chosen) {
+      state.language = chosen; // the new conversation keeps the language the person chose
+    }
     state.open = !panel.hidden;
     saveState();
     renderAll();
@@ -587,6 +671,15 @@
     input.value = "";
     input.focus();
   }
+
+  languageButton.addEventListener("click", function () {
+    useLanguage(otherLanguage());
+    state.language = config.language;
+    saveState();
+    applyTexts();
+    renderAll();
+    input.focus();
+  });
 
   launcher.addEventListener("click", function () {
     if (panel.hidden) {

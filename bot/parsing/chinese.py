@@ -1,0 +1,181 @@
+"""Chinese answers in the form the number, age and date readers read.
+
+People type numbers in characters or mixed (七十六岁, 两万五, 7.2万, 五十多岁) and units and dates in
+words (克/升, 三个月前, 上周二, 去年五月). `to_parser_form` turns such a text into the digits and
+unit words the other readers already understand: numeral runs become digits with cn2an, 万 and 千
+multiply, and the `rewrites` of bot/words/zh.yaml turn unit and date words into the forms the
+English-side readers know ("岁" → "years old", "克/升" → "g/l"). `chinese_date` places the date
+expressions that need the calendar (上周二, 去年五月, 三个月前), with its word tables in zh.yaml
+`dates`. Nothing here is needed for an answer without a Chinese character.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import warnings
+from datetime import date, timedelta
+from typing import Any
+
+from bot.text import written_language
+
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿点"
+_NUMERAL_RUN = re.compile(rf"[{NUMERAL_CHARS}]+")
+_TIMES_TEN_THOUSAND = re.compile(r"(\d+(?:\.\d+)?)\s*([万千])")
+_MULTIPLIER = {"万": 10_000, "千": 1_000}
+
+
+def is_chinese(text: str) -> bool:
+    return written_language(text or "") == "zh"
+
+
+@functools.cache
+def _zh() -> Any:  # noqa: ANN401 - the Words of bot/words/zh.yaml
+    from bot.parsing.words import words  # words.py imports text.py, which imports this module
+
+    return words("zh")
+
+
+def _numeral_value(run: str) -> str | None:
+    import cn2an  # imported on first Chinese number: it loads its own tables
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # cn2an warns (and raises) on text it cannot read
+        try:
+            value = cn2an.cn2an(run.replace("两", "二"), "smart")
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def numerals_to_digits(text: str) -> str:
+    """Chinese numeral runs as digits: 七十六岁 → 76岁, 两万五 → 25000, 三个月 → 3个月, 7.2万 → 72000.
+
+    A run of one character counts only before a measure word (zh.yaml `numeral_units`: 一次, 三个月)
+    or at the end of the text, so 一直 and 一起 stay words."""
+    units = tuple(_zh().list("numeral_units"))
+
+    def replace(match: re.Match) -> str:
+        run = match.group()
+        after = text[match.end() :]
+        if run in ("点", "千", "万", "百", "亿"):
+            return run
+        if len(run) == 1 and after and not after.startswith(units) and not after[:1].isdigit():
+            return run
+        digits = _numeral_value(run)
+        return run if digits is None else digits
+
+    text = _NUMERAL_RUN.sub(replace, text)
+    return _TIMES_TEN_THOUSAND.sub(lambda m: _plain_number(float(m.group(1)) * _MULTIPLIER[m.group(2)]), text)
+
+
+def _plain_number(number: float) -> str:
+    return str(int(number)) if number.is_integer() else f"{number:g}"
+
+
+@functools.cache
+def _rewrites() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile(pattern), replacement) for pattern, replacement in _zh().raw.get("rewrites") or []
+    )
+
+
+def to_parser_form(text: str) -> str:
+    """A Chinese answer with digits for numerals and the readers' unit and date words; any other
+    text unchanged."""
+    if not is_chinese(text):
+        return text
+    text = numerals_to_digits(text)
+    for pattern, replacement in _rewrites():
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# ----- dates ----------------------------------------------------------------------------------------
+def _table(key: str) -> dict[str, Any]:
+    return dict((_zh().raw.get("dates") or {}).get(key) or {})
+
+
+def _alternatives(table: dict[str, Any]) -> str:
+    return "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) or "(?!x)x"
+
+
+def _months_back(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def chinese_date(text: str, today: date) -> date | None:
+    """The date a Chinese answer names, or None when it names none this reader knows.
+
+    From zh.yaml `dates`: `day_words` (昨天: 1 day back), `year_words` (去年: 1 year back, with an
+    optional month: 去年五月 → 15 May last year), `week_words` with `weekdays` (上周二: the Tuesday
+    of last week), and `units` for "N units ago" (三个月前, 两周前, 半年前 with `half`)."""
+    if not is_chinese(text):
+        return None
+    text = numerals_to_digits(text).replace(" ", "")
+    tables = {key: _table(key) for key in ("day_words", "year_words", "week_words", "weekdays", "units")}
+    ago = "|".join(re.escape(w) for w in _zh().raw.get("dates", {}).get("ago", [])) or "(?!x)x"
+    half = "|".join(re.escape(w) for w in _zh().raw.get("dates", {}).get("half", [])) or "(?!x)x"
+
+    full = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
+    if full:
+        try:
+            return date(int(full.group(1)), int(full.group(2)), int(full.group(3)))
+        except ValueError:
+            return None
+    year_words = _alternatives(tables["year_words"])
+    named_year = re.search(rf"(\d{{4}})\s*年|({year_words})", text)
+    month = re.search(r"(\d{1,2})\s*月(?!前)", text)
+    if named_year:
+        year = (
+            int(named_year.group(1))
+            if named_year.group(1)
+            else today.year - int(tables["year_words"][named_year.group(2)])
+        )
+        if month and 1 <= int(month.group(1)) <= 12:
+            return date(year, int(month.group(1)), 15)
+        if named_year.group(2) and int(tables["year_words"][named_year.group(2)]) == 0:
+            return None  # 今年 alone: too vague
+        return date(year, 7, 1)
+    week = re.search(
+        rf"({_alternatives(tables['week_words'])})\s*(?:周|星期|礼拜)\s*({_alternatives(tables['weekdays'])})",
+        text,
+    )
+    if week:
+        monday = (
+            today
+            - timedelta(days=today.weekday())
+            - timedelta(weeks=int(tables["week_words"][week.group(1)]))
+        )
+        return monday + timedelta(days=int(tables["weekdays"][week.group(2)]) - 1)
+    units = _alternatives(tables["units"])
+    count = re.search(
+        rf"(\d+(?:\.\d+)?|{half})\s*个?\s*多?\s*个?\s*({units})\s*({half})?\s*多?\s*(?:{ago})", text
+    )
+    if count:
+        number = float(count.group(1)) if count.group(1)[0].isdigit() else 0.5
+        number += 0.5 if count.group(3) else 0  # 一年半前: a year and a half
+        return _back(today, number, tables["units"][count.group(2)])
+    said_day = re.search(rf"({_alternatives(tables['day_words'])})", text)
+    if said_day:
+        return today - timedelta(days=int(tables["day_words"][said_day.group(1)]))
+    return None
+
+
+def _back(today: date, number: float, unit: str) -> date:
+    if unit == "days":
+        return today - timedelta(days=round(number))
+    if unit == "weeks":
+        return today - timedelta(days=round(number * 7))
+    if unit == "months":
+        whole = int(number)
+        back = _months_back(today, whole)
+        return back - timedelta(days=round((number - whole) * 30))
+    whole_years = int(number)
+    back = _months_back(today, whole_years * 12)
+    return _months_back(back, round((number - whole_years) * 12))
