@@ -196,7 +196,11 @@ def _schedule_note(criterion: Criterion, context: _Context) -> str:
     test = schedule_window_test(criterion.rule, criterion.kind)  # the schema guarantees its shape
     window = test.ago.at_most or test.ago.less_than
     earliest = context.facts.value(test.fact) + window.as_relativedelta()
-    values = {**context.answers_text, "earliest": earliest.isoformat(), "wait": window.describe()}
+    wait = message("duration.join", context.language).join(
+        message(f"duration.{unit}{'' if n == 1 else 's'}", context.language, n=str(n))
+        for n, unit in window.parts()
+    )
+    values = {**context.answers_text, "earliest": earliest.isoformat(), "wait": wait}
     template = criterion.reasons.schedule
     if template is not None:
         return fill(localize(template, context.language), values)

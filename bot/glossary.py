@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, Extra, ValidationError
 
 from bot.facts import Registry
+from bot.parsing.text import space_cjk
 from bot.text import LocalizedText
 from bot.validation_messages import describe_errors
 
@@ -43,16 +44,22 @@ class Glossary:
         best: GlossaryEntry | None = None
         best_length = 0
         for entry in self.entries.values():
-            title = entry.title if isinstance(entry.title, str) else entry.title.get("en", "")
-            for name in [entry.id.replace("_", " "), title, *entry.aliases]:
+            titles = [entry.title] if isinstance(entry.title, str) else list(entry.title.values())
+            for name in [entry.id.replace("_", " "), *titles, *entry.aliases]:
                 key = _normalise(name)
-                if key and re.search(rf"\b{re.escape(key)}\b", said) and len(key) > best_length:
+                if (
+                    key
+                    and re.search(rf"(?<![a-z0-9]){re.escape(key)}(?![a-z0-9])", said)
+                    and len(key) > best_length
+                ):
                     best, best_length = entry, len(key)
         return best
 
 
 def _normalise(text: str) -> str:
-    return re.sub(r"[^a-z0-9+ ]", " ", text.lower()).strip()
+    """Lower case, and only letters, digits, "+" and Chinese characters, each Chinese character a
+    word of its own (so 血小板 is found inside 什么是血小板)."""
+    return " ".join(space_cjk(re.sub(r"[^a-z0-9+ \u3400-\u4dbf\u4e00-\u9fff]", " ", text.lower())).split())
 
 
 def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:

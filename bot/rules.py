@@ -84,10 +84,15 @@ class Duration(BaseModel, extra=Extra.forbid):
         days = self.days + 7 * self.weeks + -(-self.hours // 24)
         return relativedelta(years=self.years, months=self.months, days=days)
 
-    def describe(self) -> str:
+    def parts(self) -> list[tuple[int, str]]:
+        """The non-zero amounts, largest unit first: [(2, "week")]."""
         parts = [(self.years, "year"), (self.months, "month"), (self.weeks, "week")]
         parts += [(self.days, "day"), (self.hours, "hour")]
-        return " ".join(f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n)
+        return [(n, unit) for n, unit in parts if n]
+
+    def describe(self) -> str:
+        """In English words ("2 weeks"); bot.eligibility words it in the conversation's language."""
+        return " ".join(f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in self.parts())
 
 
 class AgoBounds(BaseModel, extra=Extra.forbid):
