@@ -30,7 +30,9 @@ from bot.next_questions import next_questions
 from bot.parsing import Parsed, fill_pronouns
 from bot.parsing.booleans import parse_boolean
 from bot.parsing.checklists import ASK
-from bot.text import localize
+from bot.parsing.text import plain
+from bot.parsing.words import words
+from bot.text import LANGUAGES, localize, written_language
 from bot.trial_schema import Trial
 
 FORM = "prescreen_form"
@@ -307,20 +309,18 @@ def trial_buttons(trials: Sequence[Trial], language: str = "en") -> list[dict[st
     return [{**b, "payload": b["title"]} for b in buttons]
 
 
-_ALL_WORDS = re.compile(r"\b(both|all|any|every|not sure|unsure|don'?t know|no idea|either)\b")
-
-
 def choose_trials(text: str, trials: Sequence[Trial], language: str = "en") -> list[str] | None:
     """Trial ids the person picked by title, identifier or keyword; every active trial for
     "both" or "not sure"; None when nothing matched."""
     said = text.lower().strip()
     active = active_trials(trials)
-    if said == message("button.all_trials", language).lower() or _ALL_WORDS.search(said):
+    every = words(written_language(text)).pattern("all_trials")  # "both", "not sure", "都看看"
+    if said == message("button.all_trials", language).lower() or every.search(plain(text)):
         return [t.id for t in active]
     picked = []
     for trial in active:
         names = [
-            localize(trial.short_title, language),
+            *(localize(trial.short_title, lang) for lang in LANGUAGES),
             trial.id,
             *trial.identifiers.values(),
             *trial.keywords,

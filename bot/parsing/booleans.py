@@ -66,7 +66,8 @@ def _clauses(words_text: str, lw: Words) -> list[str]:
     breaks = lw.pattern("clause_breaks")  # the language's own "but" ("但是", "不过")
     parts = [" ".join(_NOT_WORDS.sub(" ", p).split()) for p in _CLAUSE_BREAK.split(words_text)]
     parts = [piece for part in parts for piece in breaks.split(part)]
-    return [" ".join(p.split()) for p in parts if p.strip()]
+    asking = set(lw.spaced_list("question_endings"))  # "会影响治疗吗": a question, not an answer
+    return [" ".join(p.split()) for p in parts if p.strip() and p.split()[-1] not in asking]
 
 
 def _phrase_evidence(clause: str, pattern: re.Pattern, value: bool, lw: Words) -> tuple[list[bool], str]:

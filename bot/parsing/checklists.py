@@ -20,6 +20,7 @@ from bot.parsing.result import Parsed
 from bot.parsing.text import plain
 from bot.parsing.words import words
 from bot.rules import NEVER
+from bot.text import written_language
 
 ASK = "ask"
 """The value of a named item whose details (a date) are asked next."""
@@ -28,9 +29,9 @@ ASK = "ask"
 def parse_checklist(checklist: Checklist, text: str, registry: Registry, language: str = "en") -> Parsed:
     """Read a checklist answer into {fact: True | False | "never" | ASK} (see the module docstring)."""
     said = text
-    lw = words(language)
+    lw = words(written_language(text) if written_language(text) != "en" else language)
     words_text = plain(text)
-    clauses = _clauses(words_text)
+    clauses = _clauses(words_text, lw)
     named: dict[str, bool] = {}
     for fact_id in checklist.items:
         definition = registry[fact_id]

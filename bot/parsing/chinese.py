@@ -23,6 +23,8 @@ from bot.text import written_language
 NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿点"
 _NUMERAL_RUN = re.compile(rf"[{NUMERAL_CHARS}]+")
 _TIMES_TEN_THOUSAND = re.compile(r"(\d+(?:\.\d+)?)\s*([万千])")
+_AND_A_DIGIT = re.compile(r"(\d+)\s*([万千])\s*(\d)(?![\d.])")
+""""6万5" is 65 000 and "3千2" 3 200: the digit after 万 or 千 is the next place down."""
 _MULTIPLIER = {"万": 10_000, "千": 1_000}
 
 
@@ -69,6 +71,12 @@ def numerals_to_digits(text: str) -> str:
         return run if digits is None else digits
 
     text = _NUMERAL_RUN.sub(replace, text)
+    text = _AND_A_DIGIT.sub(
+        lambda m: str(
+            int(m.group(1)) * _MULTIPLIER[m.group(2)] + int(m.group(3)) * _MULTIPLIER[m.group(2)] // 10
+        ),
+        text,
+    )
     return _TIMES_TEN_THOUSAND.sub(lambda m: _plain_number(float(m.group(1)) * _MULTIPLIER[m.group(2)]), text)
 
 

@@ -21,8 +21,9 @@ from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import parse_boolean
 from bot.parsing.result import Parsed
-from bot.parsing.text import clean, numeric_text, phrase_pattern
+from bot.parsing.text import clean, numeric_text, phrase_pattern, space_cjk
 from bot.parsing.words import words
+from bot.text import written_language
 
 
 @dataclass(frozen=True)
@@ -322,10 +323,18 @@ def parse_number(fact: FactDefinition, text: str) -> Parsed:
 _ONLY_A_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
+def named_drugs(prepared: str) -> set[str]:
+    """The steroids named in prepared text, in the language it is written in; one name inside a
+    longer one counts once (泼尼松龙 is prednisolone, not also 泼尼松, prednisone)."""
+    drugs = words(written_language(prepared)).drug_names
+    by_name = {space_cjk(name): drug for drug, names in drugs.items() for name in names}
+    return {by_name[m.group()] for m in phrase_pattern(by_name).finditer(prepared)}
+
+
 def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:
     """The factor that turns the named steroid's dose into the fact's unit: 1 when no drug or the
     fact's own is named, None for a drug without an equivalence (budesonide) or several drugs."""
-    named = {drug for drug, names in words().drug_names.items() if phrase_pattern(names).search(prepared)}
+    named = named_drugs(prepared)
     if not named:
         return 1.0
     if len(named) > 1 or next(iter(named)) not in fact.equivalents:
@@ -341,7 +350,7 @@ def _latest_reading(
     clauses = [c for c in re.split(r"[,;]|\bbut\b|\band\b|\bthen\b", prepared) if find_numbers(c)]
     if len(clauses) != len(readings):
         return None
-    lw = words()
+    lw = words(written_language(prepared))
     latest = [i for i, c in enumerate(clauses) if lw.pattern("latest_markers").search(c)]
     earlier = [i for i, c in enumerate(clauses) if lw.pattern("earlier_markers").search(c)]
     if len(latest) == 1 and len(earlier) == len(clauses) - 1 and latest[0] not in earlier:

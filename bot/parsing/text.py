@@ -46,6 +46,7 @@ _SYMBOLS = str.maketrans(
     }
 )
 _CJK_CHARACTER = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff])")
+_TYPED_GAP = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 _SPACES = re.compile(r"\s+")
 
 
@@ -97,6 +98,7 @@ def space_cjk(text: str) -> str:
     phrase tables match Chinese character by character ("没问题" is "没 问 题")."""
     if not _CJK_CHARACTER.search(text):
         return text
+    text = _TYPED_GAP.sub(" , ", text)  # "不会 已经绝经了": a space the person typed parts two clauses
     return _SPACES.sub(" ", _CJK_CHARACTER.sub(r" \1 ", text)).strip()
 
 
@@ -108,8 +110,11 @@ def plain(text: str) -> str:
 
 # ----- "I don't know" -------------------------------------------------------------------------------
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
-    """One regex matching any of `phrases` as whole words, longest first."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    """One regex matching any of `phrases` as whole words, longest first (Chinese phrases spaced
+    out as `plain` spaces them); an empty list matches nothing."""
+    ordered = sorted({space_cjk(p) for p in phrases if p}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")
     body = "|".join(re.escape(p) for p in ordered)
     return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
 

@@ -10,26 +10,17 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from bot.parsing.text import space_cjk
+from bot.parsing.text import phrase_pattern, space_cjk
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 DEFAULT_LANGUAGE = "en"
-
-
-def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
-    """One regex matching any of `phrases` as whole words, longest first."""
-    ordered = sorted({space_cjk(p) for p in phrases if p}, key=len, reverse=True)
-    if not ordered:
-        return re.compile(r"(?!x)x")  # matches nothing
-    body = "|".join(re.escape(p) for p in ordered)
-    return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -114,6 +105,7 @@ _LISTS = (
     "earlier_markers",
     "none_of_these",
     "clause_breaks",
+    "all_trials",
 )
 
 

@@ -144,6 +144,10 @@ def make_app(
     }
     app.router.add_get("/", index, name="index")
     app.router.add_get("/privacy", privacy, name="privacy")
+    # The same pages in Chinese (templates/zh/), whatever the site's default language.
+    app.router.add_get("/zh/", chinese_index, name="index_zh")
+    app.router.add_get("/zh", chinese_index)
+    app.router.add_get("/zh/privacy", chinese_privacy, name="privacy_zh")
     app.router.add_get("/health", site_health, name="health")
     app.router.add_static("/static/", STATIC_DIR, name="static")
     app.on_response_prepare.append(_add_headers)
@@ -158,6 +162,16 @@ async def index(request: web.Request) -> web.Response:
 async def privacy(request: web.Request) -> web.Response:
     """The privacy notice the widget links to."""
     return _render(request, "privacy.html")
+
+
+async def chinese_index(request: web.Request) -> web.Response:
+    """The list of studies in Chinese; the widget there starts its conversations in Chinese."""
+    return _render(request, "zh/index.html")
+
+
+async def chinese_privacy(request: web.Request) -> web.Response:
+    """The privacy notice in Chinese."""
+    return _render(request, "zh/privacy.html")
 
 
 def _render(request: web.Request, template: str) -> web.Response:

@@ -157,7 +157,7 @@ def csp_directives(header: str) -> dict[str, list[str]]:
     return directives
 
 
-@pytest.mark.parametrize("path", ["/", "/privacy"])
+@pytest.mark.parametrize("path", ["/", "/privacy", "/zh/", "/zh/privacy"])
 def test_pages_send_a_strict_content_security_policy_and_security_headers(trials, path):
     status, headers, _ = fetch(make_app("http://localhost:5005", trials=trials), path)[path]
     assert status == 200
@@ -313,3 +313,26 @@ def test_python_m_bot_web_exits_2_for_a_bad_chat_server():
 def test_the_site_answers_its_health_check(trials):
     status, _headers, body = fetch(make_app(CHAT, trials=trials), "/health")["/health"]
     assert status == 200 and json.loads(body) == {"status": "ok"}
+
+
+# ----- Chinese -------------------------------------------------------------------------------------
+
+
+def test_the_chinese_page_lists_every_study_in_chinese_and_starts_the_chat_in_chinese(trials):
+    pages = fetch(make_app(CHAT, trials=trials), "/zh/", "/", "/zh/privacy")
+    status, _, body = pages["/zh/"]
+    assert status == 200
+    assert '<html lang="zh-CN">' in body
+    for trial in trials:
+        chinese_title = localize(trial.short_title, "zh")
+        assert chinese_title != localize(trial.short_title, "en")  # each trial file has its Chinese text
+        assert html.escape(chinese_title, quote=False) in body or chinese_title in html.unescape(body)
+    (config_text,) = [
+        content for attrs, content in scripts_of(body) if attrs.get("type") == "application/json"
+    ]
+    config = json.loads(config_text)
+    assert config["language"] == "zh" and config["privacyUrl"] == "/zh/privacy"
+    assert 'href="/zh/"' in pages["/"][2]  # each page links to the other language
+    assert 'href="/"' in body
+    privacy = page_text(pages["/zh/privacy"][2])
+    assert "1 天后自动删除" in privacy and "365 天" in privacy and "加密" in privacy
