@@ -119,6 +119,8 @@ def score_row(row: dict[str, Any], score: Score) -> None:
             score.understood += 1
         else:
             score.unknown += 1
+            if VERBOSE:
+                print(f"  UNKNOWN {fact_id}: {row['answer']!r} (meant {wanted})")
         return
     if not parsed.ok:
         if "unclear" in wanted:
@@ -127,6 +129,8 @@ def score_row(row: dict[str, Any], score: Score) -> None:
             score.understood += 1  # asked again instead of "don't know": harmless, and rare
         else:
             score.asked_again += 1
+            if VERBOSE:
+                print(f"  AGAIN {fact_id}: {row['answer']!r} ({parsed.problem}; meant {wanted})")
         return
     if any(same(fact_id, parsed.value, w, row) for w in wanted):
         score.understood += 1
@@ -190,7 +194,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", default="en")
     parser.add_argument("--split", help="one part only: tune, heldout (every heldout*.yaml), developer")
-    parser.add_argument("--verbose", action="store_true", help="print each wrong value")
+    parser.add_argument("--verbose", action="store_true", help="print each reply not understood first time")
     args = parser.parse_args()
     VERBOSE = args.verbose
     parts = sorted((CORPUS_DIR / args.language).glob("*.yaml"))

@@ -67,7 +67,12 @@ def _clauses(words_text: str, lw: Words) -> list[str]:
     parts = [" ".join(_NOT_WORDS.sub(" ", p).split()) for p in _CLAUSE_BREAK.split(words_text)]
     parts = [piece for part in parts for piece in breaks.split(part)]
     asking = set(lw.spaced_list("question_endings"))  # "会影响治疗吗": a question, not an answer
-    return [" ".join(p.split()) for p in parts if p.strip() and p.split()[-1] not in asking]
+    questions = lw.pattern("question_markers")  # "会不会有副作用", wherever it stands
+    return [
+        " ".join(p.split())
+        for p in parts
+        if p.strip() and p.split()[-1] not in asking and not questions.search(p)
+    ]
 
 
 def _phrase_evidence(clause: str, pattern: re.Pattern, value: bool, lw: Words) -> tuple[list[bool], str]:

@@ -121,8 +121,9 @@ def chinese_date(text: str, today: date) -> date | None:
     """The date a Chinese answer names, or None when it names none this reader knows.
 
     From zh.yaml `dates`: `day_words` (昨天: 1 day back), `year_words` (去年: 1 year back, with an
-    optional month: 去年五月 → 15 May last year), `week_words` with `weekdays` (上周二: the Tuesday
-    of last week), and `units` for "N units ago" (三个月前, 两周前, 半年前 with `half`)."""
+    optional month: 去年五月 → 15 May last year), `month_words` with a day or `month_parts`
+    (上个月10号, 上个月中旬 → the 15th), `week_words` with `weekdays` (上周二: the Tuesday of last
+    week), and `units` for "N units ago" (三个月前, 两周前, 半年前 with `half`)."""
     if not is_chinese(text):
         return None
     text = numerals_to_digits(text).replace(" ", "")
@@ -150,6 +151,22 @@ def chinese_date(text: str, today: date) -> date | None:
         if named_year.group(2) and int(tables["year_words"][named_year.group(2)]) == 0:
             return None  # 今年 alone: too vague
         return date(year, 7, 1)
+    month_words = _table("month_words")
+    said_month = re.search(
+        rf"({_alternatives(month_words)})\s*(?:(\d{{1,2}})\s*[号日]|({_alternatives(_table('month_parts'))}))",
+        text,
+    )
+    if said_month:  # 上个月10号, 上个月中旬
+        first = _months_back(today.replace(day=1), int(month_words[said_month.group(1)]))
+        day = (
+            int(said_month.group(2))
+            if said_month.group(2)
+            else int(_table("month_parts")[said_month.group(3)])
+        )
+        try:
+            return first.replace(day=day)
+        except ValueError:
+            return None
     week = re.search(
         rf"({_alternatives(tables['week_words'])})\s*(?:周|星期|礼拜)\s*({_alternatives(tables['weekdays'])})",
         text,

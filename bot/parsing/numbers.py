@@ -346,11 +346,15 @@ def _latest_reading(
     fact: FactDefinition, prepared: str, readings: list[tuple[float, str | None]]
 ) -> tuple[float, str | None] | None:
     """Of several numbers, the one said to be the latest ("150 before chemo, now 65"), when exactly
-    one clause says "now" and the others say "before"; else None."""
+    one clause says "now" and the others say "before"; else None. Without commas between them, each
+    number's clause is the words since the number before it ("以前吃60 现在减到30了")."""
+    lw = words(written_language(prepared))
     clauses = [c for c in re.split(r"[,;]|\bbut\b|\band\b|\bthen\b", prepared) if find_numbers(c)]
     if len(clauses) != len(readings):
-        return None
-    lw = words(written_language(prepared))
+        ends = [m.end for m in find_numbers(prepared)]
+        clauses = [prepared[start:end] for start, end in zip([0, *ends], ends, strict=False)]
+        if len(clauses) != len(readings):
+            return None
     latest = [i for i, c in enumerate(clauses) if lw.pattern("latest_markers").search(c)]
     earlier = [i for i, c in enumerate(clauses) if lw.pattern("earlier_markers").search(c)]
     if len(latest) == 1 and len(earlier) == len(clauses) - 1 and latest[0] not in earlier:

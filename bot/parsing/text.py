@@ -98,14 +98,14 @@ def space_cjk(text: str) -> str:
     phrase tables match Chinese character by character ("没问题" is "没 问 题")."""
     if not _CJK_CHARACTER.search(text):
         return text
-    text = _TYPED_GAP.sub(" , ", text)  # "不会 已经绝经了": a space the person typed parts two clauses
     return _SPACES.sub(" ", _CJK_CHARACTER.sub(r" \1 ", text)).strip()
 
 
 def plain(text: str) -> str:
     """`clean` plus `expand_contractions`, Chinese characters spaced: the form the phrase tables
     are written in."""
-    return space_cjk(expand_contractions(clean(text)))
+    text = expand_contractions(clean(text))
+    return space_cjk(_TYPED_GAP.sub(" , ", text))  # "不会 已经绝经了": a typed space parts two clauses
 
 
 # ----- "I don't know" -------------------------------------------------------------------------------

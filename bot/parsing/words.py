@@ -106,6 +106,7 @@ _LISTS = (
     "none_of_these",
     "clause_breaks",
     "all_trials",
+    "question_markers",
 )
 
 
