@@ -14,6 +14,7 @@ from pathlib import Path
 from bot import conversation
 from bot.facts import default_registry
 from bot.messages import message
+from bot.text import localize
 
 READ_BACK = "read_back"
 """What `asked_fact` returns for a read-back of an answer that would exclude."""
@@ -30,10 +31,11 @@ class Persona:
     expected: dict[str, str] = field(default_factory=dict)  # trial id -> outcome response name
     lead_trials: set[str] = field(default_factory=set)
     forgotten: bool = False  # declined or stopped: nothing of the conversation may be stored
+    language: str = "en"  # the language the persona writes in (and the page's language)
 
     def __post_init__(self) -> None:
         # An answer that would exclude is read back ("Just to check ..."): the persona confirms it.
-        self.answers.setdefault(READ_BACK, message("button.read_back_yes"))
+        self.answers.setdefault(READ_BACK, message("button.read_back_yes", self.language))
         # Checklists ("any of these heart problems?"): "none of these" when every item is a no,
         # else the items that are a yes, in the checklist's words.
         for checklist in default_registry().checklists.values():
@@ -41,11 +43,20 @@ class Persona:
             if checklist.id in self.answers or any(s is None for s in said):
                 continue
             named = [
-                str(checklist.items[f])
+                localize(checklist.items[f], self.language)
                 for f, s in zip(checklist.items, said, strict=True)
-                if s not in ("no", "never")
+                if s not in ("no", "never", "没有", "从来没有")
             ]
-            self.answers[checklist.id] = "I have had " + " and ".join(named) if named else "none of these"
+            none = message("button.none_of_these", self.language)
+            if self.language == "zh":
+                self.answers[checklist.id] = "我有" + "和".join(named) if named else none
+            else:
+                self.answers[checklist.id] = "I have had " + " and ".join(named) if named else "none of these"
+
+    @property
+    def dont_know(self) -> str:
+        """What the persona types for a question it has no answer for."""
+        return message("button.dont_know", self.language)
 
 
 CONTACT = [
@@ -178,26 +189,129 @@ def by_name(name: str) -> Persona:
     return next(p for p in PERSONAS if p.name == name)
 
 
-@lru_cache(maxsize=8)
-def questions(proxy: bool = False, pronoun: str | None = None) -> dict[str, str]:
+@lru_cache(maxsize=16)
+def questions(proxy: bool = False, pronoun: str | None = None, language: str = "en") -> dict[str, str]:
     """Question wording, as asked of this person (or of a caregiver about him/her) -> fact id."""
     registry = default_registry()
     asked = [d.id for d in registry if d.question is not None] + list(registry.checklists)
-    return {conversation.question_text(q, proxy, pronoun).strip(): q for q in asked}
+    return {conversation.question_text(q, proxy, pronoun, language).strip(): q for q in asked}
 
 
 def asked_fact(reply: str, persona: Persona) -> str | None:
     """The fact this reply asks for (READ_BACK for a read-back), or None if it is neither."""
-    if reply.strip().startswith(read_back_opening()):
+    if reply.strip().startswith(read_back_opening(persona.language)):
         return READ_BACK
-    return questions(persona.proxy, persona.pronoun).get(reply.strip())
+    return questions(persona.proxy, persona.pronoun, persona.language).get(reply.strip())
 
 
-@lru_cache(maxsize=1)
-def read_back_opening() -> str:
-    """The first words of the read-back response in domain.yml."""
+@lru_cache(maxsize=4)
+def read_back_opening(language: str = "en") -> str:
+    """The first words of the read-back response in domain.yml, in `language`."""
     import yaml
 
     with open(Path(__file__).resolve().parents[1] / "domain.yml", encoding="utf-8") as f:
-        text = yaml.safe_load(f)["responses"]["utter_read_back"][0]["text"]
-    return text.split(":")[0]
+        variants = yaml.safe_load(f)["responses"]["utter_read_back"]
+    for variant in variants:
+        conditions = variant.get("condition") or []
+        if any(c.get("name") == "language" and c.get("value") == language for c in conditions):
+            return variant["text"].replace("：", ":").split(":")[0]
+    return variants[0]["text"].split(":")[0]
+
+
+CHINESE_CONTACT = [
+    "好的，可以联系我",
+    "李华",
+    "138 0013 8000",
+    "lihua@example.com",
+    "工作日上午",
+    "中文",
+    "对",
+]
+
+CHINESE_PERSONAS = [
+    # The same people as in PERSONAS, writing Chinese on the Chinese page: the same outcomes.
+    Persona(
+        "xj likely eligible, in Chinese",
+        ["好的，我同意", "我自己", "血小板那个研究"],
+        {
+            "age": "四十七岁",
+            "sex": "女",
+            "diagnosis": "乳腺癌",
+            "cancer_treatments": "化疗",
+            "platelet_count": "血小板7.2万",
+            "last_platelet_transfusion": "从来没输过",
+            "active_bleeding": "没有",
+            "ecog": "能干点轻活，重活干不了",
+            "can_become_pregnant": "不会，已经绝经了",
+        },
+        contact=CHINESE_CONTACT,
+        expected={"xj-mk-002": "utter_outcome_likely_eligible"},
+        lead_trials={"xj-mk-002"},
+        language="zh",
+    ),
+    Persona(
+        "xj excluded by age, in Chinese",
+        ["同意", "是我自己", "巨核细胞的研究"],
+        {"age": "八十", "diagnosis": "肺癌"},
+        expected={"xj-mk-002": "utter_outcome_not_eligible"},
+        language="zh",
+    ),
+    Persona(
+        "car-t likely eligible, in Chinese",
+        ["可以", "我", "CAR-T那个"],
+        {
+            "age": "1971年出生",
+            "sex": "男",
+            "diagnosis": "急性髓系白血病",
+            "aml_no_response_after_two_courses": "没有",
+            "aml_relapse_count": "复发过两次",
+            "ecog": "跟生病前一样，什么都能干",
+            "haemoglobin": "9.1 g/dL",
+            "cd3_count": "800个/微升",
+            "platelet_count": "45",
+            "partner_can_become_pregnant": "没有",
+            "active_hepatitis": "没有",
+            "hiv_or_aids": "没有",
+            "uncontrolled_infection": "没有",
+            "takes_immunosuppressants": "没有",
+            "takes_steroids": "没有",
+            "heart_failure": "没有",
+            "last_heart_attack_or_bypass": "从来没有",
+            "ventricular_arrhythmia_or_fainting": "没有",
+            "cardiomyopathy": "没有",
+            "ejection_fraction": "60%",
+            "serious_liver_or_kidney_problems": "没有",
+            "creatinine": "80 umol/L",
+            "stem_cell_transplant": "没有",
+        },
+        contact=CHINESE_CONTACT,
+        expected={"nct06642025": "utter_outcome_likely_eligible"},
+        lead_trials={"nct06642025"},
+        language="zh",
+    ),
+    Persona(
+        "caregiver for her father, both studies, in Chinese",
+        ["好的", "我是替我爸爸问的", "不确定"],
+        {
+            "age": "他七十六了",
+            "diagnosis": "急性髓系白血病",
+            "cancer_treatments": "化疗",
+            "platelet_count": "60",
+        },
+        proxy=True,
+        pronoun="he",
+        contact=CHINESE_CONTACT,
+        expected={
+            "xj-mk-002": "utter_outcome_not_eligible_proxy",
+            "nct06642025": "utter_outcome_not_eligible_proxy",
+        },
+        language="zh",
+    ),
+    Persona(
+        "declines consent, in Chinese",
+        ["不用了，谢谢"],
+        {},
+        forgotten=True,
+        language="zh",
+    ),
+]

@@ -57,8 +57,10 @@ def numerals_to_digits(text: str) -> str:
     """Chinese numeral runs as digits: 七十六岁 → 76岁, 两万五 → 25000, 三个月 → 3个月, 7.2万 → 72000.
 
     A run of one character counts only before a measure word (zh.yaml `numeral_units`: 一次, 三个月)
-    or at the end of the text, so 一直 and 一起 stay words."""
+    or at the end of the text, and not after `numeral_not_after` (最近一次, 上一次), so 一直, 一起
+    and "the latest time" stay words."""
     units = tuple(_zh().list("numeral_units"))
+    not_after = tuple(_zh().list("numeral_not_after"))
 
     def replace(match: re.Match) -> str:
         run = match.group()
@@ -67,6 +69,8 @@ def numerals_to_digits(text: str) -> str:
             return run
         if len(run) == 1 and after and not after.startswith(units) and not after[:1].isdigit():
             return run
+        if len(run) == 1 and text[: match.start()].endswith(not_after):
+            return run  # 最近一次, 上一次: "the latest time", not a count
         digits = _numeral_value(run)
         return run if digits is None else digits
 
