@@ -11,6 +11,7 @@ prints messages/s, latency percentiles, errors, RSS and model load time for each
     .venv/bin/python -m bench.load_rest --skip-starter --levels 1,10 --conversations 5,20
     .venv/bin/python -m bench.load_rest --json results.json --max-minutes 10 --keep
     REDIS_URL=redis://127.0.0.1:6379/3 .venv/bin/python -m bench.load_rest --rasa-workers 2
+    .venv/bin/python -m bench.load_rest --skip-starter --language zh   # the same people in Chinese
 
 `--levels` are concurrent conversations; `--conversations` how many conversations each level
 runs (1 -> 5 sequential ones by default). One warm-up conversation per stack is not counted.
@@ -52,7 +53,7 @@ from pathlib import Path
 import aiohttp
 import yaml
 
-from tests.personas import CONTACT, asked_fact, by_name
+from tests.personas import CHINESE_PERSONAS, CONTACT, asked_fact, by_name
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = "2026-11-21"
@@ -280,11 +281,19 @@ def train_starter(procs: Processes, workdir: Path) -> tuple[Path, Path]:
 
 # The e2e tests' scripted people (tests/personas.py): one who fits XJ-MK-002, one who answers the
 # CAR-T study's many questions, and one who says "I don't know" to most.
-PERSONAS = [
-    by_name("xj likely eligible, typed in plain words"),
-    by_name("car-t likely eligible"),
-    by_name("someone who says I don't know a lot"),
-]
+PERSONAS = {
+    "en": [
+        by_name("xj likely eligible, typed in plain words"),
+        by_name("car-t likely eligible"),
+        by_name("someone who says I don't know a lot"),
+    ],
+    # The same people writing Chinese (--language zh): the Chinese NLU model and answer reading.
+    "zh": [
+        next(p for p in CHINESE_PERSONAS if p.name == "xj likely eligible, in Chinese"),
+        next(p for p in CHINESE_PERSONAS if p.name == "car-t likely eligible, in Chinese"),
+        next(p for p in CHINESE_PERSONAS if p.name == "caregiver for her father, both studies, in Chinese"),
+    ],
+}
 GOODBYES = [
     "utter_lead_saved",
     "utter_no_contact_goodbye",
@@ -336,22 +345,23 @@ class Client:
 Talk = Callable[[Client, str, int], Awaitable[bool]]  # (client, sender, index) -> reached a goodbye?
 
 
-def our_talk() -> Talk:
+def our_talk(language: str = "en") -> Talk:
     goodbyes = goodbye_patterns()
+    people = PERSONAS[language]
 
     def is_goodbye(replies: list[str]) -> bool:
         return any(p.fullmatch(r.strip()) for r in replies for p in goodbyes)
 
     async def talk(client: Client, sender: str, index: int) -> bool:
-        persona = PERSONAS[index % len(PERSONAS)]
-        replies = await client.say(sender, "hi")
+        persona = people[index % len(people)]
+        replies = await client.say(sender, "你好" if persona.language == "zh" else "hi")
         for line in persona.opening:
             replies = await client.say(sender, line)
-        contact = list(CONTACT)
+        contact = list(persona.contact or CONTACT)
         for _ in range(MAX_TURNS):
             fact_id = asked_fact(replies[-1], persona) if replies else None
             if fact_id is not None:
-                replies = await client.say(sender, persona.answers.get(fact_id, "I don't know"))
+                replies = await client.say(sender, persona.answers.get(fact_id, persona.dont_know))
             elif contact and not is_goodbye(replies):
                 replies = await client.say(sender, contact.pop(0))
             else:
@@ -548,6 +558,7 @@ def main() -> None:
     parser.add_argument("--tracker", choices=["sql", "memory"], default="sql", help="tracker store (both)")
     parser.add_argument("--max-minutes", type=float, default=40, help="no conversation starts after this")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--language", choices=sorted(PERSONAS), default="en", help="the people's language")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir (server logs)")
     parser.add_argument(
         "--rasa-workers",
@@ -581,7 +592,8 @@ def main() -> None:
         print(
             f"ours: actions ready in {actions.load_seconds:.1f} s, rasa {rasa.load_seconds:.1f} s", flush=True
         )
-        results += bench_stack("ours", rasa, actions, our_talk(), plan, args.warmup, deadline)
+        name = "ours" if args.language == "en" else f"ours ({args.language})"
+        results += bench_stack(name, rasa, actions, our_talk(args.language), plan, args.warmup, deadline)
         procs.stop_all()
         if starter:
             project, model = starter
