@@ -32,18 +32,22 @@ def facts_that_need_a_yes() -> set[str]:
 
 
 WILLING = sorted(facts_that_need_a_yes())
-TEMPLATES = ["{}", "{}.", "oh {}", "{}, of course", "well {} I suppose", "yes {}", "{} thanks"]
+TEMPLATES = {
+    "en": ["{}", "{}.", "oh {}", "{}, of course", "well {} I suppose", "yes {}", "{} thanks"],
+    "zh": ["{}", "{}。", "嗯，{}", "{}的", "{}，听医生的", "好的，{}", "{}，谢谢"],
+}
 
 
 def test_the_willingness_facts_are_found():
     assert {"willing_contraception", "willing_no_sperm_donation"} <= set(WILLING)
 
 
+@pytest.mark.parametrize("language", sorted(TEMPLATES))
 @pytest.mark.parametrize("fact_id", WILLING)
-def test_no_agreeing_phrase_is_read_as_no(fact_id):
+def test_no_agreeing_phrase_is_read_as_no(fact_id, language):
     misread = []
-    for phrase in words().list("willing_yes"):
-        for template in TEMPLATES:
+    for phrase in words(language).list("willing_yes"):
+        for template in TEMPLATES[language]:
             text = template.format(phrase)
             parsed = understand(fact_id, text, TODAY).parsed
             if parsed.ok and parsed.value is False:
@@ -66,6 +70,15 @@ AFFIRMING = [
     "of course, whatever it takes",
     "not opposed",
     "happy to",
+    # Chinese (issue 14): the same rule
+    "没问题",
+    "不介意",
+    "我不反对",
+    "完全没意见",
+    "可以的，没什么问题",
+    "愿意配合",
+    "行，听医生的",
+    "这个没关系",
 ]
 
 
