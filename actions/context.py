@@ -31,9 +31,14 @@ def is_proxy(tracker: Tracker) -> bool:
     return tracker.get_slot("answering_for") == "proxy"
 
 
-def response_text(domain: dict[str, Any], name: str) -> str:
-    """The first text of a response in the domain: the exact wording a consent record keeps."""
+def response_text(domain: dict[str, Any], name: str, language: str = "en") -> str:
+    """The text of a response in the domain as shown in `language` (its variant conditioned on the
+    language slot, else the first): the exact wording a consent record keeps."""
     variants = domain.get("responses", {}).get(name) or [{}]
+    for variant in variants:
+        conditions = variant.get("condition") or []
+        if any(c.get("name") == "language" and c.get("value") == language for c in conditions):
+            return variant.get("text", "")
     return variants[0].get("text", "")
 
 

@@ -119,7 +119,10 @@ class ActionStartOver(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
         dispatcher.utter_message(response="utter_start_over")
-        return [ActiveLoop(None), AllSlotsReset(), *funnel.kept_through_reset(tracker)]
+        kept_language = (
+            [SlotSet("language", tracker.get_slot("language"))] if tracker.get_slot("language") else []
+        )
+        return [ActiveLoop(None), AllSlotsReset(), *funnel.kept_through_reset(tracker), *kept_language]
 
 
 class ActionHumanHandoff(Action):

@@ -44,7 +44,9 @@ class ValidatePrescreenForm(FormValidationAction):
         if agreed is None:
             dispatcher.utter_message(response=_unclear_reply(tracker, "utter_consent_unclear"))
             return {"screening_consent": None}
-        record = _consent_record("screening", agreed, response_text(domain, "utter_ask_screening_consent"))
+        record = _consent_record(
+            "screening", agreed, response_text(domain, "utter_ask_screening_consent", language(tracker))
+        )
         return {"screening_consent": agreed, "consents": [*(tracker.get_slot("consents") or []), record]}
 
     def validate_answering_for(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
@@ -67,11 +69,14 @@ class ValidatePrescreenForm(FormValidationAction):
         return slots
 
     def validate_chosen_trials(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
-        picked = conversation.choose_trials(str(value), trials())
+        picked = conversation.choose_trials(str(value), trials(), language(tracker))
+        if not picked and tracker.get_slot(TRIAL_CHOICE_MISSED_SLOT):
+            # Never a third time: check every study, as for "not sure" (an extra study never excludes).
+            picked = [t.id for t in conversation.active_trials(trials())]
         if not picked:
             dispatcher.utter_message(response=_unclear_reply(tracker, "utter_trial_choice_unclear"))
-            return {"chosen_trials": None}
-        return {"chosen_trials": picked}
+            return {"chosen_trials": None, TRIAL_CHOICE_MISSED_SLOT: True}
+        return {"chosen_trials": picked, TRIAL_CHOICE_MISSED_SLOT: None}
 
     # ----- the screening questions -----
     def validate_current_answer(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
@@ -151,7 +156,9 @@ class ValidatePrescreenForm(FormValidationAction):
         if agreed is None:
             dispatcher.utter_message(response="utter_consent_unclear")
             return {"contact_consent": None}
-        record = _consent_record("contact", agreed, response_text(domain, "utter_ask_contact_consent"))
+        record = _consent_record(
+            "contact", agreed, response_text(domain, "utter_ask_contact_consent", language(tracker))
+        )
         return {"contact_consent": agreed, "consents": [*(tracker.get_slot("consents") or []), record]}
 
     def validate_contact_name(self, value: Any, dispatcher, tracker: Tracker, domain: DomainDict) -> Slots:
@@ -247,6 +254,10 @@ def _chosen(tracker: Tracker) -> list:
 OFF_TOPIC_REPLIES = {"out_of_scope": "utter_out_of_scope", "medical_advice": "utter_medical_advice"}
 
 
+TRIAL_CHOICE_MISSED_SLOT = "trial_choice_missed"
+"""Set when the study choice was not understood once: the second miss checks every study."""
+
+
 def _unclear_reply(tracker: Tracker, default: str) -> str:
     """The reply when a message did not answer the question: the off-topic or no-advice reply
     when NLU says that is what it was, otherwise `default` (ask again)."""
@@ -276,5 +287,4 @@ def _hint(parsed: Parsed) -> str:
 
 
 def _is_skip(value: Any) -> bool:
-    said = str(value).strip().lower()
-    return said in {"skip", "none", "no", "no email", "no phone", "i don't have one", "don't have one", "n/a"}
+    return conversation.is_skip(str(value))

@@ -377,6 +377,12 @@ def contact_line(trial: Trial) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def is_skip(text: str) -> bool:
+    """A contact field the person would rather not give ("skip", "no email", "跳过"): the whole
+    answer is one of bot/words/<language>.yaml `skip`."""
+    return words(written_language(text)).pattern("skip").fullmatch(plain(text).strip(" .!。")) is not None
+
+
 def yes_or_no(text: str, language: str = "en") -> bool | None:
     """A consent or confirmation answer: True, False, or None when it was neither ("no problem"
     and "sure, go ahead" agree)."""

@@ -107,6 +107,7 @@ _LISTS = (
     "clause_breaks",
     "all_trials",
     "question_markers",
+    "skip",
 )
 
 

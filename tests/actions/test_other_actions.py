@@ -20,6 +20,8 @@ from actions.help import (
 from bot import conversation
 from bot.facts import default_registry
 from bot.leads import queries
+from bot.text import localize
+from bot.trials import load_trials
 from tests.actions.conftest import make_tracker, responses, run, slot_events
 
 XJ = {"screening_consent": True, "answering_for": "self", "chosen_trials": ["xj-mk-002"]}
@@ -55,7 +57,7 @@ def test_the_first_question_is_one_the_engine_chose_with_buttons(domain):
     fact_id = slot_events(events)["current_question"]
     (message,) = dispatcher.messages
     assert message["response"] == "utter_screening_question"
-    assert message["question"] == default_registry()[fact_id].question.self
+    assert message["question"] == localize(default_registry()[fact_id].question.self)
     assert message["buttons"], "every question offers at least an I-don't-know button"
 
 
@@ -122,7 +124,7 @@ def test_why_do_you_ask_gives_the_current_facts_reason(domain):
     _, dispatcher = run(
         ActionExplainWhy(), make_tracker(slots, text="why?", requested_slot="current_answer"), domain
     )
-    assert dispatcher.messages[0]["reason"] == default_registry()["platelet_count"].why
+    assert dispatcher.messages[0]["reason"] == localize(default_registry()["platelet_count"].why)
 
 
 def test_what_is_ecog_answers_from_the_glossary(domain):
@@ -161,6 +163,12 @@ def test_start_over_clears_everything(domain):
     events, dispatcher = run(ActionStartOver(), make_tracker({**XJ, "answers": LIKELY_XJ_ANSWERS}), domain)
     assert {"event": "reset_slots", "timestamp": None} in events
     assert responses(dispatcher) == ["utter_start_over"]
+
+
+def test_start_over_keeps_the_conversation_language(domain):
+    events, _ = run(ActionStartOver(), make_tracker({**XJ, "language": "zh"}), domain)
+    reset = events.index({"event": "reset_slots", "timestamp": None})
+    assert slot_events(events[reset:])["language"] == "zh"
 
 
 def test_talk_to_a_person_gives_contacts_and_offers_a_call_back(domain):
@@ -234,3 +242,20 @@ def test_declining_contact_leaves_no_lead(domain):
     _, dispatcher = run(ActionFinishPrescreen(), make_tracker(slots, sender="conv-2"), domain)
     assert responses(dispatcher) == ["utter_no_contact_goodbye"]
     assert queries.leads_for_conversation("conv-2") == []
+
+
+def test_a_study_choice_not_understood_twice_checks_every_study(domain):
+    """Never a third time: the second miss checks every study, as "not sure" does."""
+    from actions.prescreen_form import TRIAL_CHOICE_MISSED_SLOT, ValidatePrescreenForm
+
+    base = {"screening_consent": True, "answering_for": "self"}
+    said = {"chosen_trials": "the blue one"}
+    first = make_tracker(base, text="the blue one", fill=said, requested_slot="chosen_trials")
+    events, dispatcher = run(ValidatePrescreenForm(), first, domain)
+    assert slot_events(events)["chosen_trials"] is None and slot_events(events)[TRIAL_CHOICE_MISSED_SLOT]
+    assert "utter_trial_choice_unclear" in responses(dispatcher)
+    again = {**base, TRIAL_CHOICE_MISSED_SLOT: True}
+    second = make_tracker(again, text="the blue one", fill=said, requested_slot="chosen_trials")
+    events, _ = run(ValidatePrescreenForm(), second, domain)
+    active = sorted(t.id for t in load_trials() if t.is_active)
+    assert sorted(slot_events(events)["chosen_trials"]) == active
