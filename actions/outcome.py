@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.context import language, with_proxy
+from actions.context import language, today, with_proxy
 from bot import conversation
 from bot.trial_schema import Trial
 
@@ -20,6 +20,8 @@ def utter_outcomes(
 ) -> None:
     """One message per trial (fit, needs checking, or not a fit), then any scheduling notes."""
     lang = language(tracker)
+    if lang != "en":  # the same results, with their reasons in the person's language
+        plan = conversation.plan_screening(chosen, tracker.get_slot("answers"), today(), language=lang)
     for trial, result in zip(chosen, plan.results, strict=True):
         parts = conversation.outcome_summary(result, trial, lang)
         dispatcher.utter_message(

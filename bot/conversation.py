@@ -108,9 +108,14 @@ def answers_as_facts(answers: Mapping[str, Any] | None, today: date, registry: R
 
 
 def plan_screening(
-    trials: Sequence[Trial], answers: Mapping[str, Any] | None, today: date, registry: Registry | None = None
+    trials: Sequence[Trial],
+    answers: Mapping[str, Any] | None,
+    today: date,
+    registry: Registry | None = None,
+    language: str = "en",
 ) -> ScreeningPlan:
-    """Each trial's result and the questions still worth asking, for these answers on `today`.
+    """Each trial's result and the questions still worth asking, for these answers on `today`, with
+    the reasons worded in `language`.
 
     The form asks for this several times per message (its required slots, then the next question)
     with the same answers, so plans for JSON answers (as the slot holds them) and the default
@@ -121,22 +126,28 @@ def plan_screening(
         except (TypeError, ValueError):
             answers_json = None
         if answers_json is not None and json.loads(answers_json) == answers:
-            return _remembered_plan(_SameObjects(trials), answers_json, today)
-    return _plan(trials, answers, today, registry or default_registry())
+            return _remembered_plan(_SameObjects(trials), answers_json, today, language)
+    return _plan(trials, answers, today, registry or default_registry(), language)
 
 
 def _plan(
-    trials: Sequence[Trial], answers: Mapping[str, Any] | None, today: date, registry: Registry
+    trials: Sequence[Trial],
+    answers: Mapping[str, Any] | None,
+    today: date,
+    registry: Registry,
+    language: str = "en",
 ) -> ScreeningPlan:
     facts = answers_as_facts(answers, today, registry)
-    results = tuple(evaluate(t, facts, registry=registry) for t in trials)
+    results = tuple(evaluate(t, facts, registry=registry, language=language) for t in trials)
     questions = tuple(next_questions(trials, facts, registry=registry, results=results))
     return ScreeningPlan(questions=questions, results=results)
 
 
 @functools.lru_cache(maxsize=512)
-def _remembered_plan(trials: _SameObjects, answers_json: str, today: date) -> ScreeningPlan:
-    return _plan(trials.items, json.loads(answers_json), today, default_registry())
+def _remembered_plan(
+    trials: _SameObjects, answers_json: str, today: date, language: str = "en"
+) -> ScreeningPlan:
+    return _plan(trials.items, json.loads(answers_json), today, default_registry(), language)
 
 
 class _SameObjects:

@@ -5,8 +5,9 @@ transplant" like a request for medical advice. Rasa's rules then answer the inte
 the question again, and the person can be stuck in that loop. This layer looks at the message once
 NLU has classified it: when the form is asking a screening question (or reading an answer back),
 and the words answer that question (`bot.understanding.is_an_answer`), the intent becomes `inform`,
-so the form's validator takes it as the answer. Commands (stop, start over, go back, a person)
-are never changed.
+so the form's validator takes it as the answer. The same holds when the form asks which study, and
+the message names one ("巨核细胞的研究" is not a question about other studies). Commands (stop,
+start over, go back, a person) are never changed.
 
 The same wrapper first notes the conversation's language (conversation_language.py), so that the
 reply chosen for this message is in it.
@@ -26,8 +27,9 @@ from typing import Any
 
 from rasa.core.processor import MessageProcessor
 
-from bot.conversation import FORM, QUESTION_SLOT, READ_BACK_SLOT, screening_date
-from bot.understanding import is_an_answer
+from bot.conversation import FORM, QUESTION_SLOT, READ_BACK_SLOT, choose_trials, screening_date
+from bot.trials import load_trials
+from bot.understanding import HARD_COMMANDS, is_an_answer
 from rasa_addons.conversation_language import note_language
 
 logger = logging.getLogger(__name__)
@@ -43,12 +45,34 @@ def answer_first(parse_data: dict[str, Any], tracker: Any) -> dict[str, Any]:
     """`parse_data` with the intent set to `inform` when the message answers the question asked."""
     if tracker is None or tracker.active_loop_name != FORM:
         return parse_data
-    if tracker.get_slot("requested_slot") != QUESTION_SLOT:
-        return parse_data
+    requested = tracker.get_slot("requested_slot")
     intent = (parse_data.get("intent") or {}).get("name")
-    if intent == ANSWER_INTENT:
+    if requested not in (QUESTION_SLOT, TRIALS_SLOT) or intent == ANSWER_INTENT:
         return parse_data
-    answered = is_an_answer(
+    if requested == TRIALS_SLOT:  # "巨核细胞的研究" names a study: not a question about other studies
+        answered = (
+            intent not in HARD_COMMANDS and choose_trials(parse_data.get("text") or "", _trials()) is not None
+        )
+    else:
+        answered = _answers_the_question(parse_data, tracker, intent)
+    if not answered:
+        return parse_data
+    changed = dict(parse_data)
+    changed["intent"] = {"name": ANSWER_INTENT, "confidence": 1.0}
+    changed["answer_first"] = {"nlu_intent": intent}
+    return changed
+
+
+TRIALS_SLOT = "chosen_trials"
+
+
+@functools.cache
+def _trials() -> tuple:
+    return tuple(load_trials())
+
+
+def _answers_the_question(parse_data: dict[str, Any], tracker: Any, intent: str | None) -> bool:  # noqa: ANN401
+    return is_an_answer(
         tracker.get_slot("current_question"),
         parse_data.get("text") or "",
         intent,
@@ -56,12 +80,6 @@ def answer_first(parse_data: dict[str, Any], tracker: Any) -> dict[str, Any]:
         reading_back=bool(tracker.get_slot(READ_BACK_SLOT)),
         proxy=tracker.get_slot("answering_for") == "proxy",
     )
-    if not answered:
-        return parse_data
-    changed = dict(parse_data)
-    changed["intent"] = {"name": ANSWER_INTENT, "confidence": 1.0}
-    changed["answer_first"] = {"nlu_intent": intent}
-    return changed
 
 
 @functools.wraps(_RASA_PARSE_MESSAGE)

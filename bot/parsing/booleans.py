@@ -19,15 +19,15 @@ conversation asks again. "I don't know" and its relatives are "unknown". How the
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.parsing import result
 from bot.parsing.result import Parsed
-from bot.parsing.text import plain
-from bot.parsing.words import FactWords, Words, words
-from bot.text import written_language
+from bot.parsing.text import phrase_pattern, plain
+from bot.parsing.words import FactWords, Words, answer_language, words
 
 if TYPE_CHECKING:
     from bot.facts import FactDefinition
@@ -134,7 +134,7 @@ def _topic(clause: str, fact_id: str, reading: str, lw: Words, whole: str) -> li
 def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "en") -> Parsed:
     """The evidence-weighing reader behind `parse_boolean` (see the module docstring)."""
     said = text
-    lw = words(written_language(text) if written_language(text) != "en" else language)
+    lw = words(answer_language(text, language))
     words_text = plain(text)
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
@@ -174,16 +174,20 @@ def _statements(words_text: str) -> str:
 
 
 def _plain_words(clause: str, lw: Words) -> list[bool]:
-    found: list[bool] = []
-    no_matches = list(lw.pattern("no_words").finditer(clause))
-    for match in no_matches:
-        clause = _mask(clause, match)
-    found += [False] * len(no_matches)
-    if lw.pattern("yes_words").search(clause):
-        found.append(True)
-    elif not no_matches and lw.yes_statements.search(clause):
-        found.append(True)  # "I do", but not the "I do" of "I do not"
-    return found
+    """Plain yes and no words, the longest phrase first across both lists ("没错", "not wrong", is a
+    yes, not the "没" of a no)."""
+    said_yes = set(lw.spaced_list("yes_words"))
+    found = [match.group() in said_yes for match in _yes_or_no_words(lw).finditer(clause)]
+    if not found and lw.yes_statements.search(clause):
+        found.append(True)  # "I do"
+    if False in found:
+        return [False] * found.count(False) + ([True] if True in found else [])
+    return found[:1]
+
+
+@functools.cache
+def _yes_or_no_words(lw: Words) -> re.Pattern:
+    return phrase_pattern(lw.spaced_list("yes_words") + lw.spaced_list("no_words"))
 
 
 def _lone_word(words_text: str, lw: Words) -> bool:

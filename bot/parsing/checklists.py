@@ -18,9 +18,8 @@ from bot.parsing import result
 from bot.parsing.booleans import _clauses, _topic, fact_phrases
 from bot.parsing.result import Parsed
 from bot.parsing.text import plain
-from bot.parsing.words import words
+from bot.parsing.words import answer_language, words
 from bot.rules import NEVER
-from bot.text import written_language
 
 ASK = "ask"
 """The value of a named item whose details (a date) are asked next."""
@@ -29,7 +28,7 @@ ASK = "ask"
 def parse_checklist(checklist: Checklist, text: str, registry: Registry, language: str = "en") -> Parsed:
     """Read a checklist answer into {fact: True | False | "never" | ASK} (see the module docstring)."""
     said = text
-    lw = words(written_language(text) if written_language(text) != "en" else language)
+    lw = words(answer_language(text, language))
     words_text = plain(text)
     clauses = _clauses(words_text, lw)
     named: dict[str, bool] = {}

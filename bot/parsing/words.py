@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from bot.parsing.text import phrase_pattern, space_cjk
+from bot.text import written_language
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 DEFAULT_LANGUAGE = "en"
@@ -109,6 +110,20 @@ _LISTS = (
     "question_markers",
     "skip",
 )
+
+
+def answer_language(text: str, conversation_language: str = DEFAULT_LANGUAGE) -> str:
+    """The language whose words read `text`: the one it is written in. Chinese characters are
+    Chinese; Latin letters are the conversation's language when that is written in them, else
+    English (an "OK" or a "yes" typed in a Chinese conversation)."""
+    written = written_language(text or "")
+    if written != DEFAULT_LANGUAGE:
+        return written
+    return DEFAULT_LANGUAGE if conversation_language in NON_LATIN_LANGUAGES else conversation_language
+
+
+NON_LATIN_LANGUAGES = frozenset({"zh"})
+"""Languages not written in Latin letters: a Latin-letter answer in them is read as English."""
 
 
 @functools.cache

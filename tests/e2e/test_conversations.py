@@ -15,19 +15,20 @@ import pytest
 import requests
 
 from bot.leads import queries, service
+from bot.text import localize, written_language
 from bot.trials import load_trials
 from tests.leads.rasa_tracker import tracker_event_count
-from tests.personas import PERSONAS, Persona, asked_fact
+from tests.personas import CHINESE_PERSONAS, PERSONAS, Persona, asked_fact
 
 pytestmark = pytest.mark.e2e
 
 MAX_TURNS = 80
 
 
-def send(server, sender: str, message: str) -> list[str]:
-    resp = requests.post(
-        f"{server.base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
-    )
+def send(server, sender: str, message: str, language: str = "en") -> list[str]:
+    """One message as the widget sends it: with the page's language in the metadata."""
+    body = {"sender": sender, "message": message, "metadata": {"language": language}}
+    resp = requests.post(f"{server.base_url}/webhooks/rest/webhook", json=body, timeout=60)
     assert resp.status_code == 200, resp.text
     return [m["text"] for m in resp.json() if "text" in m]
 
@@ -46,6 +47,15 @@ def test_a_whole_conversation(rasa_server, response_texts, leads_db, tmp_path, p
     converse_and_check(rasa_server, persona, response_texts, leads_db, tmp_path)
 
 
+@pytest.mark.parametrize("persona", CHINESE_PERSONAS, ids=[p.name for p in CHINESE_PERSONAS])
+def test_a_whole_conversation_in_chinese(rasa_server, response_texts, leads_db, tmp_path, persona: Persona):
+    """The same people, on the Chinese page, writing Chinese: the same outcomes, every reply in
+    Chinese, and the lead records the conversation's language."""
+    sender = converse_and_check(rasa_server, persona, response_texts, leads_db, tmp_path)
+    for lead in queries.leads_for_conversation(sender):
+        assert lead.conversation_language == "zh"
+
+
 def converse_and_check(rasa_server, persona: Persona, response_texts, leads_db: str, tmp_path) -> str:  # noqa: ANN001
     """Hold the persona's whole conversation and check its outcome, leads, export and stored
     events; returns the conversation id."""
@@ -53,19 +63,21 @@ def converse_and_check(rasa_server, persona: Persona, response_texts, leads_db: 
     transcript: list[str] = []
 
     def say(text: str) -> list[str]:
-        replies = send(rasa_server, sender, text)
+        replies = send(rasa_server, sender, text, persona.language)
         transcript.extend([f"> {text}", *replies])
         assert replies, "every message gets a reply:\n" + "\n".join(transcript)
+        if persona.language == "zh":  # every reply in Chinese (a reply may quote a Latin name)
+            assert all(written_language(r) == "zh" for r in replies), "\n".join(transcript)
         return replies
 
-    replies = say("hi")
+    replies = say("你好" if persona.language == "zh" else "hi")
     for line in persona.opening:
         replies = say(line)
     contact = list(persona.contact or [])
     for _ in range(MAX_TURNS):
         fact_id = asked_fact(replies[-1], persona) if replies else None
         if fact_id is not None:
-            replies = say(persona.answers.get(fact_id, "I don't know"))
+            replies = say(persona.answers.get(fact_id, persona.dont_know))
             continue
         if contact and not _is_goodbye(replies, response_texts):
             replies = say(contact.pop(0))
@@ -76,11 +88,9 @@ def converse_and_check(rasa_server, persona: Persona, response_texts, leads_db: 
 
     trials = {t.id: t for t in load_trials()}
     for trial_id, response in persona.expected.items():
-        template = next(iter(response_texts(response)))
-        title = trials[trial_id].short_title
-        assert any(matches(r, template) and str(title) in r for r in transcript), (
-            f"expected {response} for {trial_id}:\n{text}"
-        )
+        title = localize(trials[trial_id].short_title, persona.language)
+        said = [r for r in transcript for t in response_texts(response) if matches(r, t)]
+        assert any(title in r for r in said), f"expected {response} for {trial_id}:\n{text}"
     assert not any("you are eligible" in line.lower() for line in transcript)
 
     stored = queries.leads_for_conversation(sender)

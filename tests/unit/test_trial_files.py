@@ -61,8 +61,8 @@ def problems_of(path: Path) -> list:
             r"criterion `inc-1-age`: `verified_by` must be one of 'patient', 'study_team' \(got 'patients'\)",
         ),
         (
-            "    plain: Aged 18 to 75, any gender.",
-            "    plian: Aged 18 to 75, any gender.",
+            "    plain:\n      en: Aged 18 to 75, any gender.",
+            "    plian:\n      en: Aged 18 to 75, any gender.",
             r"criterion `inc-1-age`: `plian` is not a known field \(did you mean `plain`\?\)",
         ),
         (
