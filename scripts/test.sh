@@ -26,6 +26,7 @@ step "rasa test (test stories)" rasa test core --model "$(readlink -f models/cur
 # The browser tests (tests/e2e/browser) drive Debian's chromium.
 source scripts/chromium.sh
 step "chromium for the browser tests" ensure_chromium
+step "a Chinese font for the screenshots" ensure_chinese_font
 
 # pytest exits 5 when it collected no tests; set -e already treats that as a
 # failure, this only says so plainly.

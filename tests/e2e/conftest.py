@@ -73,15 +73,23 @@ def domain() -> dict:
 
 @pytest.fixture(scope="session")
 def response_texts(domain: dict):
-    """Return a lookup: response name -> set of its texts, read from domain.yml."""
+    """Return a lookup: response name (and language) -> set of its texts, read from domain.yml:
+    English ones are the variants without a condition, others those on the language slot."""
 
-    def texts(name: str) -> set[str]:
+    def texts(name: str, language: str = "en") -> set[str]:
         variants = domain["responses"][name]
-        found = {v["text"] for v in variants if "text" in v}
+        found = {v["text"] for v in variants if "text" in v and _variant_language(v) == language}
         assert found, f"{name} has no text variants in domain.yml"
         return found
 
     return texts
+
+
+def _variant_language(variant: dict) -> str:
+    for condition in variant.get("condition") or []:
+        if condition.get("name") == "language":
+            return str(condition.get("value"))
+    return "en"
 
 
 @pytest.fixture(scope="session")

@@ -79,17 +79,17 @@ def converse_and_check(rasa_server, persona: Persona, response_texts, leads_db: 
         if fact_id is not None:
             replies = say(persona.answers.get(fact_id, persona.dont_know))
             continue
-        if contact and not _is_goodbye(replies, response_texts):
+        if contact and not _is_goodbye(replies, response_texts, persona.language):
             replies = say(contact.pop(0))
             continue
         break
     text = "\n".join(transcript)
-    assert _is_goodbye(replies, response_texts), f"the conversation did not end:\n{text}"
+    assert _is_goodbye(replies, response_texts, persona.language), f"the conversation did not end:\n{text}"
 
     trials = {t.id: t for t in load_trials()}
     for trial_id, response in persona.expected.items():
         title = localize(trials[trial_id].short_title, persona.language)
-        said = [r for r in transcript for t in response_texts(response) if matches(r, t)]
+        said = [r for r in transcript for t in response_texts(response, persona.language) if matches(r, t)]
         assert any(title in r for r in said), f"expected {response} for {trial_id}:\n{text}"
     assert not any("you are eligible" in line.lower() for line in transcript)
 
@@ -121,7 +121,7 @@ def assert_json_export_shows(sender: str, persona: Persona, tmp_path) -> None:
         assert lead["criteria"] and all(c["status"] and c["protocol_text"] for c in lead["criteria"])
 
 
-def _is_goodbye(replies: list[str], response_texts) -> bool:
+def _is_goodbye(replies: list[str], response_texts, language: str = "en") -> bool:
     endings = [
         "utter_lead_saved",
         "utter_lead_saved_proxy",
@@ -130,7 +130,7 @@ def _is_goodbye(replies: list[str], response_texts) -> bool:
         "utter_consent_declined",
         "utter_stopped",
     ]
-    return any(matches(r, t) for r in replies for name in endings for t in response_texts(name))
+    return any(matches(r, t) for r in replies for name in endings for t in response_texts(name, language))
 
 
 def test_the_servers_run_with_the_e2e_database(e2e_env):

@@ -333,7 +333,8 @@
     title.textContent = config.title;
     languageButton.textContent = LANGUAGE_NAMES[otherLanguage()];
     languageButton.lang = otherLanguage() === "zh" ? "zh-CN" : "en";
-    languageButton.setAttribute("aria-label", SWITCH_LABELS[config.language]);
+    // The visible name ("中文") is the accessible name; what it does is the description (title).
+    languageButton.title = SWITCH_LABELS[config.language];
     startOverButton.textContent = T.startOver;
     closeButton.setAttribute("aria-label", T.close);
     log.setAttribute("aria-label", T.log);

@@ -3,7 +3,8 @@
 The whole screening (buttons, typing, a reload half-way, contact details) runs once in the
 `widget_lead` fixture (widget.py); here we check its lead, and that an XSS payload stays text,
 start over works, the keyboard alone works, the offline message shows, and axe-core finds no
-serious or critical problems.
+serious or critical problems, in English and on the Chinese page, where the widget speaks Chinese and
+its 中文 / English switch changes language.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bot.leads import queries
+from bot.text import written_language
 from tests.e2e.browser.conftest import serious_axe_violations
 from tests.e2e.browser.widget import PATIENT, XSS, bot_messages, open_widget, type_message, wait_for_replies
 
@@ -94,3 +96,53 @@ def test_the_widget_says_so_when_the_server_is_unreachable(offline_site_server, 
     expect(page.locator('#prescreen-chat-log .psc-msg[data-from="user"] .psc-body').last).to_have_text(
         "hello?"
     )
+
+
+def test_the_chinese_page_chats_in_chinese_with_no_serious_accessibility_problems(
+    site_server, browser, artifacts
+):
+    """The Chinese demo page: the widget's own words, the greeting and the consent buttons are in
+    Chinese; a typed Chinese answer is understood; axe finds nothing serious; a screenshot is kept."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{site_server.base_url}/zh/")
+        assert page.locator("html").get_attribute("lang") == "zh-CN"
+        replies = open_widget_in_chinese(page)
+        assert replies and all(written_language(r) == "zh" for r in replies), replies
+        expect(page.locator("#prescreen-chat-send")).to_have_text("发送")
+        expect(page.locator("#prescreen-chat-language")).to_have_text("English")
+        expect(page.locator("button.psc-quick-reply", has_text="同意")).to_be_visible()
+        assert serious_axe_violations(page) == []
+        before = bot_messages(page).count()
+        page.locator("button.psc-quick-reply", has_text="同意").first.click()
+        asked = wait_for_replies(page, before)
+        assert any("为自己" in r for r in asked), asked  # consent understood: who is answering, in Chinese
+        page.screenshot(path=str(artifacts / "widget-chinese.png"))
+        assert not errors
+    finally:
+        context.close()
+
+
+def test_the_language_switch_changes_the_widget_and_the_next_reply(site_server, page: Page):
+    """中文 / English: the widget's words change at once, and the bot follows from the next message."""
+    open_widget(page, site_server.base_url)
+    page.locator("#prescreen-chat-language").click()
+    expect(page.locator("#prescreen-chat-send")).to_have_text("发送")
+    expect(page.locator("#prescreen-chat-language")).to_have_text("English")
+    before = bot_messages(page).count()
+    page.locator("#prescreen-chat-input").fill("yes")
+    page.keyboard.press("Enter")
+    replies = wait_for_replies(page, before)
+    assert replies and written_language(replies[-1]) == "zh", replies
+    page.reload()  # the choice is kept for this conversation
+    page.locator("#prescreen-chat-launcher").click()
+    expect(page.locator("#prescreen-chat-send")).to_have_text("发送")
+
+
+def open_widget_in_chinese(page: Page) -> list[str]:
+    page.locator("button.check-button[data-prescreen-chat-open]").first.click()
+    expect(page.locator("#prescreen-chat-panel")).to_be_visible()
+    return wait_for_replies(page, 0)
