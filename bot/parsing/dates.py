@@ -33,7 +33,8 @@ DEFAULT_DATE_ORDER = "DMY"
 """How "02/03/1971" is read: day first (2 March). Set this module attribute to "MDY" to change it for
 every parser, or pass `date_order` to the functions below."""
 
-DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%m/%Y", "%m-%Y"]
+FULL_DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
+DATE_FORMATS = [*FULL_DATE_FORMATS, "%m/%Y", "%m-%Y"]
 """Formats tried before dateparser's own reading (it would read 2025-03-10 day-first otherwise)."""
 
 PARSERS = ["relative-time", "custom-formats", "absolute-time"]
@@ -190,7 +191,7 @@ def calendar_date(text: str, today: date, date_order: str | None = None) -> date
     if not words:
         return None
     order = date_order or DEFAULT_DATE_ORDER
-    data = _parser(today, order, True).get_date_data(words, date_formats=DATE_FORMATS[:2])
+    data = _parser(today, order, True).get_date_data(words, date_formats=FULL_DATE_FORMATS)
     return data.date_obj.date() if data.date_obj else None
 
 
