@@ -33,7 +33,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
-from bot.leads.database import database_url, private_sqlite_file
+from bot.leads.database import database_url, private_sqlite_file, use_wal
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -146,6 +146,7 @@ def _migration_engine(url: str) -> Engine:
     @sa.event.listens_for(engine, "connect")
     def _manual_transactions(dbapi_connection, _record):  # noqa: ANN001 - SQLAlchemy's callback
         dbapi_connection.isolation_level = None
+        use_wal(dbapi_connection)  # WAL from the very first transaction on a fresh file
 
     @sa.event.listens_for(engine, "begin")
     def _begin_immediate(connection):  # noqa: ANN001 - SQLAlchemy's callback

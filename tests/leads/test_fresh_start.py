@@ -50,3 +50,24 @@ def test_everything_starting_at_once_on_a_new_sqlite_file_waits_instead_of_faili
         output = proc.communicate(timeout=120)[0].decode(errors="replace")
         assert proc.returncode == 0, output[-2000:]
         assert "locked" not in output.lower(), output[-2000:]
+
+
+def test_switching_a_fresh_file_to_wal_waits_for_a_lock_instead_of_failing(tmp_path):
+    """The switch to WAL can fail with "database is locked" while another process holds a lock (it
+    failed once in CI that way, from PRAGMA journal_mode=WAL, on a loaded machine); `use_wal` keeps
+    trying past the connection's own busy timeout (here a short one, so the test is quick)."""
+    import sqlite3
+    import threading
+
+    from bot.leads.database import use_wal
+
+    path = tmp_path / "fresh.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("CREATE TABLE t (x)")
+    threading.Timer(0.5, lambda: holder.execute("COMMIT")).start()
+    waiting = sqlite3.connect(path, timeout=0.05, check_same_thread=False)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        waiting.execute("PRAGMA journal_mode=WAL")  # one try, as before
+    use_wal(waiting, timeout_s=10)
+    assert waiting.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
