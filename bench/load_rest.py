@@ -319,6 +319,7 @@ class Tally:
     errors: Counter[str] = field(default_factory=Counter)  # kind -> count
     finished: int = 0
     unfinished: int = 0
+    finished_indices: Counter[int] = field(default_factory=Counter)  # which scripted person finished
 
 
 class Client:
@@ -435,6 +436,7 @@ async def drive(
                     return
                 if await talk(client, f"{prefix}-{index}-{uuid.uuid4().hex[:8]}", index):
                     tally.finished += 1
+                    tally.finished_indices[index] += 1
                 else:
                     tally.unfinished += 1
 
@@ -446,13 +448,14 @@ def bench_stack(
     stack: str, rasa: Server, actions: Server | None, talk: Talk, plan: list[tuple[int, int]],
     warmup: int, deadline: float,
 ) -> list[Level]:  # fmt: skip
+    sender = re.sub(r"[^A-Za-z0-9_.:-]+", "-", stack).strip("-")  # a sender id the channel accepts
     if warmup:
-        asyncio.run(drive(rasa.base_url, talk, 1, warmup, f"bench-{stack}-warmup", deadline))
+        asyncio.run(drive(rasa.base_url, talk, 1, warmup, f"bench-{sender}-warmup", deadline))
     results = []
     for concurrency, count in plan:
         cpu_rasa, cpu_actions = rasa.cpu_seconds(), actions.cpu_seconds() if actions else 0.0
         started = time.perf_counter()
-        prefix = f"bench-{stack}-c{concurrency}"
+        prefix = f"bench-{sender}-c{concurrency}"
         tally = asyncio.run(drive(rasa.base_url, talk, concurrency, count, prefix, deadline))
         seconds = time.perf_counter() - started
         if not tally.latencies_ms:
