@@ -175,14 +175,12 @@ def _statements(words_text: str) -> str:
 
 def _plain_words(clause: str, lw: Words) -> list[bool]:
     """Plain yes and no words, the longest phrase first across both lists ("没错", "not wrong", is a
-    yes, not the "没" of a no)."""
+    yes, not the "没" of a no); a yes statement ("I do") only when no such word is there."""
     said_yes = set(lw.spaced_list("yes_words"))
     found = [match.group() in said_yes for match in _yes_or_no_words(lw).finditer(clause)]
     if not found and lw.yes_statements.search(clause):
-        found.append(True)  # "I do"
-    if False in found:
-        return [False] * found.count(False) + ([True] if True in found else [])
-    return found[:1]
+        found.append(True)
+    return found
 
 
 @functools.cache

@@ -15,6 +15,7 @@ import calendar
 import functools
 import re
 import warnings
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -107,12 +108,43 @@ def to_parser_form(text: str) -> str:
 
 
 # ----- dates ----------------------------------------------------------------------------------------
-def _table(key: str) -> dict[str, Any]:
-    return dict((_zh().raw.get("dates") or {}).get(key) or {})
+@dataclass(frozen=True)
+class _DateWords:
+    """zh.yaml `dates`, with the patterns built from it (once: the file does not change)."""
+
+    tables: dict[str, dict[str, Any]]
+    full: re.Pattern
+    named_year: re.Pattern
+    month: re.Pattern
+    month_day: re.Pattern
+    week: re.Pattern
+    count: re.Pattern
+    day: re.Pattern
 
 
-def _alternatives(table: dict[str, Any]) -> str:
-    return "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) or "(?!x)x"
+def _alternatives(table: Any) -> str:  # noqa: ANN401 - a mapping or a list of words
+    return "|".join(re.escape(str(k)) for k in sorted(table, key=len, reverse=True)) or "(?!x)x"
+
+
+@functools.cache
+def _date_words() -> _DateWords:
+    raw = _zh().raw.get("dates") or {}
+    keys = ("day_words", "year_words", "month_words", "month_parts", "week_words", "weekdays", "units")
+    tables = {key: dict(raw.get(key) or {}) for key in keys}
+    alt = {key: _alternatives(table) for key, table in tables.items()}
+    ago, half = _alternatives(raw.get("ago") or []), _alternatives(raw.get("half") or [])
+    return _DateWords(
+        tables=tables,
+        full=re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
+        named_year=re.compile(rf"(\d{{4}})\s*年|({alt['year_words']})"),
+        month=re.compile(r"(\d{1,2})\s*月(?!前)"),
+        month_day=re.compile(rf"({alt['month_words']})\s*(?:(\d{{1,2}})\s*[号日]|({alt['month_parts']}))"),
+        week=re.compile(rf"({alt['week_words']})\s*(?:周|星期|礼拜)\s*({alt['weekdays']})"),
+        count=re.compile(
+            rf"(\d+(?:\.\d+)?|{half})\s*个?\s*多?\s*个?\s*({alt['units']})\s*({half})?\s*多?\s*(?:{ago})"
+        ),
+        day=re.compile(rf"({alt['day_words']})"),
+    )
 
 
 def _months_back(day: date, months: int) -> date:
@@ -131,66 +163,43 @@ def chinese_date(text: str, today: date) -> date | None:
     if not is_chinese(text):
         return None
     text = numerals_to_digits(text).replace(" ", "")
-    tables = {key: _table(key) for key in ("day_words", "year_words", "week_words", "weekdays", "units")}
-    ago = "|".join(re.escape(w) for w in _zh().raw.get("dates", {}).get("ago", [])) or "(?!x)x"
-    half = "|".join(re.escape(w) for w in _zh().raw.get("dates", {}).get("half", [])) or "(?!x)x"
+    words = _date_words()
+    tables = words.tables
 
-    full = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
+    full = words.full.search(text)
     if full:
         try:
             return date(int(full.group(1)), int(full.group(2)), int(full.group(3)))
         except ValueError:
             return None
-    year_words = _alternatives(tables["year_words"])
-    named_year = re.search(rf"(\d{{4}})\s*年|({year_words})", text)
-    month = re.search(r"(\d{1,2})\s*月(?!前)", text)
+    named_year = words.named_year.search(text)
     if named_year:
-        year = (
-            int(named_year.group(1))
-            if named_year.group(1)
-            else today.year - int(tables["year_words"][named_year.group(2)])
-        )
+        back = 0 if named_year.group(1) else int(tables["year_words"][named_year.group(2)])
+        year = int(named_year.group(1)) if named_year.group(1) else today.year - back
+        month = words.month.search(text)
         if month and 1 <= int(month.group(1)) <= 12:
             return date(year, int(month.group(1)), 15)
-        if named_year.group(2) and int(tables["year_words"][named_year.group(2)]) == 0:
+        if named_year.group(2) and back == 0:
             return None  # 今年 alone: too vague
         return date(year, 7, 1)
-    month_words = _table("month_words")
-    said_month = re.search(
-        rf"({_alternatives(month_words)})\s*(?:(\d{{1,2}})\s*[号日]|({_alternatives(_table('month_parts'))}))",
-        text,
-    )
+    said_month = words.month_day.search(text)
     if said_month:  # 上个月10号, 上个月中旬
-        first = _months_back(today.replace(day=1), int(month_words[said_month.group(1)]))
-        day = (
-            int(said_month.group(2))
-            if said_month.group(2)
-            else int(_table("month_parts")[said_month.group(3)])
-        )
+        first = _months_back(today.replace(day=1), int(tables["month_words"][said_month.group(1)]))
+        day = int(said_month.group(2) or tables["month_parts"][said_month.group(3)])
         try:
             return first.replace(day=day)
         except ValueError:
             return None
-    week = re.search(
-        rf"({_alternatives(tables['week_words'])})\s*(?:周|星期|礼拜)\s*({_alternatives(tables['weekdays'])})",
-        text,
-    )
+    week = words.week.search(text)
     if week:
-        monday = (
-            today
-            - timedelta(days=today.weekday())
-            - timedelta(weeks=int(tables["week_words"][week.group(1)]))
-        )
+        monday = today - timedelta(days=today.weekday(), weeks=int(tables["week_words"][week.group(1)]))
         return monday + timedelta(days=int(tables["weekdays"][week.group(2)]) - 1)
-    units = _alternatives(tables["units"])
-    count = re.search(
-        rf"(\d+(?:\.\d+)?|{half})\s*个?\s*多?\s*个?\s*({units})\s*({half})?\s*多?\s*(?:{ago})", text
-    )
+    count = words.count.search(text)
     if count:
         number = float(count.group(1)) if count.group(1)[0].isdigit() else 0.5
         number += 0.5 if count.group(3) else 0  # 一年半前: a year and a half
         return _back(today, number, tables["units"][count.group(2)])
-    said_day = re.search(rf"({_alternatives(tables['day_words'])})", text)
+    said_day = words.day.search(text)
     if said_day:
         return today - timedelta(days=int(tables["day_words"][said_day.group(1)]))
     return None

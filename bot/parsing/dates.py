@@ -197,9 +197,12 @@ def calendar_date(text: str, today: date, date_order: str | None = None) -> date
 
 def _never_in_chinese(words_plain: str) -> bool:
     """ "从来没有", "没输过" (bot/words/zh.yaml `dates.never`) with no date named."""
-    from bot.parsing.words import words
+    return bool(_chinese_never().search(words_plain))
 
-    return bool(phrase_pattern(words("zh").spaced_list_in("dates", "never")).search(words_plain))
+
+@functools.cache
+def _chinese_never() -> re.Pattern:
+    return phrase_pattern(_date_phrases("never", "zh"))
 
 
 _NEVER = phrase_pattern(NEVER_PHRASES)

@@ -326,9 +326,16 @@ _ONLY_A_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 def named_drugs(prepared: str) -> set[str]:
     """The steroids named in prepared text, in the language it is written in; one name inside a
     longer one counts once (泼尼松龙 is prednisolone, not also 泼尼松, prednisone)."""
-    drugs = words(written_language(prepared)).drug_names
+    by_name, pattern = _drug_names(written_language(prepared))
+    return {by_name[m.group()] for m in pattern.finditer(prepared)}
+
+
+@functools.cache
+def _drug_names(language: str) -> tuple[dict[str, str], re.Pattern]:
+    """Each drug name (in matching form) → its drug, and one longest-first pattern for them all."""
+    drugs = words(language).drug_names
     by_name = {space_cjk(name): drug for drug, names in drugs.items() for name in names}
-    return {by_name[m.group()] for m in phrase_pattern(by_name).finditer(prepared)}
+    return by_name, phrase_pattern(by_name)
 
 
 def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:

@@ -8,6 +8,7 @@ says the patient is a man. Anything else, or a mix ("me and my wife"), is None.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -83,29 +84,34 @@ _INVERSE = re.compile(r"\bi am (his|her|their|the patient s|the patients) ")
 def _chinese_relation(text: str) -> Relation | None:
     """The same reading for Chinese, from bot/words/zh.yaml `relations` (relation → words, sex),
     `self_phrases` and `inverse` (我是他女儿: the words before the patient's pronoun)."""
-    from bot.parsing.words import words as language_words
-
-    lw = language_words("zh")
+    inverse, relations, self_phrases = _chinese_words()
     spaced = " ".join(re.sub(r"[^\u3400-\u9fffa-z ]+", " ", plain(text)).split())
-    for phrase in lw.spaced_list("inverse"):  # "我 是 他" / "我 是 她"
+    for phrase in inverse:  # "我 是 他" / "我 是 她"
         if phrase in spaced:
             sex = "male" if phrase.endswith("他") else "female" if phrase.endswith("她") else None
             return Relation(True, _PRONOUNS[sex], sex, None)
-    table = lw.raw.get("relations") or {}
-    named = {
-        relation
-        for relation, entry in table.items()
-        if phrase_pattern(space_cjk(str(w)) for w in entry.get("words") or []).search(spaced)
-    }
+    named = {relation: sex for relation, (pattern, sex) in relations.items() if pattern.search(spaced)}
     if len(named) > 1:
         return None
     if named:
-        relation = named.pop()
-        sex = table[relation].get("sex")
+        relation, sex = named.popitem()
         return Relation(True, _PRONOUNS[sex], sex, relation)
-    if phrase_pattern(lw.spaced_list("self_phrases")).search(spaced):
+    if self_phrases.search(spaced):
         return Relation(False, None, None, None)
     return None
+
+
+@functools.cache
+def _chinese_words() -> tuple[list[str], dict[str, tuple[re.Pattern, str | None]], re.Pattern]:
+    """zh.yaml's inverse phrases, each relation's pattern and sex, and the self phrases (once)."""
+    from bot.parsing.words import words as language_words
+
+    lw = language_words("zh")
+    relations = {
+        relation: (phrase_pattern(space_cjk(str(w)) for w in entry.get("words") or []), entry.get("sex"))
+        for relation, entry in (lw.raw.get("relations") or {}).items()
+    }
+    return lw.spaced_list("inverse"), relations, phrase_pattern(lw.spaced_list("self_phrases"))
 
 
 def parse_relation(text: str) -> Relation | None:
