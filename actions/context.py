@@ -9,6 +9,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from bot.conversation import screening_date
+from bot.text import LANGUAGE_SLOT, response_language
 from bot.trial_schema import Trial
 from bot.trials import load_trials
 
@@ -24,7 +25,7 @@ def today() -> date:
 
 
 def language(tracker: Tracker) -> str:
-    return tracker.get_slot("language") or "en"
+    return tracker.get_slot(LANGUAGE_SLOT) or "en"
 
 
 def is_proxy(tracker: Tracker) -> bool:
@@ -35,11 +36,8 @@ def response_text(domain: dict[str, Any], name: str, language: str = "en") -> st
     """The text of a response in the domain as shown in `language` (its variant conditioned on the
     language slot, else the first): the exact wording a consent record keeps."""
     variants = domain.get("responses", {}).get(name) or [{}]
-    for variant in variants:
-        conditions = variant.get("condition") or []
-        if any(c.get("name") == "language" and c.get("value") == language for c in conditions):
-            return variant.get("text", "")
-    return variants[0].get("text", "")
+    shown = next((v for v in variants if response_language(v) == language), variants[0])
+    return shown.get("text", "")
 
 
 def with_proxy(name: str, tracker: Tracker) -> str:

@@ -37,6 +37,20 @@ def written_language(text: str) -> str:
     return "zh" if any(low <= ch <= high for ch in text for low, high in _CJK_RANGES) else "en"
 
 
+LANGUAGE_SLOT = "language"
+"""The conversation's language as Rasa keeps it; domain.yml's response variants in another language
+carry a condition on it."""
+
+
+def response_language(variant: Mapping[str, object]) -> str:
+    """The language of one domain.yml response variant: the value its condition gives the language
+    slot, else English (the variants without a condition)."""
+    for condition in variant.get("condition") or []:  # type: ignore[union-attr]
+        if isinstance(condition, Mapping) and condition.get("name") == LANGUAGE_SLOT:
+            return str(condition.get("value"))
+    return DEFAULT_LANGUAGE
+
+
 def conversation_language(
     current: str | None, page: str | None, text: str, first_message: bool, chosen: bool = False
 ) -> str:

@@ -17,9 +17,9 @@ from typing import Any
 
 from rasa.shared.core.events import SlotSet, UserUttered
 
-from bot.text import conversation_language
+from bot.text import LANGUAGE_SLOT, conversation_language
 
-SLOT = "language"
+SLOT = LANGUAGE_SLOT
 
 
 def enabled() -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from bot import conversation
 from bot.facts import default_registry
 from bot.messages import message
-from bot.text import localize
+from bot.text import localize, response_language
 
 READ_BACK = "read_back"
 """What `asked_fact` returns for a read-back of an answer that would exclude."""
@@ -211,11 +211,8 @@ def read_back_opening(language: str = "en") -> str:
 
     with open(Path(__file__).resolve().parents[1] / "domain.yml", encoding="utf-8") as f:
         variants = yaml.safe_load(f)["responses"]["utter_read_back"]
-    for variant in variants:
-        conditions = variant.get("condition") or []
-        if any(c.get("name") == "language" and c.get("value") == language for c in conditions):
-            return variant["text"].replace("：", ":").split(":")[0]
-    return variants[0]["text"].split(":")[0]
+    shown = next((v for v in variants if response_language(v) == language), variants[0])
+    return shown["text"].replace("：", ":").split(":")[0]
 
 
 CHINESE_CONTACT = [

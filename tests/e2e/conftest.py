@@ -18,6 +18,7 @@ import pytest
 import requests
 import yaml
 
+from bot.text import response_language
 from tests.rasa_env import rasa_env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,18 +79,11 @@ def response_texts(domain: dict):
 
     def texts(name: str, language: str = "en") -> set[str]:
         variants = domain["responses"][name]
-        found = {v["text"] for v in variants if "text" in v and _variant_language(v) == language}
+        found = {v["text"] for v in variants if "text" in v and response_language(v) == language}
         assert found, f"{name} has no text variants in domain.yml"
         return found
 
     return texts
-
-
-def _variant_language(variant: dict) -> str:
-    for condition in variant.get("condition") or []:
-        if condition.get("name") == "language":
-            return str(condition.get("value"))
-    return "en"
 
 
 @pytest.fixture(scope="session")
