@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Extra
 
 from bot.facts import UNKNOWN, FactDefinition
+from bot.messages import message
 from bot.parsing import Parsed
 
 How = Literal["button", "parsed", "confirmed", "volunteered", "not_answered", "given"]
@@ -60,14 +61,16 @@ class AnswerRecord(BaseModel, extra=Extra.ignore):
         """The value in words, with the canonical unit: "72 ×10⁹/L", "yes", "ECOG 1: ...", "don't know"."""
         value = self.value
         if value in (None, UNKNOWN):
-            return "don't know"
+            return message("answer.dont_know", language)
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return message("answer.yes" if value else "answer.no", language)
         if fact is not None and fact.type in ("choice", "choices"):
             values = value if isinstance(value, list) else [value]
-            return ", ".join(fact.choice_label(v, language) for v in values) or "none"
+            return ", ".join(fact.choice_label(v, language) for v in values) or message(
+                "answer.none", language
+            )
         if isinstance(value, list):
-            return ", ".join(str(v).replace("_", " ") for v in value) or "none"
+            return ", ".join(str(v).replace("_", " ") for v in value) or message("answer.none", language)
         text = (
             str(value).replace("_", " ")
             if isinstance(value, str)
@@ -106,14 +109,11 @@ def answer_in_words(fact_id: str, given: Any, language: str = "en") -> str:
     text = record.shown(fact, language)
     notes = []
     if record.unit_said and record.value not in (None, UNKNOWN):
-        notes.append(f"said in {record.unit_said}")
-    notes += [HOW_IN_WORDS[record.how]] if record.how in HOW_IN_WORDS else []
+        notes.append(message("answer.said_in", language, unit=record.unit_said))
+    if record.how in HOW_NOTED:
+        notes.append(message(f"answer.how.{record.how}", language))
     return f"{text} ({'; '.join(notes)})" if notes else text
 
 
-HOW_IN_WORDS = {
-    "button": "button",
-    "confirmed": "read back and confirmed",
-    "volunteered": "said in another answer",
-    "not_answered": "not answered after two asks",
-}
+HOW_NOTED = ("button", "confirmed", "volunteered", "not_answered")
+"""The ways of understanding an answer worth a note beside it (plainly parsed needs none)."""

@@ -8,6 +8,7 @@ security headers below, and everything but the stylesheet is `Cache-Control: no-
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,10 +17,9 @@ from aiohttp import web
 
 from bot.dashboard import pages_auth, pages_exports, pages_funnel, pages_leads
 from bot.dashboard.auth import AuthSettings, SignInThrottle, resume_session, same_origin, tokens_match
-from bot.dashboard.render import environment
+from bot.dashboard.i18n import LANGUAGE_COOKIE, dashboard_languages
 from bot.dashboard.responses import (
     CLOCK,
-    JINJA,
     PAGE_SIZE,
     SESSION_COOKIE,
     SETTINGS,
@@ -28,7 +28,9 @@ from bot.dashboard.responses import (
     blocking,
     now,
     render,
+    secure_request,
     see_other,
+    words_for,
 )
 from bot.health import dashboard_health
 from bot.leads.models import utc_now
@@ -36,7 +38,7 @@ from bot.trials import load_trials
 
 STATIC = Path(__file__).resolve().parent / "static"
 
-PUBLIC_PREFIXES = ("/static/",)
+PUBLIC_PREFIXES = ("/static/", "/language/")
 PUBLIC_PATHS = {"/login", "/health"}
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -54,11 +56,11 @@ def make_app(
     app[SETTINGS] = settings
     app[CLOCK] = clock
     app[PAGE_SIZE] = page_size
-    app[JINJA] = environment()
     app[TRIALS] = {trial.id: trial for trial in load_trials()}
     app[pages_auth.THROTTLE] = SignInThrottle.from_settings(settings)
     app.router.add_get("/", _home)
     app.router.add_get("/health", dashboard_health)
+    app.router.add_get("/language/{code}", choose_language)
     pages_auth.add_routes(app)
     pages_leads.add_routes(app)
     pages_exports.add_routes(app)
@@ -69,6 +71,30 @@ def make_app(
 
 async def _home(request: web.Request) -> web.Response:
     return see_other("/leads")
+
+
+LOCAL_PAGE = re.compile(r"^/(?![/\\])[^\s]*$")
+"""A path on this site (never //host or /\\host, which browsers read as another site)."""
+
+
+async def choose_language(request: web.Request) -> web.Response:
+    """GET /language/{code}?next=/page: show the dashboard's own words in `code` from now on (a
+    cookie, kept a year), then go back to the page. Changes nothing but the words shown."""
+    code = request.match_info["code"]
+    if code not in dashboard_languages():
+        raise web.HTTPNotFound()
+    back = request.query.get("next", "/leads")
+    response = see_other(back if LOCAL_PAGE.match(back) else "/leads")
+    response.set_cookie(
+        LANGUAGE_COOKIE,
+        code,
+        path="/",
+        max_age=365 * 24 * 3600,
+        httponly=True,
+        samesite="Lax",
+        secure=secure_request(request),
+    )
+    return response
 
 
 @web.middleware
@@ -89,8 +115,9 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
 def _error_page(request: web.Request, error: web.HTTPException) -> web.Response:
     if request.path.startswith("/api/"):
         return web.json_response({"error": error.reason.lower()}, status=error.status)
-    message = "There is no such page." if error.status == 404 else "This page cannot be used that way."
-    return render(request, "error.html", status=error.status, title=error.reason, message=message)
+    _ = words_for(request)
+    message = _("There is no such page.") if error.status == 404 else _("This page cannot be used that way.")
+    return render(request, "error.html", status=error.status, title=_(error.reason), message=message)
 
 
 @web.middleware
@@ -112,9 +139,10 @@ async def from_our_pages(request: web.Request, handler: Handler) -> web.StreamRe
         request,
         "error.html",
         status=403,
-        title="Not from this site",
-        message="This form was sent from another website, so it was not used. "
-        "Open the dashboard and try again.",
+        title=words_for(request)("Not from this site"),
+        message=words_for(request)(
+            "This form was sent from another website, so it was not used. Open the dashboard and try again."
+        ),
     )
 
 
@@ -143,8 +171,10 @@ async def require_session(request: web.Request, handler: Handler) -> web.StreamR
                 request,
                 "error.html",
                 status=403,
-                title="Form expired",
-                message="This form was not sent from this signed-in page (its security token is missing "
-                "or wrong). Go back, reload the page and try again.",
+                title=words_for(request)("Form expired"),
+                message=words_for(request)(
+                    "This form was not sent from this signed-in page (its security token is missing "
+                    "or wrong). Go back, reload the page and try again."
+                ),
             )
     return await handler(request)

@@ -39,7 +39,7 @@ class Chart:
     bars: list[Bar]
 
 
-def bar_chart(key: str, title: str, rows: Sequence[tuple[str, int]]) -> Chart:
+def bar_chart(key: str, title: str, rows: Sequence[tuple[str, int]], no_data: str = "no data") -> Chart:
     largest = max((count for _, count in rows), default=0)
     bars = []
     for index, (label, count) in enumerate(rows):
@@ -57,7 +57,7 @@ def bar_chart(key: str, title: str, rows: Sequence[tuple[str, int]]) -> Chart:
                 number_x=LABEL_WIDTH + width + 8,
             )
         )
-    description = "; ".join(f"{label}: {count}" for label, count in rows) or "no data"
+    description = "; ".join(f"{label}: {count}" for label, count in rows) or no_data
     return Chart(
         key=key,
         title=title,

@@ -33,6 +33,7 @@ from bot.dashboard.responses import (
     requester,
     secure_request,
     see_other,
+    words_for,
 )
 
 THROTTLE = web.AppKey("throttle", SignInThrottle)
@@ -57,7 +58,9 @@ async def login(request: web.Request) -> web.Response:
     form = await request.post()
     given = form.get("csrf_token")
     if not tokens_match(given if isinstance(given, str) else None, request.cookies.get(LOGIN_CSRF_COOKIE)):
-        return _form(request, status=403, error="The sign-in form expired. Please sign in again.")
+        return _form(
+            request, status=403, error=words_for(request)("The sign-in form expired. Please sign in again.")
+        )
     login_name = accounts.normalise_login(str(form.get("login") or ""))
     password = str(form.get("password") or "")
     throttle = request.app[THROTTLE]
@@ -65,16 +68,18 @@ async def login(request: web.Request) -> web.Response:
     address = requester(request)
     wait = throttle.wait(login_name, address, moment)
     if wait is not None:
-        error = f"Too many failed sign-ins. Please wait {_in_words(wait)} and try again."
+        error = words_for(request)(
+            "Too many failed sign-ins. Please wait {wait} and try again.", wait=_in_words(request, wait)
+        )
         response = _form(request, status=429, error=error, login_name=login_name)
         response.headers["Retry-After"] = str(max(1, math.ceil(wait.total_seconds())))
         return response
     if not login_name or not password:
-        return _form(request, status=401, error=WRONG, login_name=login_name)
+        return _form(request, status=401, error=words_for(request)(WRONG), login_name=login_name)
     who = await blocking(accounts.verify, login_name, password)
     if who is None:
         throttle.failed(login_name, address, moment)
-        return _form(request, status=401, error=WRONG, login_name=login_name)
+        return _form(request, status=401, error=words_for(request)(WRONG), login_name=login_name)
     throttle.succeeded(login_name, address, moment)
     settings = request.app[SETTINGS]
     token = await blocking(start_session, who, moment, settings, request.cookies.get(SESSION_COOKIE))
@@ -98,12 +103,12 @@ async def logout(request: web.Request) -> web.Response:
     return response
 
 
-def _in_words(wait: timedelta) -> str:
+def _in_words(request: web.Request, wait: timedelta) -> str:
+    _ = words_for(request)
     seconds = max(1, math.ceil(wait.total_seconds()))
     if seconds < 90:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
-    minutes = math.ceil(seconds / 60)
-    return f"{minutes} minutes"
+        return _("1 second") if seconds == 1 else _("{n} seconds", n=seconds)
+    return _("{n} minutes", n=math.ceil(seconds / 60))
 
 
 def _form(
@@ -115,7 +120,13 @@ def _form(
     if not (40 <= len(token) <= 64 and token.replace("-", "").replace("_", "").isalnum()):
         token = new_token()
     response = render(
-        request, "login.html", status=status, title="Sign in", error=error, csrf=token, login_name=login_name
+        request,
+        "login.html",
+        status=status,
+        title=words_for(request)("Sign in"),
+        error=error,
+        csrf=token,
+        login_name=login_name,
     )
     response.set_cookie(
         LOGIN_CSRF_COOKIE,

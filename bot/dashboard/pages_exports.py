@@ -13,7 +13,7 @@ from typing import IO
 from aiohttp import web
 
 from bot.dashboard.pages_leads import current_filter
-from bot.dashboard.responses import add_security_headers, blocking, now, render, signed_in
+from bot.dashboard.responses import add_security_headers, blocking, now, render, signed_in, words_for
 from bot.leads import service
 
 CONTENT_TYPES = {
@@ -45,15 +45,21 @@ async def export(request: web.Request) -> web.StreamResponse:
     form = await request.post()
     fmt = str(form.get("format") or "").strip().lower()
     if fmt not in CONTENT_TYPES:
+        _ = words_for(request)
         known = ", ".join(CONTENT_TYPES)
         return render(
-            request, "error.html", status=400, title="Unknown format", message=f"Export as one of: {known}."
+            request,
+            "error.html",
+            status=400,
+            title=_("Unknown format"),
+            message=_("Export as one of: {known}.", known=known),
         )
     try:
         wanted = await blocking(current_filter, session.view)
         handle, rows = await blocking(_export, wanted, fmt, session.login)
     except service.LeadsError as error:
-        return render(request, "error.html", status=400, title="Export failed", message=str(error))
+        title = words_for(request)("Export failed")
+        return render(request, "error.html", status=400, title=title, message=str(error))
     content_type, extension = CONTENT_TYPES[fmt]
     stamp = now(request).strftime("%Y%m%d-%H%M%S")
     response = web.StreamResponse(

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from aiohttp import web
 
 from bot.dashboard.chart import bar_chart
-from bot.dashboard.responses import TRIALS, blocking, render
+from bot.dashboard.responses import TRIALS, blocking, page_language, render, words_for
 from bot.leads import funnel, service
 
 
@@ -29,30 +29,35 @@ def _wanted(request: web.Request) -> tuple[dict[str, str], service.LeadFilter]:
 
 
 async def funnel_page(request: web.Request) -> web.Response:
+    _ = words_for(request)
     error = None
     try:
         shown, wanted = await blocking(_wanted, request)
-        groups = await blocking(funnel.funnel_report, wanted)
+        groups = await blocking(funnel.funnel_report, wanted, shown_in=page_language(request))
     except service.LeadsError as problem:
         shown = {k: v for k, v in request.query.items() if k in ("trial", "language", "since", "until")}
-        error, groups = f"Check the filter: {problem}.", []
+        error, groups = _("Check the filter: {problem}.", problem=problem), []
     sections = []
     for group in groups:
         key = group.trial_id or "all"
-        rows = [(funnel.STAGE_LABELS[stage], count) for stage, count in group.stages.items()]
+        title = group.title if group.trial_id else _(group.title)
+        rows = [(_(funnel.STAGE_LABELS[stage]), count) for stage, count in group.stages.items()]
         sections.append(
             {
                 "key": key,
                 "group": group,
+                "title": title,
                 "rows": rows,
-                "chart": bar_chart(key, f"{group.title}: conversations at each step", rows),
+                "chart": bar_chart(
+                    key, _("{title}: conversations at each step", title=title), rows, _("no data")
+                ),
             }
         )
     return render(
         request,
         "funnel.html",
         status=400 if error else 200,
-        title="Screening funnel",
+        title=_("Screening funnel"),
         nav="funnel",
         sections=sections,
         shown=shown,

@@ -18,7 +18,16 @@ from typing import Any
 from aiohttp import web
 
 from bot.dashboard.auth import SignedIn, save_view
-from bot.dashboard.responses import PAGE_SIZE, TRIALS, blocking, render, see_other, signed_in
+from bot.dashboard.responses import (
+    PAGE_SIZE,
+    TRIALS,
+    blocking,
+    page_language,
+    render,
+    see_other,
+    signed_in,
+    words_for,
+)
 from bot.leads import service
 from bot.leads.models import LEAD_STATUSES
 from bot.text import localize
@@ -61,7 +70,11 @@ async def leads_page(request: web.Request) -> web.Response:
     except service.LeadsError as error:  # e.g. a trial file was removed since the filter was set
         await blocking(save_view, session, {**view, "filter": {}, "page": 1})
         return await _list(
-            request, service.LeadFilter(), {}, 1, error=f"The saved filter no longer works: {error}"
+            request,
+            service.LeadFilter(),
+            {},
+            1,
+            error=words_for(request)("The saved filter no longer works: {problem}", problem=error),
         )
     return await _list(request, wanted, view.get("filter") or {}, int(view.get("page") or 1), flash=flash)
 
@@ -77,7 +90,8 @@ async def set_filter(request: web.Request) -> web.Response:
         wanted = await blocking(service.parse_filter, **raw)
     except service.LeadsError as error:
         shown = {k: v for k, v in raw.items() if v}
-        return _render_list(request, shown, rows=None, error=f"Check the filter: {error}.", status=400)
+        error_text = words_for(request)("Check the filter: {problem}.", problem=error)
+        return _render_list(request, shown, rows=None, error=error_text, status=400)
     await blocking(save_view, session, {**session.view, "filter": wanted.as_audit_json(), "page": 1})
     return see_other("/leads")
 
@@ -127,7 +141,7 @@ def _render_list(
         request,
         "leads.html",
         status=status,
-        title="Leads",
+        title=words_for(request)("Leads"),
         nav="leads",
         shown=shown,
         rows=rows,
@@ -143,11 +157,12 @@ def _render_list(
 
 
 async def lead_page(request: web.Request) -> web.Response:
-    _, flash = await take_flash(signed_in(request))
+    _view, flash = await take_flash(signed_in(request))
     return await _lead(request, flash=flash)
 
 
 async def _lead(request: web.Request, status: int = 200, **context: Any) -> web.Response:
+    _ = words_for(request)
     lead_id = request.match_info["lead_id"]
     if not UUID.match(lead_id):
         raise web.HTTPNotFound()
@@ -157,14 +172,14 @@ async def _lead(request: web.Request, status: int = 200, **context: Any) -> web.
     except service.LeadsError as error:
         if "no lead with id" in str(error):
             raise web.HTTPNotFound() from None
-        return render(request, "error.html", status=500, title="Cannot show this lead", message=str(error))
+        return render(request, "error.html", status=500, title=_("Cannot show this lead"), message=str(error))
     trial = request.app[TRIALS].get(shown.trial_id)
-    plain = {c.id: localize(c.plain) for c in trial.criteria} if trial else {}
+    plain = {c.id: localize(c.plain, page_language(request)) for c in trial.criteria} if trial else {}
     return render(
         request,
         "lead.html",
         status=status,
-        title=f"Lead {shown.id[:8]}",
+        title=_("Lead {id}", id=shown.id[:8]),
         nav="leads",
         lead=shown,
         trial=trial,
@@ -175,6 +190,7 @@ async def _lead(request: web.Request, status: int = 200, **context: Any) -> web.
 
 
 async def change_status(request: web.Request) -> web.Response:
+    _ = words_for(request)
     session = signed_in(request)
     form = await request.post()
     lead_id = request.match_info["lead_id"]
@@ -187,19 +203,26 @@ async def change_status(request: web.Request) -> web.Response:
             note=str(form.get("note") or ""),
         )
     except service.LeadsError as error:
-        return await _lead(request, status=400, error=f"The status was not changed: {error}.")
-    message = f"Status changed from {event.from_status} to {event.to_status}.".replace("_", " ")
+        return await _lead(
+            request, status=400, error=_("The status was not changed: {problem}.", problem=error)
+        )
+    message = _(
+        "Status changed from {old} to {new}.",
+        old=_(event.from_status.replace("_", " ")),
+        new=_(event.to_status.replace("_", " ")),
+    )
     await blocking(save_view, session, {**session.view, "flash": message})
     return see_other(f"/leads/{lead_id}")
 
 
 async def add_note(request: web.Request) -> web.Response:
+    _ = words_for(request)
     session = signed_in(request)
     form = await request.post()
     lead_id = request.match_info["lead_id"]
     try:
         await blocking(service.add_note, lead_id, str(form.get("note") or ""), session.login)
     except service.LeadsError as error:
-        return await _lead(request, status=400, error=f"The note was not added: {error}.")
-    await blocking(save_view, session, {**session.view, "flash": "Note added."})
+        return await _lead(request, status=400, error=_("The note was not added: {problem}.", problem=error))
+    await blocking(save_view, session, {**session.view, "flash": _("Note added.")})
     return see_other(f"/leads/{lead_id}")

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
-import jinja2
 from aiohttp import web
 
 from bot.dashboard.auth import AuthSettings, SignedIn, client_address
+from bot.dashboard.i18n import LANGUAGE_COOKIE, Translate, chosen_language, translator
+from bot.dashboard.render import environment
 
 T = TypeVar("T")
 
@@ -21,7 +22,6 @@ LOGIN_CSRF_COOKIE = "prescreen_login_csrf"
 CLOCK = web.AppKey("clock", Callable[[], datetime])
 SETTINGS = web.AppKey("settings", AuthSettings)
 PAGE_SIZE = web.AppKey("page_size", int)
-JINJA = web.AppKey("jinja", jinja2.Environment)
 TRIALS = web.AppKey("trials", dict)
 """The trials by id, read once at start-up (restart the dashboard after changing a trial file)."""
 
@@ -61,14 +61,29 @@ def signed_in(request: web.Request) -> SignedIn:
     return request["signed_in"]
 
 
+def page_language(request: web.Request) -> str:
+    """The language of the dashboard's own words for this request (bot/dashboard/i18n.py)."""
+    return chosen_language(request.cookies.get(LANGUAGE_COOKIE), request.headers.get("Accept-Language"))
+
+
+def words_for(request: web.Request) -> Translate:
+    """`_` for a handler's messages: the dashboard's words in this request's language."""
+    return translator(page_language(request))
+
+
 def render(request: web.Request, template: str, status: int = 200, **context: Any) -> web.Response:
+    """A page in the request's language; `title`, `error`, `flash` and `message` come already worded."""
     session = request.get("signed_in")
     context.setdefault("login", session.login if session else None)
     context.setdefault("csrf", session.csrf_token if session else "")
     context.setdefault("nav", "")
     context.setdefault("flash", None)
     context.setdefault("error", None)
-    html = request.app[JINJA].get_template(template).render(**context)
+    # Where the language switch returns to: this page, or (after a form post) the list or sign-in.
+    context.setdefault(
+        "here", request.path_qs if request.method == "GET" else "/leads" if session else "/login"
+    )
+    html = environment(page_language(request)).get_template(template).render(**context)
     return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 
 

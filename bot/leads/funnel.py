@@ -119,11 +119,14 @@ class TrialFunnel:
     exclusions: list[Exclusion] = field(default_factory=list)
 
 
-def funnel_report(wanted: LeadFilter | None = None, top: int = TOP_EXCLUSIONS) -> list[TrialFunnel]:
+def funnel_report(
+    wanted: LeadFilter | None = None, top: int = TOP_EXCLUSIONS, shown_in: str = DEFAULT_LANGUAGE
+) -> list[TrialFunnel]:
     """The funnel between `wanted.since` and `wanted.until` (UTC days, both included): every trial
     together first, then each trial; only `wanted.trial` when it is set, and only conversations in
     `wanted.language` when that is set. Outcome and status are
-    properties of leads, not of the funnel, and are refused."""
+    properties of leads, not of the funnel, and are refused. Trial titles and criteria in plain words
+    are given in `shown_in` (the reader's language, not a filter)."""
     wanted = wanted or LeadFilter()
     if wanted.outcome or wanted.status:
         raise LeadsError("the funnel counts conversations: filter it by trial, language and dates only")
@@ -146,7 +149,7 @@ def funnel_report(wanted: LeadFilter | None = None, top: int = TOP_EXCLUSIONS) -
                 counts[(trial_id, stage)] += int(total)
 
     trials = {t.id: t for t in load_trials()}
-    plain = {(t.id, c.id): localize(c.plain) for t in trials.values() for c in t.criteria}
+    plain = {(t.id, c.id): localize(c.plain, shown_in) for t in trials.values() for c in t.criteria}
     known = list(trials) + sorted({t for t, _ in counts if t and t not in trials})
 
     def exclusions(trial_id: str | None) -> list[Exclusion]:
@@ -171,7 +174,7 @@ def funnel_report(wanted: LeadFilter | None = None, top: int = TOP_EXCLUSIONS) -
         if wanted.trial and trial_id != wanted.trial:
             continue
         trial = trials.get(trial_id)
-        title = localize(trial.short_title) if trial else trial_id
+        title = localize(trial.short_title, shown_in) if trial else trial_id
         stages = {stage: counts[(trial_id, stage)] for stage in TRIAL_STAGES}
         groups.append(TrialFunnel(trial_id, title, stages, exclusions(trial_id)))
     return groups

@@ -138,3 +138,34 @@ def test_no_serious_accessibility_problems_on_the_sign_in_and_leads_pages(dashbo
 
 def _urls_seen(page: Page) -> list[str]:
     return [page.url]
+
+
+def test_the_dashboard_in_chinese_has_no_serious_accessibility_problems(
+    widget_lead,
+    leads_env,
+    signed_in: Page,
+    dashboard_server,
+    artifacts,  # noqa: F811 - fixtures
+):
+    """A coordinator switches to 中文: the dashboard's words change, the person's words do not."""
+    page = signed_in
+    (lead,) = queries.leads_for_conversation(widget_lead["conversation_id"])
+    page.goto(f"{dashboard_server.base_url}/leads/{lead.id}")
+    page.locator("#language-zh").click()
+    expect(page).to_have_url(f"{dashboard_server.base_url}/leads/{lead.id}")
+    assert page.locator("html").get_attribute("lang") == "zh-CN"
+    expect(page.locator("#contact-heading")).to_have_text("联系方式")
+    expect(page.locator("#answers-heading")).to_have_text("回答（保留原话）")
+    said = page.locator('#answers tr.answer-row[data-fact-id="diagnosis"] .said')
+    expect(said).to_contain_text(XSS)  # the person's own words, as typed
+    page.screenshot(path=str(artifacts / "dashboard-chinese-lead.png"), full_page=True)
+    assert serious_axe_violations(page) == []
+
+    page.locator("nav[aria-label='主导航'] a[href='/funnel']").click()
+    expect(page.locator("h1")).to_have_text("筛查漏斗")
+    expect(page.locator("#funnel-table-all")).to_contain_text("开始的对话")
+    page.screenshot(path=str(artifacts / "dashboard-chinese-funnel.png"), full_page=True)
+    assert serious_axe_violations(page) == []
+
+    page.locator("#language-en").click()  # and back: the choice is kept until changed
+    expect(page.locator("h1")).to_have_text("Screening funnel")
