@@ -42,11 +42,13 @@ OUTPUT_TAIL_LINES = 60
 FOLD_SEED = 0
 MIN_WEIGHTED_F1 = 0.95
 MIN_INTENT_F1 = 0.85
-# Chinese (issue 14) does not reach that bar yet: 1,350 examples give weighted F1 0.877, the
-# weakest intents 0.78-0.85, with character n-grams (the English sentence encoder adds nothing for
-# Chinese). Until it does, this floor, just under today's figures, keeps it from getting worse.
-# The issue's bar above is the target; raise these when the data or the model improves.
-BARS = {"en": (MIN_WEIGHTED_F1, MIN_INTENT_F1), "zh": (0.86, 0.75)}
+# Chinese (issue 14) does not reach that bar yet. With 1,350 examples it scored weighted F1 0.877;
+# marking where a message starts and ends for the character n-grams and 470 more everyday phrasings
+# (data/nlu/zh/everyday.yml) give 0.908, the weakest intents 0.85-0.87 (goodbye, stop). What is
+# left is mostly short replies that need meaning, not characters (没事了: goodbye or no?), and the
+# English sentence encoder knows no Chinese words. Until a Chinese-capable encoder can be shipped,
+# this floor, just under today's figures, keeps it from getting worse; the issue's bar is the target.
+BARS = {"en": (MIN_WEIGHTED_F1, MIN_INTENT_F1), "zh": (0.89, 0.80)}
 
 # Keys in Rasa's intent report that are summaries, not intents.
 SUMMARY_KEYS = {"accuracy", "macro avg", "weighted avg", "micro avg"}
