@@ -269,7 +269,8 @@ def _relapse_count(words: str) -> int | None:
 
 
 def _steroid_dose(fact, words: str) -> Parsed | None:
-    """ "prednisone 20 mg", "4mg of dexamethasone" → the daily dose in the fact's unit."""
+    """ "prednisone 20 mg", "4mg of dexamethasone", "pred 10mg twice a day" → the daily dose in the
+    fact's unit."""
     names = "|".join(
         re.escape(n)
         for names in language_words().drug_names.values()
@@ -278,8 +279,11 @@ def _steroid_dose(fact, words: str) -> Parsed | None:
     pattern = (
         rf"\b(?:{names})\b[^.;,]{{0,15}}?\d+(?:\.\d+)?\s*mg\b|\b\d+(?:\.\d+)?\s*mg\s+(?:of\s+)?(?:{names})\b"
     )
+    # Each mention is read with the rest of its clause, so "10mg twice a day" counts twice.
     readings = [
-        parse_number(fact, m.group()) for m in re.finditer(pattern, words) if not _hearsay(words, m.start())
+        parse_number(fact, re.split(r"[.;,]", words[m.start() :])[0])
+        for m in re.finditer(pattern, words)
+        if not _hearsay(words, m.start())
     ]
     values = [r.value for r in readings if r.ok]
     value = _agreed(values)

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from dataclasses import dataclass
 
 from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import parse_boolean
+from bot.parsing.doses import daily_dose, is_per_day
 from bot.parsing.result import Parsed
 from bot.parsing.text import clean, numeric_text, phrase_pattern, space_cjk
 from bot.parsing.words import words
@@ -266,6 +268,12 @@ def parse_number(fact: FactDefinition, text: str) -> Parsed:
         if drug_factor is None:
             return result.unclear(said, "steroid.other_drug")
         factor = drug_factor
+    if is_per_day(fact):
+        per_day = daily_dose(prepared, written_language(prepared))
+        if per_day is not None and math.isnan(per_day):
+            return result.unclear(said, "number.ambiguous")
+        if per_day is not None:  # "10 mg twice a day", "两片 一片5毫克": read back like any parsed value
+            return check_range(fact, tidy(per_day * factor), said, None)
     units = fact_units(fact)
     unit_re = _unit_regex_cached(tuple(units)) if units else None
     readings: list[tuple[float, str | None]] = []

@@ -1,0 +1,177 @@
+"""A dose per day said the way people take it: "10 mg twice a day", "two 5 mg tablets",
+"15 mg in the morning and 5 at night", "强的松一天两片 一片5毫克", "20mg 一天两次", "every other day".
+
+For facts whose unit is per day (daily_steroid_dose: "mg/day (prednisone)"). `daily_dose` returns
+None unless the answer says how often, how many tablets, or gives doses at times of day; the plain
+number reader handles everything else. The words (how often, tablets, times of day, small number
+words) are each language's `doses` section in bot/words/<language>.yaml, so a language adds them
+as data.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+
+from bot.facts import FactDefinition
+from bot.parsing.text import space_cjk
+from bot.parsing.words import words
+
+_DIGITS = r"\d+(?:\.\d+)?"
+DISAGREES = math.nan
+"""What `daily_dose` gives when how often or how many is said, but not one amount per day."""
+
+
+def is_per_day(fact: FactDefinition) -> bool:
+    """Whether the fact is an amount per day (its unit says so: "mg/day (prednisone)")."""
+    return "/day" in (fact.unit or "")
+
+
+@dataclass(frozen=True)
+class _DoseWords:
+    how_often: list[tuple[re.Pattern, float | None]]  # pattern, doses a day (None: from its {n})
+    every_hours: list[re.Pattern]
+    tablets: re.Pattern  # a count of tablets, and the strength of one when it follows or precedes
+    times_of_day: re.Pattern
+    counts: dict[str, float]
+
+
+def _number_group(counts: dict[str, float]) -> str:
+    words_ = "|".join(re.escape(space_cjk(w)) for w in sorted(counts, key=len, reverse=True))
+    return rf"(?P<n>{_DIGITS}{'|' + words_ if words_ else ''})"
+
+
+def _template(phrase: str, number: str) -> str:
+    """A phrase with {n} as a regex: Chinese spaced as answers are, any spacing between its words,
+    whole words only."""
+    spaced = space_cjk(phrase.replace("{n}", " {n} "))
+    joined = r"\s*".join(number if part == "{n}" else re.escape(part) for part in spaced.split())
+    return rf"(?<![a-z0-9.]){joined}(?![a-z])"
+
+
+@functools.cache
+def _dose_words(language: str) -> _DoseWords | None:
+    section = words(language).raw.get("doses")
+    if not section:
+        return None
+    counts = {space_cjk(str(k)): float(v) for k, v in (section.get("counts") or {}).items()}
+    number = _number_group(counts)
+    how_often = []
+    for phrase, per_day in sorted((section.get("times_a_day") or {}).items(), key=lambda kv: -len(kv[0])):
+        how_often.append((re.compile(_template(str(phrase), number)), float(per_day)))
+    for phrase in sorted(section.get("times_a_day_n") or [], key=len, reverse=True):
+        how_often.append((re.compile(_template(str(phrase), number)), None))
+    every_hours = [re.compile(_template(str(p), number)) for p in section.get("every_n_hours") or []]
+    units = "|".join(
+        re.escape(space_cjk(str(u))) for u in sorted(section.get("tablets") or [], key=len, reverse=True)
+    )
+    tablets = re.compile(
+        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?(?:(?P<strength>{_DIGITS})\s*mg\s*)?(?:{units})(?![a-z])"
+    )
+    times = "|".join(
+        re.escape(space_cjk(str(t))) for t in sorted(section.get("times_of_day") or [], key=len, reverse=True)
+    )
+    return _DoseWords(
+        how_often=how_often,
+        every_hours=every_hours,
+        tablets=tablets,
+        times_of_day=re.compile(rf"(?<![a-z])(?:{times})(?![a-z])" if times else r"(?!x)x"),
+        counts=counts,
+    )
+
+
+def _number(text: str, counts: dict[str, float]) -> float:
+    return counts[text] if text in counts else float(text)
+
+
+def daily_dose(prepared: str, language: str) -> float | None:
+    """The amount per day in `prepared` text (numbers as digits, units compact: "10mg"), in the unit
+    the person said it in; None when the answer says nothing about how often, how many tablets or at
+    what times of day (the plain reader decides); `DISAGREES` when it does but the parts do not add up
+    to one amount ("8mg once daily then 2mg twice daily"): ask again, never drop the frequency."""
+    dose_words = _dose_words(language)
+    if dose_words is None:
+        return None
+    read = [False] * len(prepared)
+
+    def unread(start: int, end: int) -> bool:
+        return not any(read[start:end])
+
+    def mark(start: int, end: int) -> None:
+        read[start:end] = [True] * (end - start)
+
+    per_day: set[float] = set()
+    found = [(m, times) for pattern, times in dose_words.how_often for m in pattern.finditer(prepared)]
+    found += [(m, "hours") for pattern in dose_words.every_hours for m in pattern.finditer(prepared)]
+    for match, times in sorted(
+        found, key=lambda f: (f[0].start() - f[0].end(), f[0].start())
+    ):  # longest first
+        if not unread(match.start(), match.end()):
+            continue
+        mark(match.start(), match.end())
+        if times == "hours":
+            hours = _number(match.group("n"), dose_words.counts)
+            per_day.add(24 / hours if hours else 0.0)
+        else:
+            per_day.add(times if times is not None else _number(match.group("n"), dose_words.counts))
+    tablets, strengths = set(), set()
+    for match in dose_words.tablets.finditer(prepared):
+        if not unread(match.start(), match.end()):
+            continue
+        count = _number(match.group("n"), dose_words.counts)
+        following = _STRENGTH_AFTER.match(prepared, match.end())
+        if match.group("strength"):
+            strengths.add(float(match.group("strength")))
+            tablets.add(count)
+            mark(match.start(), match.end())
+        elif count == 1 and following:  # "一片5毫克", "1 tablet 5mg": what one tablet holds
+            strengths.add(float(following.group("strength")))
+            mark(match.start(), following.end())
+        else:
+            tablets.add(count)
+            mark(match.start(), match.end())
+    amounts = [
+        (float(m.group(1)), m.start(), m.end())
+        for m in _AMOUNT.finditer(prepared)
+        if unread(m.start(), m.end())
+    ]
+    if not (per_day - {1.0} or tablets or strengths):
+        return _at_times_of_day(prepared, amounts, dose_words)
+    if len(per_day - {1.0}) > 1 or len(tablets) > 1 or len(strengths) > 1:
+        return DISAGREES  # "twice a day ... three times a day"
+    values = {value for value, _, _ in amounts} | strengths
+    if len(values) != 1:
+        return DISAGREES
+    times = next(iter(per_day - {1.0}), 1.0)
+    return next(iter(values)) * next(iter(tablets), 1.0) * times
+
+
+_STRENGTH_AFTER = re.compile(rf"\s*(?P<strength>{_DIGITS})\s*mg")
+_AMOUNT = re.compile(rf"(?<![a-z0-9.])({_DIGITS})\s*(?:mg)?(?![0-9.])")
+
+
+def _at_times_of_day(
+    text: str, amounts: list[tuple[float, int, int]], dose_words: _DoseWords
+) -> float | None:
+    """Two or more amounts, each with a time of day of its own right before or after it ("15mg in
+    the morning and 5mg at night", "早上15 晚上5"): their sum. Else None."""
+    if len(amounts) < 2:
+        return None
+    times = [(m.start(), m.end()) for m in dose_words.times_of_day.finditer(text)]
+    claimed: set[tuple[int, int]] = set()
+    for _, start, end in amounts:
+        near = [
+            t
+            for t in times
+            if t not in claimed and (0 <= start - t[1] <= 2 or 0 <= t[0] - end <= MAX_GAP_TO_TIME)
+        ]
+        if not near:
+            return None
+        claimed.add(near[0])
+    return sum(value for value, _, _ in amounts)
+
+
+MAX_GAP_TO_TIME = 8
+"""Characters between an amount and the time of day after it ("15mg in the morning": " in the ")."""
