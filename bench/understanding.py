@@ -143,7 +143,12 @@ def score_row(row: dict[str, Any], score: Score) -> None:
         if reading.sure:
             score.wrong_excluding_unread += 1
     if VERBOSE:
-        print(f"  WRONG {fact_id}: {row['answer']!r} -> {parsed.value!r} (meant {wanted})")
+        flag = (
+            " EXCLUDES WITHOUT READ-BACK"
+            if excluded_by(fact_id, parsed.value) - excluded_meant and reading.sure
+            else ""
+        )
+        print(f"  WRONG {fact_id}: {row['answer']!r} -> {parsed.value!r} (meant {wanted}){flag}")
 
 
 def pct(part: int, whole: int) -> str:

@@ -101,7 +101,13 @@ def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
     for match in list(negated_negative.finditer(clause)):
         found.append(True)  # "no problem", "never refuse", "nothing against it"
         clause = _mask(clause, match)
-    for pattern, value in ((lw.pattern("willing_no"), False), (lw.pattern("willing_yes"), True)):
+    # Agreements that hold a negation ("would not say no", "不介意") before refusals ("would not"),
+    # then the other agreements ("i would"), each only where the one before left the words unread.
+    for pattern, value in (
+        (_negated_agreements(lw), True),
+        (lw.pattern("willing_no"), False),
+        (lw.pattern("willing_yes"), True),
+    ):
         for match in list(pattern.finditer(clause)):
             # "that's not something I'd do": an agreement negated is a refusal (and the other way)
             found.append(value != _turned_round(clause, match, lw))
@@ -110,6 +116,13 @@ def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
         found.append(False)  # "I object", "that's a problem for me"
         clause = _mask(clause, match)
     return found, clause
+
+
+@functools.cache
+def _negated_agreements(lw: Words) -> re.Pattern:
+    """The agreeing phrases that contain a negation word ("would not say no")."""
+    negators = lw.pattern("negators")
+    return phrase_pattern(p for p in lw.spaced_list("willing_yes") if negators.search(p))
 
 
 def _topic(clause: str, fact_id: str, reading: str, lw: Words, whole: str) -> list[bool]:
@@ -121,7 +134,7 @@ def _topic(clause: str, fact_id: str, reading: str, lw: Words, whole: str) -> li
     match = fact_words.topic.search(clause)
     while match:
         negated = _negated(clause, match.start(), lw)
-        fine = bool(lw.pattern("fine_words").search(clause[match.end() :]))
+        fine = bool(lw.pattern("fine_words").search(clause))  # "kidneys are fine", "fine for liver"
         found.append(not (negated or over or fine))
         # A topic named once lets a negation reach the next ("no nosebleeds or blood in my urine").
         clause = clause[: match.start()] + "or" + clause[match.end() :]

@@ -233,11 +233,34 @@ def _exact(fact: FactDefinition, text: str) -> Any | None:
     return None
 
 
+_ORDINAL_FILLERS = frozenset({"one", "1", "option", "choice", "button", "answer", "个", "项", "选"})
+
+
+@functools.cache
+def _ordinals(language: str) -> dict[str, int]:
+    """Ordinal words as they read after `_bare` → a position in the list (-1: the last)."""
+    table = language_words(language).raw.get("ordinal_choices") or {}
+    return {_bare(str(k)): int(v) for k, v in table.items()}
+
+
+def _ordinal_choice(fact: FactDefinition, bare: str, language: str) -> Any | None:
+    """ "the second one", "第二个": the choice at that place in the list the buttons show."""
+    rest = " ".join(w for w in bare.split() if w not in _LEAD_IN and w not in _ORDINAL_FILLERS)
+    position = _ordinals(language).get(rest)
+    values = fact.choice_values
+    if position is None or not values or not -len(values) <= position <= len(values) or position == 0:
+        return None
+    return values[position - 1] if position > 0 else values[position]
+
+
 def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     """Read one choice; several different choices are "choice.ambiguous", none "choice.no_match"."""
     exact = _exact(fact, text)
     if exact is not None:
         return replace(result.value(exact, text), sure=True)
+    ordinal = _ordinal_choice(fact, _bare(text), written_language(text))
+    if ordinal is not None:  # read back if it excludes: the list they counted may not be ours
+        return result.value(ordinal, text)
     mentions = find_mentions(fact, text)
     if len(mentions.positive) == 1:
         # The whole answer is one name of the choice ("breast cancer"): beyond doubt.

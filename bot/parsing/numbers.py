@@ -360,8 +360,9 @@ def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:
 def _latest_reading(
     fact: FactDefinition, prepared: str, readings: list[tuple[float, str | None]]
 ) -> tuple[float, str | None] | None:
-    """Of several numbers, the one said to be the latest ("150 before chemo, now 65"), when exactly
-    one clause says "now" and the others say "before"; else None. Without commas between them, each
+    """Of several numbers, the one said to be the latest: exactly one clause says "now" and every other
+    one says "before" ("150 before chemo, now 65", "the last one was 45, the one before 60"); else
+    None, and the question is asked again. Without commas between them, each
     number's clause is the words since the number before it ("以前吃60 现在减到30了")."""
     lw = words(written_language(prepared))
     clauses = [c for c in re.split(r"[,;]|\bbut\b|\band\b|\bthen\b", prepared) if find_numbers(c)]
@@ -371,8 +372,11 @@ def _latest_reading(
         if len(clauses) != len(readings):
             return None
     latest = [i for i, c in enumerate(clauses) if lw.pattern("latest_markers").search(c)]
-    earlier = [i for i, c in enumerate(clauses) if lw.pattern("earlier_markers").search(c)]
-    if len(latest) == 1 and len(earlier) == len(clauses) - 1 and latest[0] not in earlier:
+    # the latest clause may say "was" too ("her last count was 102, the one before that was 98")
+    earlier = [
+        i for i, c in enumerate(clauses) if i not in latest and lw.pattern("earlier_markers").search(c)
+    ]
+    if len(latest) == 1 and len(earlier) == len(clauses) - 1:
         return readings[latest[0]]
     return None
 

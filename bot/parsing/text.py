@@ -151,9 +151,11 @@ _ORDINALS = {
 }  # fmt: skip
 _LONE_ONE_AFTER = {
     "had", "have", "has", "got", "get", "any", "no", "the", "this", "that", "which", "every", "each",
-    "another", "just", "only", "none", "not",
+    "another", "just", "only", "none", "not", "last", "latest", "recent", "previous", "next", "first",
+    "second", "third", "other", "new", "old", "big", "small", "bad", "worst", "same",
 }  # fmt: skip
-"""After these words a lone "one" is a pronoun ("I had one years ago"), not the number 1."""
+"""After these words a lone "one" is a pronoun ("I had one years ago", "the last one was 45"), not
+the number 1."""
 _COUPLE = re.compile(r"\b(?:a\s+)?couple(?:\s+of)?\b(?=\s+[a-z])")
 _WORD = re.compile(r"[a-z]+")
 
@@ -277,4 +279,8 @@ def numeric_text(text: str, ordinals: bool = False) -> str:
 
     text = plain(to_parser_form(text))
     text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
-    return words_to_digits(text, ordinals=ordinals)
+    return _AND_A_HALF.sub(r"\1.5", words_to_digits(text, ordinals=ordinals))
+
+
+_AND_A_HALF = re.compile(r"(?<![\d.])(\d+)\s+and\s+a\s+half\b")
+"""'eight and a half' (after number words become digits: '8 and a half') is 8.5."""

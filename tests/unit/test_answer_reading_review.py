@@ -1,0 +1,74 @@
+"""Readings fixed after studying the first independent English corpus (bench/corpus/en/tune_a.yaml):
+each general mechanism with an example of its own, so none can quietly come undone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)
+
+READINGS = [
+    # a negation reaches a condition across "issues with", "problems with"
+    ("ventricular_arrhythmia_or_fainting", "I've never had any problems with fainting", False),
+    ("active_bleeding", "no trouble with bleeding at all", False),
+    # a condition said to be fine, before or after naming it
+    ("serious_liver_or_kidney_problems", "my bloods are always fine for the kidneys", False),
+    ("serious_liver_or_kidney_problems", "a fatty liver, nothing serious", False),
+    # over and done with, for a question about now
+    ("uncontrolled_infection", "had a urine infection but it's all sorted now", False),
+    # "I wouldn't rule it out": able to
+    ("can_become_pregnant", "we wouldn't rule it out", True),
+    # a chronic leukaemia is not AML
+    ("diagnosis", "chronic myelogenous leukemia", "other_leukaemia"),
+    ("diagnosis", "chronic lymphocytic leukaemia", "other_leukaemia"),
+    # "and a half"
+    ("haemoglobin", "nine and a half g/dL", 95),
+    # the latest of several values
+    ("platelet_count", "the last one was 45, the one before 60", 45),
+    ("platelet_count", "it was 80 before, 52 now", 52),
+    ("platelet_count", "以前90 现在35", 35),
+    # the place of a choice in the list
+    ("ecog", "the third one", 2),
+    ("heart_failure_limitation", "第二个", 2),
+]
+
+
+@pytest.mark.parametrize(("fact_id", "said", "meant"), READINGS)
+def test_an_answer_is_read_as_meant(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_an_ordinal_choice_is_read_back_before_it_excludes():
+    assert understand("ecog", "the fourth one", TODAY).parsed.sure is False
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("willing_contraception", "she wouldn't say no", True),  # an agreement that holds a negation
+        ("willing_contraception", "I would not", False),  # a refusal stays one
+        ("active_bleeding", "a few palpitations, the doctor is not worried about bleeding", False),
+        ("ventricular_arrhythmia_or_fainting", "only fainted when I had blood taken", False),
+        ("platelet_count", "the last count was 102, before that it was 98", 102),
+    ],
+)
+def test_more_answers_are_read_as_meant(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("hiv_or_aids", "I'd rather not say"),  # never a no: unknown, the study team can ask
+        ("platelet_count", "the nurse said 68, up from 49 last week"),  # which is now? asked again
+    ],
+)
+def test_answers_that_do_not_settle_it_never_exclude(fact_id, said):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert not parsed.ok, parsed
