@@ -69,6 +69,7 @@ _CONTRACTIONS: list[tuple[re.Pattern, str]] = [
         (r"\bcan'?t\b", "can not"),
         (r"\bcannot\b", "can not"),
         (r"\bwon't\b", "will not"),
+        (r"\b(i|you|we|they|he|she|it) wont\b", r"\1 will not"),  # typed without the apostrophe
         (r"\bshan't\b", "shall not"),
         (r"\bain'?t\b", "is not"),
         (r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should|must|need)n'?t\b", r"\1 not"),

@@ -1,15 +1,18 @@
 """A yes is never turned into "not eligible".
 
 For every fact that an inclusion rule needs to be true (willing to use contraception, willing not to
-donate sperm...), no affirming phrase, from the word lists or among the examples of agreeing in other
-words, is read as no, and none makes a study exclude the person.
+donate sperm...), no affirming phrase, from the word lists, among the examples of agreeing in other
+words, or among the corpora's replies that mean yes, is read as no, and none makes a study exclude
+the person.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.eligibility import evaluate
 from bot.facts import default_registry, parse_facts
@@ -91,3 +94,35 @@ def test_a_yes_in_other_words_never_excludes(fact_id, text):
     for trial in load_trials():
         excluding = [c.criterion_id for c in evaluate(trial, facts).excluded_by if fact_id in c.facts_read]
         assert not excluding, (trial.id, excluding)
+
+
+CORPORA = Path(__file__).resolve().parents[2] / "bench" / "corpus"
+
+
+def corpus_yes_answers() -> list[tuple[str, str, str, bool]]:
+    """Every reply in the understanding corpora (bench/corpus/<language>/*.yaml, tuning and held-out
+    parts, written by several people) that means yes to a fact an inclusion rule needs."""
+    rows = []
+    for path in sorted(CORPORA.glob("*/*.yaml")):
+        for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if row.get("fact") in WILLING and row.get("expect") is True:
+                rows.append(
+                    (
+                        f"{path.parent.name}/{path.name}",
+                        row["fact"],
+                        str(row["answer"]),
+                        bool(row.get("proxy")),
+                    )
+                )
+    return rows
+
+
+def test_no_yes_in_the_corpora_is_read_as_no():
+    answers = corpus_yes_answers()
+    assert len(answers) >= 100, "the corpora should hold many ways of agreeing"
+    misread = [
+        (source, fact_id, text)
+        for source, fact_id, text, proxy in answers
+        if (parsed := understand(fact_id, text, TODAY, proxy=proxy).parsed).ok and parsed.value is False
+    ]
+    assert not misread, misread
