@@ -72,3 +72,29 @@ def test_more_answers_are_read_as_meant(fact_id, said, meant):
 def test_answers_that_do_not_settle_it_never_exclude(fact_id, said):
     parsed = understand(fact_id, said, TODAY).parsed
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("takes_steroids", "只用喷的激素", False),  # inhaled, for asthma: not a steroid taken daily
+        ("ventricular_arrhythmia_or_fainting", "夏天中暑晕倒过", False),  # a known cause
+        ("hiv_or_aids", "绝对不是", False),
+    ],
+)
+def test_chinese_answers_are_read_as_meant(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY, language="zh").parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("stem_cell_transplant", "啥叫干细胞移植"),  # a question back is not a yes
+        ("aml_relapse_no_response", "结果还没出来"),  # not known yet
+        ("aml_relapse_no_response", "too early to say"),
+    ],
+)
+def test_questions_and_pending_results_never_answer(fact_id, said):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert not parsed.ok, parsed
