@@ -123,14 +123,45 @@ class DateReading:
     relative: bool
 
 
+def _named_days(text: str, today: date) -> str:
+    """Days said by name (bot/words/en.yaml `dates`): holidays ("christmas" → "december 25"), parts
+    of a month ("end of september" → "september 28") or a year ("early 2025" → "february 15 2025"),
+    and a day of last or this month ("the 20th of last month" → "20 november 2026")."""
+    from bot.parsing.words import words  # words.py imports text.py, as this module does
+
+    said = words("en").raw.get("dates") or {}
+    month = "|".join(_MONTHS)
+    for name, day in (said.get("holidays") or {}).items():
+        text = re.sub(rf"\b{re.escape(str(name))}\b", str(day), text)
+    for part, day in sorted((said.get("month_parts") or {}).items(), key=lambda kv: -len(kv[0])):
+        text = re.sub(rf"\b{re.escape(str(part))}\s+({month})\b", lambda m, d=day: f"{m.group(1)} {d}", text)
+    for part, day in sorted((said.get("year_parts") or {}).items(), key=lambda kv: -len(kv[0])):
+        text = re.sub(
+            rf"\b{re.escape(str(part))}\s+((?:19|20)\d\d)\b", lambda m, d=day: f"{d} {m.group(1)}", text
+        )
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    for which, first in (("last", last_month), ("this", today.replace(day=1))):
+        text = re.sub(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{which}\s+month\b",
+            lambda m, f=first: f"{int(m.group(1))} {f.strftime('%B').lower()} {f.year}",
+            text,
+        )
+    return text
+
+
 def _date_words(text: str, today: date) -> str:
     """Keep only the words that can be part of a date, after the rewrites above."""
     text = _HEDGES.sub(" ", text)
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
+    text = _named_days(text, today)
     month = "|".join(_MONTHS)
-    text = re.sub(rf"\b({month}) last year\b", lambda m: f"{m.group(1)} {today.year - 1}", text)
-    text = re.sub(rf"\b({month}) this year\b", lambda m: f"{m.group(1)} {today.year}", text)
+    text = re.sub(
+        rf"\b((?:{month})(?: \d{{1,2}})?) last year\b", lambda m: f"{m.group(1)} {today.year - 1}", text
+    )
+    text = re.sub(
+        rf"\b((?:{month})(?: \d{{1,2}})?) this year\b", lambda m: f"{m.group(1)} {today.year}", text
+    )
     text = re.sub(rf"\blast ({month})\b", r"\1", text)
     tokens = re.findall(r"\d{1,4}(?:[/.-]\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+", text)
     kept: list[str] = []

@@ -98,3 +98,18 @@ def test_chinese_answers_are_read_as_meant(fact_id, said, meant):
 def test_questions_and_pending_results_never_answer(fact_id, said):
     parsed = understand(fact_id, said, TODAY).parsed
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("at the end of august", date(2026, 8, 28)),
+        ("start of november", date(2026, 11, 5)),
+        ("late 2024", date(2024, 11, 15)),
+        ("on the 15th of last month", date(2026, 11, 15)),
+        ("boxing day last year", date(2025, 12, 26)),
+    ],
+)
+def test_days_said_by_name_are_placed(said, meant):
+    parsed = understand("transplant_immunosuppressants_stopped", said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
