@@ -253,11 +253,31 @@ def _ordinal_choice(fact: FactDefinition, bare: str, language: str) -> Any | Non
     return values[position - 1] if position > 0 else values[position]
 
 
+_STATED_SCORE = re.compile(
+    r"\b(?:ecog|nyha|ps|performance status|who)(?: score| status| class| grade)?(?: is| of| was| at)? (\d)\b"
+)
+
+
+def _stated_score(fact: FactDefinition, bare: str) -> Any | None:
+    """A score named with its scale anywhere in the answer ("the doctor said ECOG 2", "NYHA class 3"),
+    when the choices are those numbers and only one score is named."""
+    if not fact.choice_values or not all(isinstance(v, int) for v in fact.choice_values):
+        return None
+    found = list(_STATED_SCORE.finditer(bare))
+    numbers = re.findall(r"\b\d+\b", bare)
+    if len(found) == 1 and len(numbers) == 1 and int(found[0].group(1)) in fact.choice_values:
+        return int(found[0].group(1))  # "ECOG 1 or 2" names two numbers: asked again
+    return None
+
+
 def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     """Read one choice; several different choices are "choice.ambiguous", none "choice.no_match"."""
     exact = _exact(fact, text)
     if exact is not None:
         return replace(result.value(exact, text), sure=True)
+    stated = _stated_score(fact, _bare(text))
+    if stated is not None:  # "the oncologist said my ECOG is 2": read back if it excludes
+        return result.value(stated, text)
     ordinal = _ordinal_choice(fact, _bare(text), written_language(text))
     if ordinal is not None:  # read back if it excludes: the list they counted may not be ours
         return result.value(ordinal, text)

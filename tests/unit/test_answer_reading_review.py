@@ -113,3 +113,21 @@ def test_questions_and_pending_results_never_answer(fact_id, said):
 def test_days_said_by_name_are_placed(said, meant):
     parsed = understand("transplant_immunosuppressants_stopped", said, TODAY).parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("ecog", "her consultant wrote ECOG 3 in the letter", 3),  # a score named with its scale
+        ("heart_failure_limitation", "the cardiologist said NYHA class 2", 2),
+        ("ecog", "my daughter has to help me wash and dress most days", 3),  # help with self-care
+        ("ecog", "in bed all the time, the carers do everything for her", 4),
+    ],
+)
+def test_daily_activity_in_other_words(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_two_scores_are_asked_again():
+    assert not understand("ecog", "ECOG 1 or 2, I think", TODAY).parsed.ok
