@@ -131,3 +131,19 @@ def test_daily_activity_in_other_words(fact_id, said, meant):
 
 def test_two_scores_are_asked_again():
     assert not understand("ecog", "ECOG 1 or 2, I think", TODAY).parsed.ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("diagnosis", "pancreatic", "solid_tumour"),  # the organ alone, in answer to "what kind of cancer"
+        ("can_become_pregnant", "she had her tubes tied years ago", False),
+        ("takes_immunosuppressants", "just the chemo", False),
+        ("aml_extramedullary", "the LP came back clear", False),
+        ("stem_cell_transplant", "still looking for a donor", False),
+        ("cardiomyopathy", "dilated cardiomyopathy, yes", True),
+    ],
+)
+def test_tuning_corpus_phrasings_in_other_words(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
