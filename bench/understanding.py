@@ -138,16 +138,13 @@ def score_row(row: dict[str, Any], score: Score) -> None:
     score.wrong += 1
     meant = [w for w in wanted if w not in ("unknown", "unclear")]
     excluded_meant = set.intersection(*(excluded_by(fact_id, w) for w in meant)) if meant else set()
-    if excluded_by(fact_id, parsed.value) - excluded_meant:
+    excludes = bool(excluded_by(fact_id, parsed.value) - excluded_meant)
+    if excludes:
         score.wrong_excluding += 1
         if reading.sure:
             score.wrong_excluding_unread += 1
     if VERBOSE:
-        flag = (
-            " EXCLUDES WITHOUT READ-BACK"
-            if excluded_by(fact_id, parsed.value) - excluded_meant and reading.sure
-            else ""
-        )
+        flag = " EXCLUDES WITHOUT READ-BACK" if excludes and reading.sure else ""
         print(f"  WRONG {fact_id}: {row['answer']!r} -> {parsed.value!r} (meant {wanted}){flag}")
 
 

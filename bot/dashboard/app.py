@@ -135,12 +135,13 @@ async def from_our_pages(request: web.Request, handler: Handler) -> web.StreamRe
         return await handler(request)
     if request.path.startswith("/api/"):
         return web.json_response({"error": "request from another site"}, status=403)
+    _ = words_for(request)
     return render(
         request,
         "error.html",
         status=403,
-        title=words_for(request)("Not from this site"),
-        message=words_for(request)(
+        title=_("Not from this site"),
+        message=_(
             "This form was sent from another website, so it was not used. Open the dashboard and try again."
         ),
     )
@@ -167,12 +168,13 @@ async def require_session(request: web.Request, handler: Handler) -> web.StreamR
         if not tokens_match(given if isinstance(given, str) else None, session.csrf_token):
             if request.path.startswith("/api/"):
                 return web.json_response({"error": "missing or wrong CSRF token"}, status=403)
+            _ = words_for(request)
             return render(
                 request,
                 "error.html",
                 status=403,
-                title=words_for(request)("Form expired"),
-                message=words_for(request)(
+                title=_("Form expired"),
+                message=_(
                     "This form was not sent from this signed-in page (its security token is missing "
                     "or wrong). Go back, reload the page and try again."
                 ),

@@ -275,10 +275,11 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     exact = _exact(fact, text)
     if exact is not None:
         return replace(result.value(exact, text), sure=True)
-    stated = _stated_score(fact, _bare(text))
+    bare = _bare(text)
+    stated = _stated_score(fact, bare)
     if stated is not None:  # "the oncologist said my ECOG is 2": read back if it excludes
         return result.value(stated, text)
-    ordinal = _ordinal_choice(fact, _bare(text), written_language(text))
+    ordinal = _ordinal_choice(fact, bare, written_language(text))
     if ordinal is not None:  # read back if it excludes: the list they counted may not be ours
         return result.value(ordinal, text)
     mentions = find_mentions(fact, text)

@@ -123,28 +123,48 @@ class DateReading:
     relative: bool
 
 
-def _named_days(text: str, today: date) -> str:
-    """Days said by name (bot/words/en.yaml `dates`): holidays ("christmas" → "december 25"), parts
-    of a month ("end of september" → "september 28") or a year ("early 2025" → "february 15 2025"),
-    and a day of last or this month ("the 20th of last month" → "20 november 2026")."""
+@functools.cache
+def _named_day_rewrites() -> tuple[tuple[re.Pattern, Any], ...]:
+    """The rewrites for days said by name, built once from bot/words/en.yaml `dates`: holidays
+    ("christmas" → "december 25"), parts of a month ("end of september" → "september 28") or of a
+    year ("early 2025" → "february 15 2025"), longest phrase first."""
     from bot.parsing.words import words  # words.py imports text.py, as this module does
 
     said = words("en").raw.get("dates") or {}
     month = "|".join(_MONTHS)
-    for name, day in (said.get("holidays") or {}).items():
-        text = re.sub(rf"\b{re.escape(str(name))}\b", str(day), text)
+    rewrites: list[tuple[re.Pattern, Any]] = [
+        (re.compile(rf"\b{re.escape(str(name))}\b"), str(day))
+        for name, day in (said.get("holidays") or {}).items()
+    ]
     for part, day in sorted((said.get("month_parts") or {}).items(), key=lambda kv: -len(kv[0])):
-        text = re.sub(rf"\b{re.escape(str(part))}\s+({month})\b", lambda m, d=day: f"{m.group(1)} {d}", text)
-    for part, day in sorted((said.get("year_parts") or {}).items(), key=lambda kv: -len(kv[0])):
-        text = re.sub(
-            rf"\b{re.escape(str(part))}\s+((?:19|20)\d\d)\b", lambda m, d=day: f"{d} {m.group(1)}", text
+        rewrites.append(
+            (re.compile(rf"\b{re.escape(str(part))}\s+({month})\b"), lambda m, d=day: f"{m.group(1)} {d}")
         )
+    for part, day in sorted((said.get("year_parts") or {}).items(), key=lambda kv: -len(kv[0])):
+        rewrites.append(
+            (
+                re.compile(rf"\b{re.escape(str(part))}\s+((?:19|20)\d\d)\b"),
+                lambda m, d=day: f"{d} {m.group(1)}",
+            )
+        )
+    return tuple(rewrites)
+
+
+_DAY_OF_MONTH = {
+    which: re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{which}\s+month\b")
+    for which in ("last", "this")
+}
+
+
+def _named_days(text: str, today: date) -> str:
+    """Days said by name (`_named_day_rewrites`), and a day of last or this month ("the 20th of last
+    month" → "20 november 2026")."""
+    for pattern, replacement in _named_day_rewrites():
+        text = pattern.sub(replacement, text)
     last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     for which, first in (("last", last_month), ("this", today.replace(day=1))):
-        text = re.sub(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{which}\s+month\b",
-            lambda m, f=first: f"{int(m.group(1))} {f.strftime('%B').lower()} {f.year}",
-            text,
+        text = _DAY_OF_MONTH[which].sub(
+            lambda m, f=first: f"{int(m.group(1))} {f.strftime('%B').lower()} {f.year}", text
         )
     return text
 
