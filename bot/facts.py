@@ -90,6 +90,10 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     self_minimum: float | None = None
     """Below this, an answer about oneself is implausible (an age of 1 typed by the patient): it is
     asked again, never counted. Someone answering for another person may give any plausible value."""
+    several_choices: Literal["ask_again", "highest"] = "ask_again"
+    """When a free-text answer names several choices of an ordered scale: ask again, or take the
+    highest ("puffed on the stairs, and now even walking across the room" is the more limited one;
+    a limit said beside an ability decides the level)."""
     equivalents: dict[str, float] = {}
     """Drugs whose dose converts to this fact's unit, with the factor (dexamethasone 6.67 mg of
     prednisone per mg); names per language are in bot/words/<language>.yaml `drugs`."""
@@ -105,6 +109,8 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
             raise ValueError("`units` only belongs on number facts")
         if (values["reading"] != "ever" or values["answer_inverts"]) and kind != "boolean":
             raise ValueError("`reading` and `answer_inverts` only belong on boolean facts")
+        if values["several_choices"] != "ask_again" and kind != "choice":
+            raise ValueError("`several_choices` only belongs on choice facts")
         if values["allow_never"] and kind != "date":
             raise ValueError("`allow_never` only belongs on date facts")
         if bool(values["answers_for"]) != bool(values["via"]):

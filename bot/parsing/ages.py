@@ -6,7 +6,8 @@
 - A birth month and year ("born March 1971") is taken as the 1st of that month.
 - A birth year alone ("born in 1971", or just "1971") cannot say whether this year's birthday has
   passed; we take it as passed from 1 July on: age = today.year - year, minus 1 before 1 July.
-- "18 next month", "turning 18", "nearly 18" mean 17 today; "just turned 18" means 18.
+- "18 next month", "turning 18", "nearly 18", "18 in January", "18 on the 10th" mean 17 today; "just turned
+  18" means 18. "59, 60 in January" is 59; "45 but I feel 90" is 45.
 - "47 and a half" is 47; "18 months old" is 1.
 Ages outside the fact's minimum/maximum (230, -3, born in 2030) are "age.out_of_range".
 """
@@ -52,6 +53,12 @@ _NOT_YET_AFTER = re.compile(
     r"^\s*(?:years?(?:\s+old)?\s+)?(?:next\s+(?:week|month|year)|soon|shortly|tomorrow|"
     r"in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:coming\s+)?(?:week|month|year))"
 )
+_BIRTHDAY_COMING = re.compile(
+    rf"^\s*(?:years?(?:\s+old)?)?\s*(?:in|on|come)\s+(?:the\s+)?"
+    rf"(?:{_MONTH}\b|\d{{1,2}}(?:st|nd|rd|th)\b|boxing day|christmas|new year|easter)"
+)
+_PAST_BIRTHDAY = re.compile(r"\b(?:turned|was|became|were)\s*$")
+_NOT_AN_AGE_BEFORE = re.compile(r"\b(?:feel|feels|feeling|look|looks|looking|act|acts)(?:\s+like)?\s*$")
 _NOT_YET_BEFORE = re.compile(
     r"(?:turning|turn|will be|going to be|gonna be|almost|nearly|about to turn|soon to be|approaching)\s*$"
 )
@@ -82,12 +89,15 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     born_year = _BORN_YEAR.search(words) or _YEAR_ONLY_ANSWER.fullmatch(words.strip(" .!"))
     if born_year:
         return _from_birth_year(fact, int(born_year.group(1)), today, said)
-    words = strip_date_noise(_HALF.sub("", words))
+    unblanked = _HALF.sub("", words)
+    words = strip_date_noise(unblanked)
     ages: list[int] = []
     for mention in find_numbers(words):
+        if _NOT_AN_AGE_BEFORE.search(words[: mention.start]):
+            continue  # "45 but I feel 90"
         if mention.inexact:
             return result.unclear(said, "number.inexact")
-        age = _age_of(mention.number, words[: mention.start], words[mention.end :])
+        age = _age_of(mention.number, words[: mention.start], unblanked[mention.end :])
         if age not in ages:
             ages.append(age)
     if not ages:
@@ -96,7 +106,7 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
         return result.unclear(said, "number.ambiguous")
     parsed = check_range(fact, ages[0], said)
     mention = find_numbers(words)[0]
-    if parsed.ok and _birthday_soon(words[: mention.start], words[mention.end :]):
+    if parsed.ok and _birthday_soon(words[: mention.start], unblanked[mention.end :]):
         # "turning 18 next week": 17 today, but 18 by the time a consent form is signed.
         return dataclasses.replace(parsed, alternatives=(parsed.value + 1,))
     if parsed.ok and _JUST_AN_AGE.fullmatch(numeric_text(said)):
@@ -105,7 +115,10 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
 
 
 def _birthday_soon(before: str, after: str) -> bool:
-    return bool(_NOT_YET_AFTER.match(after) or _NOT_YET_BEFORE.search(before))
+    """ "Turning 18 next week", "77 on the 10th", "60 in January": the birthday is still to come."""
+    if _NOT_YET_AFTER.match(after) or _NOT_YET_BEFORE.search(before):
+        return True
+    return bool(_BIRTHDAY_COMING.match(after)) and not _PAST_BIRTHDAY.search(before)
 
 
 def _age_of(number: float, before: str, after: str) -> int:
@@ -113,6 +126,6 @@ def _age_of(number: float, before: str, after: str) -> int:
     if _MONTHS_OLD.match(after):
         return int(number // 12)
     age = int(number // 1)
-    if _NOT_YET_AFTER.match(after) or _NOT_YET_BEFORE.search(before):
+    if _birthday_soon(before, after):
         age -= 1
     return age

@@ -125,16 +125,31 @@ def _negated_agreements(lw: Words) -> re.Pattern:
     return phrase_pattern(p for p in lw.spaced_list("willing_yes") if negators.search(p))
 
 
-def _topic(clause: str, fact_id: str, reading: str, lw: Words, whole: str) -> list[bool]:
+def _dismissed_later(fact_words: FactWords, later: list[str], lw: Words) -> bool:
+    """A later clause that names no topic of its own says the condition is fine ("fatty liver, but
+    they said it's nothing to worry about", "palpitations now and then, nothing serious")."""
+    dismissal = lw.pattern("dismissals")
+    return any(dismissal.search(clause) and not fact_words.topic.search(clause) for clause in later)
+
+
+def _topic(
+    clause: str, fact_id: str, reading: str, lw: Words, whole: str, later: list[str] = ()
+) -> list[bool]:
     fact_words = lw.for_fact(fact_id)
     if fact_words is None:
         return []
     found: list[bool] = []
-    over = reading == "now" and bool(lw.pattern("past_markers").search(whole))
+    over = (
+        reading == "now"
+        and bool(lw.pattern("past_markers").search(whole))
+        and not lw.pattern("ongoing_markers").search(whole)
+    )
+    dismissed = _dismissed_later(fact_words, list(later), lw)
     match = fact_words.topic.search(clause)
     while match:
         negated = _negated(clause, match.start(), lw)
-        fine = bool(lw.pattern("fine_words").search(clause))  # "kidneys are fine", "fine for liver"
+        # "kidneys are fine", "fine for liver", or a later clause that dismisses it
+        fine = dismissed or bool(lw.pattern("fine_words").search(clause))
         found.append(not (negated or over or fine))
         # A topic named once lets a negation reach the next ("no nosebleeds or blood in my urine").
         clause = clause[: match.start()] + "or" + clause[match.end() :]
@@ -142,6 +157,23 @@ def _topic(clause: str, fact_id: str, reading: str, lw: Words, whole: str) -> li
     for match in fact_words.topic_inverted.finditer(clause):
         found.append(_negated(clause, match.start(), lw))  # "I won't donate" says yes to "willing not to"
     return found
+
+
+def topic_denied(text: str, fact_id: str, language: str = "en") -> bool:
+    """Whether every mention of the fact's topic in `text` is negated ("a stent, but never a heart
+    attack or bypass", "red cells last week but never platelets"): the person has not had it. False
+    when the topic is not named, or named once without a negation."""
+    lw = words(answer_language(text, language))
+    if lw.for_fact(fact_id) is None:
+        return False
+    words_text = plain(text)
+    clauses = _clauses(words_text, lw)
+    found = [
+        said
+        for position, clause in enumerate(clauses)
+        for said in _topic(clause, fact_id, "ever", lw, words_text, clauses[position + 1 :])
+    ]
+    return bool(found) and not any(found)
 
 
 def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "en") -> Parsed:
@@ -156,7 +188,7 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
     fact_words = lw.for_fact(fact_id) if fact_id else None
-    for clause in clauses:
+    for position, clause in enumerate(clauses):
         if fact_words is not None:
             answered, clause = fact_phrases(clause, fact_words, lw)
             tiers[STRONG] += answered
@@ -168,7 +200,7 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
             unable, clause = _phrase_evidence(clause, lw.pattern("capable_no"), False, lw)
             tiers[STRONG] += able + unable
         if fact_id:
-            tiers[TOPIC] += _topic(clause, fact_id, reading, lw, words_text)
+            tiers[TOPIC] += _topic(clause, fact_id, reading, lw, words_text, clauses[position + 1 :])
         tiers[PLAIN] += _plain_words(clause, lw)
     for tier in (STRONG, TOPIC, PLAIN):
         values = set(tiers[tier])

@@ -44,6 +44,12 @@ class _Vocabulary:
     all_of_these: re.Pattern
     """For multi-choice facts: every choice except "none"."""
     negators: frozenset[str]
+    fine_with: dict[str, re.Pattern]
+    """Per fact: words that, next to a choice in the same clause, say it brings no trouble ("fine
+    sitting down", "the stairs are no problem"), so the choice does not count."""
+    unable_counts: dict[str, re.Pattern]
+    """Per fact: words of inability that do not negate a choice but confirm it ("can't walk across
+    the room" is the limit of a scale of what brings symptoms on)."""
     clause_break: re.Pattern
 
 
@@ -60,6 +66,14 @@ def vocabulary(language: str = "en") -> _Vocabulary:
         answer_only=frozenset(_bare(p) for p in lw.list("answer_only")),
         all_of_these=phrase_pattern(lw.spaced_list("all_of_these")),
         negators=frozenset(lw.spaced_list("choice_negators")),
+        fine_with={
+            fact_id: phrase_pattern(lw.spaced_list_in("choice_fine_with", fact_id))
+            for fact_id in (lw.raw.get("choice_fine_with") or {})
+        },
+        unable_counts={
+            fact_id: phrase_pattern(lw.spaced_list_in("choice_unable_counts", fact_id))
+            for fact_id in (lw.raw.get("choice_unable_counts") or {})
+        },
         clause_break=re.compile(
             r"[,.;:!?]|" + "|".join(rf"(?<![a-z0-9]){re.escape(b)}(?![a-z0-9])" for b in breaks)
         ),
@@ -149,31 +163,40 @@ class Mentions:
     negated: tuple[Any, ...]
 
 
-def _negated(text: str, start: int, words_of: _Vocabulary) -> bool:
+def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: str) -> bool:
     before = text[:start]
     clause = words_of.clause_break.split(before)[-1]
-    return bool(words_of.negators & set(clause.split()[-4:]))
+    last_words = clause.split()[-4:]
+    if words_of.negators & set(last_words):
+        unable = words_of.unable_counts.get(fact_id)
+        return not (unable and unable.search(" ".join(last_words)))
+    fine = words_of.fine_with.get(fact_id)
+    if fine is None:
+        return False
+    after = words_of.clause_break.split(text[end:])[0]
+    near = " ".join(clause.split()[-3:]) + " # " + " ".join(after.split()[:4])
+    return bool(fine.search(near))
 
 
 def _find(
-    phrases: tuple[_Phrase, ...], text: str, free_text: bool, words_of: _Vocabulary
+    phrases: tuple[_Phrase, ...], text: str, free_text: bool, words_of: _Vocabulary, fact_id: str = ""
 ) -> tuple[list[Any], list[Any]]:
     working = text
-    hits: list[tuple[int, _Phrase]] = []
+    hits: list[tuple[int, int, _Phrase]] = []
     for phrase in phrases:
         if free_text and phrase.answer_only:
             continue
         if phrase.words not in working:
             continue
         for match in phrase.pattern.finditer(working):
-            hits.append((match.start(), phrase))
+            hits.append((match.start(), match.end(), phrase))
             working = working[: match.start()] + "#" * len(match.group()) + working[match.end() :]
-    if any(not p.weak for _, p in hits):
-        hits = [(s, p) for s, p in hits if not p.weak]
+    if any(not p.weak for _, _, p in hits):
+        hits = [(s, e, p) for s, e, p in hits if not p.weak]
     positive: list[Any] = []
     negated: list[Any] = []
-    for start, phrase in sorted(hits, key=lambda h: h[0]):
-        if phrase.value not in _SELF_NEGATING_VALUES and _negated(text, start, words_of):
+    for start, end, phrase in sorted(hits, key=lambda h: h[0]):
+        if phrase.value not in _SELF_NEGATING_VALUES and _negated(text, start, end, words_of, fact_id):
             negated.append(phrase.value)
         elif phrase.value not in positive:
             positive.append(phrase.value)
@@ -201,14 +224,14 @@ def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> M
     words_of = vocabulary(language)
     phrases = _phrases(fact.id, _labels(fact), language)
     normal = _choice_text(text)
-    positive, negated = _find(phrases, normal, free_text, words_of)
+    positive, negated = _find(phrases, normal, free_text, words_of, fact.id)
     for acronym, value in words_of.case_sensitive.get(fact.id, {}).items():
         if re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text) and value not in positive:
             positive.append(value)
     if not positive and not negated:
         corrected = _corrected(normal, _vocabulary(phrases))
         if corrected != normal:
-            positive, negated = _find(phrases, corrected, free_text, words_of)
+            positive, negated = _find(phrases, corrected, free_text, words_of, fact.id)
     return Mentions(tuple(positive), tuple(negated))
 
 
@@ -291,6 +314,9 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
             if p.value == mentions.positive[0]
         }
         return replace(result.value(mentions.positive[0], text), sure=whole and not mentions.negated)
+    if len(mentions.positive) > 1 and fact.several_choices == "highest":
+        # several levels of a scale named: the highest is the limit ("I work, but I tire easily")
+        return result.value(max(mentions.positive), text)
     if len(mentions.positive) > 1:
         return result.unclear(text, "choice.ambiguous")
     return result.unclear(text, "choice.no_match")

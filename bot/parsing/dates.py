@@ -12,6 +12,13 @@ month, and one named only by its year ("2024") as 1 July of that year: the middl
 at most half the period. The current month or year alone ("this month", "2026") is "date.too_vague",
 as is an open-ended answer ("more than a year ago", "within the last month"). Relative answers
 ("last year", "two years ago") are exactly that far before `today`.
+
+Said by name (words in bot/words/en.yaml `dates`): holidays, Easter and the feasts that move with it
+(computed by dateutil), seasons (their middle day), parts of a month or year, decades ("the 90s":
+1995), "the Friday before last", a day of the month alone ("on the 28th": never in the future), a
+day and month in figures without a year ("10/23": the only way it fits). A date fact's topic denied
+wherever it is named ("red cells, but never platelets") is "never"; a date in figures that cannot be
+read is asked again, never taken as "never".
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from typing import Any
 
 from bot.facts import FactDefinition
 from bot.parsing import result
+from bot.parsing.booleans import topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern, plain
@@ -150,6 +158,148 @@ def _named_day_rewrites() -> tuple[tuple[re.Pattern, Any], ...]:
     return tuple(rewrites)
 
 
+@functools.cache
+def _said_dates() -> dict[str, Any]:
+    """bot/words/en.yaml `dates`."""
+    from bot.parsing.words import words  # words.py imports text.py, as this module does
+
+    return words("en").raw.get("dates") or {}
+
+
+@functools.cache
+def _season_pattern() -> re.Pattern | None:
+    seasons = _said_dates().get("seasons") or {}
+    if not seasons:
+        return None
+    names = "|".join(re.escape(str(name)) for name in sorted(seasons, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(last|this|in the|the|during the|over the|in)\s+)?({names})"
+        rf"(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b"
+    )
+
+
+def _seasons(text: str) -> str:
+    """ "Back in the summer" → "july 16", "spring 2025" → "april 15 2025" (the season's middle day,
+    bot/words/en.yaml `dates.seasons`); the most recent one is then preferred, as for a month."""
+    pattern = _season_pattern()
+    if pattern is None:
+        return text
+    said = _said_dates()
+    needs_context = {str(word) for word in said.get("seasons_needing_context") or ()}
+
+    def rewrite(match: re.Match) -> str:
+        lead_in, season, year = match.groups()
+        if season in needs_context and not (lead_in or year):
+            return match.group(0)
+        day = str(said["seasons"][season])
+        return f"{lead_in or ''} {day} {year}" if year else f"{lead_in or ''} {day}"
+
+    return pattern.sub(rewrite, text)
+
+
+def _easter_days(text: str, today: date) -> str:
+    """ "Just after Easter" → "april 5 2026": the most recent Easter (or the one of the year said),
+    moved by the feast's offset (bot/words/en.yaml `dates.easter_days`). dateutil computes Easter."""
+    feasts = _said_dates().get("easter_days") or {}
+    if not feasts or "easter" not in text and "good friday" not in text:
+        return text
+    from dateutil.easter import easter
+
+    names = "|".join(re.escape(str(name)) for name in sorted(feasts, key=len, reverse=True))
+
+    def rewrite(match: re.Match) -> str:
+        feast, year, which = match.group(1), match.group(2), match.group(3)
+        offset = timedelta(days=int(feasts[feast]))
+        if year:
+            day = easter(int(year)) + offset
+        elif which:
+            day = easter(today.year - (which == "last")) + offset
+        else:
+            day = easter(today.year) + offset
+            if day > today:
+                day = easter(today.year - 1) + offset
+        return f" {day.strftime('%B').lower()} {day.day} {day.year} "
+
+    return re.sub(
+        rf"\b(?:last\s+)?({names})(?:\s+(?:of\s+)?((?:19|20)\d\d)|\s+(last|this) year)?\b", rewrite, text
+    )
+
+
+def _calendar_years(text: str, today: date) -> str:
+    """ "Sometime last year" is the calendar year (read as its middle), not exactly a year ago;
+    "sometime in March" is "in March" (bot/words/en.yaml `dates.in_a_year`); "over the summer" is
+    in the summer. Done before looking for open-ended answers ("sometime", "over a year")."""
+    lead_ins = _said_dates().get("in_a_year") or ()
+    if not lead_ins:
+        return text
+    said = "|".join(re.escape(str(word)) for word in sorted(lead_ins, key=len, reverse=True))
+    text = re.sub(rf"\b(?:{said})\s+last year\b", str(today.year - 1), text)
+    seasons = "|".join(re.escape(str(name)) for name in _said_dates().get("seasons") or {})
+    if seasons:  # "over the summer" is in the summer, not "over" a length of time
+        text = re.sub(rf"\bover the (?=(?:{seasons})\b)", "in the ", text)
+    return re.sub(
+        r"\b(?:sometime|some time|at some point)\s+(?=in\b|during\b|around\b|last\b|early\b|late\b)", "", text
+    )
+
+
+_WEEKDAY_BEFORE_LAST = re.compile(
+    r"\b(?:the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+before\s+last\b"
+)
+_DECADE = re.compile(r"\b(?:the\s+)?(?:'|19|20)?(\d)0s\b")
+_DAY_AND_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?![\d/])")
+_BARE_DAY = re.compile(
+    r"(?<![\d/.-])\b([1-9]|[12]\d|3[01])\b(?!\s*(?:st|nd|rd|th)?\s*(?:days?|weeks?|months?|years?))"
+)
+
+
+def _day_and_month(match: re.Match, order: str) -> str:
+    """ "11/15" with no year: the day and month said, read by the date order when both could be
+    either ("03/10" is 3 October day-first), else by the only way they fit ("10/23" is 23 October)."""
+    first, second = int(match.group(1)), int(match.group(2))
+    if first <= 12 and second <= 12:
+        day, month = (first, second) if order.startswith("D") else (second, first)
+    elif first <= 12 < second <= 31:
+        day, month = second, first
+    elif second <= 12 < first <= 31:
+        day, month = first, second
+    else:
+        return match.group(0)
+    return f" {day} {_MONTHS[month - 1]} "
+
+
+def _middle_of_decade(tens: int) -> int:
+    """ "The 90s" → 1995, "the 10s" → 2015: a decade said by its tens is the nearest one past."""
+    return (1900 if tens >= 3 else 2000) + 10 * tens + 5
+
+
+def _said_relative(text: str, today: date, date_order: str) -> str:
+    """Rewrites that need today: "the Friday before last", "last month 15" (a day of last month),
+    "in the 90s" (the middle of the decade), "11/15" (a day and month without a year)."""
+
+    def before_last(match: re.Match) -> str:
+        weekday = _WEEKDAYS.index(match.group(1))
+        days_back = (today.weekday() - weekday) % 7 or 7
+        day = today - timedelta(days=days_back + 7)
+        return f" {day.day} {day.strftime('%B').lower()} {day.year} "
+
+    text = _WEEKDAY_BEFORE_LAST.sub(before_last, text)
+    text = _DECADE.sub(lambda m: f" {_middle_of_decade(int(m.group(1)))} ", text)
+    text = _DAY_AND_MONTH.sub(lambda m: _day_and_month(m, date_order), text)
+    for which, first in (
+        ("last", (today.replace(day=1) - timedelta(days=1)).replace(day=1)),
+        ("this", today.replace(day=1)),
+    ):
+        said_month = re.search(rf"\b{which} month\b", text)
+        days = _BARE_DAY.findall(text)
+        if said_month and len(days) == 1 and not re.search(r"\b(?:19|20)\d\d\b", text):
+            # "last month 15", "finished last month, on the 10th"
+            text = text[: said_month.start()] + text[said_month.end() :]
+            text = _BARE_DAY.sub(
+                lambda m, f=first: f" {int(m.group(1))} {f.strftime('%B').lower()} {f.year} ", text
+            )
+    return text
+
+
 _DAY_OF_MONTH = {
     which: re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+of\s+{which}\s+month\b")
     for which in ("last", "this")
@@ -159,8 +309,11 @@ _DAY_OF_MONTH = {
 def _named_days(text: str, today: date) -> str:
     """Days said by name (`_named_day_rewrites`), and a day of last or this month ("the 20th of last
     month" → "20 november 2026")."""
+    if re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}", text):
+        return text  # "14/02/2018, valentines day of all days": the date said in figures is the one
     for pattern, replacement in _named_day_rewrites():
         text = pattern.sub(replacement, text)
+    text = _easter_days(_seasons(text), today)
     last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     for which, first in (("last", last_month), ("this", today.replace(day=1))):
         text = _DAY_OF_MONTH[which].sub(
@@ -169,19 +322,22 @@ def _named_days(text: str, today: date) -> str:
     return text
 
 
-def _date_words(text: str, today: date) -> str:
+def _date_words(text: str, today: date, date_order: str | None = None) -> str:
     """Keep only the words that can be part of a date, after the rewrites above."""
     text = _HEDGES.sub(" ", text)
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
     text = _named_days(text, today)
+    text = _said_relative(text, today, date_order or DEFAULT_DATE_ORDER)
     month = "|".join(_MONTHS)
-    text = re.sub(
-        rf"\b((?:{month})(?: \d{{1,2}})?) last year\b", lambda m: f"{m.group(1)} {today.year - 1}", text
-    )
-    text = re.sub(
-        rf"\b((?:{month})(?: \d{{1,2}})?) this year\b", lambda m: f"{m.group(1)} {today.year}", text
-    )
+    for which, year in (("last", today.year - 1), ("this", today.year)):
+        # "March last year", "last year, around Christmas": the month (and day) in that year
+        said_year = re.search(rf"\b{which} year\b", text)
+        if said_year and re.search(rf"\b(?:{month})\b", text) and not re.search(r"\b(?:19|20)\d\d\b", text):
+            text = text[: said_year.start()] + text[said_year.end() :]
+            text = re.sub(
+                rf"\b((?:{month})(?: \d{{1,2}}\b)?)", lambda m, y=year: f"{m.group(1)} {y}", text, count=1
+            )
     text = re.sub(rf"\blast ({month})\b", r"\1", text)
     tokens = re.findall(r"\d{1,4}(?:[/.-]\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+", text)
     kept: list[str] = []
@@ -218,7 +374,7 @@ def _date_words(text: str, today: date) -> str:
 
 def read_date(text: str, today: date, date_order: str | None = None) -> DateReading | None:
     """The date named in text already in `numeric_text(..., ordinals=True)` form, or None."""
-    words = _date_words(text, today)
+    words = _date_words(text, today, date_order)
     if not words:
         return None
     last_weekday = re.search(rf"\blast ({'|'.join(_WEEKDAYS)})\b", words)
@@ -232,6 +388,11 @@ def read_date(text: str, today: date, date_order: str | None = None) -> DateRead
     day = data.date_obj.date()
     if last_weekday and day >= today:
         day -= timedelta(days=7)
+    named = set(words.split())
+    if day > today and not (named & (_RELATIVE | set(_MONTHS))) and not re.search(r"\b\d{4}\b|[/.-]", words):
+        # "on the 28th", said on the 3rd: the 28th of last month (dateparser takes this month's)
+        end_of_last_month = day.replace(day=1) - timedelta(days=1)
+        day = end_of_last_month.replace(day=min(day.day, end_of_last_month.day))
     relative = bool(_RELATIVE & set(words.split()))
     return DateReading(day, data.period or "day", relative)
 
@@ -274,11 +435,15 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
             if chinese > today
             else result.value(chinese, said)
         )
-    words = numeric_text(text, ordinals=True)
+    words = _calendar_years(numeric_text(text, ordinals=True), today)
     if _VAGUE.search(words):
         return result.unclear(said, "date.too_vague")
+    if fact.allow_never and not _NOT_NEVER.search(plain(text)) and topic_denied(text, fact.id):
+        return result.value(NEVER, said)  # "a stent in 2020, but never a heart attack or bypass"
     reading = read_date(words, today, date_order)
     if reading is None:
+        if re.search(r"[0-9]", text):
+            return result.unclear(said, "date.unclear")  # a date we could not read is never "never"
         words_plain = plain(text)
         if is_chinese(text) and _never_in_chinese(words_plain):
             return (

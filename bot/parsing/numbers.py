@@ -187,6 +187,8 @@ _DATE_NOISE = [
         rf"(?<![\d.,])\b(?:on\s+)?(?:the\s+)?{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:\s+\d{{4}})?",
         rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
         rf"\b(?:in|of|since|from)\s+(?:(?:{_MONTH}|may)\s+)?(?:19|20)\d{{2}}\b",
+        rf"\b(?:on\s+)?the\s+{_DAY}(?:st|nd|rd|th)\s+of\s+(?:this|next|last|the)\s+month\b",
+        rf"\bon\s+the\s+{_DAY}(?:st|nd|rd|th)\b",
     ]
 ]
 

@@ -96,6 +96,8 @@ _LISTS = (
     "fillers",
     "past_markers",
     "fine_words",
+    "dismissals",
+    "ongoing_markers",
     "willing_yes",
     "willing_no",
     "negative_words",

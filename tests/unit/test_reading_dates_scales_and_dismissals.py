@@ -1,0 +1,97 @@
+"""Readings added after studying the English tuning corpora tune_e and tune_f: each general
+mechanism with an example of its own (not a corpus row), so none can quietly come undone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.rules import NEVER
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)  # a Thursday
+
+READINGS = [
+    # seasons, as their middle day; the most recent one unless a year is said
+    ("last_platelet_transfusion", "over the summer", date(2026, 7, 16)),
+    ("ejection_fraction_date", "autumn 2025", date(2025, 10, 15)),
+    ("transplant_immunosuppressants_stopped", "in the fall", date(2026, 10, 15)),
+    ("last_heart_attack_or_bypass", "last winter", date(2026, 1, 15)),
+    # Easter moves: dateutil computes it
+    ("transplant_immunosuppressants_stopped", "easter 2024", date(2024, 3, 31)),
+    ("last_heart_attack_or_bypass", "good friday", date(2026, 4, 3)),
+    # a calendar year said loosely is its middle; a month with "last year" anywhere
+    ("last_heart_attack_or_bypass", "some time last year", date(2025, 7, 1)),
+    ("last_heart_attack_or_bypass", "last year, in may I think", date(2025, 5, 15)),
+    ("last_heart_attack_or_bypass", "in the 80s", date(1985, 7, 1)),
+    # a day of the month alone is never in the future
+    ("last_platelet_transfusion", "on the 25th", date(2026, 11, 25)),
+    ("last_platelet_transfusion", "last month 20", date(2026, 11, 20)),
+    ("last_platelet_transfusion", "the tuesday before last", date(2026, 11, 24)),
+    # a day and month in figures without a year, read the only way it fits
+    ("ejection_fraction_date", "9/28", date(2026, 9, 28)),
+    ("ejection_fraction_date", "28/9", date(2026, 9, 28)),
+    # the topic denied wherever it is named is never
+    ("last_platelet_transfusion", "only red blood, never any platelets", NEVER),
+    ("last_heart_attack_or_bypass", "angioplasty in 2019, no heart attack and no bypass though", NEVER),
+    # a birthday still to come
+    ("age", "64, 65 in march", 64),
+    ("age", "she'll be 50 on the 20th of this month", 49),
+    ("age", "I'm 70 but I feel 50", 70),
+    # a scale of what brings symptoms on: fine with one thing, limited by another
+    ("heart_failure_limitation", "sitting is fine, it's hills that get me", 2),
+    ("heart_failure_limitation", "the stairs are ok but I can't walk across the room without stopping", 3),
+    ("heart_failure_limitation", "stairs make me breathless and now even sitting still", 4),
+    # daily activity: a limit said beside an ability decides the level
+    ("ecog", "still go to work but I get tired easily", 1),
+    # a condition dismissed in a clause of its own
+    (
+        "serious_liver_or_kidney_problems",
+        "kidneys a little sluggish but the doctor said nothing serious",
+        False,
+    ),
+    # a condition over and done with, unless it is still going on
+    ("uncontrolled_infection", "pneumonia in october, fine now", False),
+    ("gvhd", "skin gvhd flared in the spring, still on creams for it", True),
+]
+
+
+@pytest.mark.parametrize(("fact_id", "said", "meant"), READINGS)
+def test_an_answer_is_read_as_meant(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("hiv_or_aids", "yes, but it's well controlled"),  # controlled HIV is still HIV
+        ("gvhd", "yes, it is under control"),
+    ],
+)
+def test_control_is_not_a_cure(fact_id, said):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("willing_contraception", "I'd have to ask my wife"),
+        ("aml_relapse_no_response", "still waiting on the marrow biopsy results"),
+    ],
+)
+def test_someone_else_knows(fact_id, said):
+    assert understand(fact_id, said, TODAY).parsed.status == "unknown"
+
+
+def test_a_date_in_figures_we_cannot_read_is_never_never():
+    parsed = understand("last_heart_attack_or_bypass", "no, 31/31/2020", TODAY).parsed
+    assert parsed.value != NEVER, parsed
+
+
+def test_a_scale_answer_is_read_back_before_it_excludes():
+    """The highest of several levels is a reading, not a button: it is read back if it excludes."""
+    parsed = understand("ecog", "I walk the dog but I'm in bed most of the day", TODAY).parsed
+    assert parsed.ok and parsed.value == 3 and parsed.sure is False, parsed
