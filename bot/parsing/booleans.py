@@ -201,7 +201,7 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
             tiers[STRONG] += able + unable
         if fact_id:
             tiers[TOPIC] += _topic(clause, fact_id, reading, lw, words_text, clauses[position + 1 :])
-        tiers[PLAIN] += _plain_words(clause, lw)
+        tiers[PLAIN] += _plain_words(clause, lw, reading)
     for tier in (STRONG, TOPIC, PLAIN):
         values = set(tiers[tier])
         if len(values) == 1:
@@ -218,11 +218,19 @@ def _statements(words_text: str) -> str:
     return " ".join(part for part in re.split(r"(?<=\?)", words_text) if not part.strip().endswith("?"))
 
 
-def _plain_words(clause: str, lw: Words) -> list[bool]:
+def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:
     """Plain yes and no words, the longest phrase first across both lists ("没错", "not wrong", is a
-    yes, not the "没" of a no); a yes statement ("I do") only when no such word is there."""
+    yes, not the "没" of a no); a yes statement ("I do") only when no such word is there.
+
+    With `fine_clause_says_no` (bot/words/<language>.yaml), a clause that says all is well says no to
+    a condition ("心脏一直挺好的": its 好 is not a yes)."""
     said_yes = set(lw.spaced_list("yes_words"))
-    found = [match.group() in said_yes for match in _yes_or_no_words(lw).finditer(clause)]
+    found: list[bool] = []
+    if lw.raw.get("fine_clause_says_no") and reading in ("now", "ever"):
+        for match in list(lw.pattern("fine_words").finditer(clause)):
+            found.append(False)  # "心脏一直挺好的": its 好 is not a yes
+            clause = _mask(clause, match)
+    found += [match.group() in said_yes for match in _yes_or_no_words(lw).finditer(clause)]
     if not found and lw.yes_statements.search(clause):
         found.append(True)
     return found

@@ -113,6 +113,9 @@ class _DateWords:
     """zh.yaml `dates`, with the patterns built from it (once: the file does not change)."""
 
     tables: dict[str, dict[str, Any]]
+    festival: re.Pattern
+    year_part: re.Pattern
+    month_dot_day: re.Pattern
     full: re.Pattern
     named_year: re.Pattern
     month: re.Pattern
@@ -129,19 +132,26 @@ def _alternatives(table: Any) -> str:  # noqa: ANN401 - a mapping or a list of w
 @functools.cache
 def _date_words() -> _DateWords:
     raw = _zh().raw.get("dates") or {}
-    keys = ("day_words", "year_words", "month_words", "month_parts", "week_words", "weekdays", "units")
+    keys = (
+        "day_words", "year_words", "month_words", "month_parts", "week_words", "weekdays", "units",
+        "year_parts", "lunar_festivals", "solar_festivals",
+    )  # fmt: skip
     tables = {key: dict(raw.get(key) or {}) for key in keys}
     alt = {key: _alternatives(table) for key, table in tables.items()}
     ago, half = _alternatives(raw.get("ago") or []), _alternatives(raw.get("half") or [])
+    festivals = _alternatives({**tables["lunar_festivals"], **tables["solar_festivals"]})
     return _DateWords(
         tables=tables,
-        full=re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
-        named_year=re.compile(rf"(\d{{4}})\s*年|({alt['year_words']})"),
+        festival=re.compile(rf"(?:(\d{{2}}|\d{{4}})\s*年|({alt['year_words']}))?\s*(?:的)?\s*({festivals})"),
+        year_part=re.compile(rf"\s*(?:的)?\s*({alt['year_parts']})"),
+        month_dot_day=re.compile(r"^\D{0,6}?(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d./])"),
+        full=re.compile(r"(\d{4}|\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
+        named_year=re.compile(rf"(\d{{4}}|(?<!\d)\d{{2}})\s*年(?!\s*[前后以之])|({alt['year_words']})"),
         month=re.compile(r"(\d{1,2})\s*月(?!前)"),
         month_day=re.compile(rf"({alt['month_words']})\s*(?:(\d{{1,2}})\s*[号日]|({alt['month_parts']}))"),
         week=re.compile(rf"({alt['week_words']})\s*(?:周|星期|礼拜)\s*({alt['weekdays']})"),
         count=re.compile(
-            rf"(\d+(?:\.\d+)?|{half})\s*个?\s*多?\s*个?\s*({alt['units']})\s*({half})?\s*多?\s*(?:{ago})"
+            rf"(\d+(?:\.\d+)?|{half})\s*个?\s*({half})?\s*多?\s*个?\s*({alt['units']})\s*({half})?\s*多?\s*(?:{ago})"
         ),
         day=re.compile(rf"({alt['day_words']})"),
     )
@@ -162,26 +172,31 @@ def chinese_date(text: str, today: date) -> date | None:
     week), and `units` for "N units ago" (三个月前, 两周前, 半年前 with `half`)."""
     if not is_chinese(text):
         return None
-    text = numerals_to_digits(text).replace(" ", "")
     words = _date_words()
     tables = words.tables
+    festival = words.festival.search(text.replace(" ", ""))  # before numerals: 八月十五 is a festival
+    if festival:
+        return _festival_day(festival, today, tables)
+    text = numerals_to_digits(text).replace(" ", "")
 
-    full = words.full.search(text)
-    if full:
+    fulls = [_full_date(m, today) for m in words.full.finditer(text)]
+    if any(fulls):
+        return max(day for day in fulls if day)  # the latest date named: the questions ask for the last
+    years = list(words.named_year.finditer(text))
+    if years:
+        ends = [m.start() for m in years[1:]] + [len(text)]
+        said = [
+            _day_in_year(m, text[m.end() : end], today, words) for m, end in zip(years, ends, strict=True)
+        ]
+        return max((day for day in said if day), default=None)
+    dotted = words.month_dot_day.search(text)
+    if dotted:  # 11.26: a month and day, this year unless that is still to come
+        month, day = int(dotted.group(1)), int(dotted.group(2))
         try:
-            return date(int(full.group(1)), int(full.group(2)), int(full.group(3)))
+            said_day = date(today.year, month, day)
         except ValueError:
             return None
-    named_year = words.named_year.search(text)
-    if named_year:
-        back = 0 if named_year.group(1) else int(tables["year_words"][named_year.group(2)])
-        year = int(named_year.group(1)) if named_year.group(1) else today.year - back
-        month = words.month.search(text)
-        if month and 1 <= int(month.group(1)) <= 12:
-            return date(year, int(month.group(1)), 15)
-        if named_year.group(2) and back == 0:
-            return None  # 今年 alone: too vague
-        return date(year, 7, 1)
+        return said_day if said_day <= today else said_day.replace(year=today.year - 1)
     said_month = words.month_day.search(text)
     if said_month:  # 上个月10号, 上个月中旬
         first = _months_back(today.replace(day=1), int(tables["month_words"][said_month.group(1)]))
@@ -197,12 +212,80 @@ def chinese_date(text: str, today: date) -> date | None:
     count = words.count.search(text)
     if count:
         number = float(count.group(1)) if count.group(1)[0].isdigit() else 0.5
-        number += 0.5 if count.group(3) else 0  # 一年半前: a year and a half
-        return _back(today, number, tables["units"][count.group(2)])
+        number += 0.5 if count.group(2) or count.group(4) else 0  # 一年半前, 一个半月前: and a half
+        return _back(today, number, tables["units"][count.group(3)])
     said_day = words.day.search(text)
     if said_day:
         return today - timedelta(days=int(tables["day_words"][said_day.group(1)]))
     return None
+
+
+def _said_year(digits: str, today: date) -> int:
+    """A year in figures: 2025, or 25 (this century unless that is still to come: 98 is 1998)."""
+    year = int(digits)
+    if len(digits) == 2:
+        year += 2000 if 2000 + year <= today.year else 1900
+    return year
+
+
+def _full_date(match: re.Match, today: date) -> date | None:
+    try:
+        return date(_said_year(match.group(1), today), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _day_in_year(year_match: re.Match, after: str, today: date, words: _DateWords) -> date | None:
+    """The day a year names with what follows it: 去年五月 (the 15th), 去年年底 (zh.yaml
+    `year_parts`), 去年这个时候 (a year ago today), 2021年 alone (1 July); 今年 alone is too vague."""
+    tables = words.tables
+    if year_match.group(1):
+        year, back = _said_year(year_match.group(1), today), None
+    else:
+        back = int(tables["year_words"][year_match.group(2)])
+        year = today.year - back
+    part = words.year_part.match(after)
+    if part:
+        said = str(tables["year_parts"][part.group(1)])
+        month, day = (today.month, today.day) if said == "today" else (int(n) for n in said.split("-"))
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return date(year, month, 28)
+    month = words.month.match(after.lstrip("的"))
+    if month and 1 <= int(month.group(1)) <= 12:
+        return date(year, int(month.group(1)), 15)
+    if back == 0:
+        return None  # 今年 alone: too vague
+    return date(year, 7, 1)
+
+
+def _festival_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]]) -> date | None:
+    """春节, 中秋, 国庆 (zh.yaml `lunar_festivals`, `solar_festivals`): in the year said (去年春节,
+    2025年中秋), else the most recent one. lunardate turns a lunar month and day into a date."""
+    name = match.group(3)
+    lunar = name in tables["lunar_festivals"]
+    month, day = (
+        int(n)
+        for n in str((tables["lunar_festivals"] if lunar else tables["solar_festivals"])[name]).split("-")
+    )
+
+    def in_year(year: int) -> date:
+        if not lunar:
+            return date(year, month, day)
+        from lunardate import LunarDate  # imported on first use
+
+        try:
+            return LunarDate(year, month, day).to_solar_date()
+        except ValueError:  # a short twelfth month: 除夕 is its 29th
+            return LunarDate(year, month, day - 1).to_solar_date()
+
+    if match.group(1):
+        return in_year(_said_year(match.group(1), today))
+    if match.group(2):
+        return in_year(today.year - int(tables["year_words"][match.group(2)]))
+    this_year = in_year(today.year)
+    return this_year if this_year <= today else in_year(today.year - 1)
 
 
 def _back(today: date, number: float, unit: str) -> date:

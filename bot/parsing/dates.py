@@ -246,7 +246,7 @@ _WEEKDAY_BEFORE_LAST = re.compile(
     r"\b(?:the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+before\s+last\b"
 )
 _DECADE = re.compile(r"\b(?:the\s+)?(?:'|19|20)?(\d)0s\b")
-_DAY_AND_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?![\d/])")
+_DAY_AND_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/.])(\d{1,2})(?![\d/.])")
 _BARE_DAY = re.compile(
     r"(?<![\d/.-])\b([1-9]|[12]\d|3[01])\b(?!\s*(?:st|nd|rd|th)?\s*(?:days?|weeks?|months?|years?))"
 )
@@ -255,7 +255,9 @@ _BARE_DAY = re.compile(
 def _day_and_month(match: re.Match, order: str) -> str:
     """ "11/15" with no year: the day and month said, read by the date order when both could be
     either ("03/10" is 3 October day-first), else by the only way they fit ("10/23" is 23 October)."""
-    first, second = int(match.group(1)), int(match.group(2))
+    first, second = int(match.group(1)), int(match.group(3))
+    if first <= 12 and second <= 12 and match.group(2) == ".":
+        return match.group(0)  # "3.5": a number as often as a date, and which is the month?
     if first <= 12 and second <= 12:
         day, month = (first, second) if order.startswith("D") else (second, first)
     elif first <= 12 < second <= 31:

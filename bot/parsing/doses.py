@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bot.facts import FactDefinition
-from bot.parsing.text import space_cjk
+from bot.parsing.text import phrase_pattern, space_cjk
 from bot.parsing.words import words
 
 _DIGITS = r"\d+(?:\.\d+)?"
@@ -36,6 +36,9 @@ class _DoseWords:
     tablets: re.Pattern  # a count of tablets, and the strength of one when it follows or precedes
     times_of_day: re.Pattern
     counts: dict[str, float]
+    strength_after: re.Pattern  # "一片5毫克", "一片是5毫克": what one tablet holds
+    strength_before: re.Pattern  # "5毫克一片"
+    future: re.Pattern  # "going down to 30 next week", "下周减到8毫克": not today's dose
 
 
 def _number_group(counts: dict[str, float]) -> str:
@@ -67,9 +70,14 @@ def _dose_words(language: str) -> _DoseWords | None:
     units = "|".join(
         re.escape(space_cjk(str(u))) for u in sorted(section.get("tablets") or [], key=len, reverse=True)
     )
+    half = "|".join(re.escape(space_cjk(str(w))) for w in section.get("half_after") or []) or "(?!x)x"
     tablets = re.compile(
-        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?(?:(?P<strength>{_DIGITS})\s*mg\s*)?(?:{units})(?![a-z])"
+        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?(?:(?P<strength>{_DIGITS})\s*mg\s*)?(?:{units})"
+        rf"(?P<half>\s*(?:{half}))?(?![a-z])"
     )
+    joiners = "|".join(re.escape(space_cjk(str(w))) for w in section.get("strength_joiners") or [])
+    joined = rf"(?:(?:{joiners})\s*)?" if joiners else ""
+    future = section.get("future_markers") or []
     times = "|".join(
         re.escape(space_cjk(str(t))) for t in sorted(section.get("times_of_day") or [], key=len, reverse=True)
     )
@@ -79,6 +87,9 @@ def _dose_words(language: str) -> _DoseWords | None:
         tablets=tablets,
         times_of_day=re.compile(rf"(?<![a-z])(?:{times})(?![a-z])" if times else r"(?!x)x"),
         counts=counts,
+        strength_after=re.compile(rf"\s*{joined}(?P<strength>{_DIGITS})\s*mg"),
+        strength_before=re.compile(rf"(?P<strength>{_DIGITS})\s*mg\s*$"),
+        future=phrase_pattern(str(w) for w in future),
     )
 
 
@@ -116,39 +127,70 @@ def daily_dose(prepared: str, language: str) -> float | None:
             per_day.add(24 / hours if hours else 0.0)
         else:
             per_day.add(times if times is not None else _number(match.group("n"), dose_words.counts))
-    tablets, strengths = set(), set()
+    tablets: list[tuple[float, int]] = []
+    strengths: set[float] = set()
     for match in dose_words.tablets.finditer(prepared):
         if not unread(match.start(), match.end()):
             continue
-        count = _number(match.group("n"), dose_words.counts)
-        following = _STRENGTH_AFTER.match(prepared, match.end())
+        count = _number(match.group("n"), dose_words.counts) + (0.5 if match.group("half") else 0)
+        following = dose_words.strength_after.match(prepared, match.end())
+        preceding = dose_words.strength_before.search(prepared[: match.start()])
         if match.group("strength"):
             strengths.add(float(match.group("strength")))
-            tablets.add(count)
+            tablets.append((count, match.start()))
             mark(match.start(), match.end())
         elif count == 1 and following:  # "一片5毫克", "1 tablet 5mg": what one tablet holds
             strengths.add(float(following.group("strength")))
             mark(match.start(), following.end())
+        elif count == 1 and preceding and unread(preceding.start(), match.start()):  # "5毫克一片"
+            strengths.add(float(preceding.group("strength")))
+            mark(preceding.start(), match.end())
         else:
-            tablets.add(count)
+            tablets.append((count, match.start()))
             mark(match.start(), match.end())
+    tablet_count = _tablets_a_day(prepared, tablets, dose_words)
     amounts = [
         (float(m.group(1)), m.start(), m.end())
         for m in _AMOUNT.finditer(prepared)
         if unread(m.start(), m.end())
     ]
     if not (per_day - {1.0} or tablets or strengths):
+        if per_day and len(amounts) == 1 and "mg" in prepared[amounts[0][1] : amounts[0][2]]:
+            return amounts[0][0]  # "一天15毫克", "10mg daily": the amount is the daily amount
         return _at_times_of_day(prepared, amounts, dose_words)
-    if len(per_day - {1.0}) > 1 or len(tablets) > 1 or len(strengths) > 1:
+    if len(per_day - {1.0}) > 1 or tablet_count is None or len(strengths) > 1:
         return DISAGREES  # "twice a day ... three times a day"
     values = {value for value, _, _ in amounts} | strengths
     if len(values) != 1:
         return DISAGREES
     times = next(iter(per_day - {1.0}), 1.0)
-    return next(iter(values)) * next(iter(tablets), 1.0) * times
+    return next(iter(values)) * tablet_count * times
 
 
-_STRENGTH_AFTER = re.compile(rf"\s*(?P<strength>{_DIGITS})\s*mg")
+def _tablets_a_day(prepared: str, tablets: list[tuple[float, int]], dose_words: _DoseWords) -> float | None:
+    """How many tablets a dose is: one count ("two tablets"), or several each at a time of day of its
+    own ("早上4片晚上2片": 6); None when several counts disagree."""
+    counts = {count for count, _ in tablets}
+    if len(counts) <= 1:
+        return next(iter(counts), 1.0)
+    times = [m.end() for m in dose_words.times_of_day.finditer(prepared)]
+    if all(any(0 <= start - end <= 2 for end in times) for _, start in tablets):
+        return sum(count for count, _ in tablets)
+    return None
+
+
+def without_future_doses(prepared: str, language: str) -> str:
+    """The text without its clauses about a dose to come ("40mg, going down to 30 next week",
+    "一天12毫克，下周减到8毫克": the `future_markers` of the language's `doses`): today's dose is
+    asked."""
+    dose_words = _dose_words(language)
+    if dose_words is None:
+        return prepared
+    clauses = re.split(r"(?<=[,;])", prepared)
+    kept = [c for c in clauses if not dose_words.future.search(c)]
+    return "".join(kept) if kept and len(kept) < len(clauses) else prepared
+
+
 _AMOUNT = re.compile(rf"(?<![a-z0-9.])({_DIGITS})\s*(?:mg)?(?![0-9.])")
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import parse_boolean
-from bot.parsing.doses import daily_dose, is_per_day
+from bot.parsing.doses import daily_dose, is_per_day, without_future_doses
 from bot.parsing.result import Parsed
 from bot.parsing.text import clean, numeric_text, phrase_pattern, space_cjk
 from bot.parsing.words import words
@@ -271,6 +271,7 @@ def parse_number(fact: FactDefinition, text: str) -> Parsed:
             return result.unclear(said, "steroid.other_drug")
         factor = drug_factor
     if is_per_day(fact):
+        prepared = without_future_doses(prepared, written_language(prepared))
         per_day = daily_dose(prepared, written_language(prepared))
         if per_day is not None and math.isnan(per_day):
             return result.unclear(said, "number.ambiguous")

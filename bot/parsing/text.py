@@ -9,6 +9,7 @@ and its relatives (listed in bot/words/<language>.yaml), which mean "unknown" fo
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -59,7 +60,29 @@ def clean(text: str) -> str:
     text = text.translate(_SUPERSCRIPTS)
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_SYMBOLS).lower()
+    if written_language(text) == "zh":
+        text = _everyday_chinese(text)
     return _SPACES.sub(" ", text).strip()
+
+
+@functools.cache
+def _colloquial_pattern() -> tuple[re.Pattern, dict[str, str]] | None:
+    from bot.parsing.words import words  # bot.parsing's package imports this module first
+
+    table = {str(k): str(v) for k, v in (words("zh").raw.get("colloquial") or {}).items()}
+    if not table:
+        return None
+    return re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))), table
+
+
+def _everyday_chinese(text: str) -> str:
+    """Dialect and chat forms as standard Mandarin (bot/words/zh.yaml `colloquial`: 木有 → 没有,
+    冇 → 没有, 啥子 → 什么), so every reader sees one form."""
+    found = _colloquial_pattern()
+    if found is None:
+        return text
+    pattern, table = found
+    return pattern.sub(lambda m: table[m.group()], text)
 
 
 # ----- contractions ---------------------------------------------------------------------------------
