@@ -23,6 +23,7 @@ read is asked again, never taken as "never".
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from bot.parsing.booleans import topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern, plain
+from bot.parsing.words import without_future_clauses
 from bot.rules import NEVER
 
 DEFAULT_DATE_ORDER = "DMY"
@@ -44,6 +46,9 @@ every parser, or pass `date_order` to the functions below."""
 FULL_DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
 DATE_FORMATS = [*FULL_DATE_FORMATS, "%m/%Y", "%m-%Y"]
 """Formats tried before dateparser's own reading (it would read 2025-03-10 day-first otherwise)."""
+
+_OTHER_ORDER = {"DMY": "MDY", "MDY": "DMY"}
+"""A date in figures that cannot be read in the set order ("11/28/26" day first) is read the other way."""
 
 PARSERS = ["relative-time", "custom-formats", "absolute-time"]
 """dateparser's parsers we use: not "timestamp" (a bare "1971" is a year, not seconds since 1970)."""
@@ -72,7 +77,7 @@ _MONTHS = (
 )  # fmt: skip
 _WEEKDAYS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun",
+    "thu", "thur", "thurs", "fri", "sun",
 )  # fmt: skip
 _UNITS = ("day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours")
 _KEEP = frozenset(
@@ -151,7 +156,7 @@ def _named_day_rewrites() -> tuple[tuple[re.Pattern, Any], ...]:
     for part, day in sorted((said.get("year_parts") or {}).items(), key=lambda kv: -len(kv[0])):
         rewrites.append(
             (
-                re.compile(rf"\b{re.escape(str(part))}\s+((?:19|20)\d\d)\b"),
+                re.compile(rf"\b{re.escape(str(part))}\s+((?:19|20)\d\d|this year|last year)\b"),
                 lambda m, d=day: f"{d} {m.group(1)}",
             )
         )
@@ -234,6 +239,8 @@ def _calendar_years(text: str, today: date) -> str:
         return text
     said = "|".join(re.escape(str(word)) for word in sorted(lead_ins, key=len, reverse=True))
     text = re.sub(rf"\b(?:{said})\s+last year\b", str(today.year - 1), text)
+    last_month = (today.replace(day=1) - timedelta(days=1)).strftime("%B %Y").lower()
+    text = re.sub(rf"\b(?:{said})\s+last month\b|\blast month\s+(?:sometime|some time)\b", last_month, text)
     seasons = "|".join(re.escape(str(name)) for name in _said_dates().get("seasons") or {})
     if seasons:  # "over the summer" is in the summer, not "over" a length of time
         text = re.sub(rf"\bover the (?=(?:{seasons})\b)", "in the ", text)
@@ -324,9 +331,59 @@ def _named_days(text: str, today: date) -> str:
     return text
 
 
+@functools.cache
+def _word_forms() -> tuple[re.Pattern, dict[str, str]] | None:
+    """Weekdays and units as people shorten or misspell them, and "a few" / "a couple of" as numbers
+    (bot/words/en.yaml `dates.weekday_forms`, `unit_forms`, `few`)."""
+    said = _said_dates()
+    table = {
+        str(k): str(v) for key in ("weekday_forms", "unit_forms") for k, v in (said.get(key) or {}).items()
+    }
+    table.update({str(k): str(v) for k, v in (said.get("few") or {}).items()})
+    if not table:
+        return None
+    names = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z])"), table
+
+
+def _said_forms(text: str) -> str:
+    found = _word_forms()
+    if found is None:
+        return text
+    pattern, table = found
+    return pattern.sub(lambda m: table[m.group()], text)
+
+
+def _weekday_holidays(text: str, today: date) -> str:
+    """ "Thanksgiving" → the fourth Thursday of November, the most recent one (bot/words/en.yaml
+    `dates.weekday_holidays`: month, weekday, which one; -1 is the last)."""
+    holidays = _said_dates().get("weekday_holidays") or {}
+    for name, (month_name, weekday_name, nth) in holidays.items():
+        if str(name) not in text:
+            continue
+        month, weekday = _MONTHS.index(str(month_name)) + 1, _WEEKDAYS.index(str(weekday_name))
+
+        def day_in(year: int, month: int = month, weekday: int = weekday, nth: int = int(nth)) -> date:
+            days = [
+                date(year, month, d)
+                for d in range(1, calendar.monthrange(year, month)[1] + 1)
+                if date(year, month, d).weekday() == weekday
+            ]
+            return days[nth - 1] if nth > 0 else days[nth]
+
+        day = day_in(today.year)
+        if day > today:
+            day = day_in(today.year - 1)
+        text = re.sub(
+            rf"\b{re.escape(str(name))}\b", f" {day.strftime('%B').lower()} {day.day} {day.year} ", text
+        )
+    return text
+
+
 def _date_words(text: str, today: date, date_order: str | None = None) -> str:
     """Keep only the words that can be part of a date, after the rewrites above."""
-    text = _HEDGES.sub(" ", text)
+    text = _said_forms(_HEDGES.sub(" ", text))
+    text = _weekday_holidays(text, today)
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
     text = _named_days(text, today)
@@ -357,6 +414,8 @@ def _date_words(text: str, today: date, date_order: str | None = None) -> str:
             # a unit needs its number: "3 years" or "last year", never "years" alone ("not for years")
             if not (before.isdigit() or before in ("a", "an", "last", "next", "this")):
                 continue
+        elif token == "ago" and before not in _UNITS:
+            continue  # "ages ago, 2019": the year is the date
         elif token in ("last", "next", "this"):
             if not (after in _UNITS or after in _WEEKDAYS):
                 continue
@@ -382,9 +441,13 @@ def read_date(text: str, today: date, date_order: str | None = None) -> DateRead
     last_weekday = re.search(rf"\blast ({'|'.join(_WEEKDAYS)})\b", words)
     if last_weekday:
         words = words.replace(last_weekday.group(0), last_weekday.group(1))
-    data = _parser(today, date_order or DEFAULT_DATE_ORDER, False).get_date_data(
-        words, date_formats=DATE_FORMATS
-    )
+    order = date_order or DEFAULT_DATE_ORDER
+    data = _parser(today, order, False).get_date_data(words, date_formats=DATE_FORMATS)
+    if data.date_obj is None and _NUMERIC_DATE.search(words):
+        # "11/28/26" cannot be day first: read it the only other way it fits
+        data = _parser(today, _OTHER_ORDER.get(order, order), False).get_date_data(
+            words, date_formats=DATE_FORMATS
+        )
     if data.date_obj is None:
         return None
     day = data.date_obj.date()
@@ -406,6 +469,10 @@ def calendar_date(text: str, today: date, date_order: str | None = None) -> date
         return None
     order = date_order or DEFAULT_DATE_ORDER
     data = _parser(today, order, True).get_date_data(words, date_formats=FULL_DATE_FORMATS)
+    if data.date_obj is None and _NUMERIC_DATE.search(words):
+        data = _parser(today, _OTHER_ORDER.get(order, order), True).get_date_data(
+            words, date_formats=FULL_DATE_FORMATS
+        )
     return data.date_obj.date() if data.date_obj else None
 
 
@@ -419,6 +486,7 @@ def _chinese_never() -> re.Pattern:
     return phrase_pattern(_date_phrases("never", "zh"))
 
 
+_SAID_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NEVER = phrase_pattern(NEVER_PHRASES)
 _NOT_NEVER = phrase_pattern(NOT_NEVER_WORDS)
 _VAGUE = phrase_pattern(VAGUE_PHRASES)
@@ -430,6 +498,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     Future dates are "out_of_range" ("date.in_future"); today is allowed.
     """
     said = text
+    text = without_future_clauses(text)  # "my next one is tomorrow, the last one was a week ago"
     chinese = chinese_date(text, today)  # 上周二, 去年五月, 三个月前 (bot/parsing/chinese.py)
     if chinese is not None:
         return (
@@ -437,8 +506,8 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
             if chinese > today
             else result.value(chinese, said)
         )
-    words = _calendar_years(numeric_text(text, ordinals=True), today)
-    if _VAGUE.search(words):
+    words = _calendar_years(_said_forms(numeric_text(text, ordinals=True)), today)
+    if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
         return result.unclear(said, "date.too_vague")
     if fact.allow_never and not _NOT_NEVER.search(plain(text)) and topic_denied(text, fact.id):
         return result.value(NEVER, said)  # "a stent in 2020, but never a heart attack or bypass"

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bot.facts import FactDefinition
-from bot.parsing.text import phrase_pattern, space_cjk
+from bot.parsing.text import space_cjk
 from bot.parsing.words import words
 
 _DIGITS = r"\d+(?:\.\d+)?"
@@ -38,7 +38,6 @@ class _DoseWords:
     counts: dict[str, float]
     strength_after: re.Pattern  # "一片5毫克", "一片是5毫克": what one tablet holds
     strength_before: re.Pattern  # "5毫克一片"
-    future: re.Pattern  # "going down to 30 next week", "下周减到8毫克": not today's dose
 
 
 def _number_group(counts: dict[str, float]) -> str:
@@ -77,7 +76,6 @@ def _dose_words(language: str) -> _DoseWords | None:
     )
     joiners = "|".join(re.escape(space_cjk(str(w))) for w in section.get("strength_joiners") or [])
     joined = rf"(?:(?:{joiners})\s*)?" if joiners else ""
-    future = section.get("future_markers") or []
     times = "|".join(
         re.escape(space_cjk(str(t))) for t in sorted(section.get("times_of_day") or [], key=len, reverse=True)
     )
@@ -89,7 +87,6 @@ def _dose_words(language: str) -> _DoseWords | None:
         counts=counts,
         strength_after=re.compile(rf"\s*{joined}(?P<strength>{_DIGITS})\s*mg"),
         strength_before=re.compile(rf"(?P<strength>{_DIGITS})\s*mg\s*$"),
-        future=phrase_pattern(str(w) for w in future),
     )
 
 
@@ -177,18 +174,6 @@ def _tablets_a_day(prepared: str, tablets: list[tuple[float, int]], dose_words: 
     if all(any(0 <= start - end <= 2 for end in times) for _, start in tablets):
         return sum(count for count, _ in tablets)
     return None
-
-
-def without_future_doses(prepared: str, language: str) -> str:
-    """The text without its clauses about a dose to come ("40mg, going down to 30 next week",
-    "一天12毫克，下周减到8毫克": the `future_markers` of the language's `doses`): today's dose is
-    asked."""
-    dose_words = _dose_words(language)
-    if dose_words is None:
-        return prepared
-    clauses = re.split(r"(?<=[,;])", prepared)
-    kept = [c for c in clauses if not dose_words.future.search(c)]
-    return "".join(kept) if kept and len(kept) < len(clauses) else prepared
 
 
 _AMOUNT = re.compile(rf"(?<![a-z0-9.])({_DIGITS})\s*(?:mg)?(?![0-9.])")

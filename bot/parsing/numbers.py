@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import parse_boolean
-from bot.parsing.doses import daily_dose, is_per_day, without_future_doses
+from bot.parsing.doses import daily_dose, is_per_day
 from bot.parsing.result import Parsed
 from bot.parsing.text import clean, numeric_text, phrase_pattern, space_cjk
-from bot.parsing.words import words
+from bot.parsing.words import without_future_clauses, words
 from bot.text import written_language
 
 
@@ -263,7 +263,7 @@ def parse_number(fact: FactDefinition, text: str) -> Parsed:
     mean 0 and "once"/"twice" mean 1/2.
     """
     said = text
-    prepared = prepare(text, count_words=_is_count(fact))
+    prepared = prepare(without_future_clauses(text), count_words=_is_count(fact))
     factor = 1.0
     if fact.equivalents:
         drug_factor = _drug_factor(fact, prepared)
@@ -271,7 +271,6 @@ def parse_number(fact: FactDefinition, text: str) -> Parsed:
             return result.unclear(said, "steroid.other_drug")
         factor = drug_factor
     if is_per_day(fact):
-        prepared = without_future_doses(prepared, written_language(prepared))
         per_day = daily_dose(prepared, written_language(prepared))
         if per_day is not None and math.isnan(per_day):
             return result.unclear(said, "number.ambiguous")

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from bot.parsing.text import phrase_pattern, space_cjk
+from bot.parsing.text import phrase_pattern, plain, space_cjk
 from bot.text import written_language
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
@@ -97,6 +97,7 @@ _LISTS = (
     "past_markers",
     "fine_words",
     "dismissals",
+    "future_markers",
     "ongoing_markers",
     "willing_yes",
     "willing_no",
@@ -148,3 +149,13 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             says_yes=frozenset(space_cjk(p) for p in says_yes),
         )
     return loaded
+
+
+def without_future_clauses(text: str) -> str:
+    """`text` without its clauses about something still to come (bot/words/<language>.yaml
+    `future_markers`: "going down to 30 next week", "my next one is tomorrow", "下周减到8毫克"), when
+    another clause remains: the questions ask about now and the past."""
+    future = words(written_language(text)).pattern("future_markers")
+    clauses = re.split(r"(?<=[,;.，；。])(?!\d)|(?<=\s-)(?=\s)", text)
+    kept = [c for c in clauses if not future.search(plain(c))]
+    return "".join(kept) if kept and len(kept) < len(clauses) else text

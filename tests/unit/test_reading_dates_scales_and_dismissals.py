@@ -25,6 +25,26 @@ READINGS = [
     ("last_heart_attack_or_bypass", "some time last year", date(2025, 7, 1)),
     ("last_heart_attack_or_bypass", "last year, in may I think", date(2025, 5, 15)),
     ("last_heart_attack_or_bypass", "in the 80s", date(1985, 7, 1)),
+    # "a few" is three, "a couple of" two; weekdays and units as people shorten or misspell them
+    ("last_platelet_transfusion", "a few weeks ago", date(2026, 11, 12)),
+    ("last_platelet_transfusion", "a couple of days back", date(2026, 12, 1)),
+    ("last_platelet_transfusion", "thurs just gone", date(2026, 11, 26)),
+    ("transplant_immunosuppressants_stopped", "2 wks ago", date(2026, 11, 19)),
+    ("transplant_immunosuppressants_stopped", "some time last month", date(2026, 11, 15)),
+    # holidays by date, by weekday (Thanksgiving) and by name with a year that said "ages ago"
+    ("last_platelet_transfusion", "the 4th of july", date(2026, 7, 4)),
+    ("last_platelet_transfusion", "thanksgiving", date(2026, 11, 26)),
+    ("ejection_fraction_date", "late this year", date(2026, 11, 15)),
+    ("last_heart_attack_or_bypass", "ages ago, 2011", date(2011, 7, 1)),
+    # a date in figures that only fits month first
+    ("last_heart_attack_or_bypass", "on 4/25/2021", date(2021, 4, 25)),
+    # a clause about what is still to come is not the answer
+    (
+        "last_platelet_transfusion",
+        "another one is booked for monday, the last was yesterday",
+        date(2026, 12, 2),
+    ),
+    ("daily_steroid_dose", "20mg, dropping to 10 next week", 20),
     # a day of the month alone is never in the future
     ("last_platelet_transfusion", "on the 25th", date(2026, 11, 25)),
     ("last_platelet_transfusion", "last month 20", date(2026, 11, 20)),
