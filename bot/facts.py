@@ -90,6 +90,10 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     self_minimum: float | None = None
     """Below this, an answer about oneself is implausible (an age of 1 typed by the patient): it is
     asked again, never counted. Someone answering for another person may give any plausible value."""
+    within_months: float | None = None
+    """For a yes/no question about a time limit ("did it come back within 12 months?"): a length of
+    time said ("8 months after", "一年多") or two month-and-year dates answer it
+    (bot/parsing/durations.py)."""
     several_choices: Literal["ask_again", "highest"] = "ask_again"
     """When a free-text answer names several choices of an ordered scale: ask again, or take the
     highest ("puffed on the stairs, and now even walking across the room" is the more limited one;
@@ -109,6 +113,8 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
             raise ValueError("`units` only belongs on number facts")
         if (values["reading"] != "ever" or values["answer_inverts"]) and kind != "boolean":
             raise ValueError("`reading` and `answer_inverts` only belong on boolean facts")
+        if values["within_months"] is not None and kind != "boolean":
+            raise ValueError("`within_months` only belongs on boolean facts")
         if values["several_choices"] != "ask_again" and kind != "choice":
             raise ValueError("`several_choices` only belongs on choice facts")
         if values["allow_never"] and kind != "date":

@@ -258,6 +258,13 @@ def parse_boolean(
     ("no problem", "sure, go ahead")."""
     how = reading or (fact.reading if fact is not None else "willing")
     parsed = read_yes_no(text, fact.id if fact is not None else None, how, language)
+    if fact is not None and fact.within_months is not None and parsed.status != "unknown":
+        from bot.parsing.durations import said_durations, within  # imports this package's words
+
+        durations = said_durations(text)
+        if durations:  # "about 18 months later", "一年多"; "about a year" is asked again
+            said = within(durations, fact.within_months)
+            return result.unclear(text, "boolean.unclear") if said is None else result.value(said, text)
     if fact is not None and fact.answer_inverts and parsed.ok:
         parsed = replace(parsed, value=not parsed.value)
     return parsed

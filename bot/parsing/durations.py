@@ -1,0 +1,158 @@
+"""How long something took, for a yes/no question about a time limit ("did it come back within
+12 months?"): "about 8 months after" is yes, "eighteen months later", "一年多" and "in remission June
+2024, back in February 2026" are no, and "about a year" is asked again.
+
+A fact opts in with `within_months` in facts.yaml. Each language's words (units, "and a half",
+"more than", "不到", "左右") are its `durations` section in bot/words/<language>.yaml; numbers are
+already digits (`numeric_text`, cn2an).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from bot.parsing.chinese import to_parser_form
+from bot.parsing.text import numeric_text
+from bot.parsing.words import words
+from bot.text import written_language
+
+
+@dataclass(frozen=True)
+class _DurationWords:
+    duration: re.Pattern
+    units: dict[str, float]  # unit word → months
+    half_before: tuple[str, ...]
+    more: re.Pattern
+    less: re.Pattern
+    about: re.Pattern
+    nearly: re.Pattern
+    just_over: re.Pattern
+    month_year: re.Pattern
+    months: dict[str, int]
+
+
+def _alternatives(phrases: object) -> str:
+    said = sorted({str(p) for p in phrases or ()}, key=len, reverse=True)  # type: ignore[attr-defined]
+    return "|".join(re.escape(p) for p in said) or "(?!x)x"
+
+
+@functools.cache
+def _duration_words(language: str) -> _DurationWords | None:
+    section = words(language).raw.get("durations")
+    if not section:
+        return None
+    units = {str(k): float(v) for k, v in (section.get("units") or {}).items()}
+    one = _alternatives(section.get("one") or [])
+    half_before = _alternatives(section.get("half_before") or [])
+    half_after = _alternatives(section.get("half_after") or [])
+    duration = re.compile(
+        rf"(?P<half_before>{half_before})?\s*(?P<n>\d+(?:\.\d+)?|{one})?\s*(?P<unit>{_alternatives(units)})"
+        rf"(?![a-z])\s*(?P<half_after>{half_after})?"
+    )
+    # month names are English in either language: the Chinese readers write 2025年6月 as "june 2025"
+    english = words("en").raw.get("durations") or {}
+    months = {str(k): int(v) for k, v in (english.get("month_names") or {}).items()}
+    return _DurationWords(
+        duration=duration,
+        units=units,
+        half_before=tuple(str(p) for p in section.get("half_before") or []),
+        more=re.compile(
+            rf"(?:{_alternatives(section.get('more_before'))})\s*$|^\s*(?:{_alternatives(section.get('more_after'))})"
+        ),
+        less=re.compile(
+            rf"(?:{_alternatives(section.get('less_before'))})\s*$|^\s*(?:{_alternatives(section.get('less_after'))})"
+        ),
+        about=re.compile(_alternatives(section.get("about"))),
+        nearly=re.compile(rf"(?:{_alternatives(section.get('nearly'))})\s*$"),
+        just_over=re.compile(rf"(?:{_alternatives(section.get('just_over'))})\s*$"),
+        month_year=re.compile(
+            rf"(?<![a-z])({_alternatives(months)})[a-z]*\s*,?\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月"
+        ),
+        months=months,
+    )
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time said: months, and how: "<" (under: at most), "<~" (nearly: just under), ">" (over:
+    at least), ">~" (just over), "~" (about) or "=" (as said)."""
+
+    months: float
+    said: str
+
+
+def said_durations(text: str) -> list[Duration]:
+    """Every length of time in `text`, in months, with its comparator; two month-and-year dates
+    ("remission June 2024, back in February 2026") count as the time between them."""
+    language = written_language(text)
+    duration_words = _duration_words(language)
+    if duration_words is None:
+        return []
+    prepared = to_parser_form(text) if language == "zh" else numeric_text(text)
+    prepared = prepared.replace(" ", "") if language == "zh" else prepared
+    found: list[Duration] = []
+    for match in duration_words.duration.finditer(prepared):
+        if not (match.group("n") or match.group("half_before")):
+            continue  # "months later" names no length
+        number = match.group("n")
+        months = float(number) if number and number[0].isdigit() else 1.0
+        months *= duration_words.units[match.group("unit")]
+        if match.group("half_before"):
+            months = months / 2 if not number else months + duration_words.units[match.group("unit")] / 2
+        if match.group("half_after"):
+            months += duration_words.units[match.group("unit")] / 2
+        before, after = prepared[: match.start()], prepared[match.end() :]
+        if duration_words.nearly.search(before):
+            said = "<~"
+        elif duration_words.just_over.search(before):
+            said = ">~"
+        elif _longer(duration_words.less, duration_words.more, before, after):
+            said = "<"  # the longer phrase decides: "not within a year" is over, "within" under
+        elif _longer(duration_words.more, duration_words.less, before, after):
+            said = ">"
+        elif duration_words.about.search(prepared):
+            said = "~"
+        else:
+            said = "="
+        found.append(Duration(months, said))
+    if not found:
+        dates = [
+            (int(m.group(2)), duration_words.months[m.group(1)])
+            if m.group(1)
+            else (int(m.group(3)), int(m.group(4)))
+            for m in duration_words.month_year.finditer(prepared)
+        ]
+        if len(dates) == 2:
+            (year1, month1), (year2, month2) = dates
+            found.append(Duration(float(abs((year2 * 12 + month2) - (year1 * 12 + month1))), "="))
+    return found
+
+
+def _said_length(pattern: re.Pattern, before: str, after: str) -> int:
+    match = pattern.search(before) or pattern.match(after)
+    return len(match.group().strip()) if match else 0
+
+
+def _longer(this: re.Pattern, other: re.Pattern, before: str, after: str) -> bool:
+    length = _said_length(this, before, after)
+    return length > 0 and length > _said_length(other, before, after)
+
+
+def within(durations: list[Duration], limit_months: float) -> bool | None:
+    """Whether the lengths said (`said_durations`) are within `limit_months`: True, False, or None
+    when they disagree or are too close to the limit to tell ("about a year")."""
+    verdicts = set()
+    for duration in durations:
+        months, said = duration.months, duration.said
+        if said == "~" and abs(months - limit_months) <= 1:
+            continue  # "about a year", "around 11 months": too close to call on its own
+        if said in ("<", "<~") and months <= limit_months:
+            verdicts.add(True)  # "under a year", "just under a year"
+        elif said in (">", ">~") and months >= limit_months:
+            verdicts.add(False)  # "more than a year", "just over a year"
+        elif said in ("=", "~", "<~", ">~") and months != limit_months:
+            verdicts.add(months < limit_months)  # "nearly three years", "about 8 months"
+        # "less than 2 years" and "more than 6 months" do not settle it
+    return verdicts.pop() if len(verdicts) == 1 else None
