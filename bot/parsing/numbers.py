@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import parse_boolean
+from bot.parsing.chinese import to_parser_form
 from bot.parsing.doses import daily_dose, is_per_day
 from bot.parsing.result import Parsed
-from bot.parsing.text import clean, numeric_text, phrase_pattern, space_cjk
+from bot.parsing.text import clean, numeric_text, phrase_pattern, plain, space_cjk
 from bot.parsing.words import without_future_clauses, words
 from bot.text import written_language
 
@@ -410,8 +411,41 @@ def check_range(fact: FactDefinition, number: float, said: str, unit: str | None
 
 
 def _count_from_words(fact: FactDefinition, text: str) -> Parsed:
-    """ "never", "no", "none", "not once" → 0 for a count; anything else has no number."""
+    """ "never", "no", "none", "not once" → 0 for a count; a count told as a story ("it came back in
+    2024 and again this summer": 2; "this is the second time it has come back": 2); else no number."""
+    told = _told_count(text)
+    if told is not None:
+        return check_range(fact, told, text)
     answer = parse_boolean(text)
     if answer.ok and answer.value is False:
         return check_range(fact, 0, text)
     return result.unclear(text, "number.missing")
+
+
+def _told_count(text: str) -> int | None:
+    """The events a story names (bot/words/<language>.yaml `relapse_words`, each `again_words` one
+    more, an ordinal before `ordinal_events` naming the count: "the second time"); 0 when every one
+    is negated ("还没复发"); None when it names none, or negates only some."""
+    lw = words(written_language(text))
+    said = plain(to_parser_form(text)) if written_language(text) == "zh" else plain(text)
+    said = " ".join(part for part in re.split(r"(?<=[?？])", said) if not part.strip().endswith(("?", "？")))
+    if lw.pattern("question_markers").search(said):
+        return None  # "is that counting the first time?": a question, not a count
+    ordinals = {
+        space_cjk(str(k)): int(v) for k, v in (lw.raw.get("ordinal_choices") or {}).items() if int(v) > 0
+    }
+    events = lw.pattern("ordinal_events")
+    for match in events.finditer(said):
+        before = said[: match.start()].split()
+        for width in (2, 1):
+            ordinal = " ".join(before[-width:])
+            if len(before) >= width and ordinal in ordinals:
+                return ordinals[ordinal]  # "the second time", "第二次复发"
+    relapses = list(lw.pattern("relapse_words").finditer(said))
+    negated = [bool(lw.pattern("negators").search(said[max(0, m.start() - 8) : m.start()])) for m in relapses]
+    if not relapses or any(negated):
+        return 0 if relapses and all(negated) else None  # "it has not come back", "还没复发"
+    masked = said
+    for match in relapses:
+        masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
+    return len(relapses) + len(lw.pattern("again_words").findall(masked))

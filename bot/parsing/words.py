@@ -98,6 +98,8 @@ _LISTS = (
     "fine_words",
     "dismissals",
     "future_markers",
+    "again_words",
+    "ordinal_events",
     "ongoing_markers",
     "willing_yes",
     "willing_no",

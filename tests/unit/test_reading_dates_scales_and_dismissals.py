@@ -45,6 +45,12 @@ READINGS = [
         date(2026, 12, 2),
     ),
     ("daily_steroid_dose", "20mg, dropping to 10 next week", 20),
+    # a count told as a story
+    ("aml_relapse_count", "it returned in 2023 and again last spring", 2),
+    ("aml_relapse_count", "this is the third time it has come back", 3),
+    ("aml_relapse_count", "it hasn't come back", 0),
+    ("aml_relapse_count", "第二次复发了", 2),
+    ("aml_relapse_count", "去年复发了，今年又复发了", 2),
     # a day of the month alone is never in the future
     ("last_platelet_transfusion", "on the 25th", date(2026, 11, 25)),
     ("last_platelet_transfusion", "last month 20", date(2026, 11, 20)),
@@ -104,6 +110,12 @@ def test_control_is_not_a_cure(fact_id, said):
 )
 def test_someone_else_knows(fact_id, said):
     assert understand(fact_id, said, TODAY).parsed.status == "unknown"
+
+
+def test_a_question_about_counting_is_not_a_count():
+    assert not understand(
+        "aml_relapse_count", "does it count if it came back in the spinal fluid?", TODAY
+    ).parsed.ok
 
 
 def test_a_date_in_figures_we_cannot_read_is_never_never():
