@@ -179,7 +179,7 @@ def _lab(fact, words: str) -> Parsed | None:
             m.start() for m in (_LAB_END.search(words, match.end()), _ANY_LAB.search(words, match.end())) if m
         ]
         snippet = words[match.end() : min(ends) if ends else len(words)]
-        parsed = parse_number(fact, snippet)
+        parsed = parse_number(fact, snippet, pick_latest=False)  # two counts in passing: not volunteered
         if parsed.ok:
             readings.append(parsed)
     values = [p.value for p in readings]

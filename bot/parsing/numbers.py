@@ -190,6 +190,7 @@ _DATE_NOISE = [
         rf"\b(?:in|of|since|from)\s+(?:(?:{_MONTH}|may)\s+)?(?:19|20)\d{{2}}\b",
         rf"\b(?:on\s+)?the\s+{_DAY}(?:st|nd|rd|th)\s+of\s+(?:this|next|last|the)\s+month\b",
         rf"\bon\s+the\s+{_DAY}(?:st|nd|rd|th)\b",
+        r"\b(?:on|from|dated|since|by|as of)\s+\d{1,2}/\d{1,2}(?![/\d])",
     ]
 ]
 
@@ -256,12 +257,13 @@ def prepare(text: str, count_words: bool = False) -> str:
     return strip_date_noise(spell_units(prepared))
 
 
-def parse_number(fact: FactDefinition, text: str) -> Parsed:
+def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> Parsed:
     """Read one number for an integer or number fact, in its canonical unit, range-checked.
 
     Several different numbers, a range ("70-80") or a comparator ("under 50") make the answer
-    unclear rather than guessed. For counts (integer facts without a unit), "never"/"no"/"none"
-    mean 0 and "once"/"twice" mean 1/2.
+    unclear rather than guessed, unless one is said to be the latest ("150 before chemo, now 65");
+    without `pick_latest` (facts picked out of free text) several numbers are always unclear. For
+    counts (integer facts without a unit), "never"/"no"/"none" mean 0 and "once"/"twice" mean 1/2.
     """
     said = text
     prepared = prepare(without_future_clauses(text), count_words=_is_count(fact))
@@ -316,7 +318,7 @@ def parse_number(fact: FactDefinition, text: str) -> Parsed:
         canonical, used = to_canonical(fact, number, unit_name)
         converted.setdefault(canonical, used)
     if len(converted) > 1:
-        latest = _latest_reading(fact, prepared, readings)
+        latest = _latest_reading(fact, prepared, readings) if pick_latest else None
         if latest is None:
             return result.unclear(said, "number.ambiguous")
         converted = dict([to_canonical(fact, *latest)])
@@ -374,13 +376,16 @@ def _latest_reading(
         clauses = [prepared[start:end] for start, end in zip([0, *ends], ends, strict=False)]
         if len(clauses) != len(readings):
             return None
-    latest = [i for i, c in enumerate(clauses) if lw.pattern("latest_markers").search(c)]
+    earlier_words, latest_words = lw.pattern("earlier_markers"), lw.pattern("latest_markers")
+    # "last week 40, today 28": a latest word inside an earlier phrase ("last week") does not count
+    latest = [i for i, c in enumerate(clauses) if latest_words.search(earlier_words.sub(" ", c))]
     # the latest clause may say "was" too ("her last count was 102, the one before that was 98")
-    earlier = [
-        i for i, c in enumerate(clauses) if i not in latest and lw.pattern("earlier_markers").search(c)
-    ]
+    earlier = [i for i, c in enumerate(clauses) if i not in latest and earlier_words.search(c)]
+    unmarked = [i for i in range(len(clauses)) if i not in latest and i not in earlier]
     if len(latest) == 1 and len(earlier) == len(clauses) - 1:
         return readings[latest[0]]
+    if not latest and len(unmarked) == 1 and len(earlier) == len(clauses) - 1:
+        return readings[unmarked[0]]  # "68, up from 49 last week": every other one is said to be before
     return None
 
 
@@ -448,4 +453,5 @@ def _told_count(text: str) -> int | None:
     masked = said
     for match in relapses:
         masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
-    return len(relapses) + len(lw.pattern("again_words").findall(masked))
+    told = len(relapses) + len(lw.pattern("again_words").findall(masked))
+    return told if told > 1 else None  # one "it came back" alone does not say how many times

@@ -45,6 +45,12 @@ READINGS = [
         date(2026, 12, 2),
     ),
     ("daily_steroid_dose", "20mg, dropping to 10 next week", 20),
+    # the latest of several values: a latest word inside an earlier phrase ("last week") does not
+    # count; "from ... to ..."; one value left when every other is said to be earlier
+    ("platelet_count", "last week 55, today 31", 31),
+    ("haemoglobin", "before the transfusion 71, after 96", 96),
+    ("platelet_count", "it went from 180 to 22 with the chemo", 22),
+    ("platelet_count", "on 11/20 it was 37", 37),
     # a count told as a story
     ("aml_relapse_count", "it returned in 2023 and again last spring", 2),
     ("aml_relapse_count", "this is the third time it has come back", 3),
