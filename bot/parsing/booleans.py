@@ -181,7 +181,7 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
     said = text
     lw = words(answer_language(text, language))
     words_text = plain(text)
-    if lw.pattern("unknown").search(words_text):
+    if lw.pattern("unknown").search(lw.pattern("not_unknown").sub(" ", words_text)):
         return result.unknown(said)
     clauses = _clauses(_statements(words_text), lw)
     if not clauses:
@@ -202,6 +202,8 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
         if fact_id:
             tiers[TOPIC] += _topic(clause, fact_id, reading, lw, words_text, clauses[position + 1 :])
         tiers[PLAIN] += _plain_words(clause, lw, reading)
+    if reading == "now" and not any(tiers.values()) and lw.pattern("past_markers").search(words_text):
+        tiers[PLAIN].append(False)  # "only in the past", "stopped in August": not now
     for tier in (STRONG, TOPIC, PLAIN):
         values = set(tiers[tier])
         if len(values) == 1:

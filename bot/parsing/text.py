@@ -149,10 +149,18 @@ def _unknown_pattern(text: str = "") -> re.Pattern:
     return words(written_language(text)).pattern("unknown")
 
 
+def _without_not_unknown(plain_text: str) -> str:
+    """The text without the phrases that hold an "I don't know" phrase but say yes (`not_unknown`:
+    "I can't say I'm not bleeding")."""
+    from bot.parsing.words import words  # bot.parsing's package imports this module first
+
+    return words(written_language(plain_text)).pattern("not_unknown").sub(" ", plain_text)
+
+
 def unknown_phrase(plain_text: str) -> re.Match | None:
     """The first "I don't know" phrase (bot/words/<language>.yaml `unknown`, in the language the
     text is written in) in text already in `plain` form, or None."""
-    return _unknown_pattern(plain_text).search(plain_text)
+    return _unknown_pattern(plain_text).search(_without_not_unknown(plain_text))
 
 
 def without_unknown_phrases(plain_text: str) -> str:

@@ -93,6 +93,7 @@ _LISTS = (
     "negators",
     "negation_passes",
     "unknown",
+    "not_unknown",
     "fillers",
     "past_markers",
     "fine_words",

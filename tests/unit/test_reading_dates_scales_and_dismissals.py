@@ -51,6 +51,9 @@ READINGS = [
     ("haemoglobin", "before the transfusion 71, after 96", 96),
     ("platelet_count", "it went from 180 to 22 with the chemo", 22),
     ("platelet_count", "on 11/20 it was 37", 37),
+    # a condition only in the past, for a question about now; "I can't say I'm not" is a yes
+    ("takes_steroids", "long ago, as a child", False),
+    ("active_bleeding", "can't say I'm not, my nose keeps bleeding", True),
     # a count told as a story
     ("aml_relapse_count", "it returned in 2023 and again last spring", 2),
     ("aml_relapse_count", "this is the third time it has come back", 3),
