@@ -52,6 +52,23 @@ def _negated(clause: str, start: int, lw: Words) -> bool:
     return False
 
 
+def _negated_after(clause: str, end: int, lw: Words) -> bool:
+    """A negation that ends the clause right after its topic, with at most one pass-through word
+    between ("心衰没有", "乙肝倒是没有"; not "丙肝还没治好", where it negates the cure)."""
+    after = clause[end:].split()
+    for skip in (0, 1):
+        if skip and not (after and lw.pattern("negation_passes").fullmatch(after[0])):
+            break
+        rest = " ".join(after[skip:])
+        found = lw.pattern("negators_after").match(rest)
+        if found and not _PARTICLES.sub("", rest[found.end() :]).strip():
+            return True
+    return False
+
+
+_PARTICLES = re.compile(r"[过了的啊吧呢哦呀嘛]|\s")
+
+
 def _turned_round(clause: str, match: re.Match, lw: Words) -> bool:
     """A negation before a phrase turns it round, unless the phrase carries its own ("no, it never
     went into remission": the "no" agrees with "never went into remission")."""
@@ -147,7 +164,8 @@ def _topic(
     dismissed = _dismissed_later(fact_words, list(later), lw)
     match = fact_words.topic.search(clause)
     while match:
-        negated = _negated(clause, match.start(), lw)
+        # "心衰没有": in Chinese the negation may follow its topic
+        negated = _negated(clause, match.start(), lw) or _negated_after(clause, match.end(), lw)
         # "kidneys are fine", "fine for liver", or a later clause that dismisses it
         fine = dismissed or bool(lw.pattern("fine_words").search(clause))
         found.append(not (negated or over or fine))
@@ -157,6 +175,19 @@ def _topic(
     for match in fact_words.topic_inverted.finditer(clause):
         found.append(_negated(clause, match.start(), lw))  # "I won't donate" says yes to "willing not to"
     return found
+
+
+def _said_in_the_end(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
+    """When the question's own phrases disagree across clauses and the last clause that answers
+    says it came later (`later_markers`: "then", "in the end", "第二个疗程", "后来"), that clause
+    is the answer; else None."""
+    said = [(clause, found) for clause, found in zip(clauses, answers, strict=False) if found]
+    if len({value for _, found in said for value in found}) < 2:
+        return None
+    last_clause, last = said[-1]
+    if len(set(last)) == 1 and lw.pattern("later_markers").search(last_clause):
+        return last[0]
+    return None
 
 
 def topic_denied(text: str, fact_id: str, language: str = "en") -> bool:
@@ -183,15 +214,20 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
     words_text = plain(text)
     if lw.pattern("unknown").search(lw.pattern("not_unknown").sub(" ", words_text)):
         return result.unknown(said)
+    if lw.pattern("asks_if_it_counts").search(words_text):
+        return result.unclear(said, "boolean.unclear")  # "肝上有个小囊肿，这个算吗": the team can say
+    words_text = lw.pattern("not_unknown").sub(" ", words_text)  # "can't say I'm not bleeding": bleeding
     clauses = _clauses(_statements(words_text), lw)
     if not clauses:
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
     fact_words = lw.for_fact(fact_id) if fact_id else None
+    by_clause: dict[int, list[list[bool]]] = {STRONG: [], PLAIN: []}
     for position, clause in enumerate(clauses):
         if fact_words is not None:
             answered, clause = fact_phrases(clause, fact_words, lw)
             tiers[STRONG] += answered
+            by_clause[STRONG].append(answered)
         if reading == "willing":
             agreeing, clause = _willingness(clause, lw)
             tiers[STRONG] += agreeing
@@ -201,9 +237,20 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
             tiers[STRONG] += able + unable
         if fact_id:
             tiers[TOPIC] += _topic(clause, fact_id, reading, lw, words_text, clauses[position + 1 :])
-        tiers[PLAIN] += _plain_words(clause, lw, reading)
+        plain_words = _plain_words(clause, lw, reading)
+        tiers[PLAIN] += plain_words
+        by_clause[PLAIN].append(plain_words)
     if reading == "now" and not any(tiers.values()) and lw.pattern("past_markers").search(words_text):
         tiers[PLAIN].append(False)  # "only in the past", "stopped in August": not now
+    # "the first course didn't, but the second one did": the outcome. Each clause says what its
+    # strongest evidence says.
+    per_clause = [
+        strong or weak
+        for strong, weak in zip(by_clause[STRONG] or [[]] * len(clauses), by_clause[PLAIN], strict=False)
+    ]
+    final = _said_in_the_end(clauses, per_clause, lw)
+    if final is not None:
+        return result.value(final, said)
     for tier in (STRONG, TOPIC, PLAIN):
         values = set(tiers[tier])
         if len(values) == 1:

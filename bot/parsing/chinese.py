@@ -68,8 +68,9 @@ def numerals_to_digits(text: str) -> str:
         after = text[match.end() :]
         if run in ("点", "千", "万", "百", "亿"):
             return run
-        if len(run) == 1 and after and not after.startswith(units) and not after[:1].isdigit():
-            return run
+        lone = len(run) == 1 and after and not after.startswith(units) and not after[:1].isdigit()
+        if lone and not re.match(r"\s*[，。,.!！?？；;]", after):
+            return run  # 一直, 一起: words; before a comma it is a number ("只有五，吓死我了")
         if len(run) == 1 and text[: match.start()].endswith(not_after):
             return run  # 最近一次, 上一次: "the latest time", not a count
         digits = _numeral_value(run)
