@@ -113,7 +113,7 @@ def score_row(row: dict[str, Any], score: Score) -> float:
     not the assistant's time)."""
     fact_id = row["fact"]
     start = time.perf_counter()
-    reading = understand(fact_id, str(row["answer"]), TODAY, proxy=bool(row.get("proxy")))
+    reading = understand(fact_id, str(row["answer"]), TODAY, proxy=bool(row.get("proxy")), language=LANGUAGE)
     took = time.perf_counter() - start
     parsed = reading.parsed
     wanted = expected_values(row)
@@ -192,16 +192,19 @@ def report(name: str, rows: list[dict[str, Any]]) -> Score:
 
 
 VERBOSE = False
+LANGUAGE = "en"
+"""The conversation's language: the corpus's (a reply typed in pinyin is read in a Chinese one)."""
 
 
 def main() -> None:
-    global VERBOSE
+    global VERBOSE, LANGUAGE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--language", default="en")
     parser.add_argument("--split", help="one part only: tune, heldout (every heldout*.yaml), developer")
     parser.add_argument("--verbose", action="store_true", help="print each reply not understood first time")
     args = parser.parse_args()
     VERBOSE = args.verbose
+    LANGUAGE = args.language
     parts = sorted((CORPUS_DIR / args.language).glob("*.yaml"))
     if args.split:
         parts = [p for p in parts if split_of(p) == args.split]

@@ -27,6 +27,7 @@ from bot.facts import Registry, default_registry
 from bot.parsing import Parsed, extract_facts, parse_answer
 from bot.parsing.booleans import parse_boolean
 from bot.parsing.checklists import parse_checklist
+from bot.parsing.pinyin import from_pinyin
 from bot.parsing.text import plain
 from bot.trial_schema import Trial
 
@@ -78,7 +79,12 @@ def understand(
         how = "button" if pressed else "parsed"
         return Understanding(fact_id, parsed, how, _volunteered(text, today, proxy, registry))
     fact = registry[fact_id]
+    said = text
+    if language == "zh":
+        text = from_pinyin(text) or text  # "mei you", "zuo tian": typed in pinyin
     parsed = parse_answer(fact, text, today)
+    if text != said:
+        parsed = dataclasses.replace(parsed, said=said)  # the answer keeps the person's own words
     if parsed.ok and not proxy and fact.self_minimum is not None and parsed.value < fact.self_minimum:
         parsed = dataclasses.replace(parsed, status="out_of_range", problem="number.out_of_range", sure=False)
     volunteered = _volunteered(text, today, proxy, registry)

@@ -222,32 +222,28 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
     fact_words = lw.for_fact(fact_id) if fact_id else None
-    by_clause: dict[int, list[list[bool]]] = {STRONG: [], PLAIN: []}
+    per_clause: list[list[bool]] = []  # each clause's strongest evidence
     for position, clause in enumerate(clauses):
+        strong: list[bool] = []
         if fact_words is not None:
             answered, clause = fact_phrases(clause, fact_words, lw)
-            tiers[STRONG] += answered
-            by_clause[STRONG].append(answered)
+            strong += answered
         if reading == "willing":
             agreeing, clause = _willingness(clause, lw)
-            tiers[STRONG] += agreeing
+            strong += agreeing
         elif reading == "capable":
             able, clause = _phrase_evidence(clause, lw.pattern("capable_yes"), True, lw)
             unable, clause = _phrase_evidence(clause, lw.pattern("capable_no"), False, lw)
-            tiers[STRONG] += able + unable
-        if fact_id:
-            tiers[TOPIC] += _topic(clause, fact_id, reading, lw, words_text, clauses[position + 1 :])
+            strong += able + unable
+        tiers[STRONG] += strong
+        topic = _topic(clause, fact_id, reading, lw, words_text, clauses[position + 1 :]) if fact_id else []
+        tiers[TOPIC] += topic
         plain_words = _plain_words(clause, lw, reading)
         tiers[PLAIN] += plain_words
-        by_clause[PLAIN].append(plain_words)
+        per_clause.append(strong or topic or plain_words)
     if reading == "now" and not any(tiers.values()) and lw.pattern("past_markers").search(words_text):
         tiers[PLAIN].append(False)  # "only in the past", "stopped in August": not now
-    # "the first course didn't, but the second one did": the outcome. Each clause says what its
-    # strongest evidence says.
-    per_clause = [
-        strong or weak
-        for strong, weak in zip(by_clause[STRONG] or [[]] * len(clauses), by_clause[PLAIN], strict=False)
-    ]
+    # "the first course didn't, but the second one did", "I'm not giving any away. So yes": the outcome
     final = _said_in_the_end(clauses, per_clause, lw)
     if final is not None:
         return result.value(final, said)

@@ -1,0 +1,120 @@
+"""Answers typed in pinyin in a Chinese conversation ("mei you", "zuo tian", "hai meiyou huanjie"):
+turned into the Chinese words the readers already know, so they are read like any Chinese answer.
+
+The words are those of bot/words/zh.yaml: every Chinese phrase there is indexed by its toneless
+pinyin (pypinyin spells it), and an answer is rewritten by the longest phrases whose pinyin it
+spells, left to right. `pinyin_preferred` in zh.yaml settles syllables that many characters share
+(shi → 是). An answer is only rewritten when every letter of it is spelled by those phrases, so an
+English answer ("no", "she is fine") is never touched.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from bot.text import written_language
+
+_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uan|van|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve"
+    r"|er|a|o|e|i|u|v)"
+)
+_PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE})+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_LONGEST = 24
+"""Letters in the longest phrase looked up at once."""
+
+
+def _chinese_strings(node: Any) -> list[str]:  # noqa: ANN401 - any part of a words file
+    if isinstance(node, str):
+        return _CJK.findall(node)
+    if isinstance(node, dict):
+        return [s for key, value in node.items() for s in _chinese_strings(key) + _chinese_strings(value)]
+    if isinstance(node, list | tuple):
+        return [s for item in node for s in _chinese_strings(item)]
+    return []
+
+
+@functools.cache
+def _index() -> dict[str, str]:
+    """Toneless pinyin without spaces → a Chinese phrase of bot/words/zh.yaml."""
+    from pypinyin import lazy_pinyin  # imported on first pinyin answer: it loads its dictionary
+
+    from bot.parsing.words import words  # words.py imports text.py, which imports this package
+
+    raw = words("zh").raw
+    index: dict[str, str] = {}
+    for phrase in sorted(set(_chinese_strings(raw)), key=len):
+        key = "".join(lazy_pinyin(phrase, errors="ignore")).replace("ü", "v")
+        index.setdefault(key, phrase)  # the shortest phrase for a spelling
+    index.update({str(k): str(v) for k, v in (raw.get("pinyin_preferred") or {}).items()})
+    return index
+
+
+def from_pinyin(text: str) -> str | None:
+    """The Chinese an all-pinyin answer spells, or None when it is not one (any Chinese character,
+    a word that is not pinyin, or letters no phrase spells)."""
+    if written_language(text) == "zh":
+        return None
+    lowered = text.lower().replace("ü", "v")
+    words_ = re.findall(r"[a-z]+", lowered)
+    if not words_ or not all(_PINYIN_WORD.fullmatch(word) for word in words_):
+        return None
+    if all(word in _english_words() for word in words_):
+        return None  # "no", "so so", "he can": English that happens to spell pinyin
+    index = _index()
+    out: list[str] = []
+    for piece in re.findall(r"[a-z][a-z ]*|[^a-z]+", lowered):  # words run together: "mei you" is 没有
+        if not piece[0].isalpha():
+            out.append(piece.strip() or " ")
+            continue
+        spelled = _spell(piece.replace(" ", ""), index)
+        if spelled is None:
+            return None
+        out.append(spelled)
+    return _TEN.sub("十", "".join(out))
+
+
+@functools.cache
+def _english_words() -> frozenset[str]:
+    """Every word of bot/words/en.yaml: an answer made only of these is English."""
+    from bot.parsing.words import words  # words.py imports text.py, which imports this package
+
+    raw = words("en").raw
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:  # noqa: ANN401 - any part of a words file
+        if isinstance(node, str):
+            found.update(re.findall(r"[a-z]+", node.lower()))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                walk(key)
+                walk(value)
+        elif isinstance(node, list | tuple):
+            for item in node:
+                walk(item)
+
+    walk(raw)
+    return frozenset(found)
+
+
+_NUMERAL = "一二三四五六七八九两"
+_TEN = re.compile(rf"(?<=[{_NUMERAL}])是|是(?=[{_NUMERAL}])")
+"""shi between numerals is 十 ("liu shi san": 六十三), not 是."""
+
+
+def _spell(letters: str, index: dict[str, str]) -> str | None:
+    """The fewest phrases that spell all the letters ("meiyouaizibing": 没有 + 艾滋病, not 没有癌 + 子 +
+    并); None when some letters are left unspelled."""
+    best: list[tuple[int, list[str]] | None] = [(0, [])] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - _LONGEST), end):
+            before, phrase = best[start], index.get(letters[start:end])
+            if before is None or phrase is None:
+                continue
+            if best[end] is None or before[0] + 1 < best[end][0]:
+                best[end] = (before[0] + 1, [*before[1], phrase])
+    found = best[-1]
+    return None if found is None else "".join(found[1])
