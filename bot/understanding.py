@@ -136,6 +136,7 @@ def is_an_answer(
     today: date,
     reading_back: bool = False,
     proxy: bool = False,
+    language: str = "en",
 ) -> bool:
     """Whether a message that NLU took for something else (thanks, advice, off topic) answers the
     question asked, so the form should take it as the answer ("no problem, I can do that" to the
@@ -151,5 +152,5 @@ def is_an_answer(
     if intent in QUESTION_INTENTS and "?" in text:
         return False
     if reading_back:
-        return parse_boolean(text).ok or understand(fact_id, text, today, proxy).parsed.ok
-    return understand(fact_id, text, today, proxy).parsed.ok
+        return parse_boolean(text).ok or understand(fact_id, text, today, proxy, language).parsed.ok
+    return understand(fact_id, text, today, proxy, language).parsed.ok

@@ -28,6 +28,7 @@ from typing import Any
 from rasa.core.processor import MessageProcessor
 
 from bot.conversation import FORM, QUESTION_SLOT, READ_BACK_SLOT, choose_trials, screening_date
+from bot.text import LANGUAGE_SLOT
 from bot.trials import load_trials
 from bot.understanding import HARD_COMMANDS, is_an_answer
 from rasa_addons.conversation_language import note_language
@@ -79,6 +80,7 @@ def _answers_the_question(parse_data: dict[str, Any], tracker: Any, intent: str 
         screening_date(),
         reading_back=bool(tracker.get_slot(READ_BACK_SLOT)),
         proxy=tracker.get_slot("answering_for") == "proxy",
+        language=tracker.get_slot(LANGUAGE_SLOT) or "en",  # "mei you" answers in a Chinese conversation
     )
 
 

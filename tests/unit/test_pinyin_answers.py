@@ -38,3 +38,10 @@ def test_english_is_never_read_as_pinyin(said):
 
 def test_pinyin_is_only_read_in_a_chinese_conversation():
     assert not understand("active_bleeding", "mei you", TODAY, language="en").parsed.ok
+
+
+def test_a_pinyin_answer_is_an_answer_whatever_the_nlu_made_of_it():
+    from bot.understanding import is_an_answer
+
+    assert is_an_answer("active_bleeding", "mei you", "out_of_scope", TODAY, language="zh")
+    assert not is_an_answer("active_bleeding", "mei you", "out_of_scope", TODAY, language="en")
