@@ -178,14 +178,17 @@ def _topic(
 
 
 def _said_in_the_end(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
-    """When the question's own phrases disagree across clauses and the last clause that answers
-    says it came later (`later_markers`: "then", "in the end", "第二个疗程", "后来"), that clause
-    is the answer; else None."""
+    """When the clauses disagree and the last one that answers says it came later (`later_markers`:
+    "then", "in the end", "第二个疗程", "后来") or, in three words or fewer, draws the conclusion
+    (`conclusion_markers`: "so yes"), that clause is the answer; else None."""
     said = [(clause, found) for clause, found in zip(clauses, answers, strict=False) if found]
     if len({value for _, found in said for value in found}) < 2:
         return None
     last_clause, last = said[-1]
-    if len(set(last)) == 1 and lw.pattern("later_markers").search(last_clause):
+    if len(set(last)) != 1:
+        return None
+    concludes = len(last_clause.split()) <= 3 and lw.pattern("conclusion_markers").search(last_clause)
+    if concludes or lw.pattern("later_markers").search(last_clause):
         return last[0]
     return None
 

@@ -54,6 +54,9 @@ def _numeral_value(run: str) -> str | None:
     return str(value)
 
 
+_TENS_AND_UNITS = re.compile(r"([十百])有([一二三四五六七八九])")
+
+
 def numerals_to_digits(text: str) -> str:
     """Chinese numeral runs as digits: 七十六岁 → 76岁, 两万五 → 25000, 三个月 → 3个月, 7.2万 → 72000.
 
@@ -76,6 +79,7 @@ def numerals_to_digits(text: str) -> str:
         digits = _numeral_value(run)
         return run if digits is None else digits
 
+    text = _TENS_AND_UNITS.sub(r"\1\2", text)  # 七十有三: an old way to say 七十三
     text = _NUMERAL_RUN.sub(replace, text)
     text = _AND_A_DIGIT.sub(
         lambda m: str(
@@ -176,6 +180,9 @@ def chinese_date(text: str, today: date) -> date | None:
     words = _date_words()
     tables = words.tables
     festival = words.festival.search(text.replace(" ", ""))  # before numerals: 八月十五 is a festival
+    if festival and not festival.group(1):
+        # and after them, for the year: 二〇二二年腊月
+        festival = words.festival.search(numerals_to_digits(text).replace(" ", "")) or festival
     if festival:
         return _festival_day(festival, today, tables)
     text = numerals_to_digits(text).replace(" ", "")
@@ -190,14 +197,12 @@ def chinese_date(text: str, today: date) -> date | None:
             _day_in_year(m, text[m.end() : end], today, words) for m, end in zip(years, ends, strict=True)
         ]
         return max((day for day in said if day), default=None)
+    month_and_day = _MONTH_AND_DAY.search(text)
+    if month_and_day:  # 11月20号: this year unless that is still to come
+        return _this_or_last_year(today, int(month_and_day.group(1)), int(month_and_day.group(2)))
     dotted = words.month_dot_day.search(text)
     if dotted:  # 11.26: a month and day, this year unless that is still to come
-        month, day = int(dotted.group(1)), int(dotted.group(2))
-        try:
-            said_day = date(today.year, month, day)
-        except ValueError:
-            return None
-        return said_day if said_day <= today else said_day.replace(year=today.year - 1)
+        return _this_or_last_year(today, int(dotted.group(1)), int(dotted.group(2)))
     said_month = words.month_day.search(text)
     if said_month:  # 上个月10号, 上个月中旬
         first = _months_back(today.replace(day=1), int(tables["month_words"][said_month.group(1)]))
@@ -219,6 +224,17 @@ def chinese_date(text: str, today: date) -> date | None:
     if said_day:
         return today - timedelta(days=int(tables["day_words"][said_day.group(1)]))
     return None
+
+
+_MONTH_AND_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+
+
+def _this_or_last_year(today: date, month: int, day: int) -> date | None:
+    try:
+        said_day = date(today.year, month, day)
+    except ValueError:
+        return None
+    return said_day if said_day <= today else said_day.replace(year=today.year - 1)
 
 
 def _said_year(digits: str, today: date) -> int:
@@ -255,7 +271,8 @@ def _day_in_year(year_match: re.Match, after: str, today: date, words: _DateWord
             return date(year, month, 28)
     month = words.month.match(after.lstrip("的"))
     if month and 1 <= int(month.group(1)) <= 12:
-        return date(year, int(month.group(1)), 15)
+        part = re.match(rf"\s*({_alternatives(tables['month_parts'])})", after.lstrip("的")[month.end() :])
+        return date(year, int(month.group(1)), int(tables["month_parts"][part.group(1)]) if part else 15)
     if back == 0:
         return None  # 今年 alone: too vague
     return date(year, 7, 1)

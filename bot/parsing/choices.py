@@ -19,7 +19,7 @@ from typing import Any
 from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.result import Parsed
-from bot.parsing.text import numeric_text, phrase_pattern
+from bot.parsing.text import numeric_text, phrase_pattern, plain
 from bot.parsing.words import words as language_words
 from bot.text import LANGUAGES, written_language
 
@@ -293,6 +293,23 @@ def _stated_score(fact: FactDefinition, bare: str) -> Any | None:
     return None
 
 
+def _as_now(text: str) -> str:
+    """For a scale about how things are now: the clauses that say "before" left out when another
+    says "now" ("before the tablets I was puffed on the stairs, now I walk miles"; "以前爬楼就喘，现在
+    爬五楼也没事"), with the language's `earlier_markers` and `latest_markers`."""
+    lw = language_words(written_language(text))
+    clauses = re.split(r"(?<=[,;.!?，；。！？])", text)
+    if len(clauses) < 2:
+        return text
+    earlier, latest = lw.pattern("earlier_markers"), lw.pattern("latest_markers")
+    said = [plain(c) for c in clauses]
+    now = [i for i, c in enumerate(said) if latest.search(earlier.sub(" ", c))]
+    before = [i for i, c in enumerate(said) if i not in now and earlier.search(c)]
+    if not now or not before:
+        return text
+    return "".join(c for i, c in enumerate(clauses) if i not in before)
+
+
 def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     """Read one choice; several different choices are "choice.ambiguous", none "choice.no_match"."""
     exact = _exact(fact, text)
@@ -305,7 +322,7 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     ordinal = _ordinal_choice(fact, bare, written_language(text))
     if ordinal is not None:  # read back if it excludes: the list they counted may not be ours
         return result.value(ordinal, text)
-    mentions = find_mentions(fact, text)
+    mentions = find_mentions(fact, _as_now(text) if fact.several_choices == "highest" else text)
     if len(mentions.positive) == 1:
         # The whole answer is one name of the choice ("breast cancer"): beyond doubt.
         whole = _bare(text) in {

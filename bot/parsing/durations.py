@@ -93,6 +93,7 @@ def said_durations(text: str) -> list[Duration]:
     prepared = to_parser_form(text) if language == "zh" else numeric_text(text)
     prepared = prepared.replace(" ", "") if language == "zh" else prepared
     found: list[Duration] = []
+    last_end = 0
     for match in duration_words.duration.finditer(prepared):
         if not (match.group("n") or match.group("half_before")):
             continue  # "months later" names no length
@@ -116,7 +117,12 @@ def said_durations(text: str) -> list[Duration]:
             said = "~"
         else:
             said = "="
-        found.append(Duration(months, said))
+        joined = found and _JOINED.fullmatch(prepared[last_end : match.start()])
+        if joined and found[-1].said == "=" and said == "=":
+            found[-1] = Duration(found[-1].months + months, "=")  # 一年零三个月, "a year and 3 months"
+        else:
+            found.append(Duration(months, said))
+        last_end = match.end()
     if not found:
         dates = [
             (int(m.group(2)), duration_words.months[m.group(1)])
@@ -138,6 +144,10 @@ def _said_length(pattern: re.Pattern, before: str, after: str) -> int:
 def _longer(this: re.Pattern, other: re.Pattern, before: str, after: str) -> bool:
     length = _said_length(this, before, after)
     return length > 0 and length > _said_length(other, before, after)
+
+
+_JOINED = re.compile(r"\s*(?:零|又|and|,|，)?\s*")
+"""What joins the parts of one length of time ("1年零3个月", "a year and 3 months")."""
 
 
 def within(durations: list[Duration], limit_months: float) -> bool | None:

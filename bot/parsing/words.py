@@ -97,6 +97,7 @@ _LISTS = (
     "asks_if_it_counts",
     "negators_after",
     "later_markers",
+    "conclusion_markers",
     "fillers",
     "past_markers",
     "fine_words",

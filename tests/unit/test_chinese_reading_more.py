@@ -40,6 +40,17 @@ READINGS = [
     ("daily_steroid_dose", "泼尼松早上3片中午1片，每片5mg", 20),
     ("daily_steroid_dose", "泼尼松一天20毫克，下周减到15", 20),
     ("daily_steroid_dose", "强的松 5mg tid", 15),
+    # a month and day without a year; a part of a month after it; a lunar month; 七十有三
+    ("ejection_fraction_date", "做的时候是10月8号", date(2026, 10, 8)),
+    ("transplant_immunosuppressants_stopped", "2024年3月底", date(2024, 3, 28)),
+    ("last_heart_attack_or_bypass", "二〇二一年腊月", date(2022, 1, 17)),
+    ("age", "六十有五", 65),
+    # a length of time in two parts
+    ("aml_relapse_within_12_months", "一年零两个月", False),
+    # hepatitis B carried, with no virus found, is not active
+    ("active_hepatitis", "乙肝病毒携带，DNA测不到", False),
+    # how things are now, not before
+    ("heart_failure_limitation", "以前走几步就喘，现在爬两层楼才喘", 2),
     # heart limitation: fine at rest, breathless on the stairs
     ("heart_failure_limitation", "坐着没事，上两层楼就喘", 2),
 ]
