@@ -310,6 +310,12 @@ def _as_now(text: str) -> str:
     return "".join(c for i, c in enumerate(clauses) if i not in before)
 
 
+def _varies(text: str) -> bool:
+    """Whether the answer says it varies (`varies`: "depends on the day", 时好时坏): a scale is then
+    asked again, never read from one of its days."""
+    return bool(language_words(written_language(text)).pattern("varies").search(plain(text)))
+
+
 def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     """Read one choice; several different choices are "choice.ambiguous", none "choice.no_match"."""
     exact = _exact(fact, text)
@@ -323,6 +329,8 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     if ordinal is not None:  # read back if it excludes: the list they counted may not be ours
         return result.value(ordinal, text)
     mentions = find_mentions(fact, _as_now(text) if fact.several_choices == "highest" else text)
+    if fact.several_choices == "highest" and mentions.positive and _varies(text):
+        return result.unclear(text, "choice.ambiguous")  # "chemo week she's in bed, other weeks…": ask
     if len(mentions.positive) == 1:
         # The whole answer is one name of the choice ("breast cancer"): beyond doubt.
         whole = _bare(text) in {

@@ -98,6 +98,7 @@ _LISTS = (
     "negators_after",
     "later_markers",
     "conclusion_markers",
+    "varies",
     "fillers",
     "past_markers",
     "fine_words",

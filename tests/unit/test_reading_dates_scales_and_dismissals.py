@@ -132,6 +132,18 @@ def test_a_date_in_figures_we_cannot_read_is_never_never():
     assert parsed.value != NEVER, parsed
 
 
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("ecog", "it depends on the week: after chemo I'm in bed, the rest of the time I do the housework"),
+        ("ecog", "时好时坏，好的时候能买菜，不好的时候整天躺着"),
+    ],
+)
+def test_a_scale_that_varies_is_asked_again_never_read_from_its_worst_day(fact_id, said):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.status == "unclear", parsed
+
+
 def test_a_scale_answer_is_read_back_before_it_excludes():
     """The highest of several levels is a reading, not a button: it is read back if it excludes."""
     parsed = understand("ecog", "I walk the dog but I'm in bed most of the day", TODAY).parsed
