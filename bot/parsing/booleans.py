@@ -214,13 +214,12 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
     """The evidence-weighing reader behind `parse_boolean` (see the module docstring)."""
     said = text
     lw = words(answer_language(text, language))
-    words_text = plain(text)
-    if lw.pattern("unknown").search(lw.pattern("not_unknown").sub(" ", words_text)):
+    words_text = lw.pattern("not_unknown").sub(" ", plain(text))  # "can't say I'm not bleeding": bleeding
+    if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
     if lw.pattern("asks_if_it_counts").search(words_text):
         return result.unclear(said, "boolean.unclear")  # "肝上有个小囊肿，这个算吗": the team can say
-    words_text = lw.pattern("not_unknown").sub(" ", words_text)  # "can't say I'm not bleeding": bleeding
-    clauses = _clauses(_statements(words_text), lw)
+    clauses = _clauses(statements(words_text), lw)
     if not clauses:
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
@@ -260,7 +259,7 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
     return result.unclear(said, "boolean.unclear")
 
 
-def _statements(words_text: str) -> str:
+def statements(words_text: str) -> str:
     """The text without its questions ("what kind of contraception?" names the topic but asserts
     nothing)."""
     return " ".join(part for part in re.split(r"(?<=\?)", words_text) if not part.strip().endswith("?"))

@@ -120,6 +120,7 @@ class _DateWords:
     tables: dict[str, dict[str, Any]]
     festival: re.Pattern
     year_part: re.Pattern
+    month_part: re.Pattern
     month_dot_day: re.Pattern
     full: re.Pattern
     named_year: re.Pattern
@@ -149,6 +150,7 @@ def _date_words() -> _DateWords:
         tables=tables,
         festival=re.compile(rf"(?:(\d{{2}}|\d{{4}})\s*年|({alt['year_words']}))?\s*(?:的)?\s*({festivals})"),
         year_part=re.compile(rf"\s*(?:的)?\s*({alt['year_parts']})"),
+        month_part=re.compile(rf"\s*({alt['month_parts']})"),
         month_dot_day=re.compile(r"^\D{0,6}?(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d./])"),
         full=re.compile(r"(\d{4}|\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
         named_year=re.compile(rf"(\d{{4}}|(?<!\d)\d{{2}})\s*年(?!\s*[前后以之])|({alt['year_words']})"),
@@ -271,7 +273,7 @@ def _day_in_year(year_match: re.Match, after: str, today: date, words: _DateWord
             return date(year, month, 28)
     month = words.month.match(after.lstrip("的"))
     if month and 1 <= int(month.group(1)) <= 12:
-        part = re.match(rf"\s*({_alternatives(tables['month_parts'])})", after.lstrip("的")[month.end() :])
+        part = words.month_part.match(after.lstrip("的"), month.end())
         return date(year, int(month.group(1)), int(tables["month_parts"][part.group(1)]) if part else 15)
     if back == 0:
         return None  # 今年 alone: too vague

@@ -20,6 +20,7 @@ from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern, plain
+from bot.parsing.words import now_and_before
 from bot.parsing.words import words as language_words
 from bot.text import LANGUAGES, written_language
 
@@ -301,10 +302,7 @@ def _as_now(text: str) -> str:
     clauses = re.split(r"(?<=[,;.!?，；。！？])", text)
     if len(clauses) < 2:
         return text
-    earlier, latest = lw.pattern("earlier_markers"), lw.pattern("latest_markers")
-    said = [plain(c) for c in clauses]
-    now = [i for i, c in enumerate(said) if latest.search(earlier.sub(" ", c))]
-    before = [i for i, c in enumerate(said) if i not in now and earlier.search(c)]
+    now, before = now_and_before([plain(c) for c in clauses], lw)
     if not now or not before:
         return text
     return "".join(c for i, c in enumerate(clauses) if i not in before)

@@ -47,6 +47,9 @@ FULL_DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"]
 DATE_FORMATS = [*FULL_DATE_FORMATS, "%m/%Y", "%m-%Y"]
 """Formats tried before dateparser's own reading (it would read 2025-03-10 day-first otherwise)."""
 
+_SAID_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+"""A year said in figures."""
+
 _OTHER_ORDER = {"DMY": "MDY", "MDY": "DMY"}
 """A date in figures that cannot be read in the set order ("11/28/26" day first) is read the other way."""
 
@@ -137,13 +140,19 @@ class DateReading:
 
 
 @functools.cache
+def _said_dates() -> dict[str, Any]:
+    """bot/words/en.yaml `dates`."""
+    from bot.parsing.words import words  # words.py imports text.py, as this module does
+
+    return words("en").raw.get("dates") or {}
+
+
+@functools.cache
 def _named_day_rewrites() -> tuple[tuple[re.Pattern, Any], ...]:
     """The rewrites for days said by name, built once from bot/words/en.yaml `dates`: holidays
     ("christmas" → "december 25"), parts of a month ("end of september" → "september 28") or of a
     year ("early 2025" → "february 15 2025"), longest phrase first."""
-    from bot.parsing.words import words  # words.py imports text.py, as this module does
-
-    said = words("en").raw.get("dates") or {}
+    said = _said_dates()
     month = "|".join(_MONTHS)
     rewrites: list[tuple[re.Pattern, Any]] = [
         (re.compile(rf"\b{re.escape(str(name))}\b"), str(day))
@@ -161,14 +170,6 @@ def _named_day_rewrites() -> tuple[tuple[re.Pattern, Any], ...]:
             )
         )
     return tuple(rewrites)
-
-
-@functools.cache
-def _said_dates() -> dict[str, Any]:
-    """bot/words/en.yaml `dates`."""
-    from bot.parsing.words import words  # words.py imports text.py, as this module does
-
-    return words("en").raw.get("dates") or {}
 
 
 @functools.cache
@@ -223,7 +224,7 @@ def _easter_days(text: str, today: date) -> str:
             day = easter(today.year) + offset
             if day > today:
                 day = easter(today.year - 1) + offset
-        return f" {day.strftime('%B').lower()} {day.day} {day.year} "
+        return _spelled(day)
 
     return re.sub(
         rf"\b(?:last\s+)?({names})(?:\s+(?:of\s+)?((?:19|20)\d\d)|\s+(last|this) year)?\b", rewrite, text
@@ -239,7 +240,7 @@ def _calendar_years(text: str, today: date) -> str:
         return text
     said = "|".join(re.escape(str(word)) for word in sorted(lead_ins, key=len, reverse=True))
     text = re.sub(rf"\b(?:{said})\s+last year\b", str(today.year - 1), text)
-    last_month = (today.replace(day=1) - timedelta(days=1)).strftime("%B %Y").lower()
+    last_month = _first_of_last_month(today).strftime("%B %Y").lower()
     text = re.sub(rf"\b(?:{said})\s+last month\b|\blast month\s+(?:sometime|some time)\b", last_month, text)
     seasons = "|".join(re.escape(str(name)) for name in _said_dates().get("seasons") or {})
     if seasons:  # "over the summer" is in the summer, not "over" a length of time
@@ -247,6 +248,15 @@ def _calendar_years(text: str, today: date) -> str:
     return re.sub(
         r"\b(?:sometime|some time|at some point)\s+(?=in\b|during\b|around\b|last\b|early\b|late\b)", "", text
     )
+
+
+def _first_of_last_month(today: date) -> date:
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+def _spelled(day: date) -> str:
+    """A date as words dateparser reads in any date order: " 5 april 2026 "."""
+    return f" {day.day} {day.strftime('%B').lower()} {day.year} "
 
 
 _WEEKDAY_BEFORE_LAST = re.compile(
@@ -288,24 +298,20 @@ def _said_relative(text: str, today: date, date_order: str) -> str:
     def before_last(match: re.Match) -> str:
         weekday = _WEEKDAYS.index(match.group(1))
         days_back = (today.weekday() - weekday) % 7 or 7
-        day = today - timedelta(days=days_back + 7)
-        return f" {day.day} {day.strftime('%B').lower()} {day.year} "
+        return _spelled(today - timedelta(days=days_back + 7))
 
     text = _WEEKDAY_BEFORE_LAST.sub(before_last, text)
     text = _DECADE.sub(lambda m: f" {_middle_of_decade(int(m.group(1)))} ", text)
     text = _DAY_AND_MONTH.sub(lambda m: _day_and_month(m, date_order), text)
-    for which, first in (
-        ("last", (today.replace(day=1) - timedelta(days=1)).replace(day=1)),
-        ("this", today.replace(day=1)),
-    ):
+    for which, first in (("last", _first_of_last_month(today)), ("this", today.replace(day=1))):
         said_month = re.search(rf"\b{which} month\b", text)
         days = _BARE_DAY.findall(text)
-        if said_month and len(days) == 1 and not re.search(r"\b(?:19|20)\d\d\b", text):
+        if said_month and len(days) == 1 and not _SAID_YEAR.search(text):
             # "last month 15", "finished last month, on the 10th"
             text = text[: said_month.start()] + text[said_month.end() :]
             text = _BARE_DAY.sub(
                 lambda m, f=first: f" {int(m.group(1))} {f.strftime('%B').lower()} {f.year} ", text
-            )
+            )  # not a date yet: "last month 31" in November is for dateparser to refuse
     return text
 
 
@@ -323,8 +329,7 @@ def _named_days(text: str, today: date) -> str:
     for pattern, replacement in _named_day_rewrites():
         text = pattern.sub(replacement, text)
     text = _easter_days(_seasons(text), today)
-    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-    for which, first in (("last", last_month), ("this", today.replace(day=1))):
+    for which, first in (("last", _first_of_last_month(today)), ("this", today.replace(day=1))):
         text = _DAY_OF_MONTH[which].sub(
             lambda m, f=first: f"{int(m.group(1))} {f.strftime('%B').lower()} {f.year}", text
         )
@@ -374,9 +379,7 @@ def _weekday_holidays(text: str, today: date) -> str:
         day = day_in(today.year)
         if day > today:
             day = day_in(today.year - 1)
-        text = re.sub(
-            rf"\b{re.escape(str(name))}\b", f" {day.strftime('%B').lower()} {day.day} {day.year} ", text
-        )
+        text = re.sub(rf"\b{re.escape(str(name))}\b", _spelled(day), text)
     return text
 
 
@@ -392,7 +395,7 @@ def _date_words(text: str, today: date, date_order: str | None = None) -> str:
     for which, year in (("last", today.year - 1), ("this", today.year)):
         # "March last year", "last year, around Christmas": the month (and day) in that year
         said_year = re.search(rf"\b{which} year\b", text)
-        if said_year and re.search(rf"\b(?:{month})\b", text) and not re.search(r"\b(?:19|20)\d\d\b", text):
+        if said_year and re.search(rf"\b(?:{month})\b", text) and not _SAID_YEAR.search(text):
             text = text[: said_year.start()] + text[said_year.end() :]
             text = re.sub(
                 rf"\b((?:{month})(?: \d{{1,2}}\b)?)", lambda m, y=year: f"{m.group(1)} {y}", text, count=1
@@ -454,11 +457,11 @@ def read_date(text: str, today: date, date_order: str | None = None) -> DateRead
     if last_weekday and day >= today:
         day -= timedelta(days=7)
     named = set(words.split())
-    if day > today and not (named & (_RELATIVE | set(_MONTHS))) and not re.search(r"\b\d{4}\b|[/.-]", words):
+    if day > today and not named & (_RELATIVE | set(_MONTHS)) and not re.search(r"\b\d{4}\b|[/.-]", words):
         # "on the 28th", said on the 3rd: the 28th of last month (dateparser takes this month's)
         end_of_last_month = day.replace(day=1) - timedelta(days=1)
         day = end_of_last_month.replace(day=min(day.day, end_of_last_month.day))
-    relative = bool(_RELATIVE & set(words.split()))
+    relative = bool(_RELATIVE & named)
     return DateReading(day, data.period or "day", relative)
 
 
@@ -486,7 +489,6 @@ def _chinese_never() -> re.Pattern:
     return phrase_pattern(_date_phrases("never", "zh"))
 
 
-_SAID_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NEVER = phrase_pattern(NEVER_PHRASES)
 _NOT_NEVER = phrase_pattern(NOT_NEVER_WORDS)
 _VAGUE = phrase_pattern(VAGUE_PHRASES)

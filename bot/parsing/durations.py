@@ -23,7 +23,6 @@ from bot.text import written_language
 class _DurationWords:
     duration: re.Pattern
     units: dict[str, float]  # unit word → months
-    half_before: tuple[str, ...]
     more: re.Pattern
     less: re.Pattern
     about: re.Pattern
@@ -57,7 +56,6 @@ def _duration_words(language: str) -> _DurationWords | None:
     return _DurationWords(
         duration=duration,
         units=units,
-        half_before=tuple(str(p) for p in section.get("half_before") or []),
         more=re.compile(
             rf"(?:{_alternatives(section.get('more_before'))})\s*$|^\s*(?:{_alternatives(section.get('more_after'))})"
         ),

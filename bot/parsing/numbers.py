@@ -20,12 +20,12 @@ from dataclasses import dataclass
 
 from bot.facts import FactDefinition
 from bot.parsing import result
-from bot.parsing.booleans import parse_boolean
+from bot.parsing.booleans import parse_boolean, statements
 from bot.parsing.chinese import to_parser_form
 from bot.parsing.doses import daily_dose, is_per_day
 from bot.parsing.result import Parsed
 from bot.parsing.text import clean, numeric_text, phrase_pattern, plain, space_cjk
-from bot.parsing.words import without_future_clauses, words
+from bot.parsing.words import now_and_before, without_future_clauses, words
 from bot.text import written_language
 
 
@@ -376,11 +376,7 @@ def _latest_reading(
         clauses = [prepared[start:end] for start, end in zip([0, *ends], ends, strict=False)]
         if len(clauses) != len(readings):
             return None
-    earlier_words, latest_words = lw.pattern("earlier_markers"), lw.pattern("latest_markers")
-    # "last week 40, today 28": a latest word inside an earlier phrase ("last week") does not count
-    latest = [i for i, c in enumerate(clauses) if latest_words.search(earlier_words.sub(" ", c))]
-    # the latest clause may say "was" too ("her last count was 102, the one before that was 98")
-    earlier = [i for i, c in enumerate(clauses) if i not in latest and earlier_words.search(c)]
+    latest, earlier = now_and_before(clauses, lw)
     unmarked = [i for i in range(len(clauses)) if i not in latest and i not in earlier]
     if len(latest) == 1 and len(earlier) == len(clauses) - 1:
         return readings[latest[0]]
@@ -433,7 +429,7 @@ def _told_count(text: str) -> int | None:
     is negated ("还没复发"); None when it names none, or negates only some."""
     lw = words(written_language(text))
     said = plain(to_parser_form(text)) if written_language(text) == "zh" else plain(text)
-    said = " ".join(part for part in re.split(r"(?<=[?？])", said) if not part.strip().endswith(("?", "？")))
+    said = statements(said)  # plain() has made "？" a "?"
     if lw.pattern("question_markers").search(said):
         return None  # "is that counting the first time?": a question, not a count
     ordinals = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from bot.text import written_language
@@ -27,14 +28,17 @@ _LONGEST = 24
 """Letters in the longest phrase looked up at once."""
 
 
-def _chinese_strings(node: Any) -> list[str]:  # noqa: ANN401 - any part of a words file
+def _strings(node: Any) -> Iterator[str]:  # noqa: ANN401 - any part of a words file
+    """Every string of a words file: keys, values and list items, at any depth."""
     if isinstance(node, str):
-        return _CJK.findall(node)
-    if isinstance(node, dict):
-        return [s for key, value in node.items() for s in _chinese_strings(key) + _chinese_strings(value)]
-    if isinstance(node, list | tuple):
-        return [s for item in node for s in _chinese_strings(item)]
-    return []
+        yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(key)
+            yield from _strings(value)
+    elif isinstance(node, list | tuple):
+        for item in node:
+            yield from _strings(item)
 
 
 @functools.cache
@@ -46,7 +50,7 @@ def _index() -> dict[str, str]:
 
     raw = words("zh").raw
     index: dict[str, str] = {}
-    for phrase in sorted(set(_chinese_strings(raw)), key=len):
+    for phrase in sorted({p for said in _strings(raw) for p in _CJK.findall(said)}, key=len):
         key = "".join(lazy_pinyin(phrase, errors="ignore")).replace("ü", "v")
         index.setdefault(key, phrase)  # the shortest phrase for a spelling
     index.update({str(k): str(v) for k, v in (raw.get("pinyin_preferred") or {}).items()})
@@ -82,22 +86,9 @@ def _english_words() -> frozenset[str]:
     """Every word of bot/words/en.yaml: an answer made only of these is English."""
     from bot.parsing.words import words  # words.py imports text.py, which imports this package
 
-    raw = words("en").raw
-    found: set[str] = set()
-
-    def walk(node: Any) -> None:  # noqa: ANN401 - any part of a words file
-        if isinstance(node, str):
-            found.update(re.findall(r"[a-z]+", node.lower()))
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                walk(key)
-                walk(value)
-        elif isinstance(node, list | tuple):
-            for item in node:
-                walk(item)
-
-    walk(raw)
-    return frozenset(found)
+    return frozenset(
+        word for said in _strings(words("en").raw) for word in re.findall(r"[a-z]+", said.lower())
+    )
 
 
 _NUMERAL = "一二三四五六七八九两"

@@ -167,3 +167,13 @@ def without_future_clauses(text: str) -> str:
     clauses = re.split(r"(?<=[,;.，；。])(?!\d)|(?<=\s-)(?=\s)", text)
     kept = [c for c in clauses if not future.search(plain(c))]
     return "".join(kept) if kept and len(kept) < len(clauses) else text
+
+
+def now_and_before(clauses: list[str], lw: Words) -> tuple[list[int], list[int]]:
+    """Which clauses (in `plain` form) say "now" and which say "before" (`latest_markers`,
+    `earlier_markers`). A latest word inside an earlier phrase does not count ("last week 40, today
+    28"), and a clause that says now may say "was" too ("her last count was 102, the one before 98")."""
+    earlier_words, latest_words = lw.pattern("earlier_markers"), lw.pattern("latest_markers")
+    now = [i for i, c in enumerate(clauses) if latest_words.search(earlier_words.sub(" ", c))]
+    before = [i for i, c in enumerate(clauses) if i not in now and earlier_words.search(c)]
+    return now, before
