@@ -132,7 +132,9 @@ class _DateWords:
 
 
 def _alternatives(table: Any) -> str:  # noqa: ANN401 - a mapping or a list of words
-    return "|".join(re.escape(str(k)) for k in sorted(table, key=len, reverse=True)) or "(?!x)x"
+    from bot.parsing.text import alternation  # text.py imports this module
+
+    return alternation(table)
 
 
 @functools.cache

@@ -35,7 +35,7 @@ from bot.parsing import result
 from bot.parsing.booleans import topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.result import Parsed
-from bot.parsing.text import numeric_text, phrase_pattern, plain
+from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain
 from bot.parsing.words import without_future_clauses
 from bot.rules import NEVER
 
@@ -177,7 +177,7 @@ def _season_pattern() -> re.Pattern | None:
     seasons = _said_dates().get("seasons") or {}
     if not seasons:
         return None
-    names = "|".join(re.escape(str(name)) for name in sorted(seasons, key=len, reverse=True))
+    names = alternation(seasons)
     return re.compile(
         rf"\b(?:(last|this|in the|the|during the|over the|in)\s+)?({names})"
         rf"(?:\s+(?:of\s+)?((?:19|20)\d\d))?\b"
@@ -211,7 +211,7 @@ def _easter_days(text: str, today: date) -> str:
         return text
     from dateutil.easter import easter
 
-    names = "|".join(re.escape(str(name)) for name in sorted(feasts, key=len, reverse=True))
+    names = alternation(feasts)
 
     def rewrite(match: re.Match) -> str:
         feast, year, which = match.group(1), match.group(2), match.group(3)
@@ -238,13 +238,13 @@ def _calendar_years(text: str, today: date) -> str:
     lead_ins = _said_dates().get("in_a_year") or ()
     if not lead_ins:
         return text
-    said = "|".join(re.escape(str(word)) for word in sorted(lead_ins, key=len, reverse=True))
+    said = alternation(lead_ins)
     text = re.sub(rf"\b(?:{said})\s+last year\b", str(today.year - 1), text)
     last_month = _first_of_last_month(today).strftime("%B %Y").lower()
     text = re.sub(rf"\b(?:{said})\s+last month\b|\blast month\s+(?:sometime|some time)\b", last_month, text)
-    seasons = "|".join(re.escape(str(name)) for name in _said_dates().get("seasons") or {})
-    if seasons:  # "over the summer" is in the summer, not "over" a length of time
-        text = re.sub(rf"\bover the (?=(?:{seasons})\b)", "in the ", text)
+    # "over the summer" is in the summer, not "over" a length of time
+    seasons = alternation(_said_dates().get("seasons") or {})
+    text = re.sub(rf"\bover the (?=(?:{seasons})\b)", "in the ", text)
     return re.sub(
         r"\b(?:sometime|some time|at some point)\s+(?=in\b|during\b|around\b|last\b|early\b|late\b)", "", text
     )
@@ -347,7 +347,7 @@ def _word_forms() -> tuple[re.Pattern, dict[str, str]] | None:
     table.update({str(k): str(v) for k, v in (said.get("few") or {}).items()})
     if not table:
         return None
-    names = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    names = alternation(table)
     return re.compile(rf"(?<![a-z0-9])(?:{names})(?![a-z])"), table
 
 

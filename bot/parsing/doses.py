@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bot.facts import FactDefinition
-from bot.parsing.text import space_cjk
+from bot.parsing.text import alternation, space_cjk
 from bot.parsing.words import words
 
 _DIGITS = r"\d+(?:\.\d+)?"
@@ -69,13 +69,13 @@ def _dose_words(language: str) -> _DoseWords | None:
     units = "|".join(
         re.escape(space_cjk(str(u))) for u in sorted(section.get("tablets") or [], key=len, reverse=True)
     )
-    half = "|".join(re.escape(space_cjk(str(w))) for w in section.get("half_after") or []) or "(?!x)x"
+    half = alternation(space_cjk(str(w)) for w in section.get("half_after") or [])
     tablets = re.compile(
         rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?(?:(?P<strength>{_DIGITS})\s*mg\s*)?(?:{units})"
         rf"(?P<half>\s*(?:{half}))?(?![a-z])"
     )
-    joiners = "|".join(re.escape(space_cjk(str(w))) for w in section.get("strength_joiners") or [])
-    joined = rf"(?:(?:{joiners})\s*)?" if joiners else ""
+    joiners = [space_cjk(str(w)) for w in section.get("strength_joiners") or []]
+    joined = rf"(?:(?:{alternation(joiners)})\s*)?" if joiners else ""
     times = "|".join(
         re.escape(space_cjk(str(t))) for t in sorted(section.get("times_of_day") or [], key=len, reverse=True)
     )

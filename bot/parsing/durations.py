@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.parsing.chinese import to_parser_form
-from bot.parsing.text import numeric_text
+from bot.parsing.text import alternation, numeric_text
 from bot.parsing.words import words
 from bot.text import written_language
 
@@ -32,9 +32,8 @@ class _DurationWords:
     months: dict[str, int]
 
 
-def _alternatives(phrases: object) -> str:
-    said = sorted({str(p) for p in phrases or ()}, key=len, reverse=True)  # type: ignore[attr-defined]
-    return "|".join(re.escape(p) for p in said) or "(?!x)x"
+def _any(phrases: object) -> str:
+    return alternation(phrases or ())  # type: ignore[arg-type]
 
 
 @functools.cache
@@ -43,11 +42,11 @@ def _duration_words(language: str) -> _DurationWords | None:
     if not section:
         return None
     units = {str(k): float(v) for k, v in (section.get("units") or {}).items()}
-    one = _alternatives(section.get("one") or [])
-    half_before = _alternatives(section.get("half_before") or [])
-    half_after = _alternatives(section.get("half_after") or [])
+    one = _any(section.get("one") or [])
+    half_before = _any(section.get("half_before") or [])
+    half_after = _any(section.get("half_after") or [])
     duration = re.compile(
-        rf"(?P<half_before>{half_before})?\s*(?P<n>\d+(?:\.\d+)?|{one})?\s*(?P<unit>{_alternatives(units)})"
+        rf"(?P<half_before>{half_before})?\s*(?P<n>\d+(?:\.\d+)?|{one})?\s*(?P<unit>{_any(units)})"
         rf"(?![a-z])\s*(?P<half_after>{half_after})?"
     )
     # month names are English in either language: the Chinese readers write 2025年6月 as "june 2025"
@@ -57,16 +56,16 @@ def _duration_words(language: str) -> _DurationWords | None:
         duration=duration,
         units=units,
         more=re.compile(
-            rf"(?:{_alternatives(section.get('more_before'))})\s*$|^\s*(?:{_alternatives(section.get('more_after'))})"
+            rf"(?:{_any(section.get('more_before'))})\s*$|^\s*(?:{_any(section.get('more_after'))})"
         ),
         less=re.compile(
-            rf"(?:{_alternatives(section.get('less_before'))})\s*$|^\s*(?:{_alternatives(section.get('less_after'))})"
+            rf"(?:{_any(section.get('less_before'))})\s*$|^\s*(?:{_any(section.get('less_after'))})"
         ),
-        about=re.compile(_alternatives(section.get("about"))),
-        nearly=re.compile(rf"(?:{_alternatives(section.get('nearly'))})\s*$"),
-        just_over=re.compile(rf"(?:{_alternatives(section.get('just_over'))})\s*$"),
+        about=re.compile(_any(section.get("about"))),
+        nearly=re.compile(rf"(?:{_any(section.get('nearly'))})\s*$"),
+        just_over=re.compile(rf"(?:{_any(section.get('just_over'))})\s*$"),
         month_year=re.compile(
-            rf"(?<![a-z])({_alternatives(months)})[a-z]*\s*,?\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月"
+            rf"(?<![a-z])({_any(months)})[a-z]*\s*,?\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月"
         ),
         months=months,
     )

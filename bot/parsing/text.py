@@ -72,7 +72,7 @@ def _colloquial_pattern() -> tuple[re.Pattern, dict[str, str]] | None:
     table = {str(k): str(v) for k, v in (words("zh").raw.get("colloquial") or {}).items()}
     if not table:
         return None
-    return re.compile("|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))), table
+    return re.compile(alternation(table)), table
 
 
 def _everyday_chinese(text: str) -> str:
@@ -133,6 +133,13 @@ def plain(text: str) -> str:
 
 
 # ----- "I don't know" -------------------------------------------------------------------------------
+def alternation(phrases: Iterable[object]) -> str:
+    """A regex alternation of `phrases`, escaped, the longest first (so "easter sunday" wins over
+    "easter"); one that never matches when there are none."""
+    ordered = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p) for p in ordered) or "(?!x)x"
+
+
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern:
     """One regex matching any of `phrases` as whole words, longest first (Chinese phrases spaced
     out as `plain` spaces them); an empty list matches nothing."""
