@@ -249,8 +249,13 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
     final = _said_in_the_end(clauses, per_clause, lw)
     if final is not None:
         return result.value(final, said)
+    opening = _lone_word(clauses[0], lw) and set(per_clause[0])
     for tier in (STRONG, TOPIC, PLAIN):
         values = set(tiers[tier])
+        if tier == TOPIC and opening and values and values != opening:
+            # "No. Spinal tap was clean, skin's clean", "no, they stop the tacrolimus": the opening
+            # word and the topic disagree, so one of them is misread. Asked again, never guessed.
+            return result.unclear(said, "boolean.unclear")
         if len(values) == 1:
             parsed = result.value(values.pop(), said)
             return replace(parsed, sure=tier == PLAIN and _lone_word(words_text, lw))

@@ -50,7 +50,9 @@ def _index() -> dict[str, str]:
 
     raw = words("zh").raw
     index: dict[str, str] = {}
-    for phrase in sorted({p for said in _strings(raw) for p in _CJK.findall(said)}, key=len):
+    # In the words file's order (a set's order changes from run to run), shortest first.
+    phrases = dict.fromkeys(p for said in _strings(raw) for p in _CJK.findall(said))
+    for phrase in sorted(phrases, key=len):
         key = "".join(lazy_pinyin(phrase, errors="ignore")).replace("ü", "v")
         index.setdefault(key, phrase)  # the shortest phrase for a spelling
     index.update({str(k): str(v) for k, v in (raw.get("pinyin_preferred") or {}).items()})

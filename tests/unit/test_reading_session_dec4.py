@@ -1,0 +1,76 @@
+"""Readings added after studying the English tuning part tune_g: each general mechanism with an
+example of its own (not a corpus row), so none can quietly come undone."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        # The opening word and the topic disagree: one of them is misread, so neither is taken.
+        ("still_on_transplant_immunosuppressants", "no, they stop the ciclosporin last spring"),
+        ("active_hepatitis", "yes. hepatitis B was ruled out"),
+        ("gvhd", "No, graft versus host on my skin"),
+    ],
+)
+def test_an_opening_word_the_topic_contradicts_is_asked_again(fact_id, said):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert not parsed.ok and parsed.status == "unclear", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("aml_extramedullary", "no, her skin is clear", False),
+        ("aml_extramedullary", "no, the lumbar puncture was clean", False),
+        ("active_hepatitis", "no, never had hepatitis", False),  # opening word and topic agree
+        ("active_hepatitis", "yes, active hepatitis B", True),
+    ],
+)
+def test_an_opening_word_the_topic_agrees_with_stands(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        # a short walk that needs stops, or putting shoes on: less than ordinary activity (class 3)
+        ("walking to the post box I have to stop, sitting is fine", "3"),
+        ("just getting my shoes on makes me puffed", "3"),
+        ("one block and I need a rest", "3"),
+    ],
+)
+def test_short_walks_and_dressing_are_marked_limitation(said, meant):
+    parsed = understand("heart_failure_limitation", said, TODAY).parsed
+    assert parsed.ok and str(parsed.value) == meant, parsed
+
+
+def test_pinyin_is_spelled_the_same_way_in_every_process():
+    """The pinyin index once took the first of equally long phrases in a set's order, which
+    changes with Python's hash seed: 'fei ai' was lung cancer in one process and not in the next."""
+    code = "from bot.parsing.pinyin import from_pinyin; print(from_pinyin('fei ai'), from_pinyin('ta mei you'))"
+    spelled = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        spelled.add(run.stdout.strip())
+    assert len(spelled) == 1, spelled
+
+
+def test_lung_cancer_in_pinyin_is_a_solid_tumour():
+    parsed = understand("diagnosis", "fei ai", TODAY, language="zh").parsed
+    assert parsed.ok and parsed.value == "solid_tumour", parsed
