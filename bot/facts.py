@@ -98,6 +98,10 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     """When a free-text answer names several choices of an ordered scale: ask again, or take the
     highest ("puffed on the stairs, and now even walking across the room" is the more limited one;
     a limit said beside an ability decides the level)."""
+    several_dates: Literal["ask_again", "latest"] = "ask_again"
+    """When a free-text answer names dates that do not fit together ("a bypass in 2015, a small
+    infarct in 2021"): ask again, or, for a fact about the most recent event, take the latest
+    (bot/parsing/date_mentions.py)."""
     equivalents: dict[str, float] = {}
     """Drugs whose dose converts to this fact's unit, with the factor (dexamethasone 6.67 mg of
     prednisone per mg); names per language are in bot/words/<language>.yaml `drugs`."""
@@ -117,6 +121,8 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
             raise ValueError("`within_months` only belongs on boolean facts")
         if values["several_choices"] != "ask_again" and kind != "choice":
             raise ValueError("`several_choices` only belongs on choice facts")
+        if values["several_dates"] != "ask_again" and kind != "date":
+            raise ValueError("`several_dates` only belongs on date facts")
         if values["allow_never"] and kind != "date":
             raise ValueError("`allow_never` only belongs on date facts")
         if bool(values["answers_for"]) != bool(values["via"]):

@@ -34,6 +34,7 @@ from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
+from bot.parsing.date_mentions import reconcile
 from bot.parsing.result import Parsed
 from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain
 from bot.parsing.words import without_future_clauses
@@ -338,11 +339,14 @@ def _named_days(text: str, today: date) -> str:
 
 @functools.cache
 def _word_forms() -> tuple[re.Pattern, dict[str, str]] | None:
-    """Weekdays and units as people shorten or misspell them, and "a few" / "a couple of" as numbers
-    (bot/words/en.yaml `dates.weekday_forms`, `unit_forms`, `few`)."""
+    """Weekdays and units as people shorten or misspell them, parts of today ("this morning"), and
+    "a few" / "a couple of" as numbers (bot/words/en.yaml `dates.weekday_forms`, `unit_forms`,
+    `day_forms`, `few`)."""
     said = _said_dates()
     table = {
-        str(k): str(v) for key in ("weekday_forms", "unit_forms") for k, v in (said.get(key) or {}).items()
+        str(k): str(v)
+        for key in ("weekday_forms", "unit_forms", "day_forms")
+        for k, v in (said.get(key) or {}).items()
     }
     table.update({str(k): str(v) for k, v in (said.get("few") or {}).items()})
     if not table:
@@ -494,6 +498,34 @@ _NOT_NEVER = phrase_pattern(NOT_NEVER_WORDS)
 _VAGUE = phrase_pattern(VAGUE_PHRASES)
 
 
+def _point(reading: DateReading) -> date:
+    """The day that stands for a reading: the 15th of a month and 1 July of a year named on the
+    calendar (the middle, so the error is at most half the period); a relative one as it is."""
+    if reading.relative or reading.period not in ("month", "year"):
+        return reading.day
+    return reading.day.replace(day=15) if reading.period == "month" else date(reading.day.year, 7, 1)
+
+
+_LONE_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+_YEAR_PART = re.compile(r"\b(?:early|late|mid|middle|end|beginning|start)\b.*\byear\b")
+
+
+def _clause_date(clause: str, today: date, date_order: str | None) -> tuple[date, str] | None:
+    """One clause's date for date_mentions.reconcile; a season is coarser than its middle day."""
+    words = _calendar_years(_said_forms(clause), today)
+    if _LONE_ORDINAL.fullmatch(_date_words(words, today, date_order)) and not re.search(r"\bthe\s+\d", words):
+        return None  # "his 2nd round": a count, not the 2nd of the month
+    reading = read_date(words, today, date_order)
+    if reading is None:
+        return None
+    season = _season_pattern()
+    rough = (season is not None and season.search(words)) or (
+        reading.period == "day" and _YEAR_PART.search(words) and not re.search(r"\d", words)
+    )  # "in the summer", "early this year": coarser than the day that stands for them
+    period = "season" if rough else reading.period
+    return _point(reading), period
+
+
 def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | None = None) -> Parsed:
     """Read a date on or before `today`, or "never" when the fact allows it.
 
@@ -513,6 +545,16 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         return result.unclear(said, "date.too_vague")
     if fact.allow_never and not _NOT_NEVER.search(plain(text)) and topic_denied(text, fact.id):
         return result.value(NEVER, said)  # "a stent in 2020, but never a heart attack or bypass"
+    # "last week, maybe Thursday", "in 2020, around Easter": each clause read on its own first
+    together = reconcile(
+        text, lambda clause: _clause_date(clause, today, date_order), today, fact.several_dates == "latest"
+    )
+    if together is not None:
+        return (
+            result.out_of_range(said, "date.in_future", together)
+            if together > today
+            else result.value(together, said)
+        )
     reading = read_date(words, today, date_order)
     if reading is None:
         if re.search(r"[0-9]", text):
@@ -529,16 +571,11 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
                 return result.value(NEVER, said)
             return result.unclear(said, "date.never_not_allowed")
         return result.unclear(said, "date.unclear")
-    day = reading.day
+    day = _point(reading)
     if reading.period != "day" and re.search(r"\bthis\b", words):
         return result.unclear(said, "date.too_vague")  # "this month", "this year"
     if not reading.relative and reading.period in ("month", "year"):
-        if reading.period == "month":
-            day = day.replace(day=15)
-            current = (day.year, day.month) == (today.year, today.month)
-        else:
-            day = date(day.year, 7, 1)
-            current = day.year == today.year
+        current = (day.year, day.month) == (today.year, today.month) if reading.period == "month" else day.year == today.year
         if current:
             return result.unclear(said, "date.too_vague")
     if day > today:

@@ -74,3 +74,38 @@ def test_pinyin_is_spelled_the_same_way_in_every_process():
 def test_lung_cancer_in_pinyin_is_a_solid_tumour():
     parsed = understand("diagnosis", "fei ai", TODAY, language="zh").parsed
     assert parsed.ok and parsed.value == "solid_tumour", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # a finer date within a coarser one refines it
+        ("last_platelet_transfusion", "last week, the tuesday I think", date(2026, 11, 24)),
+        ("last_platelet_transfusion", "three weeks back, on the monday", date(2026, 11, 9)),
+        ("transplant_immunosuppressants_stopped", "over the winter, in february", date(2026, 2, 15)),
+        ("ejection_fraction_date", "late last year. november", date(2025, 11, 15)),
+        # a date without a year beside the one year said
+        ("last_heart_attack_or_bypass", "in 2019, around christmas", date(2019, 12, 25)),
+        ("last_heart_attack_or_bypass", "at Easter this year, on the Sunday", date(2026, 4, 5)),
+        # separate events, for a fact about the most recent one: the latest
+        ("last_heart_attack_or_bypass", "a bypass in 2012 and then a heart attack in 2018", date(2018, 7, 1)),
+        ("last_platelet_transfusion", "one on tuesday and another this afternoon", date(2026, 12, 3)),
+    ],
+)
+def test_several_dates_in_one_answer_are_put_together(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("transplant_immunosuppressants_stopped", "in 2019 and in 2021"),  # not a most-recent fact
+        ("last_platelet_transfusion", "not last week, the week before, monday or tuesday"),
+        ("transplant_immunosuppressants_stopped", "six months after the transplant, which was in march 2025"),
+        ("last_platelet_transfusion", "twice a week, on mondays. the 2nd round was in may"),
+    ],
+)
+def test_dates_that_do_not_make_one_are_asked_again(fact_id, said):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert not parsed.ok, parsed

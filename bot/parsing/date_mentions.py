@@ -1,0 +1,133 @@
+"""An answer that names a date more than once, clause by clause ("last week, maybe Thursday",
+"in 2020, around Easter", "the bypass in 2015 and a small infarct in 2021").
+
+`dates.parse_date` reads the date words of a whole answer at once; when they do not make one date
+together, this module reads each clause on its own and puts the readings together:
+
+- a finer date that lies within a coarser one refines it ("the summer, July I think" is July;
+  "a fortnight ago, on the Thursday" is the Thursday of that week, not the last Thursday);
+- a date said without a year beside a year said on its own is read in that year ("in 2020, around
+  Easter" is Easter 2020);
+- dates that do not fit together are separate events: for a fact about the most recent one
+  (`several_dates: latest` in facts.yaml) the latest counts, and for any other the answer is asked
+  again.
+
+A clause that places a date against another event ("100 days after the transplant") makes the
+answer one to ask again; a negated clause ("not last week") names no date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.parsing.text import numeric_text
+
+_CLAUSE_BREAK = re.compile(
+    r"[,.;!?()]|\s-\s|\b(?:and|but|maybe|perhaps|probably|though)\b"
+    r"|(?<!or )(?=\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"  # "last week thursday"
+)
+_RELATIVE_TO_OTHER_EVENT = re.compile(r"\b(?:before|after|since|until|till|during)\b")
+_ALTERNATIVES = re.compile(r"\bor\b")
+_NEGATED = re.compile(r"\b(?:not|never|no)\b")
+_WEEK_BACK = re.compile(r"\b(?:ago|back|last|before|fortnight)\b")
+"""A week said as a time back ("a fortnight ago", "last week"), not as a frequency ("twice a week")."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_NEAR_DAYS = {"day": 1, "week": 2}
+"""How far outside a date another may fall and still refine it: a day or two beside a day or a
+week, a fortnight beside anything coarser ("early this year" is read as mid-February; "January"
+still refines it)."""
+_SPAN_DAYS = {"day": 0, "week": 3, "month": 16, "season": 46, "year": 183}
+_PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+
+
+@dataclass(frozen=True)
+class _Mention:
+    day: date
+    period: str
+    clause: str
+
+    @property
+    def span(self) -> int:
+        return _SPAN_DAYS.get(self.period, 0)
+
+    def holds(self, other: _Mention) -> bool:
+        """Whether `other` lies within this (coarser) date, give or take a fortnight."""
+        return abs((other.day - self.day).days) <= self.span + _NEAR_DAYS.get(self.period, 15)
+
+
+Reader = Callable[[str], "tuple[date, str] | None"]
+"""Reads one clause: the day that stands for its date (mid-month for a month, 1 July for a year, as
+`dates.parse_date` takes them) and its period, or None. Given by dates.py, which holds the parser."""
+
+
+def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None:
+    """The one date the clauses of `text` name together, or None when they do not make one."""
+    mentions = _mentions(text, read)
+    if len(mentions) < 2 or _RELATIVE_TO_OTHER_EVENT.search(text.lower()):
+        return None  # "100 days after the transplant, which was on the 1st of June": asked again
+    if any(_ALTERNATIVES.search(m.clause) for m in mentions):
+        return None  # "Tuesday or Wednesday"
+    mentions = _in_the_year_said(mentions, read)
+    weekday = _weekday_within(mentions, today)
+    if weekday is not None:
+        return weekday
+    finest = min(mentions, key=lambda m: _PRECISION.get(m.period, 0))
+    coarser = [m for m in mentions if m is not finest]
+    if all(m.holds(finest) or finest.holds(m) for m in coarser):
+        return finest.day
+    if latest and len({m.period for m in mentions}) == 1:
+        return max(m.day for m in mentions)
+    return None
+
+
+def _mentions(text: str, read: Reader) -> list[_Mention]:
+    found: list[_Mention] = []
+    for clause in _CLAUSE_BREAK.split(numeric_text(text.lower(), ordinals=True)):
+        if not clause or not clause.strip():
+            continue
+        if _NEGATED.search(clause):
+            continue  # "not last week, the week before"
+        reading = read(clause)
+        if reading is not None:
+            found.append(_Mention(reading[0], reading[1], clause))
+    return found
+
+
+def _in_the_year_said(mentions: list[_Mention], read: Reader) -> list[_Mention]:
+    """A date said without a year ("around Easter", "Christmas"), beside the one year the answer
+    names (in figures, or as a year or a part of one: "late last year"), read in that year."""
+    years = {int(year) for m in mentions for year in _YEAR.findall(m.clause)} or {
+        m.day.year for m in mentions if m.period in ("season", "year")  # "late last year. november"
+    }
+    if len(years) != 1:
+        return mentions
+    year = years.pop()
+    out: list[_Mention] = []
+    for mention in mentions:
+        if mention.period in ("day", "week", "month") and not _YEAR.search(mention.clause) and mention.day.year != year:
+            again = read(f"{mention.clause} {year}")
+            if again is not None and again[0].year == year:
+                mention = _Mention(again[0], again[1], mention.clause)
+        out.append(mention)
+    return out
+
+
+def _weekday_within(mentions: list[_Mention], today: date) -> date | None:
+    """A weekday said beside one other date: in a week said as a time back ("a fortnight ago, on
+    the Thursday") that weekday of that week, not the most recent one; beside a day that falls on
+    it ("at Easter, on the Sunday") that day. Else None."""
+    weekdays = [m for m in mentions if _WEEKDAY.search(m.clause) and not _YEAR.search(m.clause)]
+    if len(weekdays) != 1 or len(mentions) != 2:
+        return None
+    other = next(m for m in mentions if m is not weekdays[0])
+    if other.period == "day" and other.day.weekday() == weekdays[0].day.weekday():
+        return other.day
+    if other.period != "week" or not _WEEK_BACK.search(other.clause):
+        return None
+    shift = (weekdays[0].day.weekday() - other.day.weekday() + 3) % 7 - 3  # the nearest such weekday
+    day = other.day + timedelta(days=shift)
+    return day if day <= today else day - timedelta(days=7)
