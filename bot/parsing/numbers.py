@@ -267,6 +267,9 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     """
     said = text
     prepared = prepare(without_future_clauses(text), count_words=_is_count(fact))
+    prepared, other_lab = _without_other_labs(prepared)
+    if other_lab and not find_numbers(prepared):
+        return result.unclear(said, "number.other_lab")  # "eGFR was 85": not the creatinine
     factor = 1.0
     if fact.equivalents:
         drug_factor = _drug_factor(fact, prepared)
@@ -334,6 +337,22 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
 
 
 _ONLY_A_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_LAB_VALUE = re.compile(r"[^\d,.;:，。；！？!?]{0,24}?[:=<>≤≥]?\s*\d+(?:[.,]\d+)?(?:\s*[a-zµ/%^0-9.]+)?")
+"""What follows a lab's name up to its value and unit ("count, which was 210", " > 60 ml/min")."""
+
+
+def _without_other_labs(prepared: str) -> tuple[str, bool]:
+    """The text without the values of labs no question asks about (`other_labs` in
+    bot/words/<language>.yaml: "eGFR > 60", "CD4 210", "白细胞3.2"), and whether there were any."""
+    lw = words(written_language(prepared))
+    if not lw.raw.get("other_labs"):
+        return prepared, False
+    out, masked = prepared, False
+    for match in reversed(list(lw.pattern("other_labs").finditer(prepared))):
+        value = _LAB_VALUE.match(prepared, match.end())
+        if value:
+            out, masked = out[: match.start()] + " " + out[value.end() :], True
+    return out, masked
 
 
 def named_drugs(prepared: str) -> set[str]:

@@ -27,6 +27,7 @@ PROBLEM_CODES = frozenset(
         "number.not_whole",  # "1.5" for a count
         "number.wrong_unit",  # a unit we know, but not one this fact can be given in ("85 mg/dL" for Hb)
         "number.unit_mismatch",  # a unit this fact can take, but implausible as written ("72 per µL")
+        "number.other_lab",  # only the value of a lab no question asks about ("eGFR was 85" for creatinine)
         "number.out_of_range",  # outside the fact's minimum/maximum after unit conversion
         "steroid.other_drug",  # a steroid dose for a drug other than prednisone/prednisolone
         # ages

@@ -96,6 +96,7 @@ _LISTS = (
     "not_unknown",
     "asks_if_it_counts",
     "negators_after",
+    "other_labs",
     "later_markers",
     "conclusion_markers",
     "varies",

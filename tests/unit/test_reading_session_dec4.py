@@ -109,3 +109,26 @@ def test_several_dates_in_one_answer_are_put_together(fact_id, said, meant):
 def test_dates_that_do_not_make_one_are_asked_again(fact_id, said):
     parsed = understand(fact_id, said, TODAY).parsed
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        ("creatinine", "creatinine 90, GFR 58", "en", 90),
+        ("platelet_count", "plt 38 and wbc 1.9", "en", 38),
+        ("platelet_count", "血小板38，白细胞1.9", "zh", 38),
+        ("creatinine", "egfr was 70 and creatinine 1.1 mg/dl", "en", 97.2),
+    ],
+)
+def test_another_labs_value_is_not_this_one(fact_id, said, language, meant):
+    parsed = understand(fact_id, said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value == pytest.approx(meant, rel=0.01), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [("creatinine", "my gfr was 62", "en"), ("cd3_count", "only his cd4: 410", "en"), ("platelet_count", "白细胞2.3", "zh")],
+)
+def test_only_another_labs_value_is_asked_again(fact_id, said, language):
+    parsed = understand(fact_id, said, TODAY, language=language).parsed
+    assert parsed.status == "unclear" and parsed.problem == "number.other_lab", parsed
