@@ -132,3 +132,31 @@ def test_another_labs_value_is_not_this_one(fact_id, said, language, meant):
 def test_only_another_labs_value_is_asked_again(fact_id, said, language):
     parsed = understand(fact_id, said, TODAY, language=language).parsed
     assert parsed.status == "unclear" and parsed.problem == "number.other_lab", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # someone else not knowing why is not "I don't know"
+        ("ventricular_arrhythmia_or_fainting", "he blacked out in the shower and nobody knows why", True),
+        ("ventricular_arrhythmia_or_fainting", "passed out at work, they never found out why", True),
+        # a condition still being treated goes on
+        ("active_hepatitis", "hep c, they started me on tablets for it in october", True),
+        # a later clause that says the organ or infection is fine dismisses it
+        ("serious_liver_or_kidney_problems", "a cyst on one kidney, but the kidneys are working fine", False),
+        ("uncontrolled_infection", "a chest infection, but the antibiotics sorted it out", False),
+        # not found, not detected: negated
+        ("aml_extramedullary", "no, it wasn't detected anywhere else", False),
+        # daily activity and heart limitation in everyday words
+        ("ecog", "I run the shop but my son does the heavy lifting", 1),
+        ("ecog", "she washes herself, but lies down a lot", 2),
+        ("ecog", "he sits in his chair most of the day", 3),
+        ("heart_failure_limitation", "out of breath doing the chores, fine sitting", 2),
+        ("heart_failure_limitation", "breathless walking across the kitchen", 3),
+        # a dose morning and night in Latin
+        ("daily_steroid_dose", "prednisolone 10 mg mane and 5 mg nocte", 15),
+    ],
+)
+def test_everyday_words_are_read_as_meant(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and str(parsed.value) == str(meant), parsed
