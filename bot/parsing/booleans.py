@@ -53,11 +53,12 @@ def _negated(clause: str, start: int, lw: Words) -> bool:
 
 
 def _negated_after(clause: str, end: int, lw: Words) -> bool:
-    """A negation that ends the clause right after its topic, with at most one pass-through word
-    between ("心衰没有", "乙肝倒是没有"; not "丙肝还没治好", where it negates the cure)."""
+    """A negation that ends the clause right after its topic, with at most two pass-through words
+    between ("心衰没有", "乙肝倒是没有", "抗排异的药都没吃"; not "丙肝还没治好", where it negates the cure)."""
     after = clause[end:].split()
-    for skip in (0, 1):
-        if skip and not (after and lw.pattern("negation_passes").fullmatch(after[0])):
+    passes = lw.pattern("negation_passes")
+    for skip in (0, 1, 2):
+        if skip and not (len(after) > skip and passes.fullmatch(after[skip - 1])):
             break
         rest = " ".join(after[skip:])
         found = lw.pattern("negators_after").match(rest)
@@ -256,6 +257,10 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
             # "No. Spinal tap was clean, skin's clean", "no, they stop the tacrolimus": the opening
             # word and the topic disagree, so one of them is misread. Asked again, never guessed.
             return result.unclear(said, "boolean.unclear")
+        if tier == PLAIN and opening and len(values) > 1:
+            # "没有，就是有点咳嗽", "没有，乙肝五项都查了": the opening word answers the question; the
+            # plain words after it are about something else.
+            return result.value(next(iter(opening)), said)
         if len(values) == 1:
             parsed = result.value(values.pop(), said)
             return replace(parsed, sure=tier == PLAIN and _lone_word(words_text, lw))

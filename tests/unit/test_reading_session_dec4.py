@@ -160,3 +160,26 @@ def test_only_another_labs_value_is_asked_again(fact_id, said, language):
 def test_everyday_words_are_read_as_meant(fact_id, said, meant):
     parsed = understand(fact_id, said, TODAY).parsed
     assert parsed.ok and str(parsed.value) == str(meant), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        # the opening yes or no answers; plain yes/no words after it are about something else
+        ("uncontrolled_infection", "没有，就是嗓子有点干", "zh", False),
+        ("hiv_or_aids", "没有，体检都有查", "zh", False),
+        ("uncontrolled_infection", "yes, they can't get rid of it", "en", True),
+        # chat spellings, rhetorical questions, "clean" in a later clause, "都没吃" after its topic
+        ("active_bleeding", "米有", "zh", False),
+        ("gvhd", "自己的干细胞，哪来的排异", "zh", False),
+        ("aml_extramedullary", "查过脑脊液，是干净的", "zh", False),
+        ("still_on_transplant_immunosuppressants", "他现在抗排异的药都没吃", "zh", False),
+        # daily activity the way people put it
+        ("ecog", "买菜做饭都行，就是重活干不动", "zh", 1),
+        ("ecog", "白天大半时间能起来，就是上不了班", "zh", 2),
+        ("ecog", "吃饭得喂，一直在床上", "zh", 4),
+    ],
+)
+def test_chinese_and_opening_answers_are_read_as_meant(fact_id, said, language, meant):
+    parsed = understand(fact_id, said, TODAY, language=language).parsed
+    assert parsed.ok and str(parsed.value) == str(meant), parsed
