@@ -257,7 +257,7 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
             # "No. Spinal tap was clean, skin's clean", "no, they stop the tacrolimus": the opening
             # word and the topic disagree, so one of them is misread. Asked again, never guessed.
             return result.unclear(said, "boolean.unclear")
-        if tier == PLAIN and opening and len(values) > 1:
+        if tier == PLAIN and opening and len(values) > 1 and _said_of_something_else(clauses, per_clause, opening):
             # "没有，就是有点咳嗽", "没有，乙肝五项都查了": the opening word answers the question; the
             # plain words after it are about something else.
             return result.value(next(iter(opening)), said)
@@ -267,6 +267,13 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
         if values:
             return result.unclear(said, "boolean.unclear")
     return result.unclear(said, "boolean.unclear")
+
+
+def _said_of_something_else(clauses: list[str], answers: list[list[bool]], opening: set[bool]) -> bool:
+    """Whether every later clause that disagrees with the opening word says more than a few words
+    (a statement about something else), rather than turning the answer round ("yes but not now")."""
+    disagreeing = [clause for clause, found in zip(clauses[1:], answers[1:], strict=False) if set(found) - opening]
+    return all(len(clause.split()) > 3 for clause in disagreeing)
 
 
 def statements(words_text: str) -> str:
