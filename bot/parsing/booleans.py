@@ -54,7 +54,8 @@ def _negated(clause: str, start: int, lw: Words) -> bool:
 
 def _negated_after(clause: str, end: int, lw: Words) -> bool:
     """A negation that ends the clause right after its topic, with at most two pass-through words
-    between ("心衰没有", "乙肝倒是没有", "抗排异的药都没吃"; not "丙肝还没治好", where it negates the cure)."""
+    between ("心衰没有", "乙肝倒是没有", "抗排异的药都没吃"; not "丙肝还没治好", where it negates
+    the cure)."""
     after = clause[end:].split()
     passes = lw.pattern("negation_passes")
     for skip in (0, 1, 2):
@@ -211,6 +212,17 @@ def topic_denied(text: str, fact_id: str, language: str = "en") -> bool:
     return bool(found) and not any(found)
 
 
+def says_it_happened(text: str, language: str = "en") -> bool:
+    """Whether a clause says, without a negation, that the person had it ("had one in 2019",
+    "九几年犯过"): `yes_statements` in bot/words/<language>.yaml."""
+    lw = words(answer_language(text, language))
+    for clause in _clauses(plain(text), lw):
+        for match in lw.yes_statements.finditer(clause):
+            if not _negated(clause, match.start(), lw):
+                return True
+    return False
+
+
 def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "en") -> Parsed:
     """The evidence-weighing reader behind `parse_boolean` (see the module docstring)."""
     said = text
@@ -257,7 +269,12 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
             # "No. Spinal tap was clean, skin's clean", "no, they stop the tacrolimus": the opening
             # word and the topic disagree, so one of them is misread. Asked again, never guessed.
             return result.unclear(said, "boolean.unclear")
-        if tier == PLAIN and opening and len(values) > 1 and _said_of_something_else(clauses, per_clause, opening):
+        if (
+            tier == PLAIN
+            and opening
+            and len(values) > 1
+            and _said_of_something_else(clauses, per_clause, opening)
+        ):
             # "没有，就是有点咳嗽", "没有，乙肝五项都查了": the opening word answers the question; the
             # plain words after it are about something else.
             return result.value(next(iter(opening)), said)
@@ -272,7 +289,9 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
 def _said_of_something_else(clauses: list[str], answers: list[list[bool]], opening: set[bool]) -> bool:
     """Whether every later clause that disagrees with the opening word says more than a few words
     (a statement about something else), rather than turning the answer round ("yes but not now")."""
-    disagreeing = [clause for clause, found in zip(clauses[1:], answers[1:], strict=False) if set(found) - opening]
+    disagreeing = [
+        clause for clause, found in zip(clauses[1:], answers[1:], strict=False) if set(found) - opening
+    ]
     return all(len(clause.split()) > 3 for clause in disagreeing)
 
 

@@ -57,6 +57,10 @@ def _numeral_value(run: str) -> str | None:
 _TENS_AND_UNITS = re.compile(r"([十百])有([一二三四五六七八九])")
 
 
+_YEAR_DIGITS = "零一二三四五六七八九〇"
+"""A year said digit by digit (零九年, 九八年): 〇 is 零 (index 10 → 0)."""
+
+
 def numerals_to_digits(text: str) -> str:
     """Chinese numeral runs as digits: 七十六岁 → 76岁, 两万五 → 25000, 三个月 → 3个月, 7.2万 → 72000.
 
@@ -76,6 +80,8 @@ def numerals_to_digits(text: str) -> str:
             return run  # 一直, 一起: words; before a comma it is a number ("只有五，吓死我了")
         if len(run) == 1 and text[: match.start()].endswith(not_after):
             return run  # 最近一次, 上一次: "the latest time", not a count
+        if len(run) == 2 and after.startswith("年") and all(ch in _YEAR_DIGITS for ch in run):
+            return "".join(str(_YEAR_DIGITS.index(ch) % 10) for ch in run)  # 零九年 → 09年, not 9年
         digits = _numeral_value(run)
         return run if digits is None else digits
 

@@ -101,14 +101,20 @@ def _in_the_year_said(mentions: list[_Mention], read: Reader) -> list[_Mention]:
     """A date said without a year ("around Easter", "Christmas"), beside the one year the answer
     names (in figures, or as a year or a part of one: "late last year"), read in that year."""
     years = {int(year) for m in mentions for year in _YEAR.findall(m.clause)} or {
-        m.day.year for m in mentions if m.period in ("season", "year")  # "late last year. november"
+        m.day.year
+        for m in mentions
+        if m.period in ("season", "year")  # "late last year. november"
     }
     if len(years) != 1:
         return mentions
     year = years.pop()
     out: list[_Mention] = []
     for mention in mentions:
-        if mention.period in ("day", "week", "month") and not _YEAR.search(mention.clause) and mention.day.year != year:
+        if (
+            mention.period in ("day", "week", "month")
+            and not _YEAR.search(mention.clause)
+            and mention.day.year != year
+        ):
             again = read(f"{mention.clause} {year}")
             if again is not None and again[0].year == year:
                 mention = _Mention(again[0], again[1], mention.clause)

@@ -32,7 +32,7 @@ from typing import Any
 
 from bot.facts import FactDefinition
 from bot.parsing import result
-from bot.parsing.booleans import topic_denied
+from bot.parsing.booleans import says_it_happened, topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.date_mentions import reconcile
 from bot.parsing.result import Parsed
@@ -506,6 +506,8 @@ def _point(reading: DateReading) -> date:
     return reading.day.replace(day=15) if reading.period == "month" else date(reading.day.year, 7, 1)
 
 
+_CHINESE_TIME = re.compile(r"[零〇一二两三四五六七八九十百几]+\s*(?:年|月|号|日)")
+"""A year, month or day in Chinese numerals ("零九年"): a date we could not read, never "never"."""
 _LONE_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _YEAR_PART = re.compile(r"\b(?:early|late|mid|middle|end|beginning|start)\b.*\byear\b")
 
@@ -543,7 +545,12 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     words = _calendar_years(_said_forms(numeric_text(text, ordinals=True)), today)
     if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
         return result.unclear(said, "date.too_vague")
-    if fact.allow_never and not _NOT_NEVER.search(plain(text)) and topic_denied(text, fact.id):
+    if (
+        fact.allow_never
+        and not _NOT_NEVER.search(plain(text))
+        and topic_denied(text, fact.id)
+        and not says_it_happened(text)  # "had one in 2019, never a bypass"
+    ):
         return result.value(NEVER, said)  # "a stent in 2020, but never a heart attack or bypass"
     # "last week, maybe Thursday", "in 2020, around Easter": each clause read on its own first
     together = reconcile(
@@ -557,7 +564,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         )
     reading = read_date(words, today, date_order)
     if reading is None:
-        if re.search(r"[0-9]", text):
+        if re.search(r"[0-9]", text) or _CHINESE_TIME.search(text):
             return result.unclear(said, "date.unclear")  # a date we could not read is never "never"
         words_plain = plain(text)
         if is_chinese(text) and _never_in_chinese(words_plain):
@@ -575,7 +582,11 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if reading.period != "day" and re.search(r"\bthis\b", words):
         return result.unclear(said, "date.too_vague")  # "this month", "this year"
     if not reading.relative and reading.period in ("month", "year"):
-        current = (day.year, day.month) == (today.year, today.month) if reading.period == "month" else day.year == today.year
+        current = (
+            (day.year, day.month) == (today.year, today.month)
+            if reading.period == "month"
+            else day.year == today.year
+        )
         if current:
             return result.unclear(said, "date.too_vague")
     if day > today:

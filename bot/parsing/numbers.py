@@ -254,6 +254,7 @@ def prepare(text: str, count_words: bool = False) -> str:
     if count_words:
         for word, digits in COUNT_WORDS.items():
             prepared = re.sub(rf"\b{word}\b", digits, prepared)
+    prepared = re.sub(r"(?<!\d),(?=\d)", ", ", prepared)  # "查的，三十二": 32 after a comma, not ",32"
     return strip_date_noise(spell_units(prepared))
 
 

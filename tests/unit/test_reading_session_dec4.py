@@ -62,11 +62,15 @@ def test_short_walks_and_dressing_are_marked_limitation(said, meant):
 def test_pinyin_is_spelled_the_same_way_in_every_process():
     """The pinyin index once took the first of equally long phrases in a set's order, which
     changes with Python's hash seed: 'fei ai' was lung cancer in one process and not in the next."""
-    code = "from bot.parsing.pinyin import from_pinyin; print(from_pinyin('fei ai'), from_pinyin('ta mei you'))"
+    code = (
+        "from bot.parsing.pinyin import from_pinyin; print(from_pinyin('fei ai'), from_pinyin('ta mei you'))"
+    )
     spelled = set()
     for seed in ("1", "2", "3", "4"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
-        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        )
         spelled.add(run.stdout.strip())
     assert len(spelled) == 1, spelled
 
@@ -127,7 +131,11 @@ def test_another_labs_value_is_not_this_one(fact_id, said, language, meant):
 
 @pytest.mark.parametrize(
     ("fact_id", "said", "language"),
-    [("creatinine", "my gfr was 62", "en"), ("cd3_count", "only his cd4: 410", "en"), ("platelet_count", "白细胞2.3", "zh")],
+    [
+        ("creatinine", "my gfr was 62", "en"),
+        ("cd3_count", "only his cd4: 410", "en"),
+        ("platelet_count", "白细胞2.3", "zh"),
+    ],
 )
 def test_only_another_labs_value_is_asked_again(fact_id, said, language):
     parsed = understand(fact_id, said, TODAY, language=language).parsed
@@ -183,3 +191,37 @@ def test_everyday_words_are_read_as_meant(fact_id, said, meant):
 def test_chinese_and_opening_answers_are_read_as_meant(fact_id, said, language, meant):
     parsed = understand(fact_id, said, TODAY, language=language).parsed
     assert parsed.ok and str(parsed.value) == str(meant), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("last_heart_attack_or_bypass", "一五年犯过一次心梗", date(2015, 7, 1)),  # a year said digit by digit
+        ("platelet_count", "昨天查的，四十一", 41),  # a number after a comma
+        ("platelet_count", "上周60，今天38", 38),  # 上周 is before today
+        ("aml_relapse_count", "一回都没有复发过", 0),  # not even once
+        ("daily_steroid_dose", "强的松每天两回，每回10mg", 20),
+    ],
+)
+def test_chinese_numbers_dates_and_doses(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY, language="zh").parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_an_unread_chinese_year_is_never_never():
+    parsed = understand(
+        "last_heart_attack_or_bypass", "九几年的时候犯过，没搭桥", TODAY, language="zh"
+    ).parsed
+    assert parsed.value != "never", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("had one in 2019, never a bypass", date(2019, 7, 1)),  # the one denied is not the one they had
+        ("a stent in 2020, but never a heart attack or bypass", "never"),
+    ],
+)
+def test_a_denied_topic_is_never_only_when_nothing_happened(said, meant):
+    parsed = understand("last_heart_attack_or_bypass", said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
