@@ -57,6 +57,7 @@ _BIRTHDAY_COMING = re.compile(
     rf"^\s*(?:years?(?:\s+old)?)?\s*(?:in|on|come)\s+(?:the\s+)?"
     rf"(?:{_MONTH}\b|\d{{1,2}}(?:st|nd|rd|th)\b|boxing day|christmas|new year|easter)"
 )
+_GONE = re.compile(r"\s*(?:past|gone|just gone|just past|last|this year|that was)\b")
 _PAST_BIRTHDAY = re.compile(r"\b(?:turned|was|became|were)\s*$")
 _NOT_AN_AGE_BEFORE = re.compile(r"\b(?:feel|feels|feeling|look|looks|looking|act|acts)(?:\s+like)?\s*$")
 _NOT_YET_BEFORE = re.compile(
@@ -118,7 +119,10 @@ def _birthday_soon(before: str, after: str) -> bool:
     """ "Turning 18 next week", "77 on the 10th", "60 in January": the birthday is still to come."""
     if _NOT_YET_AFTER.match(after) or _NOT_YET_BEFORE.search(before):
         return True
-    return bool(_BIRTHDAY_COMING.match(after)) and not _PAST_BIRTHDAY.search(before)
+    coming = _BIRTHDAY_COMING.match(after)
+    if coming is None or _PAST_BIRTHDAY.search(before):
+        return False
+    return not _GONE.match(after[coming.end() :])  # "78 in March past": the birthday has been
 
 
 def _age_of(number: float, before: str, after: str) -> int:

@@ -70,8 +70,11 @@ def _dose_words(language: str) -> _DoseWords | None:
         re.escape(space_cjk(str(u))) for u in sorted(section.get("tablets") or [], key=len, reverse=True)
     )
     half = alternation(space_cjk(str(w)) for w in section.get("half_after") or [])
+    between = alternation(space_cjk(str(w)) for w in section.get("words_before_tablets") or [])
+    # "four wee white pills", "two of the tiny ones"; "of" alone is not a description ("half of tablet")
+    described = rf"(?:of\s+(?:(?:{between})\s+){{1,3}}|(?:(?:{between})\s+){{0,3}})" if between else ""
     tablets = re.compile(
-        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?(?:(?P<strength>{_DIGITS})\s*mg\s*)?(?:{units})"
+        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?{described}(?:(?P<strength>{_DIGITS})\s*(?:mg\s*)?)?(?:{units})"
         rf"(?P<half>\s*(?:{half}))?(?![a-z])"
     )
     joiners = [space_cjk(str(w)) for w in section.get("strength_joiners") or []]

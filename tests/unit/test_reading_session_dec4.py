@@ -225,3 +225,20 @@ def test_an_unread_chinese_year_is_never_never():
 def test_a_denied_topic_is_never_only_when_nothing_happened(said, meant):
     parsed = understand("last_heart_attack_or_bypass", said, TODAY).parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("age", "sixty-four in June past", 64),  # the birthday has been
+        ("age", "64 in June", 63),  # still to come
+        ("daily_steroid_dose", "three little round pills, 10 mg each, every morning", 30),
+        ("daily_steroid_dose", "prednisone, two of the 5 mg ones a day", 10),
+        ("daily_steroid_dose", "5 mg, half of tablet", 5),  # "of" alone describes nothing
+        ("daily_steroid_dose", "prednisone: started on 40, I'm on 15 as of this week", 15),
+        ("creatinine", "creatinine 130, baseline 95", 130),
+    ],
+)
+def test_ages_doses_and_latest_values(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value == pytest.approx(meant), parsed
