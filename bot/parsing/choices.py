@@ -20,7 +20,7 @@ from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern, plain
-from bot.parsing.words import now_and_before
+from bot.parsing.words import now_and_before, without_future_clauses
 from bot.parsing.words import words as language_words
 from bot.text import LANGUAGES, written_language
 
@@ -352,7 +352,8 @@ def parse_choices(fact: FactDefinition, text: str) -> Parsed:
         return result.value([exact], text)
     if vocabulary(written_language(text)).all_of_these.search(_choice_text(text)):
         return result.value([v for v in fact.choice_values if v not in _SELF_NEGATING_VALUES], text)
-    chosen: set[Any] = set(find_mentions(fact, text).positive)
+    # "还没开始治，下周才开始化疗", "none yet, chemo starts next week": what is still to come is not had
+    chosen: set[Any] = set(find_mentions(fact, without_future_clauses(text)).positive)
     if not chosen:
         return result.unclear(text, "choice.no_match")
     if chosen & _SELF_NEGATING_VALUES and len(chosen) > 1:

@@ -242,3 +242,20 @@ def test_a_denied_topic_is_never_only_when_nothing_happened(said, meant):
 def test_ages_doses_and_latest_values(fact_id, said, meant):
     parsed = understand(fact_id, said, TODAY).parsed
     assert parsed.ok and parsed.value == pytest.approx(meant), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        ("cancer_treatments", "nothing yet, chemo starts next week", "en", ["none"]),
+        ("cancer_treatments", "还没治疗，下个月开始化疗", "zh", ["none"]),
+        ("cancer_treatments", "conditioning with TBI before the transplant", "en", ["radiotherapy"]),
+        ("cancer_treatments", "用过苯达莫司汀", "zh", ["chemotherapy"]),
+        ("aml_no_response_after_two_courses", "两个疗程都未达CR", "zh", True),
+        ("willing_contraception", "我得跟爱人商量一下", "zh", "unknown"),
+    ],
+)
+def test_treatments_courses_and_second_thoughts(fact_id, said, language, meant):
+    parsed = understand(fact_id, said, TODAY, language=language).parsed
+    got = "unknown" if parsed.status == "unknown" else parsed.value
+    assert got == meant, parsed
