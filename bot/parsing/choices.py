@@ -19,7 +19,7 @@ from typing import Any
 from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.result import Parsed
-from bot.parsing.text import numeric_text, phrase_pattern, plain
+from bot.parsing.text import numeric_text, phrase_pattern, plain, space_cjk
 from bot.parsing.words import now_and_before, without_future_clauses
 from bot.parsing.words import words as language_words
 from bot.text import LANGUAGES, written_language
@@ -353,9 +353,32 @@ def parse_choices(fact: FactDefinition, text: str) -> Parsed:
     if vocabulary(written_language(text)).all_of_these.search(_choice_text(text)):
         return result.value([v for v in fact.choice_values if v not in _SELF_NEGATING_VALUES], text)
     # "还没开始治，下周才开始化疗", "none yet, chemo starts next week": what is still to come is not had
-    chosen: set[Any] = set(find_mentions(fact, without_future_clauses(text)).positive)
+    had = without_future_clauses(text)
+    chosen: set[Any] = set(find_mentions(fact, had).positive) | _combined(fact, had)
     if not chosen:
         return result.unclear(text, "choice.no_match")
     if chosen & _SELF_NEGATING_VALUES and len(chosen) > 1:
         return result.unclear(text, "choice.ambiguous")
     return result.value([v for v in fact.choice_values if v in chosen], text)
+
+
+def _combined(fact: FactDefinition, text: str) -> set[Any]:
+    """The choices a regimen named in `text` combines (`choice_combinations` in
+    bot/words/<language>.yaml: R-CHOP is chemotherapy and an antibody, aza-ven chemotherapy and a
+    targeted drug)."""
+    said = _choice_text(text)
+    return {
+        value
+        for pattern, values in _combinations(written_language(text), fact.id)
+        if pattern.search(said)
+        for value in values
+    }
+
+
+@functools.cache
+def _combinations(language: str, fact_id: str) -> tuple[tuple[re.Pattern, tuple[Any, ...]], ...]:
+    by_fact = language_words(language).raw.get("choice_combinations") or {}
+    return tuple(
+        (phrase_pattern([space_cjk(str(phrase))]), tuple(values))
+        for phrase, values in (by_fact.get(fact_id) or {}).items()
+    )

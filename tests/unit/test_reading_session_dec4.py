@@ -259,3 +259,17 @@ def test_treatments_courses_and_second_thoughts(fact_id, said, language, meant):
     parsed = understand(fact_id, said, TODAY, language=language).parsed
     got = "unknown" if parsed.status == "unknown" else parsed.value
     assert got == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("r-chop x6", "en", ["chemotherapy", "targeted"]),
+        ("aza ven since june", "en", ["chemotherapy", "targeted"]),
+        ("chemoradiation last year", "en", ["chemotherapy", "radiotherapy"]),
+        ("做过同步放化疗", "zh", ["chemotherapy", "radiotherapy"]),
+    ],
+)
+def test_a_regimen_counts_every_kind_it_combines(said, language, meant):
+    parsed = understand("cancer_treatments", said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value == meant, parsed
