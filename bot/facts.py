@@ -19,13 +19,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, Extra, ValidationError, root_validator, validator
 
 from bot.rules import NEVER, FactState, Rule, RuleError, Truth, parse_rule
 from bot.text import LocalizedText, localize
-from bot.validation_messages import describe_errors
+from bot.validation_messages import describe_errors, read_yaml_file
 
 REGISTRY_PATH = Path(__file__).with_name("facts.yaml")
 UNKNOWN = "unknown"
@@ -187,7 +186,7 @@ class Registry:
 
 def load_registry(path: Path = REGISTRY_PATH) -> Registry:
     """Read and validate the facts registry; errors name the fact and the field."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = read_yaml_file(path, f"facts file {path.name}") or {}
     definitions: dict[str, FactDefinition] = {}
     problems: list[str] = []
     for fact_id, body in (raw.get("facts") or {}).items():

@@ -10,13 +10,12 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, Extra, ValidationError
 
 from bot.facts import Registry
 from bot.parsing.text import space_cjk
 from bot.text import LocalizedText
-from bot.validation_messages import describe_errors
+from bot.validation_messages import describe_errors, read_yaml_file
 
 GLOSSARY_PATH = Path(__file__).with_name("glossary.yaml")
 
@@ -63,7 +62,7 @@ def _normalise(text: str) -> str:
 
 
 def load_glossary(path: Path = GLOSSARY_PATH) -> Glossary:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = read_yaml_file(path, f"glossary file {path.name}") or {}
     entries, problems = {}, []
     for term_id, body in (raw.get("terms") or {}).items():
         try:

@@ -8,6 +8,7 @@ wording; callers add the file name and the criterion id.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -114,11 +115,13 @@ class YamlFileError(ValueError):
 
 
 def read_yaml_file(path, label: str):  # noqa: ANN001, ANN201 - a Path in, any YAML value out
-    """Parse a YAML file, turning read and syntax errors into one sentence naming where."""
+    """Parse a YAML file, turning read and syntax errors into one sentence naming where. A key
+    written twice in one mapping is an error too: YAML would keep only the last one, silently
+    dropping the first (a criterion, a word list)."""
     import yaml
 
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_unique_key_loader())  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -126,3 +129,28 @@ def read_yaml_file(path, label: str):  # noqa: ANN001, ANN201 - a Path in, any Y
         raise YamlFileError(f"{label}: not valid YAML{where}: {problem}") from None
     except OSError as error:
         raise YamlFileError(f"{label}: cannot be read ({error.strerror})") from None
+
+
+@functools.cache
+def _unique_key_loader():  # noqa: ANN202 - a yaml.SafeLoader subclass
+    import yaml
+
+    class UniqueKeyLoader(yaml.SafeLoader):
+        """yaml.SafeLoader that refuses a key written twice in one mapping."""
+
+    def mapping(loader, node, deep=False):  # noqa: ANN001, ANN202, FBT002 - PyYAML's constructor signature
+        first_line: dict = {}
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in first_line:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"the key {key!r} is written twice (first at line {first_line[key]})",
+                    key_node.start_mark,
+                )
+            first_line[key] = key_node.start_mark.line + 1
+        return loader.construct_mapping(node, deep=deep)
+
+    UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    return UniqueKeyLoader

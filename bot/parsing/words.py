@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.parsing.text import phrase_pattern, plain, space_cjk
 from bot.text import written_language
+from bot.validation_messages import read_yaml_file
 
 WORDS_DIR = Path(__file__).resolve().parent.parent / "words"
 DEFAULT_LANGUAGE = "en"
@@ -144,7 +143,7 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
     path = WORDS_DIR / f"{language}.yaml"
     if not path.exists():
         path = WORDS_DIR / f"{DEFAULT_LANGUAGE}.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw = read_yaml_file(path, f"words file {path.name}") or {}
     loaded = Words(language=language, raw=raw)
     for key in _LISTS:
         loaded.patterns[key] = phrase_pattern(str(p) for p in raw.get(key) or [])

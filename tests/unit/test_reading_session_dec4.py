@@ -273,3 +273,31 @@ def test_treatments_courses_and_second_thoughts(fact_id, said, language, meant):
 def test_a_regimen_counts_every_kind_it_combines(said, language, meant):
     parsed = understand("cancer_treatments", said, TODAY, language=language).parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_key_written_twice_in_a_data_file_is_refused(tmp_path):
+    from bot.validation_messages import YamlFileError, read_yaml_file
+
+    path = tmp_path / "words.yaml"
+    path.write_text("facts:\n  gvhd:\n    topic: [gvhd]\n  gvhd:\n    topic: [rash]\n", encoding="utf-8")
+    with pytest.raises(
+        YamlFileError, match=r"words\.yaml.*line 4.*'gvhd' is written twice \(first at line 2\)"
+    ):
+        read_yaml_file(path, "words.yaml")
+
+
+def test_every_data_file_has_each_key_once():
+    from bot.validation_messages import read_yaml_file
+
+    files = [
+        *sorted((ROOT / "bot").rglob("*.yaml")),
+        ROOT / "domain.yml",
+        *sorted((ROOT / "data").rglob("*.yml")),
+    ]
+    for path in files:
+        read_yaml_file(path, str(path.relative_to(ROOT)))  # raises on a key written twice
+
+
+def test_a_heart_attack_by_its_clinical_name_is_not_never():
+    parsed = understand("last_heart_attack_or_bypass", "NSTEMI in March 2022. No CABG", TODAY).parsed
+    assert parsed.ok and parsed.value == date(2022, 3, 15), parsed
