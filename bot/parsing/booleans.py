@@ -212,6 +212,19 @@ def topic_denied(text: str, fact_id: str, language: str = "en") -> bool:
     return bool(found) and not any(found)
 
 
+def asks_back(text: str, language: str = "en") -> bool:
+    """Whether the answer only asks a question back ("do you mean platelets or a blood
+    transfusion?") or asks whether something counts ("does a blood transfusion count?")."""
+    lw = words(answer_language(text, language))
+    marked = text.translate(str.maketrans("？。！", "?.!"))
+    sentences = [part.strip() for part in re.findall(r"[^.!?]*[.!?]*", marked) if part.strip()]
+    # "last week?" is a tentative answer; "do you mean platelets or …?" asks back
+    only_questions = bool(sentences) and all(
+        part.endswith("?") and len(plain(part).split()) > 3 for part in sentences
+    )
+    return only_questions or bool(lw.pattern("asks_if_it_counts").search(plain(text)))
+
+
 def says_it_happened(text: str, language: str = "en") -> bool:
     """Whether a clause says, without a negation, that the person had it ("had one in 2019",
     "九几年犯过"): `yes_statements` in bot/words/<language>.yaml."""

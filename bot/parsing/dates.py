@@ -32,7 +32,7 @@ from typing import Any
 
 from bot.facts import FactDefinition
 from bot.parsing import result
-from bot.parsing.booleans import says_it_happened, topic_denied
+from bot.parsing.booleans import asks_back, says_it_happened, topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.date_mentions import reconcile
 from bot.parsing.result import Parsed
@@ -506,6 +506,12 @@ def _point(reading: DateReading) -> date:
     return reading.day.replace(day=15) if reading.period == "month" else date(reading.day.year, 7, 1)
 
 
+_AFTER_ANOTHER_EVENT = re.compile(
+    r"\b(?:\d+|a|an|a few|a couple of)\s+(?:days?|weeks?|months?|years?)\s+"
+    r"(?:after|later|before\s+(?:the|that|my|his|her|their|this|it)|on\s+from)\b"
+)
+"""A length of time counted from another event ("two years after that", "6 months later"), not from
+today; "ago" is from today."""
 _CHINESE_TIME = re.compile(r"[零〇一二两三四五六七八九十百几]+\s*(?:年|月|号|日)")
 """A year, month or day in Chinese numerals ("零九年"): a date we could not read, never "never"."""
 _LONE_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
@@ -534,7 +540,11 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     Future dates are "out_of_range" ("date.in_future"); today is allowed.
     """
     said = text
+    if asks_back(text):
+        return result.unclear(said, "date.unclear")  # "do you mean platelets or a blood transfusion?"
     text = without_future_clauses(text)  # "my next one is tomorrow, the last one was a week ago"
+    if _AFTER_ANOTHER_EVENT.search(numeric_text(text)):
+        return result.unclear(said, "date.unclear")  # "the bypass two years after that": not 2 years ago
     chinese = chinese_date(text, today)  # 上周二, 去年五月, 三个月前 (bot/parsing/chinese.py)
     if chinese is not None:
         return (

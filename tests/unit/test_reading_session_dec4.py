@@ -301,3 +301,26 @@ def test_every_data_file_has_each_key_once():
 def test_a_heart_attack_by_its_clinical_name_is_not_never():
     parsed = understand("last_heart_attack_or_bypass", "NSTEMI in March 2022. No CABG", TODAY).parsed
     assert parsed.ok and parsed.value == date(2022, 3, 15), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("last_platelet_transfusion", "do you mean the platelets or a normal blood transfusion?"),
+        ("last_platelet_transfusion", "你是说输血小板还是输红细胞？"),
+        ("last_platelet_transfusion", "red cells on monday, does that count?"),
+        ("last_heart_attack_or_bypass", "a heart attack in 2015 and the bypass three years after that"),
+        ("transplant_immunosuppressants_stopped", "about 6 months later"),
+    ],
+)
+def test_questions_back_and_times_from_another_event_are_asked_again(fact_id, said):
+    parsed = understand(fact_id, said, TODAY, language="zh" if not said.isascii() else "en").parsed
+    assert not parsed.ok and parsed.value != "never", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"), [("last week?", date(2026, 11, 26)), ("two days before", date(2026, 12, 1))]
+)
+def test_a_tentative_date_is_still_a_date(said, meant):
+    parsed = understand("last_platelet_transfusion", said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
