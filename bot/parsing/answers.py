@@ -22,6 +22,8 @@ from bot.parsing.dates import parse_date
 from bot.parsing.numbers import parse_number
 from bot.parsing.result import Parsed
 from bot.parsing.text import plain, unknown_phrase, without_unknown_phrases
+from bot.parsing.words import words as language_words
+from bot.text import written_language
 
 MAX_ANSWER_LENGTH = 2000
 """Longer messages are not read as an answer (the channels refuse them first)."""
@@ -69,6 +71,19 @@ def _dispatch(fact: FactDefinition, text: str, today: date) -> Parsed:
     return parse_date(fact, text, today)
 
 
+def _after_correction(text: str) -> str | None:
+    """What follows the last self-correction ("no wait", "actually no", "哦不对": `corrections` in
+    bot/words/<language>.yaml), when there is one with words after it; else None."""
+    language = written_language(text)
+    found = list(language_words(language).pattern("corrections").finditer(plain(text)))
+    if not found:
+        return None
+    rest = plain(text)[found[-1].end() :]
+    if language == "zh":
+        rest = rest.replace(" ", "")  # plain() spaces Chinese characters; the readers take them unspaced
+    return rest if any(ch.isalnum() for ch in rest) else None
+
+
 def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
     """Turn what a person typed in answer to `fact`'s question into a value for `bot.facts`.
 
@@ -84,6 +99,11 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
         return result.unclear(said, "answer.too_long")
     if looks_like_code(text):
         return result.unclear(said, "answer.not_words")
+    corrected = _after_correction(text)
+    if corrected is not None and fact.type != "boolean":
+        attempt = _dispatch(fact, corrected, today)  # "June. Actually no, it was July": July
+        if attempt.ok:
+            return dataclasses.replace(attempt, said=said)
     words = plain(text)
     if unknown_phrase(words):
         if fact.type == "boolean":

@@ -38,6 +38,7 @@ NEGATION_WINDOW = 6
 """How many words before a phrase a negation word may stand and still turn it round."""
 
 STRONG, TOPIC, PLAIN = 3, 2, 1
+_NOT_NOT = re.compile(r"\bnot\s+not\b")
 
 
 def _negated(clause: str, start: int, lw: Words) -> bool:
@@ -241,6 +242,7 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
     said = text
     lw = words(answer_language(text, language))
     words_text = lw.pattern("not_unknown").sub(" ", plain(text))  # "can't say I'm not bleeding": bleeding
+    words_text = _NOT_NOT.sub(" ", words_text)  # "I wouldn't not agree": two negations cancel
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
     if lw.pattern("asks_if_it_counts").search(words_text):

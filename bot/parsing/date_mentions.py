@@ -31,6 +31,9 @@ _CLAUSE_BREAK = re.compile(
 )
 _RELATIVE_TO_OTHER_EVENT = re.compile(r"\b(?:before|after|since|until|till|during)\b")
 _ALTERNATIVES = re.compile(r"\bor\b")
+_HOW_OFTEN = re.compile(
+    r"\b(?:once|twice|times|every|each|per)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b"
+)
 _NEGATED = re.compile(r"\b(?:not|never|no)\b")
 _WEEK_BACK = re.compile(r"\b(?:ago|back|last|before|fortnight)\b")
 """A week said as a time back ("a fortnight ago", "last week"), not as a frequency ("twice a week")."""
@@ -56,6 +59,8 @@ class _Mention:
 
     def holds(self, other: _Mention) -> bool:
         """Whether `other` lies within this (coarser) date, give or take a fortnight."""
+        if self.period == "year":  # "last year, in May": any day of that calendar year
+            return other.day.year == self.day.year
         return abs((other.day - self.day).days) <= self.span + _NEAR_DAYS.get(self.period, 15)
 
 
@@ -66,7 +71,9 @@ Reader = Callable[[str], "tuple[date, str] | None"]
 
 def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None:
     """The one date the clauses of `text` name together, or None when they do not make one."""
-    mentions = _mentions(text, read)
+    mentions, set_aside = _mentions(text, read)
+    if len(mentions) == 1 and set_aside and not _RELATIVE_TO_OTHER_EVENT.search(text.lower()):
+        return mentions[0].day  # "twice a week, the last one was monday"
     if len(mentions) < 2 or _RELATIVE_TO_OTHER_EVENT.search(text.lower()):
         return None  # "100 days after the transplant, which was on the 1st of June": asked again
     if any(_ALTERNATIVES.search(m.clause) for m in mentions):
@@ -79,42 +86,49 @@ def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None
     coarser = [m for m in mentions if m is not finest]
     if all(m.holds(finest) or finest.holds(m) for m in coarser):
         return finest.day
-    if latest and len({m.period for m in mentions}) == 1:
-        return max(m.day for m in mentions)
+    # separate events, each said once: a coarse date another one refines ("2019, in the October")
+    # stands for the finer one
+    events = [m for m in mentions if not any(m is not o and _finer(o, m) and m.holds(o) for o in mentions)]
+    apart = not any(a is not b and (a.holds(b) or b.holds(a)) for a in events for b in events)
+    if latest and (apart or len({m.period for m in events}) == 1):
+        return max(m.day for m in events)
     return None
 
 
-def _mentions(text: str, read: Reader) -> list[_Mention]:
+def _finer(one: _Mention, other: _Mention) -> bool:
+    return _PRECISION.get(one.period, 0) < _PRECISION.get(other.period, 0)
+
+
+def _mentions(text: str, read: Reader) -> tuple[list[_Mention], bool]:
+    """Each clause's date, and whether a clause was set aside (negated, or how often)."""
     found: list[_Mention] = []
+    set_aside = False
     for clause in _CLAUSE_BREAK.split(numeric_text(text.lower(), ordinals=True)):
         if not clause or not clause.strip():
             continue
-        if _NEGATED.search(clause):
-            continue  # "not last week, the week before"
+        if _NEGATED.search(clause) or _HOW_OFTEN.search(clause):
+            set_aside = True  # "not last week, the week before"; "twice a week", "every monday": no date
+            continue
         reading = read(clause)
         if reading is not None:
             found.append(_Mention(reading[0], reading[1], clause))
-    return found
+    return found, set_aside
 
 
 def _in_the_year_said(mentions: list[_Mention], read: Reader) -> list[_Mention]:
-    """A date said without a year ("around Easter", "Christmas"), beside the one year the answer
-    names (in figures, or as a year or a part of one: "late last year"), read in that year."""
-    years = {int(year) for m in mentions for year in _YEAR.findall(m.clause)} or {
-        m.day.year
-        for m in mentions
-        if m.period in ("season", "year")  # "late last year. november"
+    """A date said without a year ("around Easter", "in the October") read in the year said just
+    before it ("a triple bypass in 2019, in the October"), or in the one year the answer names (in
+    figures, or as a year or a part of one: "late last year. november")."""
+    said_years = [[int(year) for year in _YEAR.findall(m.clause)] for m in mentions]
+    named = {year for years in said_years for year in years} or {
+        m.day.year for m in mentions if m.period in ("season", "year")
     }
-    if len(years) != 1:
-        return mentions
-    year = years.pop()
     out: list[_Mention] = []
-    for mention in mentions:
-        if (
-            mention.period in ("day", "week", "month")
-            and not _YEAR.search(mention.clause)
-            and mention.day.year != year
-        ):
+    year = next(iter(named)) if len(named) == 1 else None
+    for mention, years in zip(mentions, said_years, strict=True):
+        if years:
+            year = years[-1] if len(named) > 1 else year
+        elif year is not None and mention.period in ("day", "week", "month") and mention.day.year != year:
             again = read(f"{mention.clause} {year}")
             if again is not None and again[0].year == year:
                 mention = _Mention(again[0], again[1], mention.clause)

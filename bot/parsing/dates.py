@@ -514,13 +514,17 @@ _AFTER_ANOTHER_EVENT = re.compile(
 today; "ago" is from today."""
 _CHINESE_TIME = re.compile(r"[零〇一二两三四五六七八九十百几]+\s*(?:年|月|号|日)")
 """A year, month or day in Chinese numerals ("零九年"): a date we could not read, never "never"."""
+_ORDINAL_COUNT = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:round|course|cycle|time|dose|transplant|relapse|lot|line|one|go|attempt)s?\b"
+)
+"""An ordinal that counts ("the 2nd round", "my 3rd cycle"), not a day of the month."""
 _LONE_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _YEAR_PART = re.compile(r"\b(?:early|late|mid|middle|end|beginning|start)\b.*\byear\b")
 
 
 def _clause_date(clause: str, today: date, date_order: str | None) -> tuple[date, str] | None:
     """One clause's date for date_mentions.reconcile; a season is coarser than its middle day."""
-    words = _calendar_years(_said_forms(clause), today)
+    words = _ORDINAL_COUNT.sub(" ", _calendar_years(_said_forms(clause), today))
     if _LONE_ORDINAL.fullmatch(_date_words(words, today, date_order)) and not re.search(r"\bthe\s+\d", words):
         return None  # "his 2nd round": a count, not the 2nd of the month
     reading = read_date(words, today, date_order)
@@ -552,7 +556,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
             if chinese > today
             else result.value(chinese, said)
         )
-    words = _calendar_years(_said_forms(numeric_text(text, ordinals=True)), today)
+    words = _ORDINAL_COUNT.sub(" ", _calendar_years(_said_forms(numeric_text(text, ordinals=True)), today))
     if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
         return result.unclear(said, "date.too_vague")
     if (
