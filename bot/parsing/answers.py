@@ -75,10 +75,11 @@ def _after_correction(text: str) -> str | None:
     """What follows the last self-correction ("no wait", "actually no", "哦不对": `corrections` in
     bot/words/<language>.yaml), when there is one with words after it; else None."""
     language = written_language(text)
-    found = list(language_words(language).pattern("corrections").finditer(plain(text)))
+    words = plain(text)
+    found = list(language_words(language).pattern("corrections").finditer(words))
     if not found:
         return None
-    rest = plain(text)[found[-1].end() :]
+    rest = words[found[-1].end() :]
     if language == "zh":
         rest = rest.replace(" ", "")  # plain() spaces Chinese characters; the readers take them unspaced
     return rest if any(ch.isalnum() for ch in rest) else None
@@ -99,8 +100,8 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
         return result.unclear(said, "answer.too_long")
     if looks_like_code(text):
         return result.unclear(said, "answer.not_words")
-    corrected = _after_correction(text)
-    if corrected is not None and fact.type != "boolean":
+    corrected = _after_correction(text) if fact.type != "boolean" else None
+    if corrected is not None:
         attempt = _dispatch(fact, corrected, today)  # "June. Actually no, it was July": July
         if attempt.ok:
             return dataclasses.replace(attempt, said=said)

@@ -522,9 +522,16 @@ _LONE_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _YEAR_PART = re.compile(r"\b(?:early|late|mid|middle|end|beginning|start)\b.*\byear\b")
 
 
+def _date_text(numeric: str, today: date) -> str:
+    """Text already in `numeric_text(..., ordinals=True)` form with the said forms, calendar years
+    and counting ordinals ("the 2nd round") dealt with, as both the whole answer and each clause are
+    read."""
+    return _ORDINAL_COUNT.sub(" ", _calendar_years(_said_forms(numeric), today))
+
+
 def _clause_date(clause: str, today: date, date_order: str | None) -> tuple[date, str] | None:
     """One clause's date for date_mentions.reconcile; a season is coarser than its middle day."""
-    words = _ORDINAL_COUNT.sub(" ", _calendar_years(_said_forms(clause), today))
+    words = _date_text(clause, today)
     if _LONE_ORDINAL.fullmatch(_date_words(words, today, date_order)) and not re.search(r"\bthe\s+\d", words):
         return None  # "his 2nd round": a count, not the 2nd of the month
     reading = read_date(words, today, date_order)
@@ -556,7 +563,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
             if chinese > today
             else result.value(chinese, said)
         )
-    words = _ORDINAL_COUNT.sub(" ", _calendar_years(_said_forms(numeric_text(text, ordinals=True)), today))
+    words = _date_text(numeric_text(text, ordinals=True), today)
     if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
         return result.unclear(said, "date.too_vague")
     if (
