@@ -80,6 +80,10 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     reading: Literal["now", "ever", "willing", "capable"] = "ever"
     """How a yes/no question is asked: about now (a past condition is a no), ever, a willingness
     ("no problem" is a yes) or an ability (bot/parsing/booleans.py)."""
+    yes_if_any: bool = False
+    """The question asks about several things at once ("your liver or kidneys", "hepatitis B or C",
+    "an arrhythmia or fainting"): a clause that says yes to one of them is a yes, whatever another
+    clause says of the rest ("liver's fine, kidneys are failing")."""
     answer_inverts: bool = False
     """The question is asked the other way up from the fact (yes to "did it go into remission?"
     means no to "no response after two courses"), so a yes records false."""

@@ -237,8 +237,12 @@ def says_it_happened(text: str, language: str = "en") -> bool:
     return False
 
 
-def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "en") -> Parsed:
-    """The evidence-weighing reader behind `parse_boolean` (see the module docstring)."""
+def read_yes_no(
+    text: str, fact_id: str | None, reading: str, language: str = "en", yes_if_any: bool = False
+) -> Parsed:
+    """The evidence-weighing reader behind `parse_boolean` (see the module docstring). With
+    `yes_if_any` (a question about several things at once), a clause that says only yes outweighs
+    others that say only no: they are about the other things."""
     said = text
     lw = words(answer_language(text, language))
     words_text = lw.pattern("not_unknown").sub(" ", plain(text))  # "can't say I'm not bleeding": bleeding
@@ -296,9 +300,18 @@ def read_yes_no(text: str, fact_id: str | None, reading: str, language: str = "e
         if len(values) == 1:
             parsed = result.value(values.pop(), said)
             return replace(parsed, sure=tier == PLAIN and _lone_word(words_text, lw))
+        if values and yes_if_any and tier == STRONG and _yes_and_no_apart(per_clause):
+            return result.value(True, said)  # "liver's fine, but the kidneys are failing"
         if values:
             return result.unclear(said, "boolean.unclear")
     return result.unclear(said, "boolean.unclear")
+
+
+def _yes_and_no_apart(per_clause: list[list[bool]]) -> bool:
+    """Whether some clause says only yes and every clause that says no says only no."""
+    return any(found == [True] or set(found) == {True} for found in per_clause) and not any(
+        set(found) == {True, False} for found in per_clause
+    )
 
 
 def _said_of_something_else(clauses: list[str], answers: list[list[bool]], opening: set[bool]) -> bool:
@@ -355,7 +368,13 @@ def parse_boolean(
     anything else is unclear. Without a fact (consent, confirmations), agreeing phrases count too
     ("no problem", "sure, go ahead")."""
     how = reading or (fact.reading if fact is not None else "willing")
-    parsed = read_yes_no(text, fact.id if fact is not None else None, how, language)
+    parsed = read_yes_no(
+        text,
+        fact.id if fact is not None else None,
+        how,
+        language,
+        yes_if_any=fact is not None and fact.yes_if_any,
+    )
     if fact is not None and fact.within_months is not None and parsed.status != "unknown":
         from bot.parsing.durations import said_durations, within  # imports this package's words
 

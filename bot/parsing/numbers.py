@@ -222,6 +222,15 @@ MAX_DIGITS = 15
 """Longer runs of digits are not read as numbers (no fact's value needs them)."""
 
 
+def _said_inexact_after(following: str) -> bool:
+    """Whether the words after a number make it a lower bound only ("40 something", "nine point
+    something", "two hundred odd"): `inexact_after` in the words files (Chinese 点几 is rewritten to
+    these). Such a number is asked again, never taken as if exact. Only a whole number is widened
+    so: "1.2 something" is 1.2 to the precision any rule needs."""
+    match = words().pattern("inexact_after").search(following)
+    return bool(match) and not following[: match.start()].strip(" -")
+
+
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number in text already passed through `numeric_text` (and `spell_units`)."""
     mentions = []
@@ -231,7 +240,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         number = _to_float(match.group("digits"))
         if match.group("sign"):
             number = -number
-        inexact = bool(_COMPARATOR.search(text[max(0, match.start() - 30) : match.start()]))
+        inexact = bool(_COMPARATOR.search(text[max(0, match.start() - 30) : match.start()])) or (
+            number == int(number) and _said_inexact_after(text[match.end() : match.end() + 30])
+        )
         mentions.append(NumberMention(number, match.start(), match.end(), inexact))
     return mentions
 
@@ -286,7 +297,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     units = fact_units(fact)
     unit_re = _unit_regex_cached(tuple(units)) if units else None
     readings: list[tuple[float, str | None]] = []
-    wrong_unit = inexact = mismatch = False
+    wrong_unit = mismatch = False
+    inexact: list[bool] = []  # per reading: "under 50", "40 something"
     position = 0
     for mention in find_numbers(prepared):
         if mention.start < position:
@@ -307,11 +319,11 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
             if generic:
                 wrong_unit, end = True, generic.end()
         position = end
-        inexact = inexact or mention.inexact
+        inexact.append(mention.inexact)
         readings.append((number, unit_name))
     if not readings:
         return _count_from_words(fact, text) if _is_count(fact) else result.unclear(said, "number.missing")
-    if inexact:
+    if all(inexact):
         return result.unclear(said, "number.inexact")
     if wrong_unit:
         return result.unclear(said, "number.wrong_unit")
@@ -324,8 +336,12 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     if len(converted) > 1:
         latest = _latest_reading(fact, prepared, readings) if pick_latest else None
         if latest is None:
-            return result.unclear(said, "number.ambiguous")
-        converted = dict([to_canonical(fact, *latest)])
+            return result.unclear(said, "number.inexact" if any(inexact) else "number.ambiguous")
+        if inexact[readings.index(latest)]:
+            return result.unclear(said, "number.inexact")
+        converted = dict([to_canonical(fact, *latest)])  # "13 something before, now about 9": 9
+    elif any(inexact):
+        return result.unclear(said, "number.inexact")
     canonical, used = next(iter(converted.items()))
     canonical = tidy(canonical * factor) if factor != 1 else canonical
     parsed = check_range(fact, canonical, said, used)

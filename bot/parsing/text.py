@@ -102,7 +102,11 @@ _CONTRACTIONS: list[tuple[re.Pattern, str]] = [
         (r"\b(i|you|we|they|he|she)'d\b", r"\1 would"),
         (r"\b(i|you|we|they|he|she|it)'ll\b", r"\1 will"),
         (r"\b(you|we|they)'re\b", r"\1 are"),
-        (r"\b(he|she|it|that|there|what|who|where)'s\b", r"\1 is"),
+        (
+            r"\b(he|she|it|that|there|what|who|where|nobody|no one|noone|somebody|someone|everyone"
+            r"|everybody|nothing|something|everything)'s\b",
+            r"\1 is",
+        ),
         (r"\b(it|that)s\b", r"\1 is"),
         (r"\bdunno\b", "do not know"),
         (r"\bidk\b", "i do not know"),

@@ -96,6 +96,7 @@ _LISTS = (
     "asks_if_it_counts",
     "negators_after",
     "other_labs",
+    "inexact_after",
     "corrections",
     "later_markers",
     "conclusion_markers",

@@ -1,0 +1,91 @@
+"""Readings added after studying the tuning parts en/tune_j and zh/tune_g: numbers said only as a
+lower bound, questions about several things at once, and "nobody said". Examples of their own (not
+corpus rows), so none can quietly come undone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.facts import default_registry
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("platelet_count", "maybe 30 something", "en"),
+        ("platelet_count", "thirty-something I think", "en"),
+        ("platelet_count", "a hundred and fifty odd", "en"),
+        ("haemoglobin", "it was 10 point something", "en"),
+        ("creatinine", "120 plus", "en"),
+        ("haemoglobin", "血红蛋白8点几", "zh"),
+    ],
+)
+def test_a_number_said_as_a_lower_bound_is_asked_again(fact_id, said, language):
+    parsed = understand(fact_id, said, TODAY, language=language).parsed
+    assert parsed.status == "unclear" and parsed.problem == "number.inexact", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("cd3_count", "the CD3 was 0.8 something", 0.8),  # a decimal: precise enough for any rule
+        ("platelet_count", "it used to be 200 and something, now it is 55", 55),  # the latest is exact
+        ("platelet_count", "about 70", 70),
+    ],
+)
+def test_an_exact_or_latest_number_is_still_read(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_an_inexact_latest_number_is_asked_again():
+    parsed = understand("platelet_count", "it was 90 last month, now it is 40 something", TODAY).parsed
+    assert parsed.problem == "number.inexact", parsed
+
+
+def test_only_questions_about_several_things_say_which_ones():
+    several = {fact.id for fact in default_registry().definitions.values() if fact.yes_if_any}
+    assert "serious_liver_or_kidney_problems" in several
+    assert "heart_failure" not in several  # one thing asked: a yes and a no are a contradiction
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("serious_liver_or_kidney_problems", "my liver is fine but the kidneys are failing", "en"),
+        ("serious_liver_or_kidney_problems", "kidneys ok. liver: end stage", "en"),
+        (
+            "ventricular_arrhythmia_or_fainting",
+            "the palpitations are af only, but the faint was unexplained",
+            "en",
+        ),
+        ("serious_liver_or_kidney_problems", "肝功能正常，肾衰竭在透析", "zh"),
+    ],
+)
+def test_a_yes_to_one_of_several_things_is_a_yes(fact_id, said, language):
+    parsed = understand(fact_id, said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("serious_liver_or_kidney_problems", "stage 3 kidney disease, nobody's called it bad", "en"),
+        ("serious_liver_or_kidney_problems", "a fatty liver, mild they said, kidneys fine", "en"),
+        ("heart_failure", "high blood pressure, but nobody's said heart failure", "en"),
+        ("serious_liver_or_kidney_problems", "肌酐稍高，没人说过很差", "zh"),
+    ],
+)
+def test_nobody_said_and_mild_say_no(fact_id, said, language):
+    parsed = understand(fact_id, said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value is False, parsed
+
+
+def test_a_question_back_about_the_wording_is_not_a_yes():
+    parsed = understand("serious_liver_or_kidney_problems", "what counts as very poorly", TODAY).parsed
+    assert not parsed.ok, parsed
