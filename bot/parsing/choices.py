@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.facts import FactDefinition
 from bot.parsing import result
+from bot.parsing.chinese import is_chinese
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern, plain, space_cjk
 from bot.parsing.words import now_and_before, without_future_clauses
@@ -175,7 +176,10 @@ def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: st
     if fine is None:
         return False
     after = words_of.clause_break.split(text[end:])[0]
-    near = " ".join(clause.split()[-3:]) + " # " + " ".join(after.split()[:4])
+    # "fine otherwise when he's sitting", "sitting here talking to you I'm fine": a few words either
+    # side (a Chinese "word" here is one character, so fewer before)
+    before_words = 3 if is_chinese(clause) else 5
+    near = " ".join(clause.split()[-before_words:]) + " # " + " ".join(after.split()[:7])
     return bool(fine.search(near))
 
 

@@ -74,7 +74,8 @@ def _dose_words(language: str) -> _DoseWords | None:
     # "four wee white pills", "two of the tiny ones"; "of" alone is not a description ("half of tablet")
     described = rf"(?:of\s+(?:(?:{between})\s+){{1,3}}|(?:(?:{between})\s+){{0,3}})" if between else ""
     tablets = re.compile(
-        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?{described}(?:(?P<strength>{_DIGITS})\s*(?:mg\s*)?)?(?:{units})"
+        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?{described}(?:(?P<strength>{_DIGITS})\s*(?:mg\s*)?)?"
+        rf"(?:{units}|(?<=\d)s)"  # "two 25s": two tablets of 25 mg
         rf"(?P<half>\s*(?:{half}))?(?![a-z])"
     )
     joiners = [space_cjk(str(w)) for w in section.get("strength_joiners") or []]
@@ -105,6 +106,7 @@ def daily_dose(prepared: str, language: str) -> float | None:
     dose_words = _dose_words(language)
     if dose_words is None:
         return None
+    prepared = _CLOCK.sub(r"\g<half>", prepared)  # "5mg around 4pm": a time of day, not a 4
     read = [False] * len(prepared)
 
     def unread(start: int, end: int) -> bool:
@@ -179,6 +181,8 @@ def _tablets_a_day(prepared: str, tablets: list[tuple[float, int]], dose_words: 
     return None
 
 
+_CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?::\d\d)?\s*(?P<half>am|pm)(?![a-z])")
+"""A clock time ("4pm", "8:30 am"): read as its half of the day, a time of day like "morning"."""
 _AMOUNT = re.compile(rf"(?<![a-z0-9.])({_DIGITS})\s*(?:mg)?(?![0-9.])")
 
 

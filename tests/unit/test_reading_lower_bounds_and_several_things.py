@@ -89,3 +89,29 @@ def test_nobody_said_and_mild_say_no(fact_id, said, language):
 def test_a_question_back_about_the_wording_is_not_a_yes():
     parsed = understand("serious_liver_or_kidney_problems", "what counts as very poorly", TODAY).parsed
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("three 5s every morning", 15),  # "5s": tablets of 5 mg
+        ("prednisolone 10mg at 8am and 5mg at 2pm", 15),  # clock times are times of day, not doses
+        ("dexamethasone 2mg at 9am, 2mg at 9pm", 26.67),
+    ],
+)
+def test_doses_by_tablet_strength_and_clock_time(said, meant):
+    parsed = understand("daily_steroid_dose", said, TODAY).parsed
+    assert parsed.ok and parsed.value == pytest.approx(meant, abs=0.01), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        # "fine" a few words away from the activity still says it brings nothing on
+        ("breathless walking to the toilet, fine otherwise when I'm sitting", 3),
+        ("the hills get me, but sitting here talking to you I'm fine", 2),
+    ],
+)
+def test_fine_at_rest_said_a_few_words_away(said, meant):
+    parsed = understand("heart_failure_limitation", said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
