@@ -83,7 +83,10 @@ def numerals_to_digits(text: str) -> str:
         if len(run) == 2 and after.startswith("年") and all(ch in _YEAR_DIGITS for ch in run):
             return "".join(str(_YEAR_DIGITS.index(ch) % 10) for ch in run)  # 零九年 → 09年, not 9年
         digits = _numeral_value(run)
-        return run if digits is None else digits
+        if digits is None:
+            return run
+        before = text[match.start() - 1 : match.start()]
+        return f" {digits}" if before.isascii() and before.isalpha() else digits  # "ABVD四个" is not "abvd4"
 
     text = _TENS_AND_UNITS.sub(r"\1\2", text)  # 七十有三: an old way to say 七十三
     text = _NUMERAL_RUN.sub(replace, text)

@@ -19,9 +19,10 @@ from typing import Any
 from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.chinese import is_chinese
+from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern, plain, space_cjk
-from bot.parsing.words import now_and_before, without_future_clauses
+from bot.parsing.words import DEFAULT_LANGUAGE, now_and_before, without_future_clauses
 from bot.parsing.words import words as language_words
 from bot.text import LANGUAGES, written_language
 
@@ -46,6 +47,9 @@ class _Vocabulary:
     all_of_these: re.Pattern
     """For multi-choice facts: every choice except "none"."""
     negators: frozenset[str]
+    negators_after: re.Pattern
+    """A negation right after a choice, with at most two of the language's `negation_passes`
+    between ("放疗没做", "靶向药没吃过")."""
     fine_with: dict[str, re.Pattern]
     """Per fact: words that, next to a choice in the same clause, say it brings no trouble ("fine
     sitting down", "the stairs are no problem"), so the choice does not count."""
@@ -68,6 +72,7 @@ def vocabulary(language: str = "en") -> _Vocabulary:
         answer_only=frozenset(_bare(p) for p in lw.list("answer_only")),
         all_of_these=phrase_pattern(lw.spaced_list("all_of_these")),
         negators=frozenset(lw.spaced_list("choice_negators")),
+        negators_after=_negation_after(lw),
         fine_with={
             fact_id: phrase_pattern(lw.spaced_list_in("choice_fine_with", fact_id))
             for fact_id in (lw.raw.get("choice_fine_with") or {})
@@ -80,6 +85,14 @@ def vocabulary(language: str = "en") -> _Vocabulary:
             r"[,.;:!?]|" + "|".join(rf"(?<![a-z0-9]){re.escape(b)}(?![a-z0-9])" for b in breaks)
         ),
     )
+
+
+def _negation_after(lw: Any) -> re.Pattern:  # noqa: ANN401 - the language's Words
+    negators = [re.escape(p) for p in sorted(lw.spaced_list("choice_negators_after"), key=len, reverse=True)]
+    if not negators:
+        return re.compile(r"(?!x)x")
+    passes = "|".join(re.escape(p) for p in sorted(lw.spaced_list("negation_passes"), key=len, reverse=True))
+    return re.compile(rf"\s*(?:(?:{passes})\s+){{0,2}}(?:{'|'.join(negators)})(?![a-z0-9])")
 
 
 _SELF_NEGATING_VALUES = frozenset({"none", "no_cancer"})
@@ -144,15 +157,53 @@ def _phrases(fact_id: str, labels: tuple[tuple[Any, str], ...], language: str = 
     return tuple(sorted(found.values(), key=lambda p: len(p.words), reverse=True))
 
 
+@functools.cache
+def _phrases_with_latin(
+    fact_id: str, labels: tuple[tuple[Any, str], ...], language: str
+) -> tuple[_Phrase, ...]:
+    """A language's phrases plus the default language's names written in Latin letters (ABVD,
+    FOLFOX, R-CHOP, azacitidine): people writing Chinese name drugs and regimens that way too."""
+    own = _phrases(fact_id, labels, language)
+    if language == DEFAULT_LANGUAGE:
+        return own
+    known = {p.words for p in own}
+    latin = [
+        p
+        for p in _phrases(fact_id, labels, DEFAULT_LANGUAGE)
+        if p.words not in known and len(p.words) >= MIN_LATIN_NAME and re.fullmatch(r"[a-z0-9 ]+", p.words)
+    ]
+    return tuple(sorted([*own, *latin], key=lambda p: len(p.words), reverse=True))
+
+
+MIN_LATIN_NAME = 4
+"""Shorter Latin-letter words ("cr", "pd", "run") are too often something else in a Chinese answer."""
+
+
 def _labels(fact: FactDefinition) -> tuple[tuple[Any, str], ...]:
     """Every choice's label in every language: a button pressed in a Chinese conversation sends
     the Chinese label."""
     return tuple((c.value, fact.choice_label(c.value, lang)) for lang in LANGUAGES for c in fact.choices)
 
 
-def _vocabulary(phrases: tuple[_Phrase, ...]) -> list[str]:
+@functools.cache
+def _chinese_words(fact_id: str, labels: tuple[tuple[Any, str], ...], language: str) -> tuple[str, ...]:
+    """The fact's phrases written in Chinese characters, unspaced (for `homophones_corrected`)."""
+    return tuple(
+        p.words.replace(" ", "")
+        for p in _phrases_with_latin(fact_id, labels, language)
+        if is_chinese(p.words)
+    )
+
+
+@functools.cache
+def _vocabulary(fact_id: str, labels: tuple[tuple[Any, str], ...], language: str) -> list[str]:
+    """The fact's one-word phrases long enough to correct a misspelling towards."""
     return sorted(
-        {p.words for p in phrases if " " not in p.words and len(p.words) >= 5 and p.words.isalpha()}
+        {
+            p.words
+            for p in _phrases_with_latin(fact_id, labels, language)
+            if " " not in p.words and len(p.words) >= 5 and p.words.isalpha()
+        }
     )
 
 
@@ -172,10 +223,12 @@ def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: st
     if words_of.negators & set(last_words):
         unable = words_of.unable_counts.get(fact_id)
         return not (unable and unable.search(" ".join(last_words)))
+    after = words_of.clause_break.split(text[end:])[0]
+    if words_of.negators_after.match(after):
+        return True
     fine = words_of.fine_with.get(fact_id)
     if fine is None:
         return False
-    after = words_of.clause_break.split(text[end:])[0]
     # "fine otherwise when he's sitting", "sitting here talking to you I'm fine": a few words either
     # side (a Chinese "word" here is one character, so fewer before)
     before_words = 3 if is_chinese(clause) else 5
@@ -227,14 +280,17 @@ def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> M
     """
     language = written_language(text)
     words_of = vocabulary(language)
-    phrases = _phrases(fact.id, _labels(fact), language)
+    labels = _labels(fact)
+    phrases = _phrases_with_latin(fact.id, labels, language)
+    if language == "zh":  # 化廖, 把向: a homophone the pinyin keyboard offered for the word meant
+        text = homophones_corrected(text, _chinese_words(fact.id, labels, language))
     normal = _choice_text(text)
     positive, negated = _find(phrases, normal, free_text, words_of, fact.id)
     for acronym, value in words_of.case_sensitive.get(fact.id, {}).items():
         if re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text) and value not in positive:
             positive.append(value)
     if not positive and not negated:
-        corrected = _corrected(normal, _vocabulary(phrases))
+        corrected = _corrected(normal, _vocabulary(fact.id, labels, language))
         if corrected != normal:
             positive, negated = _find(phrases, corrected, free_text, words_of, fact.id)
     return Mentions(tuple(positive), tuple(negated))
@@ -371,12 +427,11 @@ def _combined(fact: FactDefinition, text: str) -> set[Any]:
     bot/words/<language>.yaml: R-CHOP is chemotherapy and an antibody, aza-ven chemotherapy and a
     targeted drug)."""
     said = _choice_text(text)
-    return {
-        value
-        for pattern, values in _combinations(written_language(text), fact.id)
-        if pattern.search(said)
-        for value in values
-    }
+    language = written_language(text)
+    regimens = _combinations(language, fact.id)
+    if language != DEFAULT_LANGUAGE:  # "ABVD四个周期", "R-CHOP六次": regimens named in Latin letters
+        regimens += _combinations(DEFAULT_LANGUAGE, fact.id)
+    return {value for pattern, values in regimens if pattern.search(said) for value in values}
 
 
 @functools.cache

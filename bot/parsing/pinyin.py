@@ -111,3 +111,73 @@ def _spell(letters: str, index: dict[str, str]) -> str | None:
                 best[end] = (before[0] + 1, [*before[1], phrase])
     found = best[-1]
     return None if found is None else "".join(found[1])
+
+
+def homophones_corrected(text: str, phrases: tuple[str, ...]) -> str:
+    """The text with characters typed for a homophone of one of `phrases` written as that phrase:
+    化廖 and 花疗 are 化疗, 房疗 放疗, 把向 靶向, 随系 髓系 (pinyin input offers a word with the same
+    sound). Whole runs of two or more characters that sound exactly like a phrase, tones ignored,
+    longest phrase first, unless the run is (part of) a word of its own (上半天 stays, not 上班天);
+    text with no such run is returned as it is."""
+    by_sound = _sounds(phrases)
+    if not by_sound or not _CJK.search(text):
+        return text
+    chars = list(text)
+    sounds = _char_sounds(text)
+    longest = _longest(phrases)
+    start = 0
+    while start < len(chars):
+        for size in range(min(longest, len(chars) - start), 1, -1):
+            window = tuple(sounds[start : start + size])
+            phrase = by_sound.get(window) if None not in window else None
+            if phrase is not None and not _in_a_word(text, start, size):
+                chars[start : start + size] = list(phrase)
+                start += size - 1
+                break
+        start += 1
+    return "".join(chars)
+
+
+@functools.lru_cache(maxsize=256)
+def _char_sounds(text: str) -> tuple[str | None, ...]:
+    """Each character's toneless syllable (None for anything but a Chinese character); cached, as
+    one answer is read against several facts."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(
+        (lazy_pinyin(ch, errors="ignore") or [None])[0] if _CJK.fullmatch(ch) else None for ch in text
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _longest(phrases: tuple[str, ...]) -> int:
+    return max(len(key) for key in _sounds(phrases))
+
+
+@functools.lru_cache(maxsize=256)
+def _sounds(phrases: tuple[str, ...]) -> dict[tuple[str, ...], str]:
+    """Each phrase of two or more Chinese characters by its toneless syllables (the first phrase
+    for a sound wins)."""
+    from pypinyin import lazy_pinyin
+
+    by_sound: dict[tuple[str, ...], str] = {}
+    for phrase in phrases:
+        if len(phrase) >= 2 and _CJK.fullmatch(phrase):
+            by_sound.setdefault(tuple(lazy_pinyin(phrase, errors="ignore")), phrase)
+    return by_sound
+
+
+def _in_a_word(text: str, start: int, size: int) -> bool:
+    """Whether the characters at text[start:start+size] were typed as meant: they are a word of
+    pypinyin's phrase dictionary (47,000 common words), lie wholly inside one, or share characters
+    with a word of three or more (上半天 in "在上半天班", which is not 在上班)."""
+    from pypinyin.constants import PHRASES_DICT
+
+    end = start + size
+    for length in range(2, max(size, 4) + 3):
+        for first in range(max(0, start - length + 1), min(end, len(text) - length + 1)):
+            last = first + length
+            covers = first <= start and last >= end
+            if (covers or length >= 3) and text[first:last] in PHRASES_DICT:
+                return True
+    return False

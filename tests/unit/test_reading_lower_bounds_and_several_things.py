@@ -115,3 +115,32 @@ def test_doses_by_tablet_strength_and_clock_time(said, meant):
 def test_fine_at_rest_said_a_few_words_away(said, meant):
     parsed = understand("heart_failure_limitation", said, TODAY).parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # a homophone the pinyin keyboard offered (hua liao, fang liao, ba xiang, sui xi, lin ba liu)
+        ("cancer_treatments", "花疗做过六次，房疗也做了", ["chemotherapy", "radiotherapy"]),
+        ("cancer_treatments", "吃过把向药", ["targeted"]),
+        ("diagnosis", "急性随系白血病", "aml"),
+        ("diagnosis", "霍奇金淋巴留", "lymphoma"),
+        # regimens and drugs named in Latin letters in a Chinese answer
+        ("cancer_treatments", "FOLFOX十二个周期", ["chemotherapy"]),
+        ("cancer_treatments", "R-CHOP六次", ["chemotherapy", "targeted"]),
+        # a choice negated right after it
+        ("cancer_treatments", "化疗做过，放疗没做", ["chemotherapy"]),
+        ("cancer_treatments", "放疗做了，靶向药没吃过", ["radiotherapy"]),
+    ],
+)
+def test_chinese_choices_with_homophones_latin_names_and_negation_after(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY, language="zh").parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_homophone_inside_a_word_of_its_own_is_left_alone():
+    from bot.parsing.pinyin import homophones_corrected
+
+    # 上半天 is a word: "在上半" is not 在上班 (at work)
+    assert homophones_corrected("现在上半天班", ("上班", "在上班")) == "现在上半天班"
+    assert homophones_corrected("化廖八次", ("化疗",)) == "化疗八次"
