@@ -25,6 +25,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.parsing import result
+from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
 from bot.parsing.text import phrase_pattern, plain
 from bot.parsing.words import FactWords, Words, answer_language, words
@@ -245,6 +246,8 @@ def read_yes_no(
     others that say only no: they are about the other things."""
     said = text
     lw = words(answer_language(text, language))
+    if fact_id and lw.language == "zh":  # 缓介, 化聊: a homophone the pinyin keyboard offered
+        text = homophones_corrected(text, _fact_phrases(lw, fact_id))
     words_text = lw.pattern("not_unknown").sub(" ", plain(text))  # "can't say I'm not bleeding": bleeding
     words_text = _NOT_NOT.sub(" ", words_text)  # "I wouldn't not agree": two negations cancel
     if lw.pattern("unknown").search(words_text):
@@ -305,6 +308,13 @@ def read_yes_no(
         if values:
             return result.unclear(said, "boolean.unclear")
     return result.unclear(said, "boolean.unclear")
+
+
+@functools.cache
+def _fact_phrases(lw: Words, fact_id: str) -> tuple[str, ...]:
+    """Every phrase the words file lists for one yes/no fact (topic, says_yes, says_no...)."""
+    lists = (lw.raw.get("facts") or {}).get(fact_id) or {}
+    return tuple(str(p) for phrases in lists.values() if isinstance(phrases, list) for p in phrases)
 
 
 def _yes_and_no_apart(per_clause: list[list[bool]]) -> bool:

@@ -113,12 +113,13 @@ def _spell(letters: str, index: dict[str, str]) -> str | None:
     return None if found is None else "".join(found[1])
 
 
-def homophones_corrected(text: str, phrases: tuple[str, ...]) -> str:
+def homophones_corrected(text: str, phrases: tuple[str, ...], keep: str = "不没无未非否冇莫勿") -> str:
     """The text with characters typed for a homophone of one of `phrases` written as that phrase:
     化廖 and 花疗 are 化疗, 房疗 放疗, 把向 靶向, 随系 髓系 (pinyin input offers a word with the same
     sound). Whole runs of two or more characters that sound exactly like a phrase, tones ignored,
     longest phrase first, unless the run is (part of) a word of its own (上半天 stays, not 上班天);
-    text with no such run is returned as it is."""
+    text with no such run is returned as it is. A character of `keep` (the negations) is never
+    written or taken away: 眼部 is not turned into a "眼不" that says no."""
     by_sound = _sounds(phrases)
     if not by_sound or not _CJK.search(text):
         return text
@@ -130,7 +131,9 @@ def homophones_corrected(text: str, phrases: tuple[str, ...]) -> str:
         for size in range(min(longest, len(chars) - start), 1, -1):
             window = tuple(sounds[start : start + size])
             phrase = by_sound.get(window) if None not in window else None
-            if phrase is not None and not _in_a_word(text, start, size):
+            if phrase is not None and _keeps(text[start : start + size], phrase, keep):
+                if _in_a_word(text, start, size):
+                    continue
                 chars[start : start + size] = list(phrase)
                 start += size - 1
                 break
@@ -165,6 +168,11 @@ def _sounds(phrases: tuple[str, ...]) -> dict[tuple[str, ...], str]:
         if len(phrase) >= 2 and _CJK.fullmatch(phrase):
             by_sound.setdefault(tuple(lazy_pinyin(phrase, errors="ignore")), phrase)
     return by_sound
+
+
+def _keeps(typed: str, phrase: str, keep: str) -> bool:
+    """Whether writing `phrase` over `typed` leaves every character of `keep` where it was."""
+    return all(a == b for a, b in zip(typed, phrase, strict=True) if a in keep or b in keep)
 
 
 def _in_a_word(text: str, start: int, size: int) -> bool:

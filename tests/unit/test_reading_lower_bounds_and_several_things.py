@@ -144,3 +144,16 @@ def test_a_homophone_inside_a_word_of_its_own_is_left_alone():
     # 上半天 is a word: "在上半" is not 在上班 (at work)
     assert homophones_corrected("现在上半天班", ("上班", "在上班")) == "现在上半天班"
     assert homophones_corrected("化廖八次", ("化疗",)) == "化疗八次"
+
+
+def test_a_homophone_in_a_yes_no_answer_and_negations_kept():
+    from bot.parsing.pinyin import homophones_corrected
+
+    parsed = understand(
+        "aml_no_response_after_two_courses", "两个疗程以后就缓介了", TODAY, language="zh"
+    ).parsed
+    assert parsed.ok and parsed.value is False, parsed  # 缓介 is 缓解: it went into remission
+    # a correction never writes or removes a negation: 眼部 is not made into 眼不, 没有 not into 梅友
+    assert homophones_corrected("她眼部排异", ("眼不",)) == "她眼部排异"
+    assert homophones_corrected("她没有", ("梅友",)) == "她没有"
+    assert homophones_corrected("她眼部排异", ("眼不",), keep="") == "她眼不排异"  # the rule that stops it
