@@ -253,7 +253,17 @@ def read_yes_no(
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
     if lw.pattern("asks_if_it_counts").search(words_text):
-        return result.unclear(said, "boolean.unclear")  # "肝上有个小囊肿，这个算吗": the team can say
+        # "肝上有个小囊肿，这个算吗": the team can say; unless a plain yes or no stands on its own
+        # beside the question ("Would the pill count? Either way, yes.")
+        answered = {
+            value
+            for clause in _clauses(statements(words_text), lw)
+            if _lone_word(clause, lw)
+            for value in _plain_words(clause, lw, reading)
+        }
+        if len(answered) == 1:
+            return result.value(answered.pop(), said)
+        return result.unclear(said, "boolean.unclear")
     clauses = _clauses(statements(words_text), lw)
     if not clauses:
         return result.unclear(said, "boolean.unclear")
@@ -335,8 +345,9 @@ def _said_of_something_else(clauses: list[str], answers: list[list[bool]], openi
 
 def statements(words_text: str) -> str:
     """The text without its questions ("what kind of contraception?" names the topic but asserts
-    nothing)."""
-    return " ".join(part for part in re.split(r"(?<=\?)", words_text) if not part.strip().endswith("?"))
+    nothing), sentence by sentence ("Yes, whatever it takes. Would the pill count?" keeps its yes)."""
+    sentences = re.split(r"(?<=[!?。！？])\s*|(?<=\.)(?!\d)\s*", words_text)  # not inside "2.5"
+    return " ".join(part for part in sentences if not part.strip().endswith(("?", "？")))
 
 
 def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:

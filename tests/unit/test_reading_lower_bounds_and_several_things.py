@@ -157,3 +157,23 @@ def test_a_homophone_in_a_yes_no_answer_and_negations_kept():
     assert homophones_corrected("她眼部排异", ("眼不",)) == "她眼部排异"
     assert homophones_corrected("她没有", ("梅友",)) == "她没有"
     assert homophones_corrected("她眼部排异", ("眼不",), keep="") == "她眼不排异"  # the rule that stops it
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # a question in its own sentence is set aside, the sentence before it still answers
+        ("willing_contraception", "Sure, no trouble at all. Does the coil count?", True),
+        ("takes_steroids", "No. I take a lot of tablets though. Is metformin one?", False),
+        # a plain yes or no of its own beside "does that count?" answers
+        ("willing_contraception", "I have an implant, would that count? Anyway, yes.", True),
+    ],
+)
+def test_a_question_beside_a_plain_answer(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY).parsed
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_does_it_count_alone_is_asked_again():
+    parsed = understand("takes_steroids", "a steroid cream for my eczema, does that count?", TODAY).parsed
+    assert not parsed.ok, parsed
