@@ -88,11 +88,14 @@ def _clauses(words_text: str, lw: Words) -> list[str]:
     parts = [" ".join(_NOT_WORDS.sub(" ", p).split()) for p in _CLAUSE_BREAK.split(words_text)]
     parts = [piece for part in parts for piece in breaks.split(part)]
     asking = set(lw.spaced_list("question_endings"))  # "会影响治疗吗": a question, not an answer
+    telling = tuple(lw.spaced_list("statement_endings"))  # "吃着呢": a statement all the same
     questions = lw.pattern("question_markers")  # "会不会有副作用", wherever it stands
     return [
         " ".join(p.split())
         for p in parts
-        if p.strip() and p.split()[-1] not in asking and not questions.search(p)
+        if p.strip()
+        and (p.split()[-1] not in asking or " ".join(p.split()).endswith(telling))
+        and not questions.search(p)
     ]
 
 

@@ -177,3 +177,22 @@ def test_a_question_beside_a_plain_answer(fact_id, said, meant):
 def test_does_it_count_alone_is_asked_again():
     parsed = understand("takes_steroids", "a steroid cream for my eczema, does that count?", TODAY).parsed
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("still_on_transplant_immunosuppressants", "他克莫司还吃着呢", True),  # 着呢 tells, it does not ask
+        ("willing_no_sperm_donation", "都这岁数了，不捐嘛", True),  # 嘛 stresses a statement
+        ("partner_can_become_pregnant", "她都七十了，哪可能嘛", False),  # rhetorical: not possible
+        ("takes_steroids", "冇食激素", False),  # Cantonese: 冇 (not) 食 (eat)
+    ],
+)
+def test_chinese_sentence_endings_and_rhetorical_questions(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY, language="zh").parsed
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_a_chinese_question_is_still_not_an_answer():
+    parsed = understand("takes_steroids", "激素会影响治疗吗", TODAY, language="zh").parsed
+    assert not parsed.ok, parsed
