@@ -196,3 +196,18 @@ def test_chinese_sentence_endings_and_rhetorical_questions(fact_id, said, meant)
 def test_a_chinese_question_is_still_not_an_answer():
     parsed = understand("takes_steroids", "激素会影响治疗吗", TODAY, language="zh").parsed
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("今年三十五，下个月就三十六了", 35),  # an age still to come is not today's
+        ("快要七十了", 69),
+        ("1972年出世", 54),  # Cantonese 出世: born
+        ("我是1960年农历三月初八生的", 66),  # a lunar birthday: the year gives the age
+        ("88年5月20号", 38),  # a two-digit year with month and day is a date of birth
+    ],
+)
+def test_chinese_ages_to_come_and_dates_of_birth(said, meant):
+    parsed = understand("age", said, TODAY, language="zh").parsed
+    assert parsed.ok and parsed.value == meant, parsed
