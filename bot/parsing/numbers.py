@@ -222,6 +222,12 @@ MAX_DIGITS = 15
 """Longer runs of digits are not read as numbers (no fact's value needs them)."""
 
 
+_TIME_AFTER = re.compile(
+    r"\s*(?:days?|weeks?|months?|years?|hours?|个\s*月|月|天|日|周|年|星\s*期|礼\s*拜|小\s*时)(?![a-z])"
+)
+"""A unit of time right after a number: a length or a date, never a count of events."""
+
+
 def _said_inexact_after(following: str) -> bool:
     """Whether the words after a number make it a lower bound only ("40 something", "nine point
     something", "two hundred odd"): `inexact_after` in the words files (Chinese 点几 is rewritten to
@@ -303,6 +309,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     for mention in find_numbers(prepared):
         if mention.start < position:
             continue  # inside a unit already read ("10^9/l")
+        if _is_count(fact) and _TIME_AFTER.match(prepared, mention.end):
+            continue  # "复发1次，移植后+9个月": a length of time, not a count
         number, unit_name, end = mention.number, None, mention.end
         unit_match = unit_re.match(prepared, end) if unit_re else None
         if unit_match is None:

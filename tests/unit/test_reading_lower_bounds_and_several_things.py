@@ -211,3 +211,15 @@ def test_a_chinese_question_is_still_not_an_answer():
 def test_chinese_ages_to_come_and_dates_of_birth(said, meant):
     parsed = understand("age", said, TODAY, language="zh").parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant", "language"),
+    [
+        ("one relapse, about 14 months after remission", 1, "en"),  # 14 months is a length of time
+        ("复发2次，第二次是移植后+100天", 2, "zh"),
+    ],
+)
+def test_a_count_beside_a_length_of_time(said, meant, language):
+    parsed = understand("aml_relapse_count", said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value == meant, parsed
