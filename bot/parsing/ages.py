@@ -50,7 +50,7 @@ _JUST_AN_AGE = re.compile(
 _HALF = re.compile(r"\s+and\s+(?:a\s+half|1/2)\b|\s*1/2\b")
 _MONTHS_OLD = re.compile(r"^\s*months?(?:\s+old)?\b")
 _NOT_YET_AFTER = re.compile(
-    r"^\s*(?:years?(?:\s+old)?\s+)?(?:next\s+(?:week|month|year)|soon|shortly|tomorrow|"
+    r"^\s*(?:years?(?:\s+old)?\s+)?(?:next\s+(?:week|wk|month|mth|mo|year|yr)|soon|shortly|tomorrow|"
     r"in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:coming\s+)?(?:week|month|year))"
 )
 _BIRTHDAY_COMING = re.compile(

@@ -362,7 +362,10 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
 
 
 _ONLY_A_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_LAB_VALUE = re.compile(r"[^\d,.;:，。；！？!?]{0,24}?[:=<>≤≥]?\s*\d+(?:[.,]\d+)?(?:\s*[a-zµ/%^0-9.]+)?")
+_LAB_VALUE = re.compile(
+    r"(?:\s*,\s*(?:which|that|it)\s+(?:is|was)\b)?"  # "his CD4, which is 350"
+    r"[^\d,.;:，。；！？!?]{0,24}?[:=<>≤≥]?\s*\d+(?:[.,]\d+)?(?:\s*[a-zµ/%^0-9.]+)?"
+)
 """What follows a lab's name up to its value and unit ("count, which was 210", " > 60 ml/min")."""
 
 

@@ -245,6 +245,9 @@ def _run_value(words: list[str]) -> str | None:
     return str(number)
 
 
+_NOUGHT = re.compile(r"\b(?:nought|naught|nil|oh)\b(?=\s+point\b)")
+
+
 def words_to_digits(text: str, ordinals: bool = False) -> str:
     """Replace number words in lower-case text with digits, using word2number.
 
@@ -253,6 +256,7 @@ def words_to_digits(text: str, ordinals: bool = False) -> str:
     and stays. With `ordinals`, "the twenty first" → "the 21st".
     """
     text = _COUPLE.sub("2", text)
+    text = _NOUGHT.sub("zero", text)  # "nought point nine" is 0.9
     tokens = _word_tokens(text)
     replacements: list[tuple[int, int, str]] = []
     i = 0

@@ -223,3 +223,19 @@ def test_chinese_ages_to_come_and_dates_of_birth(said, meant):
 def test_a_count_beside_a_length_of_time(said, meant, language):
     parsed = understand("aml_relapse_count", said, TODAY, language=language).parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_another_labs_value_after_which_is_is_not_the_one_asked():
+    parsed = understand("cd3_count", "I only know his CD4, which was 410", TODAY).parsed
+    assert parsed.problem == "number.other_lab", parsed
+
+
+@pytest.mark.parametrize(("said", "meant"), [("nought point seven", 0.7), ("oh point six", 0.6)])
+def test_nought_point(said, meant):
+    parsed = understand("cd3_count", said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_next_wk():
+    parsed = understand("age", "64 next wk", TODAY).parsed
+    assert parsed.ok and parsed.value == 63 and parsed.alternatives == (64,), parsed
