@@ -48,6 +48,9 @@ MIN_INTENT_F1 = 0.85
 # left is mostly short replies that need meaning, not characters (没事了: goodbye or no?), and the
 # English sentence encoder knows no Chinese words. Until a Chinese-capable encoder can be shipped,
 # this floor, just under today's figures, keeps it from getting worse; the bar is the target.
+# 600 more phrasings by a new writer (data/nlu/zh/more_everyday.yml, 4 December) were read at 0.90
+# weighted F1 by the model trained without them (a held-out measure); with them in, cross-validation
+# stays at about 0.91: the new phrasings are as hard as the old ones, not repeats.
 BARS = {"en": (MIN_WEIGHTED_F1, MIN_INTENT_F1), "zh": (0.89, 0.80)}
 
 # Keys in Rasa's intent report that are summaries, not intents.
