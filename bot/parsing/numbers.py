@@ -228,6 +228,26 @@ _TIME_AFTER = re.compile(
 """A unit of time right after a number: a length or a date, never a count of events."""
 
 
+_ORDINAL_BEFORE = re.compile(r"(?:第|头)\s*$")
+"""第 or 头 right before a number makes it an ordinal: "第二次是移植后" says which time, not how many."""
+
+
+_TIMES_AFTER = re.compile(r"\s*(?:次|回|趟|times?)(?![a-z])")
+
+
+def _said_total(prepared: str) -> float | None:
+    """The number said right after a word for "in all" (`total_markers`: 一共, 总共, "in total"), or
+    None when there is none or several disagree."""
+    lw = words(written_language(prepared))
+    totals = set()
+    for marker in lw.pattern("total_markers").finditer(prepared):
+        after = re.match(r"[^\d,，。;；]{0,8}?(\d+)", prepared[marker.end() :])  # 一共两次
+        before = re.search(r"(\d+)[^\d,，。;；]{0,8}?$", prepared[: marker.start()])  # "2 in total"
+        if after or before:
+            totals.add(float((after or before).group(1)))
+    return totals.pop() if len(totals) == 1 else None
+
+
 def _said_inexact_after(following: str) -> bool:
     """Whether the words after a number make it a lower bound only ("40 something", "nine point
     something", "two hundred odd"): `inexact_after` in the words files (Chinese 点几 is rewritten to
@@ -305,12 +325,17 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     readings: list[tuple[float, str | None]] = []
     wrong_unit = mismatch = False
     inexact: list[bool] = []  # per reading: "under 50", "40 something"
+    ordinals: list[float] = []  # "第二次": the second time
     position = 0
     for mention in find_numbers(prepared):
         if mention.start < position:
             continue  # inside a unit already read ("10^9/l")
         if _is_count(fact) and _TIME_AFTER.match(prepared, mention.end):
             continue  # "复发1次，移植后+9个月": a length of time, not a count
+        if _is_count(fact) and _ORDINAL_BEFORE.search(prepared, 0, mention.start):
+            if _TIMES_AFTER.match(prepared, mention.end):
+                ordinals.append(mention.number)  # "第二次", not "第三个疗程"
+            continue  # "第一次是化疗后": which one, not how many
         number, unit_name, end = mention.number, None, mention.end
         unit_match = unit_re.match(prepared, end) if unit_re else None
         if unit_match is None:
@@ -329,6 +354,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         position = end
         inexact.append(mention.inexact)
         readings.append((number, unit_name))
+    if not readings and ordinals:  # "第一次是化疗后…这是第二次": the last time named is the count
+        return check_range(fact, tidy(max(ordinals)), said)
     if not readings:
         return _count_from_words(fact, text) if _is_count(fact) else result.unclear(said, "number.missing")
     if all(inexact):
@@ -341,6 +368,10 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     for number, unit_name in readings:
         canonical, used = to_canonical(fact, number, unit_name)
         converted.setdefault(canonical, used)
+    if len(converted) > 1 and _is_count(fact):
+        total = _said_total(prepared)  # "复发一回，缓解了又复发，前后一共两回": the total is the answer
+        if total is not None:
+            converted = {total: None}
     if len(converted) > 1:
         latest = _latest_reading(fact, prepared, readings) if pick_latest else None
         if latest is None:

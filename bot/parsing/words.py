@@ -97,6 +97,7 @@ _LISTS = (
     "negators_after",
     "other_labs",
     "inexact_after",
+    "total_markers",
     "corrections",
     "later_markers",
     "conclusion_markers",

@@ -239,3 +239,22 @@ def test_nought_point(said, meant):
 def test_next_wk():
     parsed = understand("age", "64 next wk", TODAY).parsed
     assert parsed.ok and parsed.value == 63 and parsed.alternatives == (64,), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant", "language"),
+    [
+        ("复发过两回，第一回在县医院，第二回在省里", 2, "zh"),  # 第一回/第二回 say which, not how many
+        ("先复发一次，好了以后又复发，前后一共两次", 2, "zh"),  # the total said is the count
+        ("first in March, then again in August, so 2 in total", 2, "en"),
+        ("这是第三次复发了", 3, "zh"),
+    ],
+)
+def test_counts_told_with_ordinals_and_totals(said, meant, language):
+    parsed = understand("aml_relapse_count", said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_an_ordinal_of_something_else_is_not_a_count():
+    parsed = understand("aml_relapse_count", "第三个疗程以后复发了", TODAY, language="zh").parsed
+    assert parsed.value != 3, parsed
