@@ -258,3 +258,8 @@ def test_counts_told_with_ordinals_and_totals(said, meant, language):
 def test_an_ordinal_of_something_else_is_not_a_count():
     parsed = understand("aml_relapse_count", "第三个疗程以后复发了", TODAY, language="zh").parsed
     assert parsed.value != 3, parsed
+
+
+def test_never_told_after_the_topic_says_no():
+    parsed = understand("cardiomyopathy", "心肌有点肥厚，心肌病倒没讲过", TODAY, language="zh").parsed
+    assert parsed.ok and parsed.value is False, parsed
