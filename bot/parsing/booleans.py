@@ -332,9 +332,8 @@ def _fact_phrases(lw: Words, fact_id: str) -> tuple[str, ...]:
 
 def _yes_and_no_apart(per_clause: list[list[bool]]) -> bool:
     """Whether some clause says only yes and every clause that says no says only no."""
-    return any(found == [True] or set(found) == {True} for found in per_clause) and not any(
-        set(found) == {True, False} for found in per_clause
-    )
+    said = [set(found) for found in per_clause]
+    return {True} in said and {True, False} not in said
 
 
 def _said_of_something_else(clauses: list[str], answers: list[list[bool]], opening: set[bool]) -> bool:
