@@ -84,6 +84,10 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     """The question asks about several things at once ("your liver or kidneys", "hepatitis B or C",
     "an arrhythmia or fainting"): a clause that says yes to one of them is a yes, whatever another
     clause says of the rest ("liver's fine, kidneys are failing")."""
+    asks_to_refrain: bool = False
+    """The question asks whether the person would refrain from something ("willing not to donate
+    sperm"). A lone "no" to it may mean "no, I won't donate" as well as "no, I'm not willing", so a
+    lone yes or no is never beyond doubt: an answer that would exclude is read back first."""
     answer_inverts: bool = False
     """The question is asked the other way up from the fact (yes to "did it go into remission?"
     means no to "no response after two courses"), so a yes records false."""

@@ -398,6 +398,8 @@ def parse_boolean(
         language,
         yes_if_any=fact is not None and fact.yes_if_any,
     )
+    if fact is not None and fact.asks_to_refrain and parsed.sure:
+        parsed = replace(parsed, sure=False)  # "Nope" to "willing not to donate?": no to which?
     if fact is not None and fact.within_months is not None and parsed.status != "unknown":
         from bot.parsing.durations import said_durations, within  # imports this package's words
 
