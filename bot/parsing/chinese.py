@@ -58,6 +58,8 @@ _TENS_AND_UNITS = re.compile(r"([十百])有([一二三四五六七八九])")
 
 
 _YEAR_DIGITS = "零一二三四五六七八九〇"
+# A lunar day said in characters (初八, 廿三) keeps them: numerals_to_digits leaves a lone numeral be.
+_LUNAR_DIGITS = "〇一二三四五六七八九十"
 """A year said digit by digit (零九年, 九八年): 〇 is 零 (index 10 → 0)."""
 
 
@@ -128,6 +130,8 @@ class _DateWords:
 
     tables: dict[str, dict[str, Any]]
     festival: re.Pattern
+    lunar_day: re.Pattern
+    offset: re.Pattern
     year_part: re.Pattern
     month_part: re.Pattern
     month_dot_day: re.Pattern
@@ -151,15 +155,26 @@ def _date_words() -> _DateWords:
     raw = _zh().raw.get("dates") or {}
     keys = (
         "day_words", "year_words", "month_words", "month_parts", "week_words", "weekdays", "units",
-        "year_parts", "lunar_festivals", "solar_festivals",
+        "year_parts", "lunar_festivals", "solar_festivals", "lunar_month_names",
     )  # fmt: skip
     tables = {key: dict(raw.get(key) or {}) for key in keys}
     alt = {key: _alternatives(table) for key, table in tables.items()}
     ago, half = _alternatives(raw.get("ago") or []), _alternatives(raw.get("half") or [])
     festivals = _alternatives({**tables["lunar_festivals"], **tables["solar_festivals"]})
+    lunar_digit = rf"[\d{_LUNAR_DIGITS}]"
     return _DateWords(
         tables=tables,
         festival=re.compile(rf"(?:(\d{{2}}|\d{{4}})\s*年|({alt['year_words']}))?\s*(?:的)?\s*({festivals})"),
+        lunar_day=re.compile(
+            rf"(?:(\d{{2}}|\d{{4}})年|({alt['year_words']}))?的?"
+            rf"(?:(?:{_alternatives(raw.get('lunar_markers') or [])})(\d{{1,2}})月"
+            rf"|({alt['lunar_month_names']})|(?<!\d)(\d{{1,2}})月(?=初{lunar_digit}|廿))"
+            rf"(初{lunar_digit}{{1,2}}|廿{lunar_digit}?|\d{{1,2}}(?![\d月]))?"
+        ),
+        offset=re.compile(
+            rf"^(?:那天|那日|那会儿?|的时候)?(?:({_alternatives(raw.get('offset_before') or [])})"
+            rf"|({_alternatives(raw.get('offset_after') or [])}))(\d+|{half})?个?({alt['units']})"
+        ),
         year_part=re.compile(rf"\s*(?:的)?\s*({alt['year_parts']})"),
         month_part=re.compile(rf"\s*({alt['month_parts']})"),
         month_dot_day=re.compile(r"^\D{0,6}?(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d./])"),
@@ -192,13 +207,20 @@ def chinese_date(text: str, today: date) -> date | None:
         return None
     words = _date_words()
     tables = words.tables
+    digits = numerals_to_digits(text).replace(" ", "")
+    lunar = next((m for m in words.lunar_day.finditer(digits) if m.group(3) or m.group(6)), None)
+    if lunar:  # 腊月二十三, 农历七月初一, 大年初二, 十月初一
+        return _shifted(_lunar_day(lunar, today, tables), digits[lunar.end() :], words)
     festival = words.festival.search(text.replace(" ", ""))  # before numerals: 八月十五 is a festival
+    after = text.replace(" ", "")[festival.end() :] if festival else ""
     if festival and not festival.group(1):
         # and after them, for the year: 二〇二二年腊月
-        festival = words.festival.search(numerals_to_digits(text).replace(" ", "")) or festival
+        in_digits = words.festival.search(digits)
+        if in_digits:
+            festival, after = in_digits, digits[in_digits.end() :]
     if festival:
-        return _festival_day(festival, today, tables)
-    text = numerals_to_digits(text).replace(" ", "")
+        return _shifted(_festival_day(festival, today, tables), numerals_to_digits(after), words)
+    text = digits
 
     fulls = [_full_date(m, today) for m in words.full.finditer(text)]
     if any(fulls):
@@ -317,6 +339,44 @@ def _festival_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]
         return in_year(today.year - int(tables["year_words"][match.group(2)]))
     this_year = in_year(today.year)
     return this_year if this_year <= today else in_year(today.year - 1)
+
+
+def _lunar_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]]) -> date | None:
+    """A day of the lunar calendar (lunardate converts it): in the year said (去年腊月二十三 is the
+    twelfth month of last lunar year), else the most recent one. A month without a day is its 15th."""
+    from lunardate import LunarDate  # imported on first use
+
+    month = int(match.group(3) or match.group(5) or tables["lunar_month_names"][match.group(4)])
+    said = (match.group(6) or "").lstrip("初")
+    twenty = said.startswith("廿")  # 廿三: 23
+    figures = "".join(c if c.isdigit() else str(_LUNAR_DIGITS.index(c)) for c in said.lstrip("廿"))
+    day = 20 * twenty + int(figures or (0 if twenty else 15))
+    if not (1 <= month <= 12 and 1 <= day <= 30):
+        return None
+
+    def in_year(year: int) -> date:
+        try:
+            return LunarDate(year, month, day).to_solar_date()
+        except ValueError:  # a 30th in a short month
+            return LunarDate(year, month, day - 1).to_solar_date()
+
+    if match.group(1):
+        return in_year(_said_year(match.group(1), today))
+    if match.group(2):
+        return in_year(today.year - int(tables["year_words"][match.group(2)]))
+    this_year = in_year(today.year)
+    return this_year if this_year <= today else in_year(today.year - 1)
+
+
+def _shifted(day: date | None, after: str, words: _DateWords) -> date | None:
+    """The day named, moved by what follows it: 端午节前一个礼拜 (a week before), 国庆后头三天."""
+    offset = words.offset.match(after)
+    if day is None or offset is None:
+        return day
+    said = offset.group(3)
+    number = (float(said) if said[0].isdigit() else 0.5) if said else 1.0  # 前半个月; 前一个礼拜
+    span = day - _back(day, number, words.tables["units"][offset.group(4)])
+    return day - span if offset.group(1) else day + span
 
 
 def _back(today: date, number: float, unit: str) -> date:
