@@ -372,6 +372,10 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         total = _said_total(prepared)  # "复发一回，缓解了又复发，前后一共两回": the total is the answer
         if total is not None:
             converted = {total: None}
+    if len(converted) == 2 and not any(inexact) and _said_range(fact, prepared, readings):
+        low, high = sorted(converted)
+        middle = check_range(fact, tidy((low + high) / 2), said)
+        return dataclasses.replace(middle, alternatives=(low, high)) if middle.ok else middle
     if len(converted) > 1:
         latest = _latest_reading(fact, prepared, readings) if pick_latest else None
         if latest is None:
@@ -385,14 +389,45 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     canonical = tidy(canonical * factor) if factor != 1 else canonical
     parsed = check_range(fact, canonical, said, used)
     bare = all(unit is None for _, unit in readings)
-    if parsed.ok and bare and fact.ask_unit_below is not None and canonical < fact.ask_unit_below:
+    if (
+        parsed.ok
+        and bare
+        and fact.ask_unit_below is not None
+        and canonical < fact.ask_unit_below
+        and all(number < fact.ask_unit_below for number, _ in readings)
+    ):  # low as typed and as read: "7.2" and haemoglobin "6" are doubtful; "4,000" (per µL) is not
         return result.out_of_range(said, "number.doubtful", canonical, used)
-    if parsed.ok and factor == 1 and _ONLY_A_NUMBER.fullmatch(prepared.strip()):
+    low_as_read = fact.ask_unit_below is not None and canonical < fact.ask_unit_below
+    if parsed.ok and factor == 1 and _ONLY_A_NUMBER.fullmatch(prepared.strip()) and not low_as_read:
+        # one plain number is beyond doubt; "2500" (2.5 ×10⁹/L) is read back before it excludes
         return dataclasses.replace(parsed, sure=True)
     return parsed
 
 
 _ONLY_A_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_RANGE = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)?\s*"
+    r"(?:-|–|—|~|～|to|到|至|(and|和|与|跟))\s*(\d+(?:\.\d+)?)(?![\d.])"
+)
+_BETWEEN = re.compile(r"\bbetween\s*$|在\s*$")
+_FROM = re.compile(r"\bfrom\s*$|从\s*$")
+
+
+def _said_range(fact: FactDefinition, prepared: str, readings: list[tuple[float, str | None]]) -> bool:
+    """Whether the two numbers read are one range ("50-55%", "between 45 and 50", "55到60"): then
+    the middle is the value and the two ends its alternatives, so an outcome that hangs on where in
+    the range the value lies is left to the study team. Only for measurements, not counts or ages."""
+    if fact.type != "number" or is_per_day(fact):
+        return False
+    found = _RANGE.search(prepared)
+    before = prepared[: found.start()] if found else ""
+    if found is None or len(readings) != 2 or _FROM.search(before):
+        return False  # "it went from 60 to 45": a change, not a range
+    if found.group(2) and not _BETWEEN.search(before):
+        return False
+    return {float(found.group(1)), float(found.group(3))} == {float(number) for number, _ in readings}
+
+
 _LAB_VALUE = re.compile(
     r"(?:\s*,\s*(?:which|that|it)\s+(?:is|was)\b)?"  # "his CD4, which is 350"
     r"[^\d,.;:，。；！？!?]{0,24}?[:=<>≤≥]?\s*\d+(?:[.,]\d+)?(?:\s*[a-zµ/%^0-9.]+)?"
