@@ -401,8 +401,35 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
         # several levels of a scale named: the highest is the limit ("I work, but I tire easily")
         return result.value(max(mentions.positive), text)
     if len(mentions.positive) > 1:
+        became = _what_it_became(fact, text)
+        if became is not None:  # "MDS that turned into AML": AML, read back if it excludes
+            return result.value(became, text)
         return result.unclear(text, "choice.ambiguous")
     return result.unclear(text, "choice.no_match")
+
+
+def _what_it_became(fact: FactDefinition, text: str) -> Any | None:
+    """Of several choices named, the one an illness became: named after `became_markers` ("MDS,
+    which turned into AML") or before `came_from_markers` ("AML secondary to MDS"), when that side
+    of the words names exactly one."""
+    lw = language_words(written_language(text))
+    said = plain(text)
+    for key, later_side in (("became_markers", True), ("came_from_markers", False)):
+        marker = lw.pattern(key).search(said)
+        if marker is None:
+            continue
+        before, after = (
+            set(find_mentions(fact, _CJK_SPACES.sub("", part)).positive)
+            for part in (said[: marker.start()], said[marker.end() :])
+        )
+        named, other = (after, before) if later_side else (before, after)
+        named = (named - other) or named  # "AML with myelodysplastic changes, evolved from MDS"
+        if len(named) == 1:
+            return named.pop()
+    return None
+
+
+_CJK_SPACES = re.compile(r"(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")  # undo `space_cjk`
 
 
 def parse_choices(fact: FactDefinition, text: str) -> Parsed:

@@ -123,6 +123,8 @@ _LISTS = (
     "all_trials",
     "question_markers",
     "skip",
+    "became_markers",
+    "came_from_markers",
 )
 
 
