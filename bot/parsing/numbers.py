@@ -319,7 +319,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         if per_day is not None and math.isnan(per_day):
             return result.unclear(said, "number.ambiguous")
         if per_day is not None:  # "10 mg twice a day", "两片 一片5毫克": read back like any parsed value
-            return check_range(fact, tidy(per_day * factor), said, None)
+            return check_range(fact, tidy(round(per_day * factor, 2)), said, None)
     units = fact_units(fact)
     unit_re = _unit_regex_cached(tuple(units)) if units else None
     readings: list[tuple[float, str | None]] = []
@@ -356,6 +356,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         readings.append((number, unit_name))
     if not readings and ordinals:  # "第一次是化疗后…这是第二次": the last time named is the count
         return check_range(fact, tidy(max(ordinals)), said)
+    if not readings and is_per_day(fact) and _none_now(text):
+        return check_range(fact, 0, said)  # "I stopped them last month", "not on any now": none a day
     if not readings:
         return _count_from_words(fact, text) if _is_count(fact) else result.unclear(said, "number.missing")
     if all(inexact):
@@ -386,7 +388,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     elif any(inexact):
         return result.unclear(said, "number.inexact")
     canonical, used = next(iter(converted.items()))
-    canonical = tidy(canonical * factor) if factor != 1 else canonical
+    canonical = tidy(round(canonical * factor, 2)) if factor != 1 else canonical  # 6 mg dex: 40, not 40.0002
     parsed = check_range(fact, canonical, said, used)
     bare = all(unit is None for _, unit in readings)
     if (
@@ -475,6 +477,14 @@ def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:
     return fact.equivalents[next(iter(named))]
 
 
+def _none_now(text: str) -> bool:
+    """A dose answer without a number that says none is taken now: stopped, no longer, or a lone
+    "none" (the words' `past_markers` and `no_words`)."""
+    lw = words(written_language(text))
+    said = plain(text)
+    return bool(lw.pattern("past_markers").search(said)) or bool(lw.pattern("no_words").fullmatch(said))
+
+
 def _latest_reading(
     fact: FactDefinition, prepared: str, readings: list[tuple[float, str | None]]
 ) -> tuple[float, str | None] | None:
@@ -495,6 +505,10 @@ def _latest_reading(
         return readings[latest[0]]
     if not latest and len(unmarked) == 1 and len(earlier) == len(clauses) - 1:
         return readings[unmarked[0]]  # "68, up from 49 last week": every other one is said to be before
+    if latest == [len(clauses) - 1] and earlier:
+        # a story told in order that ends "now": "used to be 60, then 40, now 20"; "started at 60 and
+        # every week it drops by 10, he's on 30 now"
+        return readings[latest[0]]
     return None
 
 

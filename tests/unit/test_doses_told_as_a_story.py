@@ -1,0 +1,35 @@
+"""Daily steroid doses told the way people tell them: a story that ends "now", tablets "of them",
+none taken any more, and a converted dose without floating-point dust. Examples of my own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("it was 40 at first, then 30, and she's on 15 now", "en", 15),
+        ("they began at 50 and cut it by 5 a week, currently 25", "en", 25),
+        ("刚开始一天50毫克，后来40，现在15", "zh", 15),
+        ("two of them 5mg tablets each morning", "en", 10),
+        ("dexamethasone 3 mg a day", "en", 20),  # 3 × 6.6667, read as 20, not 20.0001
+        ("I came off them in the summer", "en", 0),
+        ("he doesn't take them any more", "en", 0),
+        ("早就停了", "zh", 0),
+    ],
+)
+def test_a_daily_dose_told_as_a_story(said, language, meant):
+    parsed = understand("daily_steroid_dose", said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_story_whose_last_number_is_not_now_is_asked_again():
+    parsed = understand("daily_steroid_dose", "it was 40, then 30, then 15", TODAY).parsed
+    assert not parsed.ok, parsed
