@@ -104,6 +104,9 @@ class ValidatePrescreenForm(FormValidationAction):
             # Not understood: say why and ask once more (the ask action asks again).
             dispatcher.utter_message(response=_unclear_reply(tracker, _clarify_response(parsed)))
             return {"current_answer": None, "answers": volunteered}
+        if parsed.problem == "number.doubtful" and parsed.value is not None:
+            # Asked again with its unit, the same low number: meant. Taken, and read back if it excludes.
+            parsed = dataclasses.replace(parsed, status="value", problem=None, sure=False)
         if parsed.status in ("unclear", "out_of_range"):
             # Still not understood after two asks: record "unknown" and move on. Unknown never excludes.
             dispatcher.utter_message(response="utter_moving_on_unknown")

@@ -397,6 +397,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         and fact.ask_unit_below is not None
         and canonical < fact.ask_unit_below
         and all(number < fact.ask_unit_below for number, _ in readings)
+        and not words(written_language(text)).pattern("said_to_be_low").search(plain(text))
     ):  # low as typed and as read: "7.2" and haemoglobin "6" are doubtful; "4,000" (per µL) is not
         return result.out_of_range(said, "number.doubtful", canonical, used)
     low_as_read = fact.ask_unit_below is not None and canonical < fact.ask_unit_below

@@ -125,6 +125,7 @@ _LISTS = (
     "skip",
     "became_markers",
     "came_from_markers",
+    "said_to_be_low",
 )
 
 

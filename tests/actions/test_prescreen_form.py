@@ -202,6 +202,27 @@ def test_an_answer_we_cannot_understand_is_asked_again_then_recorded_as_unknown(
     assert slots["answers"]["platelet_count"]["value"] == "unknown"
 
 
+def test_a_doubtful_number_said_again_is_taken_but_read_back(domain):
+    """Platelets "7.2" are asked again with their unit; the same number again is meant. It counts,
+    and since it would exclude, it is read back first, never recorded as unknown."""
+    base = {**CONSENTED, "current_question": "platelet_count"}
+    slots, said = validate(
+        domain, slots=base, text="7.2", fill={"current_answer": "7.2"}, requested="current_answer"
+    )
+    assert said == ["utter_answer_with_unit"]
+    slots, said = validate(
+        domain,
+        slots={**base, "question_asks": 2},
+        text="7.2",
+        fill={"current_answer": "7.2"},
+        requested="current_answer",
+    )
+    assert "utter_moving_on_unknown" not in said
+    pending = slots["pending_answers"]
+    assert pending["facts"] == ["platelet_count"] and pending["answers"]["platelet_count"]["value"] == 7.2
+    assert "platelet_count" not in (slots.get("answers") or {})
+
+
 def test_an_impossible_age_gets_a_clarifying_question_not_a_crash(domain):
     slots, said = validate(
         domain,

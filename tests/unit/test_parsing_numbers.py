@@ -199,6 +199,16 @@ def test_a_low_count_per_microlitre_is_taken_but_read_back(text):
     assert parsed.ok and parsed.value == int(text.replace(",", "")) / 1000 and not parsed.sure, parsed
 
 
+@pytest.mark.parametrize(
+    "text", ["only 6, they're giving her platelets", "down to 9 on Friday", "血小板才7个", "个位数，8"]
+)
+def test_a_low_count_said_to_be_low_is_meant_not_a_slip(text):
+    """Words that stress a value is low (`said_to_be_low`) lift the doubt a bare "7" would raise;
+    the value is still read back before it excludes."""
+    parsed = read("platelet_count", text)
+    assert parsed.ok and parsed.value < 10 and not parsed.sure, parsed
+
+
 def test_from_one_number_to_another_is_a_change_not_a_range():
     parsed = read("ejection_fraction", "it went from 60 to 45 after the chemo")
     assert parsed.ok and parsed.value == 45 and not parsed.alternatives, parsed
