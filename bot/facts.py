@@ -60,6 +60,15 @@ class Implication(BaseModel, extra=Extra.forbid):
         return parse_rule(raw, "implied.when")
 
 
+class AgeAnswers(BaseModel, extra=Extra.forbid):
+    """A woman's age said in answer to whether she could become pregnant ("she's 68", "女朋友28"):
+    below `yes_below` she could, from `no_from` on she could not, in between it is asked again.
+    Words that answer the question themselves ("she's 38 but had a hysterectomy") come first."""
+
+    yes_below: int
+    no_from: int
+
+
 class FactDefinition(BaseModel, extra=Extra.forbid):
     id: str = ""
     type: FactType
@@ -84,6 +93,8 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     """The question asks about several things at once ("your liver or kidneys", "hepatitis B or C",
     "an arrhythmia or fainting"): a clause that says yes to one of them is a yes, whatever another
     clause says of the rest ("liver's fine, kidneys are failing")."""
+    age_answers: AgeAnswers | None = None
+    """For "could she become pregnant?": an age said instead of a yes or no answers it."""
     asks_to_refrain: bool = False
     """The question asks whether the person would refrain from something ("willing not to donate
     sperm"). A lone "no" to it may mean "no, I won't donate" as well as "no, I'm not willing", so a

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from datetime import date
 
-from bot.facts import FactDefinition
+from bot.facts import FactDefinition, default_registry
 from bot.parsing import result
 from bot.parsing.ages import parse_age
 from bot.parsing.booleans import parse_boolean
@@ -63,12 +63,30 @@ def _dispatch(fact: FactDefinition, text: str, today: date) -> Parsed:
     if fact.type in ("integer", "number"):
         return parse_number(fact, text)
     if fact.type == "boolean":
-        return parse_boolean(text, fact)
+        parsed = parse_boolean(text, fact)
+        return _from_age(fact, text, today) or parsed if fact.age_answers and not parsed.ok else parsed
     if fact.type == "choice":
         return parse_choice(fact, text)
     if fact.type == "choices":
         return parse_choices(fact, text)
     return parse_date(fact, text, today)
+
+
+def _from_age(fact: FactDefinition, text: str, today: date) -> Parsed | None:
+    """A yes/no answered by an age alone (`age_answers` in facts.yaml): "my wife's 68" is a no to
+    "could she become pregnant?". None when no one age is said, or it falls between the bounds."""
+    age = parse_age(default_registry()["age"], text, today)
+    bounds = fact.age_answers
+    if not age.ok or bounds is None or age.value < MIN_AGE_THAT_ANSWERS:
+        return None  # "together about two years" is no one's age
+    if age.value < bounds.yes_below:
+        return result.value(True, text)
+    if age.value >= bounds.no_from:
+        return result.value(False, text)
+    return None
+
+
+MIN_AGE_THAT_ANSWERS = 12
 
 
 def _after_correction(text: str) -> str | None:

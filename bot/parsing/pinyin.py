@@ -132,7 +132,7 @@ def homophones_corrected(text: str, phrases: tuple[str, ...], keep: str = "不�
             window = tuple(sounds[start : start + size])
             phrase = by_sound.get(window) if None not in window else None
             if phrase is not None and _keeps(text[start : start + size], phrase, keep):
-                if _in_a_word(text, start, size):
+                if _in_a_word(text, start, size) or _counts_something(text, start):
                     continue
                 chars[start : start + size] = list(phrase)
                 start += size - 1
@@ -173,6 +173,15 @@ def _sounds(phrases: tuple[str, ...]) -> dict[tuple[str, ...], str]:
 def _keeps(typed: str, phrase: str, keep: str) -> bool:
     """Whether writing `phrase` over `typed` leaves every character of `keep` where it was."""
     return all(a == b for a, b in zip(typed, phrase, strict=True) if a in keep or b in keep)
+
+
+_NUMERALS = "0123456789几两一二三四五六七八九十百千万零〇多"
+
+
+def _counts_something(text: str, start: int) -> bool:
+    """Whether the run starts with a numeral or right after one: 六十几岁 is an age, never the 急髓
+    it sounds like, and 三次 is a count."""
+    return text[start] in _NUMERALS or (start > 0 and text[start - 1] in _NUMERALS)
 
 
 def _in_a_word(text: str, start: int, size: int) -> bool:
