@@ -223,12 +223,16 @@ def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: st
     if words_of.negators & set(last_words):
         unable = words_of.unable_counts.get(fact_id)
         return not (unable and unable.search(" ".join(last_words)))
-    after = words_of.clause_break.split(text[end:])[0]
+    after_parts = words_of.clause_break.split(text[end:])
+    after = after_parts[0]
     if words_of.negators_after.match(after):
         return True
     fine = words_of.fine_with.get(fact_id)
     if fine is None:
         return False
+    following = after_parts[1].strip(" .!") if len(after_parts) > 1 else ""
+    if len(after.split()) <= 1 and fine.fullmatch(following):
+        after += " " + following  # "when I sit, no problem": a next clause that only says it is fine
     # "fine otherwise when he's sitting", "sitting here talking to you I'm fine": a few words either
     # side (a Chinese "word" here is one character, so fewer before)
     before_words = 3 if is_chinese(clause) else 5
