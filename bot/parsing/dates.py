@@ -232,6 +232,25 @@ def _easter_days(text: str, today: date) -> str:
     )
 
 
+_MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+]  # fmt: skip
+
+
+def _named_day_years_ago(text: str, today: date) -> str:
+    """ "Christmas Eve two years ago", "in June 3 years ago": that day or month in that year, said as
+    the year, so that a later clause without one ("He spent Christmas Day in the CCU") takes it too."""
+    said = _said_dates()
+    days = alternation([*_MONTH_NAMES, *(said.get("holidays") or {}), *(said.get("weekday_holidays") or {})])
+    return re.sub(
+        rf"\b({days})\s+(\d+)\s+years?\s+ago\b",
+        lambda m: f"{m.group(1)} {today.year - int(m.group(2))}",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
 def _calendar_years(text: str, today: date) -> str:
     """ "Sometime last year" is the calendar year (read as its middle), not exactly a year ago;
     "sometime in March" is "in March" (bot/words/en.yaml `dates.in_a_year`); "over the summer" is
@@ -526,7 +545,21 @@ def _date_text(numeric: str, today: date) -> str:
     """Text already in `numeric_text(..., ordinals=True)` form with the said forms, calendar years
     and counting ordinals ("the 2nd round") dealt with, as both the whole answer and each clause are
     read."""
-    return _ORDINAL_COUNT.sub(" ", _calendar_years(_said_forms(numeric), today))
+    return _ORDINAL_COUNT.sub(" ", _calendar_years(_said_forms(_short_years(numeric, today)), today))
+
+
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’‘](\d{2})\b(?!\s*s\b)")
+"""A year said by its last two figures after an apostrophe ("back in '08"; not the '90s)."""
+
+
+def _short_years(text: str, today: date) -> str:
+    """'08 is 2008 and '97 is 1997: this century unless that is still to come."""
+
+    def full(match: re.Match) -> str:
+        year = 2000 + int(match.group(1))
+        return str(year if year <= today.year else year - 100)
+
+    return _SHORT_YEAR.sub(full, text)
 
 
 def _clause_date(clause: str, today: date, date_order: str | None) -> tuple[date, str] | None:
@@ -563,6 +596,10 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
             if chinese > today
             else result.value(chinese, said)
         )
+    if not is_chinese(text):
+        numeric = numeric_text(text)
+        rewritten = _named_day_years_ago(numeric, today)
+        text = rewritten if rewritten != numeric else text  # else the words stay as said ("never needed one")
     words = _date_text(numeric_text(text, ordinals=True), today)
     if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
         return result.unclear(said, "date.too_vague")
