@@ -38,7 +38,9 @@ from bot.parsing.date_mentions import reconcile
 from bot.parsing.result import Parsed
 from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain
 from bot.parsing.words import without_future_clauses
+from bot.parsing.words import words as language_words
 from bot.rules import NEVER
+from bot.text import written_language
 
 DEFAULT_DATE_ORDER = "DMY"
 """How "02/03/1971" is read: day first (2 March). Set this module attribute to "MDY" to change it for
@@ -578,6 +580,13 @@ def _clause_date(clause: str, today: date, date_order: str | None) -> tuple[date
     return _point(reading), period
 
 
+def _not_ended(text: str, fact_id: str) -> bool:
+    """Whether the answer says the thing asked about has not ended (`not_yet` for the fact in the
+    words file: "still taking them", "not stopped yet", 还在吃)."""
+    fact_words = language_words(written_language(text)).for_fact(fact_id)
+    return fact_words is not None and bool(fact_words.not_yet.search(plain(text)))
+
+
 def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | None = None) -> Parsed:
     """Read a date on or before `today`, or "never" when the fact allows it.
 
@@ -603,6 +612,8 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     words = _date_text(numeric_text(text, ordinals=True), today)
     if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
         return result.unclear(said, "date.too_vague")
+    if fact.allow_never and _not_ended(text, fact.id):
+        return result.value(NEVER, said)  # "when did you stop them?" "I'm still on them"
     if (
         fact.allow_never
         and not _NOT_NEVER.search(plain(text))

@@ -33,3 +33,17 @@ def test_a_daily_dose_told_as_a_story(said, language, meant):
 def test_a_story_whose_last_number_is_not_now_is_asked_again():
     parsed = understand("daily_steroid_dose", "it was 40, then 30, then 15", TODAY).parsed
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("she's still taking them", "en"),
+        ("not stopped yet, they're tapering", "en"),
+        ("环孢素一直在吃，还没停", "zh"),
+    ],
+)
+def test_a_stop_date_not_reached_is_never(said, language):
+    """ "When did you stop them?" answered "still taking them": `not_yet` in the words file."""
+    parsed = understand("transplant_immunosuppressants_stopped", said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value == "never", parsed
