@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from bot.parsing import result
 from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
-from bot.parsing.text import phrase_pattern, plain
+from bot.parsing.text import phrase_pattern, plain, without_not_unknown
 from bot.parsing.words import FactWords, Words, answer_language, words
 
 if TYPE_CHECKING:
@@ -251,7 +251,7 @@ def read_yes_no(
     lw = words(answer_language(text, language))
     if fact_id and lw.language == "zh":  # 缓介, 化聊: a homophone the pinyin keyboard offered
         text = homophones_corrected(text, _fact_phrases(lw, fact_id))
-    words_text = lw.pattern("not_unknown").sub(" ", plain(text))  # "can't say I'm not bleeding": bleeding
+    words_text = without_not_unknown(plain(text))  # "can't say I'm not bleeding": bleeding
     words_text = _NOT_NOT.sub(" ", words_text)  # "I wouldn't not agree": two negations cancel
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)

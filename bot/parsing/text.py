@@ -162,10 +162,19 @@ def _unknown_pattern(text: str = "") -> re.Pattern:
 
 def _without_not_unknown(plain_text: str) -> str:
     """The text without the phrases that hold an "I don't know" phrase but say yes (`not_unknown`:
-    "I can't say I'm not bleeding")."""
+    "I can't say I'm not bleeding"), and without a hedge on a number (`hedges_a_number`: "CHF for
+    maybe 5 years" is unsure of the years, not of the heart failure)."""
     from bot.parsing.words import words  # bot.parsing's package imports this module first
 
-    return words(written_language(plain_text)).pattern("not_unknown").sub(" ", plain_text)
+    lw = words(written_language(plain_text))
+    text = lw.pattern("not_unknown").sub(" ", plain_text)
+    hedges = lw.spaced_list("hedges_a_number")
+    if hedges:
+        text = re.sub(rf"(?<![^\s,.;])(?:{alternation(hedges)})\s*(?=\d)", " ", text)
+    return text
+
+
+without_not_unknown = _without_not_unknown
 
 
 def unknown_phrase(plain_text: str) -> re.Match | None:
