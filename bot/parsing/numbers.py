@@ -223,7 +223,7 @@ MAX_DIGITS = 15
 
 
 _TIME_AFTER = re.compile(
-    r"\s*(?:days?|weeks?|months?|years?|hours?|个\s*月|月|天|日|周|年|星\s*期|礼\s*拜|小\s*时)(?![a-z])"
+    r"\s*(?:days?|weeks?|months?|years?|hours?|(?:个\s*)?(?:月|天|日|周|年|星\s*期|礼\s*拜|小\s*时))(?![a-z])"
 )
 """A unit of time right after a number: a length or a date, never a count of events."""
 
@@ -292,7 +292,13 @@ def prepare(text: str, count_words: bool = False) -> str:
         for word, digits in COUNT_WORDS.items():
             prepared = re.sub(rf"\b{word}\b", digits, prepared)
     prepared = re.sub(r"(?<!\d),(?=\d)", ", ", prepared)  # "查的，三十二": 32 after a comma, not ",32"
+    prepared = _GLUED_LAB.sub(r"\1 ", prepared)  # "plt48", "ef58%": the name, then its value
     return strip_date_noise(spell_units(prepared))
+
+
+_GLUED_LAB = re.compile(r"\b(plt|hb|hgb|ef|lvef|scr|crea|wbc|anc)(?=\d)", re.IGNORECASE)
+"""Lab names as printed on reports, typed with their value glued on. Not "cr" (CR2 is a second
+remission), and names that end in a figure themselves (CD3, CD4) are left alone."""
 
 
 def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> Parsed:
@@ -330,8 +336,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     for mention in find_numbers(prepared):
         if mention.start < position:
             continue  # inside a unit already read ("10^9/l")
-        if _is_count(fact) and _TIME_AFTER.match(prepared, mention.end):
-            continue  # "复发1次，移植后+9个月": a length of time, not a count
+        if (_is_count(fact) or fact.type == "number") and _TIME_AFTER.match(prepared, mention.end):
+            continue  # "复发1次，移植后+9个月", "55%，两个月前复查的": a length of time, not the value
         if _is_count(fact) and _ORDINAL_BEFORE.search(prepared, 0, mention.start):
             if _TIMES_AFTER.match(prepared, mention.end):
                 ordinals.append(mention.number)  # "第二次", not "第三个疗程"

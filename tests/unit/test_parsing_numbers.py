@@ -209,6 +209,20 @@ def test_a_low_count_said_to_be_low_is_meant_not_a_slip(text):
     assert parsed.ok and parsed.value < 10 and not parsed.sure, parsed
 
 
+@pytest.mark.parametrize(
+    ("fact_id", "text", "meant"),
+    [
+        ("platelet_count", "PLT62 on tuesday", 62),
+        ("ejection_fraction", "LVEF55%", 55),
+        ("ejection_fraction", "52%，三个礼拜前查的", 52),  # a length of time is not a second value
+        ("haemoglobin", "HGB 91, 2 weeks ago it was 80... no, 91 is the latest", 91),
+    ],
+)
+def test_a_lab_name_glued_to_its_value_and_a_time_beside_it(fact_id, text, meant):
+    parsed = read(fact_id, text)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
 def test_from_one_number_to_another_is_a_change_not_a_range():
     parsed = read("ejection_fraction", "it went from 60 to 45 after the chemo")
     assert parsed.ok and parsed.value == 45 and not parsed.alternatives, parsed
