@@ -39,7 +39,11 @@ NEGATION_WINDOW = 6
 """How many words before a phrase a negation word may stand and still turn it round."""
 
 STRONG, TOPIC, PLAIN = 3, 2, 1
-_NOT_NOT = re.compile(r"\bnot\s+not\b")
+_NOT_NOT = re.compile(
+    r"\bnot\s+(?:(?:that|like|as if|as though)\s+(?:it|i|he|she|they|we)\s+"
+    r"(?:did|was|were|is|had|has|have|do|does)\s+)?not\b"
+)
+"""Two negations that cancel: "I wouldn't not agree", "it's not that it didn't work" (it did)."""
 
 
 def _negated(clause: str, start: int, lw: Words) -> bool:
@@ -76,7 +80,7 @@ _PARTICLES = re.compile(r"[过了的啊吧呢哦呀嘛]|\s")
 def _turned_round(clause: str, match: re.Match, lw: Words) -> bool:
     """A negation before a phrase turns it round, unless the phrase carries its own ("no, it never
     went into remission": the "no" agrees with "never went into remission")."""
-    return not lw.pattern("negators").match(match.group()) and _negated(clause, match.start(), lw)
+    return not lw.pattern("negators").search(match.group()) and _negated(clause, match.start(), lw)
 
 
 def _mask(text: str, match: re.Match) -> str:
