@@ -88,7 +88,8 @@ def understand(
     if parsed.ok and not proxy and fact.self_minimum is not None and parsed.value < fact.self_minimum:
         parsed = dataclasses.replace(parsed, status="out_of_range", problem="number.out_of_range", sure=False)
     volunteered = _volunteered(text, today, proxy, registry)
-    if not parsed.ok and fact_id in volunteered:  # "I'm a 47 year old woman with ..." answers age too
+    if not parsed.ok and parsed.problem != "dose.in_cycles" and fact_id in volunteered:
+        # "I'm a 47 year old woman with ..." answers age too; a dose taken in cycles has no one amount
         parsed = dataclasses.replace(volunteered[fact_id], said=text)
     volunteered.pop(fact_id, None)
     return Understanding(fact_id, parsed, "button" if pressed else "parsed", volunteered)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bot.facts import FactDefinition
-from bot.parsing.text import alternation, space_cjk
+from bot.parsing.text import alternation, phrase_pattern, space_cjk
 from bot.parsing.words import words
 
 _DIGITS = r"\d+(?:\.\d+)?"
@@ -38,6 +38,10 @@ class _DoseWords:
     counts: dict[str, float]
     strength_after: re.Pattern  # "一片5毫克", "一片是5毫克": what one tablet holds
     strength_before: re.Pattern  # "5毫克一片"
+    cycles: re.Pattern  # "4 days on, 4 days off": taken in cycles, no one amount a day
+    per_weight: re.Pattern  # "1 mg/kg": a dose for each kilogram of body weight
+    weight: re.Pattern  # "60 kg", "120斤": the body weight, in kilograms (`weight_units`)
+    weight_units: dict[str, float]
 
 
 def _number_group(counts: dict[str, float]) -> str:
@@ -74,10 +78,14 @@ def _dose_words(language: str) -> _DoseWords | None:
     # "four wee white pills", "two of the tiny ones"; "of" alone is not a description ("half of tablet")
     described = rf"(?:of\s+(?:(?:{between})\s+){{1,3}}|(?:(?:{between})\s+){{0,3}})" if between else ""
     tablets = re.compile(
-        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?{described}(?:(?P<strength>{_DIGITS})\s*(?:mg\s*)?)?"
-        rf"(?:{units}|(?<=\d)s)"  # "two 25s": two tablets of 25 mg
+        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?{described}(?:(?P<strength>{_DIGITS})\s*(?:mg\s*)?(?:[a-z]+\s+)?)?"
+        rf"(?:{units}|(?<=\d)s)"  # "two 25s": two tablets of 25 mg; "half of a 5 mg prednisolone tablet"
         rf"(?P<half>\s*(?:{half}))?(?![a-z])"
     )
+    per_weight = alternation(space_cjk(str(p)) for p in section.get("per_weight") or ["mg/kg"])
+    weight_units = {
+        space_cjk(str(k)): float(v) for k, v in (section.get("weight_units") or {"kg": 1}).items()
+    }
     joiners = [space_cjk(str(w)) for w in section.get("strength_joiners") or []]
     joined = rf"(?:(?:{alternation(joiners)})\s*)?" if joiners else ""
     times = "|".join(
@@ -91,11 +99,34 @@ def _dose_words(language: str) -> _DoseWords | None:
         counts=counts,
         strength_after=re.compile(rf"\s*{joined}(?P<strength>{_DIGITS})\s*mg"),
         strength_before=re.compile(rf"(?P<strength>{_DIGITS})\s*mg\s*$"),
+        cycles=phrase_pattern(space_cjk(str(p)) for p in section.get("cycles") or []),
+        per_weight=re.compile(rf"(?P<n>{_DIGITS})\s*(?:{per_weight})"),
+        weight=re.compile(rf"(?P<n>{_DIGITS})\s*(?P<unit>{alternation(weight_units)})(?![a-z])"),
+        weight_units=weight_units,
     )
+
+
+def _by_weight(prepared: str, dose_words: _DoseWords) -> float | None:
+    """A dose per kilogram times the weight said with it ("1 mg/kg, and I weigh 70 kilos": 70)."""
+    dose = dose_words.per_weight.search(prepared)
+    if dose is None:
+        return None
+    weights = [m for m in dose_words.weight.finditer(prepared) if m.start() != dose.start()]
+    if len(weights) != 1:
+        return None
+    kilograms = float(weights[0].group("n")) * dose_words.weight_units[weights[0].group("unit")]
+    return float(dose.group("n")) * kilograms
 
 
 def _number(text: str, counts: dict[str, float]) -> float:
     return counts[text] if text in counts else float(text)
+
+
+def in_cycles(prepared: str, language: str) -> bool:
+    """Whether the dose is taken in cycles ("20mg, 4 days on then 4 days off", 吃四天停四天: the
+    language's `doses.cycles`): there is no one amount a day, so it is asked again."""
+    dose_words = _dose_words(language)
+    return dose_words is not None and bool(dose_words.cycles.search(prepared))
 
 
 def daily_dose(prepared: str, language: str) -> float | None:
@@ -107,6 +138,9 @@ def daily_dose(prepared: str, language: str) -> float | None:
     if dose_words is None:
         return None
     prepared = _CLOCK.sub(r"\g<half>", prepared)  # "5mg around 4pm": a time of day, not a 4
+    by_weight = _by_weight(prepared, dose_words)
+    if by_weight is not None:
+        return by_weight  # "1 mg/kg, and she weighs 60 kg"
     read = [False] * len(prepared)
 
     def unread(start: int, end: int) -> bool:

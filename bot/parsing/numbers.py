@@ -22,7 +22,7 @@ from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import parse_boolean, statements
 from bot.parsing.chinese import to_parser_form
-from bot.parsing.doses import daily_dose, is_per_day
+from bot.parsing.doses import daily_dose, in_cycles, is_per_day
 from bot.parsing.result import Parsed
 from bot.parsing.text import clean, numeric_text, phrase_pattern, plain, space_cjk
 from bot.parsing.words import now_and_before, without_future_clauses, words
@@ -320,6 +320,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         if drug_factor is None:
             return result.unclear(said, "steroid.other_drug")
         factor = drug_factor
+    if is_per_day(fact) and in_cycles(prepared, written_language(prepared)):
+        return result.unclear(said, "dose.in_cycles")
     if is_per_day(fact):
         per_day = daily_dose(prepared, written_language(prepared))
         if per_day is not None and math.isnan(per_day):

@@ -19,6 +19,7 @@ PROBLEM_CODES = frozenset(
         UNKNOWN_PROBLEM,
         "answer.too_long",  # longer than any answer (the channels refuse such messages first)
         "answer.not_words",  # markup, SQL, code or scientific notation: no value is read from it
+        "dose.in_cycles",  # "20mg, 4 days on then 4 days off": no one amount a day, asked again
         "number.doubtful",  # a bare number implausible as written ("platelets 7.2"): ask with the unit
         # numbers (integer and number facts)
         "number.missing",  # no number in the answer

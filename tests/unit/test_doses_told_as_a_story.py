@@ -47,3 +47,25 @@ def test_a_stop_date_not_reached_is_never(said, language):
     """ "When did you stop them?" answered "still taking them": `not_yet` in the words file."""
     parsed = understand("transplant_immunosuppressants_stopped", said, TODAY, language=language).parsed
     assert parsed.ok and parsed.value == "never", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("2 mg per kilo and he weighs 35 kg", "en", 70),
+        ("泼尼松1mg/kg，她100斤", "zh", 50),  # 斤 is half a kilogram
+        ("half of a 10 mg prednisone tablet each morning", "en", 5),
+    ],
+)
+def test_a_dose_by_weight_and_a_fraction_of_a_named_tablet(said, language, meant):
+    parsed = understand("daily_steroid_dose", said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"), [("dex 40 mg, 4 days on and 4 days off", "en"), ("甲强龙冲击治疗，500毫克", "zh")]
+)
+def test_a_dose_taken_in_cycles_is_asked_again(said, language):
+    """No one amount a day, and a number picked out of one clause must not stand in for it."""
+    parsed = understand("daily_steroid_dose", said, TODAY, language=language).parsed
+    assert not parsed.ok and parsed.problem == "dose.in_cycles", parsed
