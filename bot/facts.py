@@ -65,7 +65,7 @@ class AgeAnswers(BaseModel, extra=Extra.forbid):
     below `yes_below` she could, from `no_from` on she could not, in between it is asked again.
     Words that answer the question themselves ("she's 38 but had a hysterectomy") come first."""
 
-    yes_below: int
+    yes_below: int | None = None
     no_from: int
 
 

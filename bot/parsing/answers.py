@@ -23,6 +23,7 @@ from bot.parsing.numbers import parse_number
 from bot.parsing.result import Parsed
 from bot.parsing.text import plain, unknown_phrase, without_unknown_phrases
 from bot.parsing.words import words as language_words
+from bot.rules import NEVER
 from bot.text import written_language
 
 MAX_ANSWER_LENGTH = 2000
@@ -79,7 +80,7 @@ def _from_age(fact: FactDefinition, text: str, today: date) -> Parsed | None:
     bounds = fact.age_answers
     if not age.ok or bounds is None or age.value < MIN_AGE_THAT_ANSWERS:
         return None  # "together about two years" is no one's age
-    if age.value < bounds.yes_below:
+    if bounds.yes_below is not None and age.value < bounds.yes_below:
         return result.value(True, text)
     if age.value >= bounds.no_from:
         return result.value(False, text)
@@ -130,6 +131,8 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
         rest = without_unknown_phrases(words)
         if any(ch.isalnum() for ch in rest):
             attempt = _dispatch(fact, rest, today)
+            if attempt.ok and attempt.value == NEVER:
+                return result.unknown(said)  # "不知道，他没跟我们讲过": not knowing is not "never"
             if attempt.problem not in _NOTHING_READ:  # a value, or one that is out of range or ambiguous
                 return dataclasses.replace(attempt, said=said)
         return result.unknown(said)

@@ -53,6 +53,8 @@ BARE_NUMBER_RULES: dict[str, BareNumberRule] = {
     "cd3_count": BareNumberRule(unit="cells/uL", at_least=50),
     # "1.2" is mg/dL (106 µmol/L): below 20 µmol/L is implausible, while 20 mg/dL is extreme.
     "creatinine": BareNumberRule(unit="mg/dL", below=20),
+    # "0.61" is a fraction (61 %), as echo reports in China print it: no heart pumps out under 1 %.
+    "ejection_fraction": BareNumberRule(unit="fraction", below=1),
 }
 """Per fact: the unit a number said without one is assumed to be in. Each `unit` is a key of the
 fact's registry `units` (a test checks this), so the conversion factor stays in bot/facts.yaml."""
