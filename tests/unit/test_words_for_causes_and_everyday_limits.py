@@ -28,3 +28,15 @@ TODAY = date(2026, 12, 3)
 def test_words_for_causes_and_everyday_limits(fact_id, said, meant):
     parsed = understand(fact_id, said, TODAY).parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("上三楼就得停下来喘一会儿，平路没事", 2),  # how badly is not with what: stairs decide
+        ("现在从卧室走到客厅都喘，坐着不喘", 3),
+    ],
+)
+def test_chinese_heart_limitation_by_the_activity_named(said, meant):
+    parsed = understand("heart_failure_limitation", said, TODAY, language="zh").parsed
+    assert parsed.ok and parsed.value == meant, parsed
