@@ -40,3 +40,15 @@ def test_words_for_causes_and_everyday_limits(fact_id, said, meant):
 def test_chinese_heart_limitation_by_the_activity_named(said, meant):
     parsed = understand("heart_failure_limitation", said, TODAY, language="zh").parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("这几天基本都躺着，吃饭上厕所自己能行", 3),
+        ("天天躺在床上，饭都要我喂", 4),
+    ],
+)
+def test_chinese_daily_activity_words(said, meant):
+    parsed = understand("ecog", said, TODAY, language="zh").parsed
+    assert parsed.ok and parsed.value == meant, parsed
