@@ -52,3 +52,17 @@ def test_chinese_heart_limitation_by_the_activity_named(said, meant):
 def test_chinese_daily_activity_words(said, meant):
     parsed = understand("ecog", said, TODAY, language="zh").parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("she's mostly lying down now, gets up for meals", 3),
+        ("in bed all day, I even need help to turn over", 4),
+        ("out of bed all day, pottering, just can't do the heavy lifting", 1),
+        ("looking after myself is fine but not being able to work is hard", 2),
+    ],
+)
+def test_english_daily_activity_words(said, meant):
+    parsed = understand("ecog", said, TODAY).parsed
+    assert parsed.ok and parsed.value == meant, parsed
