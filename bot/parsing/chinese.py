@@ -91,6 +91,7 @@ def numerals_to_digits(text: str) -> str:
         return f" {digits}" if before.isascii() and before.isalpha() else digits  # "ABVD四个" is not "abvd4"
 
     text = _TENS_AND_UNITS.sub(r"\1\2", text)  # 七十有三: an old way to say 七十三
+    text = _neighbours_as_ranges(text)  # 七八个月, 两三次, 五六十岁: about, never 78 or 23
     text = _NUMERAL_RUN.sub(replace, text)
     text = _AND_A_DIGIT.sub(
         lambda m: str(
@@ -99,6 +100,32 @@ def numerals_to_digits(text: str) -> str:
         text,
     )
     return _TIMES_TEN_THOUSAND.sub(lambda m: _plain_number(float(m.group(1)) * _MULTIPLIER[m.group(2)]), text)
+
+
+_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NEIGHBOURS = re.compile(r"(?<![点.\d])(十)?([一二两三四五六七八])([二两三四五六七八九])(十)?(?=(.{0,3}))")
+_YEARS_AGO = re.compile(r"年\s*(?:前|了|多|左右|之前|以前)")
+
+
+def _neighbours_as_ranges(text: str) -> str:
+    """Two neighbouring numerals said together are a rough number, not two digits: 七八个月 is
+    seven or eight months (7到8), 两三次 two or three times, 五六十岁 fifty or sixty, 十七八岁
+    seventeen or eighteen. A year said digit by digit (二三年五月: 2023) is left to the year reader."""
+
+    def spread(match: re.Match) -> str:
+        tens, first, second, tens_after, after = match.groups()
+        low, high = _SMALL[first], _SMALL[second]
+        if low + 1 != high or after[:1] in ("百", "千", "万"):
+            return match.group()  # 一九, 三五: not neighbours; 五六百 is left as it was
+        if after.startswith("年") and first != "两" and not _YEARS_AGO.match(after):
+            return match.group()  # 二三年五月 is 2023; 两三年前 is two or three years
+        if tens:
+            return f"{10 + low}到{10 + high}" + (tens_after or "")
+        if tens_after:
+            return f"{10 * low}到{10 * high}"
+        return f"{low}到{high}"
+
+    return _NEIGHBOURS.sub(spread, text)
 
 
 def _plain_number(number: float) -> str:
