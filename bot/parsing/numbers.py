@@ -411,8 +411,15 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     ):  # low as typed and as read: "7.2" and haemoglobin "6" are doubtful; "4,000" (per µL) is not
         return result.out_of_range(said, "number.doubtful", canonical, used)
     low_as_read = fact.ask_unit_below is not None and canonical < fact.ask_unit_below
-    if parsed.ok and factor == 1 and _ONLY_A_NUMBER.fullmatch(prepared.strip()) and not low_as_read:
-        # one plain number is beyond doubt; "2500" (2.5 ×10⁹/L) is read back before it excludes
+    if (
+        parsed.ok
+        and factor == 1
+        and _ONLY_A_NUMBER.fullmatch(prepared.strip())
+        and not low_as_read
+        and used is None
+    ):
+        # one plain number in the canonical unit is beyond doubt; "2500" (2.5 ×10⁹/L) and "0.55" (an EF
+        # of 55 %) take their unit from their size, so they are read back before they exclude
         return dataclasses.replace(parsed, sure=True)
     return parsed
 
