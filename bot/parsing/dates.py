@@ -533,6 +533,17 @@ _AFTER_ANOTHER_EVENT = re.compile(
 )
 """A length of time counted from another event ("two years after that", "6 months later"), not from
 today; "ago" is from today."""
+
+
+def _counted_from_an_event(text: str) -> bool:
+    """A time counted from another event in the answer's own words (`dates.counted_from` in the
+    words file: "a year after my transplant anniversary", 移植后大概一年停的), not from today: asked
+    again rather than read as the event's own date."""
+    lw = language_words(written_language(text))
+    events = lw.spaced_list_in("dates", "counted_from")
+    return bool(events) and bool(phrase_pattern(events).search(plain(text)))
+
+
 _CHINESE_TIME = re.compile(r"[零〇一二两三四五六七八九十百几]+\s*(?:年|月|号|日)")
 """A year, month or day in Chinese numerals ("零九年"): a date we could not read, never "never"."""
 _ORDINAL_COUNT = re.compile(
@@ -596,7 +607,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if asks_back(text):
         return result.unclear(said, "date.unclear")  # "do you mean platelets or a blood transfusion?"
     text = without_future_clauses(text)  # "my next one is tomorrow, the last one was a week ago"
-    if _AFTER_ANOTHER_EVENT.search(numeric_text(text)):
+    if _AFTER_ANOTHER_EVENT.search(numeric_text(text)) or _counted_from_an_event(text):
         return result.unclear(said, "date.unclear")  # "the bypass two years after that": not 2 years ago
     chinese = chinese_date(text, today)  # 上周二, 去年五月, 三个月前 (bot/parsing/chinese.py)
     if chinese is not None:

@@ -31,3 +31,17 @@ def test_a_short_or_counted_back_year(said, meant):
 def test_the_nineties_stay_a_decade():
     parsed = understand("last_heart_attack_or_bypass", "sometime in the '90s", TODAY).parsed
     assert not parsed.ok or parsed.value.year // 10 == 199, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("stopped around the first anniversary of the transplant, which was in May 2024", "en"),
+        ("移植后半年停的，移植是前年十月", "zh"),
+        ("移植满一年就停了，移植是24年6月做的", "zh"),
+    ],
+)
+def test_a_time_counted_from_another_event_is_asked_again(said, language):
+    """Never the other event's own date (`dates.counted_from` in the words files)."""
+    parsed = understand("transplant_immunosuppressants_stopped", said, TODAY, language=language).parsed
+    assert not parsed.ok and parsed.status == "unclear", parsed
