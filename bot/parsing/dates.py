@@ -624,6 +624,11 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
         return result.unclear(said, "date.too_vague")
     if fact.allow_never and _not_ended(text, fact.id):
+        said_date = chinese_date(text, today) or read_date(
+            _date_text(numeric_text(text, ordinals=True), today), today
+        )
+        if said_date:
+            return result.unclear(said, "date.unclear")  # "stopped one 2 weeks ago, still on the other"
         return result.value(NEVER, said)  # "when did you stop them?" "I'm still on them"
     if (
         fact.allow_never

@@ -69,3 +69,14 @@ def test_a_dose_taken_in_cycles_is_asked_again(said, language):
     """No one amount a day, and a number picked out of one clause must not stand in for it."""
     parsed = understand("daily_steroid_dose", said, TODAY, language=language).parsed
     assert not parsed.ok and parsed.problem == "dose.in_cycles", parsed
+
+
+def test_one_medicine_stopped_and_another_still_taken_is_asked_again():
+    said = "stopped the ciclosporin three weeks ago, still on the MMF"
+    parsed = understand("transplant_immunosuppressants_stopped", said, TODAY).parsed
+    assert not parsed.ok and parsed.status == "unclear", parsed
+
+
+def test_cantonese_not_knowing_is_unknown():
+    parsed = understand("aml_extramedullary", "唔知呀，医生冇讲", TODAY, language="zh").parsed
+    assert parsed.status == "unknown", parsed
