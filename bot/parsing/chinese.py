@@ -15,6 +15,7 @@ import calendar
 import functools
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -351,28 +352,14 @@ def _festival_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]
     )
 
     def in_year(year: int) -> date:
-        if not lunar:
-            return date(year, month, day)
-        from lunardate import LunarDate  # imported on first use
+        return _lunar_to_solar(year, month, day) if lunar else date(year, month, day)
 
-        try:
-            return LunarDate(year, month, day).to_solar_date()
-        except ValueError:  # a short twelfth month: 除夕 is its 29th
-            return LunarDate(year, month, day - 1).to_solar_date()
-
-    if match.group(1):
-        return in_year(_said_year(match.group(1), today))
-    if match.group(2):
-        return in_year(today.year - int(tables["year_words"][match.group(2)]))
-    this_year = in_year(today.year)
-    return this_year if this_year <= today else in_year(today.year - 1)
+    return _in_year_said(match, today, tables, in_year)
 
 
 def _lunar_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]]) -> date | None:
     """A day of the lunar calendar (lunardate converts it): in the year said (去年腊月二十三 is the
     twelfth month of last lunar year), else the most recent one. A month without a day is its 15th."""
-    from lunardate import LunarDate  # imported on first use
-
     month = int(match.group(3) or match.group(5) or tables["lunar_month_names"][match.group(4)])
     said = (match.group(6) or "").lstrip("初")
     twenty = said.startswith("廿")  # 廿三: 23
@@ -381,12 +368,25 @@ def _lunar_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]]) 
     if not (1 <= month <= 12 and 1 <= day <= 30):
         return None
 
-    def in_year(year: int) -> date:
-        try:
-            return LunarDate(year, month, day).to_solar_date()
-        except ValueError:  # a 30th in a short month
-            return LunarDate(year, month, day - 1).to_solar_date()
+    return _in_year_said(match, today, tables, lambda year: _lunar_to_solar(year, month, day))
 
+
+def _lunar_to_solar(year: int, month: int, day: int) -> date:
+    """A lunar month and day of `year` as a calendar date (lunardate); a 30th in a short month (除夕
+    in a year whose twelfth month has 29 days) is its last day."""
+    from lunardate import LunarDate  # imported on first use
+
+    try:
+        return LunarDate(year, month, day).to_solar_date()
+    except ValueError:
+        return LunarDate(year, month, day - 1).to_solar_date()
+
+
+def _in_year_said(
+    match: re.Match, today: date, tables: dict[str, dict[str, Any]], in_year: Callable[[int], date]
+) -> date:
+    """The day `in_year` gives for the year said before it (group 1 in figures, 2025年; group 2 a
+    year word, 去年), else the most recent one that is not still to come."""
     if match.group(1):
         return in_year(_said_year(match.group(1), today))
     if match.group(2):

@@ -160,7 +160,7 @@ def _unknown_pattern(text: str = "") -> re.Pattern:
     return words(written_language(text)).pattern("unknown")
 
 
-def _without_not_unknown(plain_text: str) -> str:
+def without_not_unknown(plain_text: str) -> str:
     """The text without the phrases that hold an "I don't know" phrase but say yes (`not_unknown`:
     "I can't say I'm not bleeding"), and without a hedge on a number (`hedges_a_number`: "CHF for
     maybe 5 years" is unsure of the years, not of the heart failure)."""
@@ -174,13 +174,10 @@ def _without_not_unknown(plain_text: str) -> str:
     return text
 
 
-without_not_unknown = _without_not_unknown
-
-
 def unknown_phrase(plain_text: str) -> re.Match | None:
     """The first "I don't know" phrase (bot/words/<language>.yaml `unknown`, in the language the
     text is written in) in text already in `plain` form, or None."""
-    return _unknown_pattern(plain_text).search(_without_not_unknown(plain_text))
+    return _unknown_pattern(plain_text).search(without_not_unknown(plain_text))
 
 
 def without_unknown_phrases(plain_text: str) -> str:
