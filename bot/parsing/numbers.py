@@ -322,9 +322,9 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         if drug_factor is None:
             return result.unclear(said, "steroid.other_drug")
         factor = drug_factor
-    if is_per_day(fact) and in_cycles(prepared, written_language(prepared)):
-        return result.unclear(said, "dose.in_cycles")
     if is_per_day(fact):
+        if in_cycles(prepared, written_language(prepared)):
+            return result.unclear(said, "dose.in_cycles")
         per_day = daily_dose(prepared, written_language(prepared))
         if per_day is not None and math.isnan(per_day):
             return result.unclear(said, "number.ambiguous")
@@ -401,16 +401,15 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     canonical = tidy(round(canonical * factor, 2)) if factor != 1 else canonical  # 6 mg dex: 40, not 40.0002
     parsed = check_range(fact, canonical, said, used)
     bare = all(unit is None for _, unit in readings)
+    low_as_read = fact.ask_unit_below is not None and canonical < fact.ask_unit_below
     if (
         parsed.ok
         and bare
-        and fact.ask_unit_below is not None
-        and canonical < fact.ask_unit_below
+        and low_as_read
         and all(number < fact.ask_unit_below for number, _ in readings)
         and not words(written_language(text)).pattern("said_to_be_low").search(plain(text))
     ):  # low as typed and as read: "7.2" and haemoglobin "6" are doubtful; "4,000" (per µL) is not
         return result.out_of_range(said, "number.doubtful", canonical, used)
-    low_as_read = fact.ask_unit_below is not None and canonical < fact.ask_unit_below
     if (
         parsed.ok
         and factor == 1
