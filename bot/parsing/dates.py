@@ -234,17 +234,11 @@ def _easter_days(text: str, today: date) -> str:
     )
 
 
-_MONTH_NAMES = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
-]  # fmt: skip
-
-
 def _named_day_years_ago(text: str, today: date) -> str:
     """ "Christmas Eve two years ago", "in June 3 years ago": that day or month in that year, said as
     the year, so that a later clause without one ("He spent Christmas Day in the CCU") takes it too."""
     said = _said_dates()
-    days = alternation([*_MONTH_NAMES, *(said.get("holidays") or {}), *(said.get("weekday_holidays") or {})])
+    days = alternation([*_MONTHS, *(said.get("holidays") or {}), *(said.get("weekday_holidays") or {})])
     return re.sub(
         rf"\b({days})\s+(\d+)\s+years?\s+ago\b",
         lambda m: f"{m.group(1)} {today.year - int(m.group(2))}",
@@ -539,9 +533,14 @@ def _counted_from_an_event(text: str) -> bool:
     """A time counted from another event in the answer's own words (`dates.counted_from` in the
     words file: "a year after my transplant anniversary", 移植后大概一年停的), not from today: asked
     again rather than read as the event's own date."""
-    lw = language_words(written_language(text))
-    events = lw.spaced_list_in("dates", "counted_from")
-    return bool(events) and bool(phrase_pattern(events).search(plain(text)))
+    pattern = _counted_from(written_language(text))
+    return pattern is not None and bool(pattern.search(plain(text)))
+
+
+@functools.cache
+def _counted_from(language: str) -> re.Pattern | None:
+    events = language_words(language).spaced_list_in("dates", "counted_from")
+    return phrase_pattern(events) if events else None
 
 
 _CHINESE_TIME = re.compile(r"[零〇一二两三四五六七八九十百几]+\s*(?:年|月|号|日)")

@@ -123,7 +123,7 @@ def _number(text: str, counts: dict[str, float]) -> float:
 
 
 def in_cycles(prepared: str, language: str) -> bool:
-    """Whether the dose is taken in cycles ("20mg, 4 days on then 4 days off", 吃四天停四天: the
+    """Whether the dose is taken in cycles or pulses ("20mg, 4 days on then 4 days off", 冲击治疗: the
     language's `doses.cycles`): there is no one amount a day, so it is asked again."""
     dose_words = _dose_words(language)
     return dose_words is not None and bool(dose_words.cycles.search(prepared))
