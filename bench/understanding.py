@@ -37,7 +37,7 @@ from bot.eligibility import Outcome, evaluate
 from bot.facts import FactsError, default_registry, parse_facts
 from bot.rules import NEVER
 from bot.trials import load_trials
-from bot.understanding import understand
+from bot.understanding import understand, warm_up
 
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 TODAY = date(2026, 12, 3)
@@ -217,6 +217,7 @@ def main() -> None:
         ("last_platelet_transfusion", "春节"),
     ):
         understand(fact_id, said, TODAY)
+    warm_up()
     by_split: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for part in parts:
         rows = yaml.safe_load(part.read_text(encoding="utf-8")) or []

@@ -116,6 +116,10 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     """When a free-text answer names several choices of an ordered scale: ask again, or take the
     highest ("puffed on the stairs, and now even walking across the room" is the more limited one;
     a limit said beside an ability decides the level)."""
+    learned_reader: bool = False
+    """Free-text answers are also read by a classifier trained on people's replies
+    (bot/words/examples/<language>.yaml) and the choices' phrases, weighed against the phrase lists
+    (bot/parsing/learned.py). For scales people describe rather than name (a picture of their day)."""
     several_dates: Literal["ask_again", "latest"] = "ask_again"
     """When a free-text answer names dates that do not fit together ("a bypass in 2015, a small
     infarct in 2021"): ask again, or, for a fact about the most recent event, take the latest
@@ -139,6 +143,8 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
             raise ValueError("`within_months` only belongs on boolean facts")
         if values["several_choices"] != "ask_again" and kind != "choice":
             raise ValueError("`several_choices` only belongs on choice facts")
+        if values["learned_reader"] and kind != "choice":
+            raise ValueError("`learned_reader` only belongs on choice facts")
         if values["several_dates"] != "ask_again" and kind != "date":
             raise ValueError("`several_dates` only belongs on date facts")
         if values["allow_never"] and kind != "date":

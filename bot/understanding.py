@@ -46,6 +46,15 @@ QUESTION_INTENTS = frozenset({"ask_why", "ask_what_is"})
 """Questions back: an answer only when the message asks nothing ("?") and reads as a value."""
 
 
+def warm_up(registry: Registry | None = None) -> None:
+    """Build once, before the first message, what reading answers builds lazily: the learned
+    readers of every fact that has one, in every language (about a second each), so the first
+    person to describe their day does not wait for a classifier to be trained."""
+    from bot.parsing.choices import prepare_learned_readers
+
+    prepare_learned_readers(registry or default_registry())
+
+
 @dataclass(frozen=True)
 class Understanding:
     """One message read against one question."""

@@ -63,7 +63,10 @@ def main() -> None:
     from rasa_sdk.__main__ import main as rasa_sdk_main
     from rasa_sdk.plugin import plugin_manager
 
+    from bot.understanding import warm_up
+
     os.environ["SANIC_HOST"] = os.environ.get(HOST_SETTING, "").strip() or DEFAULT_HOST
+    warm_up()  # before listening: the first person's answer is not kept waiting
     plugin_manager().register(SharedSecretCheck(action_secret()))
     rasa_sdk_main()
 

@@ -271,11 +271,19 @@ def read_yes_no(
         if len(answered) == 1:
             return result.value(answered.pop(), said)
         return result.unclear(said, "boolean.unclear")
+    fact_words = lw.for_fact(fact_id) if fact_id else None
+    # "only one course so far": ask again, unless it also answers yes ("only the one course, I was
+    # already in remission": remission within two courses)
+    if (
+        fact_words is not None
+        and fact_words.does_not_apply.search(words_text)
+        and not any(m.group(0) in fact_words.says_yes for m in fact_words.says.finditer(words_text))
+    ):
+        return result.unclear(said, "boolean.unclear")
     clauses = _clauses(statements(words_text), lw)
     if not clauses:
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
-    fact_words = lw.for_fact(fact_id) if fact_id else None
     per_clause: list[list[bool]] = []  # each clause's strongest evidence
     for position, clause in enumerate(clauses):
         strong: list[bool] = []

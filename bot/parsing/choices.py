@@ -13,18 +13,19 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from bot.facts import FactDefinition
-from bot.parsing import result
+from bot.parsing import learned, result
 from bot.parsing.chinese import is_chinese
 from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
 from bot.parsing.text import numeric_text, phrase_pattern, plain, space_cjk
 from bot.parsing.words import DEFAULT_LANGUAGE, now_and_before, without_future_clauses
 from bot.parsing.words import words as language_words
-from bot.text import LANGUAGES, written_language
+from bot.text import LANGUAGES, localize, written_language
 
 
 # ----- data (bot/words/<language>.yaml) ------------------------------------------------------------
@@ -390,9 +391,28 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     ordinal = _ordinal_choice(fact, bare, written_language(text))
     if ordinal is not None:  # read back if it excludes: the list they counted may not be ours
         return result.value(ordinal, text)
-    mentions = find_mentions(fact, _as_now(text) if fact.several_choices == "highest" else text)
-    if fact.several_choices == "highest" and mentions.positive and _varies(text):
+    scale = fact.several_choices == "highest"
+    if scale and _varies(text) and find_mentions(fact, _as_now(text)).positive:
         return result.unclear(text, "choice.ambiguous")  # "chemo week she's in bed, other weeks…": ask
+    said = _as_now(text) if scale else text
+    mentions = find_mentions(fact, said)
+    reading = _by_phrases(fact, text, mentions)
+    # Not overruled: a score named with its scale ("ECOG 1 or 2") is the person's own reading, and
+    # a short answer that only denies a level ("not fully active") says what it is not, which
+    # n-grams cannot weigh. A longer one pictures the day besides ("sitting down he is okay").
+    only_denies = mentions.negated and not mentions.positive and len(space_cjk(bare).split()) <= SHORT_DENIAL
+    own_reading = _STATED_SCORE.search(bare) or only_denies
+    if fact.learned_reader and not reading.sure and not own_reading:
+        return _weighed_with_examples(fact, text, reading, said)
+    return reading
+
+
+SHORT_DENIAL = 6
+"""Words (Chinese characters) in an answer that only denies a level of a scale."""
+
+
+def _by_phrases(fact: FactDefinition, text: str, mentions: Mentions) -> Parsed:
+    """One choice read from the labels and synonyms the answer names (`mentions`)."""
     if len(mentions.positive) == 1:
         # The whole answer is one name of the choice ("breast cancer"): beyond doubt.
         whole = _bare(text) in {
@@ -410,6 +430,35 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
             return result.value(became, text)
         return result.unclear(text, "choice.ambiguous")
     return result.unclear(text, "choice.no_match")
+
+
+def _weighed_with_examples(fact: FactDefinition, text: str, by_phrases: Parsed, now: str) -> Parsed:
+    """The phrase lists' reading weighed against the learned reader's guess (bot/parsing/learned.py)
+    of `now` (what the answer says of now): the guess fills a gap or overrules when confident,
+    and a doubtful disagreement is asked again. A guess is never beyond doubt."""
+    language = written_language(text)
+    model = learned.reader(fact.id, language, _training_phrases(fact, language))
+    if model is None:
+        return by_phrases
+    value, decided = learned.weigh(by_phrases.value if by_phrases.ok else None, model.guess(now))
+    if not decided:
+        return by_phrases
+    return result.unclear(text, "choice.ambiguous") if value is None else result.value(value, text)
+
+
+def prepare_learned_readers(registry: Iterable[FactDefinition]) -> None:
+    """Train the learned reader of every fact marked `learned_reader`, in every language."""
+    for fact in registry:
+        if fact.learned_reader:
+            for language in LANGUAGES:
+                learned.reader(fact.id, language, _training_phrases(fact, language))
+
+
+def _training_phrases(fact: FactDefinition, language: str) -> tuple[tuple[str, Any], ...]:
+    """A fact's choice labels and synonyms in one language, as the learned reader's examples."""
+    labels = [(localize(c.label, language), c.value) for c in fact.choices]
+    synonyms = language_words(language).choice_synonyms.get(fact.id, {})
+    return tuple(labels + [(phrase, value) for value, phrases in synonyms.items() for phrase in phrases])
 
 
 def _what_it_became(fact: FactDefinition, text: str) -> Any | None:

@@ -33,6 +33,10 @@ class FactWords:
     """Phrases that answer the question on their own, yes and no together, longest first (so "it
     did not work" is not read as "it did")."""
     says_yes: frozenset[str]
+    does_not_apply: re.Pattern
+    """Phrases saying the question does not fit the person's course ("only one course so far" to
+    "after two courses…?", 复发后没再治 to "did treatment after the relapse work?"): asked again,
+    never read as a yes or a no."""
     not_yet: re.Pattern
     """For a date question about something ending ("when did you stop them?"): phrases saying it
     has not ended ("still on them", 还在吃), which answer "never"."""
@@ -164,6 +168,7 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             topic_inverted=phrase_pattern(str(p) for p in lists.get("topic_inverted") or []),
             says=phrase_pattern(says_yes + says_no),
             says_yes=frozenset(space_cjk(p) for p in says_yes),
+            does_not_apply=phrase_pattern(str(p) for p in lists.get("does_not_apply") or []),
             not_yet=phrase_pattern(str(p) for p in lists.get("not_yet") or []),
         )
     return loaded
