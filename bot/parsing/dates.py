@@ -534,7 +534,26 @@ def _counted_from_an_event(text: str) -> bool:
     words file: "a year after my transplant anniversary", 移植后大概一年停的), not from today: asked
     again rather than read as the event's own date."""
     pattern = _counted_from(written_language(text))
-    return pattern is not None and bool(pattern.search(plain(text)))
+    said = plain(text)
+    birthday = _BIRTHDAY_ORDINAL.search(said) and not re.search(rf"\b(?:{'|'.join(_MONTHS)})\b", said)
+    return bool(birthday) or (pattern is not None and bool(pattern.search(said)))
+
+
+_BIRTHDAY_ORDINAL = re.compile(r"\b(?:my|his|her|their|our)\s+\d{2,3}(?:st|nd|rd|th)\b", re.IGNORECASE)
+"""A birthday named by its number with no month ("just after my 60th"): counted from a birth
+date we do not have, and never a year ('60). "Her 21st, which was in June" names its month."""
+
+
+def _dates_another_event(text: str, fact_id: str) -> bool:
+    """Whether the answer names only events other than the one asked about (`other_events` for the
+    fact in the words file: a stent, a stroke, chest pain that was reflux), and so dates them."""
+    fact_words = language_words(written_language(text)).for_fact(fact_id)
+    said = plain(text)
+    return (
+        fact_words is not None
+        and bool(fact_words.other_events.search(said))
+        and not fact_words.topic.search(said)
+    )
 
 
 @functools.cache
@@ -608,6 +627,9 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     text = without_future_clauses(text)  # "my next one is tomorrow, the last one was a week ago"
     if _AFTER_ANOTHER_EVENT.search(numeric_text(text)) or _counted_from_an_event(text):
         return result.unclear(said, "date.unclear")  # "the bypass two years after that": not 2 years ago
+    if _dates_another_event(text, fact.id):
+        return result.unclear(said, "date.unclear")  # "two stents in 2020": not a heart attack's date
+    text = _BIRTHDAY_ORDINAL.sub(" ", text)  # "on my 50th, 2 October": the 50th is no year
     chinese = chinese_date(text, today)  # 上周二, 去年五月, 三个月前 (bot/parsing/chinese.py)
     if chinese is not None:
         return (

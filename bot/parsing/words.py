@@ -37,6 +37,10 @@ class FactWords:
     """Phrases saying the question does not fit the person's course ("only one course so far" to
     "after two courses…?", 复发后没再治 to "did treatment after the relapse work?"): asked again,
     never read as a yes or a no."""
+    other_events: re.Pattern
+    """For a date question: events people date instead of the one asked about ("two stents in
+    2020" to "when was the last heart attack or bypass?"). An answer that dates only these is asked
+    again, never read as the date asked for."""
     not_yet: re.Pattern
     """For a date question about something ending ("when did you stop them?"): phrases saying it
     has not ended ("still on them", 还在吃), which answer "never"."""
@@ -170,6 +174,7 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             says_yes=frozenset(space_cjk(p) for p in says_yes),
             does_not_apply=phrase_pattern(str(p) for p in lists.get("does_not_apply") or []),
             not_yet=phrase_pattern(str(p) for p in lists.get("not_yet") or []),
+            other_events=phrase_pattern(str(p) for p in lists.get("other_events") or []),
         )
     return loaded
 

@@ -60,3 +60,35 @@ def test_how_serious_a_liver_or_kidney_problem_is(language: str, said: str, mean
 def test_a_pending_result_is_not_known_yet() -> None:
     parsed = understand("aml_relapse_no_response", "the marrow result is pending", TODAY).parsed
     assert parsed.status == "unknown", parsed
+
+
+@pytest.mark.parametrize(
+    ("language", "fact_id", "said"),
+    [
+        ("en", "last_heart_attack_or_bypass", "they put a stent in back in 2021"),
+        ("en", "last_heart_attack_or_bypass", "he had a mini stroke two years ago"),
+        ("zh", "last_heart_attack_or_bypass", "去年冬天放了个支架"),
+        ("en", "last_platelet_transfusion", "she had red cells on Tuesday"),
+        ("zh", "last_platelet_transfusion", "上礼拜输的红细胞"),
+        ("en", "transplant_immunosuppressants_stopped", "a week or so after my 50th"),
+    ],
+)  # fmt: skip
+def test_a_date_of_another_event_is_asked_again(language: str, fact_id: str, said: str) -> None:
+    parsed = understand(fact_id, said, TODAY, language=language).parsed
+    assert parsed.status == "unclear", parsed
+
+
+@pytest.mark.parametrize(
+    ("language", "fact_id", "said", "meant"),
+    [
+        ("en", "last_heart_attack_or_bypass", "heart attack in March 2021, then a stent", date(2021, 3, 15)),
+        ("zh", "last_heart_attack_or_bypass", "2021年3月心梗，放了支架", date(2021, 3, 15)),
+        ("en", "last_platelet_transfusion", "platelets and red cells on 20 November", date(2026, 11, 20)),
+        ("en", "transplant_immunosuppressants_stopped", "on my 50th, 2 October", date(2026, 10, 2)),
+    ],
+)  # fmt: skip
+def test_the_event_asked_about_named_beside_another_is_still_dated(
+    language: str, fact_id: str, said: str, meant: date
+) -> None:
+    parsed = understand(fact_id, said, TODAY, language=language).parsed
+    assert parsed.ok and abs((parsed.value - meant).days) <= 16, parsed
