@@ -121,14 +121,27 @@ def fact_phrases(clause: str, fact_words: FactWords, lw: Words) -> tuple[list[bo
     return found, clause
 
 
+RAISED_NEGATION_REACH = 6
+"""Words between a verb of thinking and the problem word its negation denies."""
+
+
 def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
     found: list[bool] = []
     negated_negative = re.compile(
         rf"{lw.pattern('negators').pattern}(?:\s+[a-z']+){{0,3}}?\s+{lw.pattern('negative_words').pattern}"
     )
-    for match in list(negated_negative.finditer(clause)):
-        found.append(True)  # "no problem", "never refuse", "nothing against it"
-        clause = _mask(clause, match)
+    # "I don't think that'll be a problem", "我不觉得会有问题": a negation on a verb of thinking
+    # (`raised_negation`) denies the thought, when only `raised_negation_glue` words ("that",
+    # "would", "be", 会, 有) lead to its problem word ("I don't think I'd want the hassle" is no).
+    glue = lw.pattern("raised_negation_glue").pattern
+    negated_thought = re.compile(
+        rf"{lw.pattern('negators').pattern}\s+{lw.pattern('raised_negation').pattern}"
+        rf"(?:\s+{glue}){{0,{RAISED_NEGATION_REACH}}}?\s+{lw.pattern('negative_words').pattern}"
+    )
+    for pattern in (negated_thought, negated_negative):
+        for match in list(pattern.finditer(clause)):
+            found.append(True)  # "no problem", "never refuse", "nothing against it"
+            clause = _mask(clause, match)
     # Agreements that hold a negation ("would not say no", "不介意") before refusals ("would not"),
     # then the other agreements ("i would"), each only where the one before left the words unread.
     for pattern, value in (

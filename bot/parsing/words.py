@@ -99,6 +99,8 @@ class Words:
 
 _LISTS = (
     "yes_words",
+    "raised_negation",
+    "raised_negation_glue",
     "no_words",
     "negators",
     "negation_passes",
