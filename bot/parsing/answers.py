@@ -64,7 +64,7 @@ def _dispatch(fact: FactDefinition, text: str, today: date) -> Parsed:
     if fact.type in ("integer", "number"):
         return parse_number(fact, text)
     if fact.type == "boolean":
-        parsed = parse_boolean(text, fact)
+        parsed = parse_boolean(text, fact, today=today)
         return _from_age(fact, text, today) or parsed if fact.age_answers and not parsed.ok else parsed
     if fact.type == "choice":
         return parse_choice(fact, text)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.parsing import result
@@ -348,6 +349,21 @@ def read_yes_no(
     return result.unclear(said, "boolean.unclear")
 
 
+def _between_clause_dates(text: str, today: date | None) -> list:
+    """The time between two dates said in two clauses ("去年三月缓解的，今年五月复发"), as one
+    length of time; none unless exactly two clauses name a date."""
+    from bot.parsing.dates import clause_dates  # dates reads yes/no words from this module
+    from bot.parsing.durations import Duration
+
+    said = clause_dates(text, today) if today is not None else []
+    if len(said) != 2:
+        return []
+    return [Duration(abs((said[1] - said[0]).days) / DAYS_PER_MONTH, "=")]
+
+
+DAYS_PER_MONTH = 365.25 / 12
+
+
 @functools.cache
 def _fact_phrases(lw: Words, fact_id: str) -> tuple[str, ...]:
     """Every phrase the words file lists for one yes/no fact (topic, says_yes, says_no...)."""
@@ -410,11 +426,16 @@ def _lone_word(words_text: str, lw: Words) -> bool:
 
 
 def parse_boolean(
-    text: str, fact: FactDefinition | None = None, language: str = "en", reading: str | None = None
+    text: str,
+    fact: FactDefinition | None = None,
+    language: str = "en",
+    reading: str | None = None,
+    today: date | None = None,
 ) -> Parsed:
     """Read yes (True), no (False), or "I don't know" (unknown) in answer to `fact`'s question;
     anything else is unclear. Without a fact (consent, confirmations), agreeing phrases count too
-    ("no problem", "sure, go ahead")."""
+    ("no problem", "sure, go ahead"). `today` places relative dates ("March last year") for a
+    question about a time limit."""
     how = reading or (fact.reading if fact is not None else "willing")
     parsed = read_yes_no(
         text,
@@ -428,8 +449,11 @@ def parse_boolean(
     if fact is not None and fact.within_months is not None and parsed.status != "unknown":
         from bot.parsing.durations import said_durations, within  # imports this package's words
 
-        durations = said_durations(text)
-        if durations:  # "about 18 months later", "一年多"; "about a year" is asked again
+        durations = said_durations(text) or _between_clause_dates(text, today)
+        # "没复发过，哪来的12个月内复发": the limit quoted back from the question, with a yes or no
+        # read from the words, is the question's own words, not a length said
+        echoes = all(d.months == fact.within_months and d.said in ("<", "<~") for d in durations)
+        if durations and not (echoes and parsed.ok):  # "about 18 months later", "一年多"
             said = within(durations, fact.within_months)
             return result.unclear(text, "boolean.unclear") if said is None else result.value(said, text)
     if fact is not None and fact.answer_inverts and parsed.ok:

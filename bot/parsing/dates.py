@@ -609,6 +609,24 @@ def _clause_date(clause: str, today: date, date_order: str | None) -> tuple[date
     return _point(reading), period
 
 
+_CLAUSE_BREAK = re.compile(r"[,，;；。!！?？]+|\s+(?:then|and then|but)\s+", re.IGNORECASE)
+
+
+def clause_dates(text: str, today: date) -> list[date]:
+    """The date each clause of `text` names, in order, for clauses that name one ("in remission
+    March last year, back in May", "去年三月缓解的，今年五月复发")."""
+    found = []
+    for clause in _CLAUSE_BREAK.split(text):
+        if is_chinese(clause):
+            said = chinese_date(clause, today)
+        else:
+            reading = _clause_date(_date_text(numeric_text(clause, ordinals=True), today), today, None)
+            said = reading[0] if reading else None
+        if said is not None:
+            found.append(said)
+    return found
+
+
 def _not_ended(text: str, fact_id: str) -> bool:
     """Whether the answer says the thing asked about has not ended (`not_yet` for the fact in the
     words file: "still taking them", "not stopped yet", 还在吃)."""
