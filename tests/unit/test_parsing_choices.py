@@ -173,3 +173,15 @@ def test_a_number_in_a_sentence_is_not_a_score():
 def test_unclear_choices(fact_id, text, problem):
     parsed = read(fact_id, text)
     assert (parsed.status, parsed.problem) == ("unclear", problem), parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("7+3 induction, then gilteritinib", ["chemotherapy", "targeted"]),
+        ("pemetrexed with pembro", ["chemotherapy", "immunotherapy"]),
+    ],
+)
+def test_a_regimen_and_a_short_drug_name(text, meant):
+    parsed = read("cancer_treatments", text)
+    assert parsed.ok and parsed.value == meant, parsed
