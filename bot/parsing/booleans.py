@@ -202,6 +202,19 @@ def _topic(
     return found
 
 
+def _said_of_now(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
+    """For a question about now: when the clauses disagree and the last one that answers says it
+    is about now (`now_markers`: "pred with the chemo, not at the moment", 化疗时吃，平时不吃), that
+    clause is the answer; else None."""
+    said = [(clause, found) for clause, found in zip(clauses, answers, strict=False) if found]
+    if len({value for _, found in said for value in found}) < 2:
+        return None
+    last_clause, last = said[-1]
+    if len(set(last)) == 1 and lw.pattern("now_markers").search(last_clause):
+        return last[0]
+    return None
+
+
 def _said_in_the_end(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
     """When the clauses disagree and the last one that answers says it came later (`later_markers`:
     "then", "in the end", "第二个疗程", "后来") or, in three words or fewer, draws the conclusion
@@ -321,6 +334,8 @@ def read_yes_no(
         tiers[PLAIN].append(False)  # "only in the past", "stopped in August": not now
     # "the first course didn't, but the second one did", "I'm not giving any away. So yes": the outcome
     final = _said_in_the_end(clauses, per_clause, lw)
+    if final is None and reading == "now":
+        final = _said_of_now(clauses, per_clause, lw)
     if final is not None:
         return result.value(final, said)
     opening = _lone_word(clauses[0], lw) and set(per_clause[0])

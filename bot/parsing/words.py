@@ -100,6 +100,7 @@ class Words:
 _LISTS = (
     "yes_words",
     "raised_negation",
+    "now_markers",
     "raised_negation_glue",
     "no_words",
     "negators",
