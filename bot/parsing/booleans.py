@@ -334,7 +334,8 @@ def read_yes_no(
         tiers[PLAIN].append(False)  # "only in the past", "stopped in August": not now
     # "the first course didn't, but the second one did", "I'm not giving any away. So yes": the outcome
     final = _said_in_the_end(clauses, per_clause, lw)
-    if final is None and reading == "now":
+    if final is None and reading == "now" and not _lone_word(clauses[0], lw):
+        # ("yes but not now" answers the question itself both ways: asked again)
         final = _said_of_now(clauses, per_clause, lw)
     if final is not None:
         return result.value(final, said)
