@@ -312,6 +312,9 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     counts (integer facts without a unit), "never"/"no"/"none" mean 0 and "once"/"twice" mean 1/2.
     """
     said = text
+    once_and_again = _once_and_again(text) if _is_count(fact) else None
+    if once_and_again is not None:
+        return check_range(fact, once_and_again, said)  # "came back once in 2024 and again this summer"
     prepared = prepare(without_future_clauses(text), count_words=_is_count(fact))
     prepared, other_lab = _without_other_labs(prepared)
     if other_lab and not find_numbers(prepared):
@@ -565,6 +568,25 @@ def _count_from_words(fact: FactDefinition, text: str) -> Parsed:
     if answer.ok and answer.value is False:
         return check_range(fact, 0, text)
     return result.unclear(text, "number.missing")
+
+
+def _once_and_again(text: str) -> int | None:
+    """A count of one followed by each time it happened again ("it came back once in 2024 and
+    again this summer": 2); None unless a one (`count_words`) has `again_words` after it."""
+    lw = words(written_language(text))
+    said = plain(text)
+    ones = [str(word) for word, count in (lw.raw.get("count_words") or {}).items() if int(count) == 1]
+    one = phrase_pattern(ones).search(said)
+    if one is None:
+        return None
+    rest = said[one.end() :]
+    negator = lw.pattern("negators")
+    again = sum(
+        1
+        for match in lw.pattern("again_words").finditer(rest)
+        if not any(negator.fullmatch(w) for w in rest[: match.start()].split()[-2:])  # "never again"
+    )
+    return 1 + again if again else None
 
 
 def _told_count(text: str) -> int | None:
