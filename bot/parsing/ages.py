@@ -15,6 +15,7 @@ Ages outside the fact's minimum/maximum (230, -3, born in 2030) are "age.out_of_
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from datetime import date
 
@@ -23,7 +24,9 @@ from bot.parsing import result
 from bot.parsing.dates import calendar_date
 from bot.parsing.numbers import check_range, find_numbers, strip_date_noise
 from bot.parsing.result import Parsed
-from bot.parsing.text import numeric_text
+from bot.parsing.text import alternation, numeric_text, space_cjk
+from bot.parsing.words import words as language_words
+from bot.text import written_language
 
 YEAR_ONLY_BIRTHDAY = (7, 1)
 """(month, day) from which a birth year alone counts this year's birthday as passed."""
@@ -42,6 +45,7 @@ _FULL_DATE = re.compile(
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:18|19|20)\d\d)\b")
+_BORN = re.compile(r"\bborn\b")
 _BORN_YEAR = re.compile(r"\bborn\b\D{0,12}?\b((?:18|19|20)\d\d)\b")
 _YEAR_ONLY_ANSWER = re.compile(r"(?:in\s+)?((?:19|20)\d\d)")
 _JUST_AN_AGE = re.compile(
@@ -90,6 +94,11 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     born_year = _BORN_YEAR.search(words) or _YEAR_ONLY_ANSWER.fullmatch(words.strip(" .!"))
     if born_year:
         return _from_birth_year(fact, int(born_year.group(1)), today, said)
+    decade = _decade_said(words)
+    if decade is not None:  # "in her early sixties", 五十多岁: the middle, the ends as alternatives
+        low, high = decade
+        parsed = check_range(fact, (low + high) // 2, said)
+        return dataclasses.replace(parsed, alternatives=(low, high)) if parsed.ok else parsed
     unblanked = _HALF.sub("", words)
     words = strip_date_noise(unblanked)
     ages: list[int] = []
@@ -113,6 +122,46 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     if parsed.ok and _JUST_AN_AGE.fullmatch(numeric_text(said)):
         return dataclasses.replace(parsed, sure=True)  # "76": beyond doubt
     return parsed
+
+
+def _decade_said(words: str) -> tuple[int, int] | None:
+    """The ages a decade said covers, from the language's `ages` words: "early 60s", "in his
+    sixties", "60 something", 五十多, 六十好几 (numbers already digits); None when none is said."""
+    patterns = _decade_patterns(written_language(words))
+    if patterns is None:
+        return None
+    before, after, decades, parts, endings = patterns
+    found = before.search(words)
+    if found and (_BORN.search(words) or re.search(r"\bthe\s*$", words[: found.start()])):
+        return None  # "born in the 60s": a decade of the calendar, not of age
+    if found:
+        tens = int(found.group("tens")) * 10 if found.group("tens") else decades[found.group("word")]
+        low, high = parts.get(found.group("part") or "", (0, 9))
+        return tens + low, tens + high
+    found = after.search(words)
+    if found:
+        low, high = endings[" ".join(found.group("ending").split())]
+        tens = int(found.group("tens")) * 10
+        return tens + low, tens + high
+    return None
+
+
+@functools.cache
+def _decade_patterns(language: str) -> tuple[re.Pattern, re.Pattern, dict, dict, dict] | None:
+    table = language_words(language).raw.get("ages") or {}
+    decades = {str(k): int(v) for k, v in (table.get("decades") or {}).items()}
+    parts = {str(k): tuple(v) for k, v in (table.get("decade_parts") or {}).items()}
+    endings = {
+        " ".join(space_cjk(str(k)).split()): tuple(v) for k, v in (table.get("decade_endings") or {}).items()
+    }
+    if not (decades or parts or endings):
+        return None
+    part = alternation(parts) if parts else "(?!x)x"
+    word = alternation(decades) if decades else "(?!x)x"
+    before = re.compile(rf"\b(?:(?P<part>{part})[\s-]*)?(?:(?P<tens>[1-9])0s|(?P<word>{word}))\b")
+    ending = alternation(endings) if endings else "(?!x)x"
+    after = re.compile(rf"(?<!\d)(?P<tens>[1-9])0\s*(?P<ending>{ending})")
+    return before, after, decades, parts, endings
 
 
 def _birthday_soon(before: str, after: str) -> bool:

@@ -131,8 +131,10 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
         rest = without_unknown_phrases(words)
         if any(ch.isalnum() for ch in rest):
             attempt = _dispatch(fact, rest, today)
-            if attempt.ok and attempt.value == NEVER:
-                return result.unknown(said)  # "不知道，他没跟我们讲过": not knowing is not "never"
+            if attempt.ok and (attempt.value == NEVER or attempt.alternatives):
+                # "不知道，他没跟我们讲过": not knowing is not "never"; "no idea, somewhere in her
+                # eighties": a span beside "I don't know" is not known either
+                return result.unknown(said)
             if attempt.problem not in _NOTHING_READ:  # a value, or one that is out of range or ambiguous
                 return dataclasses.replace(attempt, said=said)
         return result.unknown(said)
