@@ -202,6 +202,23 @@ def _topic(
     return found
 
 
+def _answered_after_inverted_topic(words_text: str, fact_words: FactWords | None, lw: Words) -> bool | None:
+    """For a question asking the person to refrain (`topic_inverted`: "willing not to donate?"): the
+    thing named, then at once a lone yes or no ("But donating, no, he wouldn't do that", "donating?
+    no way"), answers about the thing: no to donating is yes to refraining. Else None."""
+    if fact_words is None:
+        return None
+    named = list(fact_words.topic_inverted.finditer(words_text))
+    if not named or _negated(words_text, named[-1].start(), lw):
+        return None
+    parts = [p.strip() for p in re.split(r"[,;:.!?，；：。！？]", words_text[named[-1].end() :])]
+    if len(parts) < 2 or parts[0] or not _lone_word(parts[1], lw):
+        return None  # "a regular donor and I don't want to stop": not a yes or no to the thing
+    said_yes = set(lw.spaced_list("yes_words"))
+    said = {match.group() in said_yes for match in _yes_or_no_words(lw).finditer(parts[1])}
+    return not said.pop() if len(said) == 1 else None
+
+
 def _said_of_now(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
     """For a question about now: when the clauses disagree and the last one that answers says it
     is about now (`now_markers`: "pred with the chemo, not at the moment", 化疗时吃，平时不吃), that
@@ -286,6 +303,10 @@ def read_yes_no(
     words_text = _NOT_NOT.sub(" ", words_text)  # "I wouldn't not agree": two negations cancel
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
+    fact_words = lw.for_fact(fact_id) if fact_id else None
+    about_the_thing = _answered_after_inverted_topic(words_text, fact_words, lw)
+    if about_the_thing is not None:  # "donating? no way": no to donating, yes to not donating
+        return result.value(about_the_thing, said)
     if lw.pattern("asks_if_it_counts").search(words_text):
         # "肝上有个小囊肿，这个算吗": the team can say; unless a plain yes or no stands on its own
         # beside the question ("Would the pill count? Either way, yes.")
@@ -298,7 +319,6 @@ def read_yes_no(
         if len(answered) == 1:
             return result.value(answered.pop(), said)
         return result.unclear(said, "boolean.unclear")
-    fact_words = lw.for_fact(fact_id) if fact_id else None
     # "only one course so far": ask again, unless it also answers yes ("only the one course, I was
     # already in remission": remission within two courses)
     if (

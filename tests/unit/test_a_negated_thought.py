@@ -30,3 +30,18 @@ TODAY = date(2026, 12, 3)
 def test_a_negated_thought_about_a_problem(language: str, fact_id: str, said: str, meant: bool) -> None:
     parsed = understand(fact_id, said, TODAY, language=language).parsed
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "meant"),
+    [
+        ("en", "giving sperm? no, never", True),
+        ("en", "Donating, yes", False),
+        ("en", "no, I'm a sperm donor and I want to keep going", False),
+        ("zh", "不会不同意的", True),
+    ],
+)  # fmt: skip
+def test_a_yes_or_no_right_after_the_thing_to_refrain_from(language: str, said: str, meant: bool) -> None:
+    """ "Willing not to donate sperm?" "Donating? No": no to donating, so yes to refraining."""
+    parsed = understand("willing_no_sperm_donation", said, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value is meant, parsed
