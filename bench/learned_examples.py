@@ -57,7 +57,8 @@ def main() -> None:
     args = parser.parse_args()
     stale = []
     for folder in sorted(p for p in CORPUS_DIR.iterdir() if p.is_dir()):
-        text = render(examples_of(folder.name))
+        found = examples_of(folder.name)
+        text = render(found)
         path = EXAMPLES_DIR / f"{folder.name}.yaml"
         if args.check:
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
@@ -65,9 +66,7 @@ def main() -> None:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        print(
-            f"{path}: {sum(len(v) for by in examples_of(folder.name).values() for v in by.values())} examples"
-        )
+        print(f"{path}: {sum(len(v) for by in found.values() for v in by.values())} examples")
     if stale:
         sys.exit("out of date, run python -m bench.learned_examples: " + ", ".join(stale))
 

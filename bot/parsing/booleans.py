@@ -128,18 +128,7 @@ RAISED_NEGATION_REACH = 6
 
 def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
     found: list[bool] = []
-    negated_negative = re.compile(
-        rf"{lw.pattern('negators').pattern}(?:\s+[a-z']+){{0,3}}?\s+{lw.pattern('negative_words').pattern}"
-    )
-    # "I don't think that'll be a problem", "我不觉得会有问题": a negation on a verb of thinking
-    # (`raised_negation`) denies the thought, when only `raised_negation_glue` words ("that",
-    # "would", "be", 会, 有) lead to its problem word ("I don't think I'd want the hassle" is no).
-    glue = lw.pattern("raised_negation_glue").pattern
-    negated_thought = re.compile(
-        rf"{lw.pattern('negators').pattern}\s+{lw.pattern('raised_negation').pattern}"
-        rf"(?:\s+{glue}){{0,{RAISED_NEGATION_REACH}}}?\s+{lw.pattern('negative_words').pattern}"
-    )
-    for pattern in (negated_thought, negated_negative):
+    for pattern in _negated_problems(lw):
         for match in list(pattern.finditer(clause)):
             found.append(True)  # "no problem", "never refuse", "nothing against it"
             clause = _mask(clause, match)
@@ -158,6 +147,23 @@ def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
         found.append(False)  # "I object", "that's a problem for me"
         clause = _mask(clause, match)
     return found, clause
+
+
+@functools.cache
+def _negated_problems(lw: Words) -> tuple[re.Pattern, re.Pattern]:
+    """A problem word denied: after a negation on a verb of thinking, and after a negation close by.
+
+    "I don't think that'll be a problem", "我不觉得会有问题": a negation on a verb of thinking
+    (`raised_negation`) denies the thought, when only `raised_negation_glue` words ("that", "would",
+    "be", 会, 有) lead to its problem word ("I don't think I'd want the hassle" is no). Then "no
+    problem", "never refuse", "nothing against it": at most three words between."""
+    negators, problems = lw.pattern("negators").pattern, lw.pattern("negative_words").pattern
+    glue = lw.pattern("raised_negation_glue").pattern
+    negated_thought = re.compile(
+        rf"{negators}\s+{lw.pattern('raised_negation').pattern}"
+        rf"(?:\s+{glue}){{0,{RAISED_NEGATION_REACH}}}?\s+{problems}"
+    )
+    return negated_thought, re.compile(rf"{negators}(?:\s+[a-z']+){{0,3}}?\s+{problems}")
 
 
 @functools.cache
@@ -219,33 +225,34 @@ def _answered_after_inverted_topic(words_text: str, fact_words: FactWords | None
     return not said.pop() if len(said) == 1 else None
 
 
-def _said_of_now(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
-    """For a question about now: when the clauses disagree and the last one that answers says it
-    is about now (`now_markers`: "pred with the chemo, not at the moment", 化疗时吃，平时不吃), that
-    clause is the answer; else None."""
+def _last_of_disagreeing(clauses: list[str], answers: list[list[bool]]) -> tuple[str, bool] | None:
+    """When the clauses that answer disagree, the last of them and its one answer; else None (they
+    agree, or the last says both)."""
     said = [(clause, found) for clause, found in zip(clauses, answers, strict=False) if found]
     if len({value for _, found in said for value in found}) < 2:
         return None
     last_clause, last = said[-1]
-    if len(set(last)) == 1 and lw.pattern("now_markers").search(last_clause):
-        return last[0]
-    return None
+    return (last_clause, last[0]) if len(set(last)) == 1 else None
+
+
+def _said_of_now(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
+    """For a question about now: when the clauses disagree and the last one that answers says it
+    is about now (`now_markers`: "pred with the chemo, not at the moment", 化疗时吃，平时不吃), that
+    clause is the answer; else None."""
+    last = _last_of_disagreeing(clauses, answers)
+    return last[1] if last and lw.pattern("now_markers").search(last[0]) else None
 
 
 def _said_in_the_end(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
     """When the clauses disagree and the last one that answers says it came later (`later_markers`:
     "then", "in the end", "第二个疗程", "后来") or, in three words or fewer, draws the conclusion
     (`conclusion_markers`: "so yes"), that clause is the answer; else None."""
-    said = [(clause, found) for clause, found in zip(clauses, answers, strict=False) if found]
-    if len({value for _, found in said for value in found}) < 2:
+    last = _last_of_disagreeing(clauses, answers)
+    if last is None:
         return None
-    last_clause, last = said[-1]
-    if len(set(last)) != 1:
-        return None
+    last_clause, answer = last
     concludes = len(last_clause.split()) <= 3 and lw.pattern("conclusion_markers").search(last_clause)
-    if concludes or lw.pattern("later_markers").search(last_clause):
-        return last[0]
-    return None
+    return answer if concludes or lw.pattern("later_markers").search(last_clause) else None
 
 
 def topic_denied(text: str, fact_id: str, language: str = "en") -> bool:

@@ -392,10 +392,10 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     if ordinal is not None:  # read back if it excludes: the list they counted may not be ours
         return result.value(ordinal, text)
     scale = fact.several_choices == "highest"
-    if scale and _varies(text) and find_mentions(fact, _as_now(text)).positive:
-        return result.unclear(text, "choice.ambiguous")  # "chemo week she's in bed, other weeks…": ask
     said = _as_now(text) if scale else text
     mentions = find_mentions(fact, said)
+    if scale and mentions.positive and _varies(text):
+        return result.unclear(text, "choice.ambiguous")  # "chemo week she's in bed, other weeks…": ask
     reading = _by_phrases(fact, text, mentions)
     # Not overruled: a score named with its scale ("ECOG 1 or 2") is the person's own reading, and
     # a short answer that only denies a level ("not fully active") says what it is not, which

@@ -535,10 +535,11 @@ def _counted_from_an_event(text: str) -> bool:
     again rather than read as the event's own date."""
     pattern = _counted_from(written_language(text))
     said = plain(text)
-    birthday = _BIRTHDAY_ORDINAL.search(said) and not re.search(rf"\b(?:{'|'.join(_MONTHS)})\b", said)
+    birthday = _BIRTHDAY_ORDINAL.search(said) and not _MONTH_NAMED.search(said)
     return bool(birthday) or (pattern is not None and bool(pattern.search(said)))
 
 
+_MONTH_NAMED = re.compile(rf"\b(?:{alternation(_MONTHS)})\b")
 _BIRTHDAY_ORDINAL = re.compile(r"\b(?:my|his|her|their|our)\s+\d{2,3}(?:st|nd|rd|th)\b", re.IGNORECASE)
 """A birthday named by its number with no month ("just after my 60th"): counted from a birth
 date we do not have, and never a year ('60). "Her 21st, which was in June" names its month."""
