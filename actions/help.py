@@ -65,21 +65,28 @@ class ActionExplainTerm(Action):
         return "action_explain_term"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[Any]:
-        glossary = default_glossary()
-        entry = glossary.lookup(tracker.latest_message.get("text") or "")
-        fact_id = tracker.get_slot("current_question")
-        if entry is None and fact_id and default_registry()[fact_id].glossary:
-            entry = glossary[default_registry()[fact_id].glossary[0]]
-        if entry is None:
+        if not explain_term(dispatcher, tracker):
             dispatcher.utter_message(response="utter_term_unknown")
-            return []
-        lang = language(tracker)
-        dispatcher.utter_message(
-            response="utter_explain_term",
-            term=localize(entry.title, lang),
-            explanation=localize(entry.text, lang),
-        )
         return []
+
+
+def explain_term(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Explain the glossary term the latest message names, or else the current question's first
+    term. Returns False when there is none to explain (nothing was said)."""
+    glossary = default_glossary()
+    entry = glossary.lookup(tracker.latest_message.get("text") or "")
+    fact_id = tracker.get_slot("current_question")
+    if entry is None and fact_id and default_registry()[fact_id].glossary:
+        entry = glossary[default_registry()[fact_id].glossary[0]]
+    if entry is None:
+        return False
+    lang = language(tracker)
+    dispatcher.utter_message(
+        response="utter_explain_term",
+        term=localize(entry.title, lang),
+        explanation=localize(entry.text, lang),
+    )
+    return True
 
 
 class ActionGoBack(Action):

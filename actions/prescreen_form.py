@@ -13,9 +13,10 @@ from rasa_sdk.types import DomainDict
 
 from actions import funnel
 from actions.context import is_proxy, language, response_text, today, trials
+from actions.help import explain_term
 from bot import conversation
 from bot.facts import default_registry
-from bot.parsing import Parsed, extract_facts, parse_email, parse_phone, parse_relation
+from bot.parsing import Parsed, extract_facts, parse_email, parse_phone, parse_relation, result
 from bot.understanding import MAX_ASKS, newly_excluding, understand
 
 Slots = dict[str, Any]
@@ -101,8 +102,11 @@ class ValidatePrescreenForm(FormValidationAction):
         volunteered = _record_new(answers, reading.volunteered, skip=fact_id)
         asks = int(tracker.get_slot(conversation.ASKS_SLOT) or 1)
         if parsed.status in ("unclear", "out_of_range") and asks < MAX_ASKS:
-            # Not understood: say why and ask once more (the ask action asks again).
-            dispatcher.utter_message(response=_unclear_reply(tracker, _clarify_response(parsed)))
+            # Not understood: say why and ask once more (the ask action asks again). A question
+            # about what the question means gets the term explained instead.
+            explained = parsed.problem == result.ASKS_WHAT_IT_MEANS and explain_term(dispatcher, tracker)
+            if not explained:
+                dispatcher.utter_message(response=_unclear_reply(tracker, _clarify_response(parsed)))
             return {"current_answer": None, "answers": volunteered}
         if parsed.problem == "number.doubtful" and parsed.value is not None:
             # Asked again with its unit, the same low number: meant. Taken, and read back if it excludes.

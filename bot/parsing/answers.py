@@ -16,7 +16,7 @@ from datetime import date
 from bot.facts import FactDefinition, default_registry
 from bot.parsing import result
 from bot.parsing.ages import parse_age
-from bot.parsing.booleans import parse_boolean
+from bot.parsing.booleans import asks_what_it_means, parse_boolean
 from bot.parsing.choices import parse_choice, parse_choices
 from bot.parsing.dates import parse_date
 from bot.parsing.numbers import parse_number
@@ -138,4 +138,17 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
             if attempt.problem not in _NOTHING_READ:  # a value, or one that is out of range or ambiguous
                 return dataclasses.replace(attempt, said=said)
         return result.unknown(said)
+    if _needs_explaining(fact, text):
+        return result.unclear(said, result.ASKS_WHAT_IT_MEANS)
     return _dispatch(fact, text, today)
+
+
+def _needs_explaining(fact: FactDefinition, text: str) -> bool:
+    """Whether the answer asks what the question means ("what do you mean by days?", "射血分数是啥？")
+    to a question answered with a number, a date or a level of a scale: what else it says ("She
+    gets tired", "她心率九十") is read once the question is explained. A yes/no question weighs a
+    plain yes or no beside it (`read_yes_no`), and a plain choice names itself ("what do you mean,
+    kind? It's AML")."""
+    if fact.type == "boolean" or (fact.type in ("choice", "choices") and fact.several_choices != "highest"):
+        return False
+    return asks_what_it_means(text)

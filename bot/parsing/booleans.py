@@ -285,6 +285,29 @@ def asks_back(text: str, language: str = "en") -> bool:
     return only_questions or bool(lw.pattern("asks_if_it_counts").search(plain(text)))
 
 
+_SENTENCE_END = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)(?!\d)\s*")
+
+
+def asks_what_it_means(text: str, language: str = "en") -> bool:
+    """Whether a sentence of the answer asks what the question means or whether something counts
+    ("what do you mean by days?", "does a funny turn count?", "啥叫缓解"; `asks_what_it_means` in
+    bot/words/<language>.yaml). The person needs the question explained, so the rest of what they
+    say ("She gets tired but she's got cancer") is not yet their answer to it."""
+    lw = words(answer_language(text, language))
+    starts, ends, anywhere = lw.meaning_questions
+    marked = bool((lw.raw.get("asks_what_it_means") or {}).get("needs_question_mark"))
+    for sentence in _SENTENCE_END.split(plain(text)):
+        asked = sentence.rstrip().endswith(("?", "？")) or not marked
+        bare = sentence.strip(" ?？.!！。,，")
+        if starts.match(bare) or (asked and (anywhere.search(bare) or _ends_with(bare, ends))):
+            return True
+    return False
+
+
+def _ends_with(sentence: str, pattern: re.Pattern) -> bool:
+    return any(match.end() == len(sentence) for match in pattern.finditer(sentence))
+
+
 def says_it_happened(text: str, language: str = "en") -> bool:
     """Whether a clause says, without a negation, that the person had it ("had one in 2019",
     "九几年犯过"): `yes_statements` in bot/words/<language>.yaml."""
@@ -314,9 +337,10 @@ def read_yes_no(
     about_the_thing = _answered_after_inverted_topic(words_text, fact_words, lw)
     if about_the_thing is not None:  # "donating? no way": no to donating, yes to not donating
         return result.value(about_the_thing, said)
-    if lw.pattern("asks_if_it_counts").search(words_text):
-        # "肝上有个小囊肿，这个算吗": the team can say; unless a plain yes or no stands on its own
-        # beside the question ("Would the pill count? Either way, yes.")
+    if lw.pattern("asks_if_it_counts").search(words_text) or asks_what_it_means(text, language):
+        # "肝上有个小囊肿，这个算吗", "what do you mean by serious? I get palpitations": the question
+        # is explained and asked again; unless a plain yes or no stands on its own beside the
+        # question ("Would the pill count? Either way, yes.", "你什么意思？没有！")
         answered = {
             value
             for clause in _clauses(statements(words_text), lw)
@@ -325,7 +349,7 @@ def read_yes_no(
         }
         if len(answered) == 1:
             return result.value(answered.pop(), said)
-        return result.unclear(said, "boolean.unclear")
+        return result.unclear(said, result.ASKS_WHAT_IT_MEANS)
     # "only one course so far": ask again, unless it also answers yes ("only the one course, I was
     # already in remission": remission within two courses)
     if (

@@ -14,9 +14,13 @@ Status = Literal["value", "unknown", "unclear", "out_of_range"]
 UNKNOWN_PROBLEM = "answer.unknown"
 """The problem code of every "unknown" result (the person said they don't know)."""
 
+ASKS_WHAT_IT_MEANS = "answer.asks_what_it_means"
+"""The answer asks what the question means or whether something counts: explain, then ask again."""
+
 PROBLEM_CODES = frozenset(
     {
         UNKNOWN_PROBLEM,
+        ASKS_WHAT_IT_MEANS,
         "answer.too_long",  # longer than any answer (the channels refuse such messages first)
         "answer.not_words",  # markup, SQL, code or scientific notation: no value is read from it
         "dose.in_cycles",  # "20mg, 4 days on then 4 days off": no one amount a day, asked again

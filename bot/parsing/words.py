@@ -93,6 +93,16 @@ class Words:
         return synonyms
 
     @functools.cached_property
+    def meaning_questions(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+        """`asks_what_it_means`: phrases that open (`starts`), end (`ends`) or sit anywhere in
+        (`anywhere`) a sentence asking what the question means or whether something counts."""
+        section = self.raw.get("asks_what_it_means") or {}
+        starts, ends, anywhere = (
+            phrase_pattern(str(p) for p in section.get(key) or []) for key in ("starts", "ends", "anywhere")
+        )
+        return starts, ends, anywhere
+
+    @functools.cached_property
     def drug_names(self) -> dict[str, tuple[str, ...]]:
         return {drug: tuple(names) for drug, names in (self.raw.get("drugs") or {}).items()}
 

@@ -325,3 +325,16 @@ def test_a_request_for_medical_advice_gets_the_no_advice_reply_and_the_question_
     assert said == ["utter_medical_advice"]
     assert slots["current_answer"] is None
     assert "platelet_count" not in (slots.get("answers") or {})
+
+
+def test_a_question_about_what_the_question_means_is_answered_with_the_term_then_asked_again(domain):
+    # "What do you mean by days?" is not a picture of a day: the term is explained, nothing recorded
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "current_question": "ecog"},
+        text="What do you mean by days? She gets tired",
+        fill={"current_answer": "What do you mean by days? She gets tired"},
+        requested="current_answer",
+    )
+    assert said == ["utter_explain_term"]
+    assert "ecog" not in (slots.get("answers") or {})
