@@ -21,7 +21,7 @@ from bot.parsing.choices import parse_choice, parse_choices
 from bot.parsing.dates import parse_date
 from bot.parsing.numbers import parse_number
 from bot.parsing.result import Parsed
-from bot.parsing.text import plain, unknown_phrase, without_unknown_phrases
+from bot.parsing.text import only_hedged, plain, unknown_phrase, without_unknown_phrases
 from bot.parsing.words import words as language_words
 from bot.rules import NEVER
 from bot.text import written_language
@@ -58,7 +58,7 @@ _NOTHING_READ = frozenset(_EMPTY_PROBLEM.values())
 """Problems meaning the words next to "I don't know" named nothing: the answer stays unknown."""
 
 
-def _dispatch(fact: FactDefinition, text: str, today: date) -> Parsed:
+def _dispatch(fact: FactDefinition, text: str, today: date, guess: bool = True) -> Parsed:
     if fact.type == "integer" and fact.unit == AGE_UNIT:
         return parse_age(fact, text, today)
     if fact.type in ("integer", "number"):
@@ -67,7 +67,7 @@ def _dispatch(fact: FactDefinition, text: str, today: date) -> Parsed:
         parsed = parse_boolean(text, fact, today=today)
         return _from_age(fact, text, today) or parsed if fact.age_answers and not parsed.ok else parsed
     if fact.type == "choice":
-        return parse_choice(fact, text)
+        return parse_choice(fact, text, guess=guess)
     if fact.type == "choices":
         return parse_choices(fact, text)
     return parse_date(fact, text, today)
@@ -130,7 +130,9 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
             return result.unknown(said)
         rest = without_unknown_phrases(words)
         if any(ch.isalnum() for ch in rest):
-            attempt = _dispatch(fact, rest, today)
+            # A scale's level is not guessed beside a doubt ("I don't know, he doesn't say much"
+            # names none), only beside a hedge ("up maybe half the day").
+            attempt = _dispatch(fact, rest, today, guess=only_hedged(words))
             if attempt.ok and (attempt.value == NEVER or attempt.alternatives):
                 # "不知道，他没跟我们讲过": not knowing is not "never"; "no idea, somewhere in her
                 # eighties": a span beside "I don't know" is not known either

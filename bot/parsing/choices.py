@@ -379,8 +379,10 @@ def _varies(text: str) -> bool:
     return bool(language_words(written_language(text)).pattern("varies").search(plain(text)))
 
 
-def parse_choice(fact: FactDefinition, text: str) -> Parsed:
-    """Read one choice; several different choices are "choice.ambiguous", none "choice.no_match"."""
+def parse_choice(fact: FactDefinition, text: str, guess: bool = True) -> Parsed:
+    """Read one choice; several different choices are "choice.ambiguous", none "choice.no_match".
+    Without `guess`, a learned reader does not weigh in: only what the answer names counts (the
+    words beside "I don't know" name a level, or say nothing)."""
     exact = _exact(fact, text)
     if exact is not None:
         return replace(result.value(exact, text), sure=True)
@@ -402,7 +404,7 @@ def parse_choice(fact: FactDefinition, text: str) -> Parsed:
     # n-grams cannot weigh. A longer one pictures the day besides ("sitting down he is okay").
     only_denies = mentions.negated and not mentions.positive and len(space_cjk(bare).split()) <= SHORT_DENIAL
     own_reading = _STATED_SCORE.search(bare) or only_denies
-    if fact.learned_reader and not reading.sure and not own_reading:
+    if guess and fact.learned_reader and not reading.sure and not own_reading:
         return _weighed_with_examples(fact, text, reading, said)
     return reading
 

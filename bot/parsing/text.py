@@ -180,6 +180,16 @@ def unknown_phrase(plain_text: str) -> re.Match | None:
     return _unknown_pattern(plain_text).search(without_not_unknown(plain_text))
 
 
+def only_hedged(plain_text: str) -> bool:
+    """Whether every "I don't know" phrase in the text is a mere hedge (`hedges_a_number`: "maybe",
+    "probably", 可能): the person gives their best answer, not a doubt about the whole of it."""
+    from bot.parsing.words import words  # bot.parsing's package imports this module first
+
+    hedges = set(words(written_language(plain_text)).spaced_list("hedges_a_number"))
+    found = [m.group(0) for m in _unknown_pattern(plain_text).finditer(without_not_unknown(plain_text))]
+    return bool(found) and all(phrase in hedges for phrase in found)
+
+
 def without_unknown_phrases(plain_text: str) -> str:
     """The text with every "I don't know" phrase removed."""
     return _SPACES.sub(" ", _unknown_pattern(plain_text).sub(" ", plain_text)).strip()
