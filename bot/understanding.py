@@ -91,7 +91,7 @@ def understand(
     said = text
     if language == "zh":
         text = from_pinyin(text) or text  # "mei you", "zuo tian": typed in pinyin
-    parsed = parse_answer(fact, text, today)
+    parsed = parse_answer(fact, text, today, language)
     if text != said:
         parsed = dataclasses.replace(parsed, said=said)  # the answer keeps the person's own words
     if parsed.ok and not proxy and fact.self_minimum is not None and parsed.value < fact.self_minimum:

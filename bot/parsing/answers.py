@@ -58,7 +58,9 @@ _NOTHING_READ = frozenset(_EMPTY_PROBLEM.values())
 """Problems meaning the words next to "I don't know" named nothing: the answer stays unknown."""
 
 
-def _dispatch(fact: FactDefinition, text: str, today: date, guess: bool = True) -> Parsed:
+def _dispatch(
+    fact: FactDefinition, text: str, today: date, guess: bool = True, language: str = "en"
+) -> Parsed:
     if fact.type == "integer" and fact.unit == AGE_UNIT:
         return parse_age(fact, text, today)
     if fact.type in ("integer", "number"):
@@ -70,7 +72,8 @@ def _dispatch(fact: FactDefinition, text: str, today: date, guess: bool = True) 
         return parse_choice(fact, text, guess=guess)
     if fact.type == "choices":
         return parse_choices(fact, text)
-    return parse_date(fact, text, today)
+    # "10.8" is 8 October to a Chinese reader: the conversation's language says how digits are ordered
+    return parse_date(fact, text, today, date_order=language_words(language).raw.get("date_order"))
 
 
 def _from_age(fact: FactDefinition, text: str, today: date) -> Parsed | None:
@@ -104,12 +107,13 @@ def _after_correction(text: str) -> str | None:
     return rest if any(ch.isalnum() for ch in rest) else None
 
 
-def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
+def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "en") -> Parsed:
     """Turn what a person typed in answer to `fact`'s question into a value for `bot.facts`.
 
     Returns a `Parsed` whose status is "value", "unknown" (they said they don't know), "unclear"
     (no value could be read; `problem` says why) or "out_of_range" (a value was read but is not
-    plausible, or a date is in the future).
+    plausible, or a date is in the future). `language` is the conversation's: it says how a date
+    in digits alone is ordered ("10.8" is 8 October in Chinese).
     """
     said = text
     text = text or ""
@@ -121,7 +125,9 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
         return result.unclear(said, "answer.not_words")
     corrected = _after_correction(text) if fact.type != "boolean" else None
     if corrected is not None:
-        attempt = _dispatch(fact, corrected, today)  # "June. Actually no, it was July": July
+        attempt = _dispatch(
+            fact, corrected, today, language=language
+        )  # "June. Actually no, it was July": July
         if attempt.ok:
             return dataclasses.replace(attempt, said=said)
     words = plain(text)
@@ -132,7 +138,7 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
         if any(ch.isalnum() for ch in rest):
             # A scale's level is not guessed beside a doubt ("I don't know, he doesn't say much"
             # names none), only beside a hedge ("up maybe half the day").
-            attempt = _dispatch(fact, rest, today, guess=only_hedged(words))
+            attempt = _dispatch(fact, rest, today, guess=only_hedged(words), language=language)
             if attempt.ok and (attempt.value == NEVER or attempt.alternatives):
                 # "不知道，他没跟我们讲过": not knowing is not "never"; "no idea, somewhere in her
                 # eighties": a span beside "I don't know" is not known either
@@ -142,7 +148,7 @@ def parse_answer(fact: FactDefinition, text: str, today: date) -> Parsed:
         return result.unknown(said)
     if _needs_explaining(fact, text):
         return result.unclear(said, result.ASKS_WHAT_IT_MEANS)
-    return _dispatch(fact, text, today)
+    return _dispatch(fact, text, today, language=language)
 
 
 def _needs_explaining(fact: FactDefinition, text: str) -> bool:

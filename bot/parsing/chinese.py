@@ -22,7 +22,8 @@ from typing import Any
 
 from bot.text import written_language
 
-NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿点"
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟"
+"""Numerals, with the financial forms people copy from forms and receipts (陆拾贰 is 62)."""
 _NUMERAL_RUN = re.compile(rf"[{NUMERAL_CHARS}]+")
 _TIMES_TEN_THOUSAND = re.compile(r"(\d+(?:\.\d+)?)\s*([万千])")
 _AND_A_DIGIT = re.compile(r"(\d+)\s*([万千])\s*(\d)(?![\d.])")
@@ -170,6 +171,8 @@ class _DateWords:
     week: re.Pattern
     count: re.Pattern
     day: re.Pattern
+    most_of: frozenset[str]
+    """Words for most of a unit (大半年: about nine months), MOST_OF of it."""
 
 
 def _alternatives(table: Any) -> str:  # noqa: ANN401 - a mapping or a list of words
@@ -188,6 +191,7 @@ def _date_words() -> _DateWords:
     tables = {key: dict(raw.get(key) or {}) for key in keys}
     alt = {key: _alternatives(table) for key, table in tables.items()}
     ago, half = _alternatives(raw.get("ago") or []), _alternatives(raw.get("half") or [])
+    most = _alternatives(raw.get("most_of") or [])
     festivals = _alternatives({**tables["lunar_festivals"], **tables["solar_festivals"]})
     lunar_digit = rf"[\d{_LUNAR_DIGITS}]"
     return _DateWords(
@@ -212,10 +216,15 @@ def _date_words() -> _DateWords:
         month_day=re.compile(rf"({alt['month_words']})\s*(?:(\d{{1,2}})\s*[号日]|({alt['month_parts']}))"),
         week=re.compile(rf"({alt['week_words']})\s*(?:周|星期|礼拜)\s*({alt['weekdays']})"),
         count=re.compile(
-            rf"(\d+(?:\.\d+)?|{half})\s*个?\s*({half})?\s*多?\s*个?\s*({alt['units']})\s*({half})?\s*多?\s*(?:{ago})"
+            rf"(\d+(?:\.\d+)?|{most}|{half})\s*个?\s*({half})?\s*多?\s*个?\s*({alt['units']})\s*({half})?\s*多?\s*(?:{ago})"
         ),
         day=re.compile(rf"({alt['day_words']})"),
+        most_of=frozenset(raw.get("most_of") or []),
     )
+
+
+MOST_OF = 0.75
+"""大半年 is most of a year: three quarters, between half a year and a whole one."""
 
 
 def _months_back(day: date, months: int) -> date:
@@ -279,8 +288,13 @@ def chinese_date(text: str, today: date) -> date | None:
         monday = today - timedelta(days=today.weekday(), weeks=int(tables["week_words"][week.group(1)]))
         return monday + timedelta(days=int(tables["weekdays"][week.group(2)]) - 1)
     count = words.count.search(text)
+    if count and words.month.search(text):
+        return (
+            None  # 停了大半年了，大概五月份: the month named is the closer reading, left to the month readers
+        )
     if count:
-        number = float(count.group(1)) if count.group(1)[0].isdigit() else 0.5
+        said = count.group(1)
+        number = float(said) if said[0].isdigit() else MOST_OF if said in words.most_of else 0.5
         number += 0.5 if count.group(2) or count.group(4) else 0  # 一年半前, 一个半月前: and a half
         return _back(today, number, tables["units"][count.group(3)])
     said_day = words.day.search(text)

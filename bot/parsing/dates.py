@@ -649,6 +649,13 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if _dates_another_event(text, fact.id):
         return result.unclear(said, "date.unclear")  # "two stents in 2020": not a heart attack's date
     text = _BIRTHDAY_ORDINAL.sub(" ", text)  # "on my 50th, 2 October": the 50th is no year
+    if fact.allow_never and _not_ended(text, fact.id):
+        said_date = chinese_date(text, today) or read_date(
+            _date_text(numeric_text(text, ordinals=True), today), today
+        )
+        if said_date:
+            return result.unclear(said, "date.unclear")  # "stopped one 2 weeks ago, still on the other"
+        return result.value(NEVER, said)  # "when did you stop them?" "I'm still on them"
     chinese = chinese_date(text, today)  # 上周二, 去年五月, 三个月前 (bot/parsing/chinese.py)
     if chinese is not None:
         return (
@@ -663,13 +670,6 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     words = _date_text(numeric_text(text, ordinals=True), today)
     if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
         return result.unclear(said, "date.too_vague")
-    if fact.allow_never and _not_ended(text, fact.id):
-        said_date = chinese_date(text, today) or read_date(
-            _date_text(numeric_text(text, ordinals=True), today), today
-        )
-        if said_date:
-            return result.unclear(said, "date.unclear")  # "stopped one 2 weeks ago, still on the other"
-        return result.value(NEVER, said)  # "when did you stop them?" "I'm still on them"
     if (
         fact.allow_never
         and not _NOT_NEVER.search(plain(text))
