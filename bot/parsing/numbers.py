@@ -452,7 +452,9 @@ def _said_range(fact: FactDefinition, prepared: str, readings: list[tuple[float,
 
 _LAB_VALUE = re.compile(
     r"(?:\s*,\s*(?:which|that|it)\s+(?:is|was)\b)?"  # "his CD4, which is 350"
-    r"[^\d,.;:，。；！？!?]{0,24}?[:=<>≤≥]?\s*\d+(?:[.,]\d+)?(?:\s*[a-zµ/%^0-9.]+)?"
+    r"[^\d,.;:，。；！？!?]{0,24}?[:=<>≤≥]?\s*\d+(?:[.,]\d+)?"
+    r"(?:\s*[-–~～至到]\s*\d+(?:[.,]\d+)?)?"  # a range: "参考值115-150", "normal range 130-170"
+    r"(?:\s*[a-zµ/%^0-9.]+)?"
 )
 """What follows a lab's name up to its value and unit ("count, which was 210", " > 60 ml/min")."""
 

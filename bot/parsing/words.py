@@ -150,6 +150,7 @@ _LISTS = (
     "became_markers",
     "came_from_markers",
     "said_to_be_low",
+    "earlier_beside_now",
 )
 
 
@@ -204,9 +205,19 @@ def without_future_clauses(text: str) -> str:
 
 def now_and_before(clauses: list[str], lw: Words) -> tuple[list[int], list[int]]:
     """Which clauses (in `plain` form) say "now" and which say "before" (`latest_markers`,
-    `earlier_markers`). A latest word inside an earlier phrase does not count ("last week 40, today
+    `earlier_markers`; `earlier_beside_now` only beside a clause that says now: "last time" alone is
+    the latest). A latest word inside an earlier phrase does not count ("last week 40, today
     28"), and a clause that says now may say "was" too ("her last count was 102, the one before 98")."""
     earlier_words, latest_words = lw.pattern("earlier_markers"), lw.pattern("latest_markers")
-    now = [i for i, c in enumerate(clauses) if latest_words.search(earlier_words.sub(" ", c))]
+    beside_now = lw.pattern("earlier_beside_now")
+    now = [
+        i
+        for i, c in enumerate(clauses)
+        if latest_words.search(beside_now.sub(" ", earlier_words.sub(" ", c)))
+    ]
     before = [i for i, c in enumerate(clauses) if i not in now and earlier_words.search(c)]
-    return now, before
+    if now:  # "上次78，这次102": beside a "now", "last time" is the time before it
+        before += [
+            i for i, c in enumerate(clauses) if i not in now and i not in before and beside_now.search(c)
+        ]
+    return now, sorted(before)
