@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -379,27 +380,63 @@ def _said_forms(text: str) -> str:
 
 
 def _weekday_holidays(text: str, today: date) -> str:
-    """ "Thanksgiving" → the fourth Thursday of November, the most recent one (bot/words/en.yaml
-    `dates.weekday_holidays`: month, weekday, which one; -1 is the last)."""
-    holidays = _said_dates().get("weekday_holidays") or {}
-    for name, (month_name, weekday_name, nth) in holidays.items():
-        if str(name) not in text:
-            continue
-        month, weekday = _MONTHS.index(str(month_name)) + 1, _WEEKDAYS.index(str(weekday_name))
-
-        def day_in(year: int, month: int = month, weekday: int = weekday, nth: int = int(nth)) -> date:
-            days = [
-                date(year, month, d)
-                for d in range(1, calendar.monthrange(year, month)[1] + 1)
-                if date(year, month, d).weekday() == weekday
-            ]
-            return days[nth - 1] if nth > 0 else days[nth]
-
-        day = day_in(today.year)
-        if day > today:
-            day = day_in(today.year - 1)
-        text = re.sub(rf"\b{re.escape(str(name))}\b", _spelled(day), text)
+    """ "Thanksgiving" → the fourth Thursday of November, the most recent one, or the one of the year
+    named beside it ("Labor Day weekend 2023"); `dates.weekday_holidays` in bot/words/en.yaml:
+    month, weekday, which one (-1 is the last). Feasts set by another calendar ("Diwali") come from
+    `dates.holidays_by_year`, a table of their days by year."""
+    said = _said_dates()
+    by_length = sorted((said.get("weekday_holidays") or {}).items(), key=lambda item: -len(str(item[0])))
+    for name, (month_name, weekday_name, nth) in by_length:  # "canadian thanksgiving" before "thanksgiving"
+        if re.search(rf"\b{re.escape(str(name))}\b", text):
+            month, weekday = _MONTHS.index(str(month_name)) + 1, _WEEKDAYS.index(str(weekday_name))
+            text = _holiday_named(
+                text, str(name), today, functools.partial(_nth_weekday, month, weekday, int(nth))
+            )
+    for name, by_year in sorted(
+        (said.get("holidays_by_year") or {}).items(), key=lambda item: -len(str(item[0]))
+    ):
+        if re.search(rf"\b{re.escape(str(name))}\b", text):
+            days = {int(year): str(day) for year, day in by_year.items()}
+            text = _holiday_named(text, str(name), today, lambda year, d=days: _day_of(d, year))
     return text
+
+
+def _nth_weekday(month: int, weekday: int, nth: int, year: int) -> date:
+    days = [
+        date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)
+        if date(year, month, d).weekday() == weekday
+    ]  # fmt: skip
+    return days[nth - 1] if nth > 0 else days[nth]
+
+
+def _day_of(days_by_year: dict[int, str], year: int) -> date | None:
+    said = days_by_year.get(year)
+    if said is None:
+        return None
+    month_name, day = said.split()
+    return date(year, _MONTHS.index(month_name) + 1, int(day))
+
+
+def _holiday_named(text: str, name: str, today: date, day_in: Callable[[int], date | None]) -> str:
+    """The holiday's name written as its day: in the year said right beside it ("labor day weekend
+    2023", "2019 at thanksgiving"), or last year's when "last year" is said, else the most recent."""
+    named = re.escape(name)
+    beside = re.search(rf"\b{named}\b(?:\W+[a-z]+){{0,2}}?\W+((?:19|20)\d{{2}})\b", text) or re.search(
+        rf"\b((?:19|20)\d{{2}})(?:\W+[a-z]+){{0,2}}?\W+{named}\b", text
+    )
+    day = day_in(int(beside.group(1))) if beside else None
+    last_year = re.search(r"\blast year\b", text)
+    if day is not None:
+        text = text[: beside.start(1)] + " " + text[beside.end(1) :]
+    elif last_year and (day := day_in(today.year - 1)) is not None:  # "Eid last year"
+        text = text[: last_year.start()] + " " + text[last_year.end() :]
+    else:
+        day = day_in(today.year)
+        if day is None or day > today:
+            day = day_in(today.year - 1)
+    if day is None:
+        return text
+    return re.sub(rf"\b{re.escape(name)}\b", _spelled(day), text)
 
 
 def _date_words(text: str, today: date, date_order: str | None = None) -> str:
