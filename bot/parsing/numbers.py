@@ -79,6 +79,14 @@ COUNT_WORDS = {str(word): str(count) for word, count in (words().raw.get("count_
 """Words for small counts (bot/words/en.yaml `count_words`), read only for integer facts without a
 unit (e.g. number of relapses)."""
 
+
+def _count_phrases(language: str) -> dict[str, str]:
+    """Phrases naming a count that the numeral reader leaves as words (bot/words/<language>.yaml
+    `count_phrases`: 就那一次, "just that once"), in the form numeric_text writes, longest first."""
+    said = words(language).raw.get("count_phrases") or {}
+    return {space_cjk(str(w)): str(said[w]) for w in sorted(said, key=lambda w: -len(str(w)))}
+
+
 GENERIC_UNITS: tuple[str, ...] = (
     "10^9/l", "10^3/ul", "10^12/l", "10^6/ul", "/ul", "cells/ul", "k/ul", "g/l", "g/dl", "mg/dl",
     "mmol/l", "umol/l", "%", "mg", "ug", "mcg", "kg", "ml", "iu/l", "u/l",
@@ -293,6 +301,8 @@ def prepare(text: str, count_words: bool = False) -> str:
     if count_words:
         for word, digits in COUNT_WORDS.items():
             prepared = re.sub(rf"\b{word}\b", digits, prepared)
+        for phrase, digits in _count_phrases(written_language(text)).items():
+            prepared = prepared.replace(phrase, f" {digits} ")
     prepared = re.sub(r"(?<!\d),(?=\d)", ", ", prepared)  # "查的，三十二": 32 after a comma, not ",32"
     prepared = _GLUED_LAB.sub(r"\1 ", prepared)  # "plt48", "ef58%": the name, then its value
     return strip_date_noise(spell_units(prepared))
@@ -367,8 +377,9 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         position = end
         inexact.append(mention.inexact)
         readings.append((number, unit_name))
-    if not readings and ordinals:  # "第一次是化疗后…这是第二次": the last time named is the count
-        return check_range(fact, tidy(max(ordinals)), said)
+    if not readings and ordinals:  # "第一次是化疗后…这是第二次": the last time named is the count,
+        # or more when it came back again after it ("第一次是…复发的，后来…又复发了")
+        return check_range(fact, tidy(max(max(ordinals), _told_count(text) or 0)), said)
     if not readings and is_per_day(fact) and _none_now(text):
         return check_range(fact, 0, said)  # "I stopped them last month", "not on any now": none a day
     if not readings:
@@ -609,7 +620,11 @@ def _told_count(text: str) -> int | None:
         for width in (2, 1):
             ordinal = " ".join(before[-width:])
             if len(before) >= width and ordinal in ordinals:
-                return ordinals[ordinal]  # "the second time", "第二次复发"
+                # "the second time", "第二次复发"; and each time it came back again after that
+                # clause ("第一次是…复发的，后来…移植后半年又复发了": two)
+                clause_end = re.search(r"[,;.!?]", said[match.end() :])
+                later = said[match.end() + clause_end.end() :] if clause_end else ""
+                return ordinals[ordinal] + len(lw.pattern("again_relapses").findall(later))
     relapses = list(lw.pattern("relapse_words").finditer(said))
     negated = [bool(lw.pattern("negators").search(said[max(0, m.start() - 8) : m.start()])) for m in relapses]
     if not relapses or any(negated):

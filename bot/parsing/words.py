@@ -151,6 +151,7 @@ _LISTS = (
     "came_from_markers",
     "said_to_be_low",
     "earlier_beside_now",
+    "again_relapses",
 )
 
 
