@@ -21,10 +21,11 @@ from datetime import date
 
 from bot.facts import FactDefinition, whole_years_before
 from bot.parsing import result
+from bot.parsing.chinese import lunar_birth_date
 from bot.parsing.dates import calendar_date
 from bot.parsing.numbers import check_range, find_numbers, strip_date_noise
 from bot.parsing.result import Parsed
-from bot.parsing.text import alternation, numeric_text, space_cjk
+from bot.parsing.text import alternation, numeric_text, plain, space_cjk
 from bot.parsing.words import words as language_words
 from bot.text import written_language
 
@@ -74,13 +75,19 @@ def _from_birth(fact: FactDefinition, born: date, today: date, said: str) -> Par
 
 
 def _from_birth_year(fact: FactDefinition, year: int, today: date, said: str) -> Parsed:
-    passed = (today.month, today.day) >= YEAR_ONLY_BIRTHDAY
+    """The age from a birth year alone; this year's birthday counts as passed from YEAR_ONLY_BIRTHDAY
+    unless the answer says it is still to come (`birthday_not_yet`: "七三年的，过几天才过生日")."""
+    not_yet = language_words(written_language(said)).pattern("birthday_not_yet").search(plain(said))
+    passed = (today.month, today.day) >= YEAR_ONLY_BIRTHDAY and not not_yet
     return check_range(fact, today.year - year - (0 if passed else 1), said)
 
 
 def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | None = None) -> Parsed:
     """Read an age in whole years on `today`, from an age or a date or year of birth."""
     said = text
+    lunar_birthday = lunar_birth_date(text, today)  # 1951年农历腊月初三: January 1952
+    if lunar_birthday is not None:
+        return _from_birth(fact, lunar_birthday, today, said)
     words = numeric_text(text, ordinals=True)
     if _FULL_DATE.search(words):
         born = calendar_date(text, today, date_order)

@@ -200,7 +200,8 @@ def _date_words() -> _DateWords:
         lunar_day=re.compile(
             rf"(?:(\d{{2}}|\d{{4}})年|({alt['year_words']}))?的?"
             rf"(?:(?:{_alternatives(raw.get('lunar_markers') or [])})(\d{{1,2}})月"
-            rf"|({alt['lunar_month_names']})|(?<!\d)(\d{{1,2}})月(?=初{lunar_digit}|廿))"
+            rf"|(?:{_alternatives(raw.get('lunar_markers') or [])})?({alt['lunar_month_names']})"
+            rf"|(?<!\d)(\d{{1,2}})月(?=初{lunar_digit}|廿))"
             rf"(初{lunar_digit}{{1,2}}|廿{lunar_digit}?|\d{{1,2}}(?![\d月]))?"
         ),
         offset=re.compile(
@@ -383,6 +384,21 @@ def _lunar_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]]) 
         return None
 
     return _in_year_said(match, today, tables, lambda year: _lunar_to_solar(year, month, day))
+
+
+def lunar_birth_date(text: str, today: date) -> date | None:
+    """The calendar date of a birthday said by the lunar calendar with its year (1951年农历腊月初三,
+    58年腊月生的, 一九四七年农历五月初八), or None. A lunar year's last months fall in the next
+    calendar year, so the age comes from the converted day."""
+    if not is_chinese(text):
+        return None
+    words = _date_words()
+    digits = numerals_to_digits(text).replace(" ", "")
+    for match in words.lunar_day.finditer(digits):
+        lunar = match.group(3) or match.group(4) or match.group(5) or match.group(6)
+        if match.group(1) and lunar:
+            return _lunar_day(match, today, words.tables)
+    return None
 
 
 def _lunar_to_solar(year: int, month: int, day: int) -> date:

@@ -152,6 +152,7 @@ _LISTS = (
     "said_to_be_low",
     "earlier_beside_now",
     "again_relapses",
+    "birthday_not_yet",
 )
 
 
