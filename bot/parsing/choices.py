@@ -396,7 +396,7 @@ def parse_choice(fact: FactDefinition, text: str, guess: bool = True) -> Parsed:
     scale = fact.several_choices == "highest"
     said = _as_now(text) if scale else text
     mentions = find_mentions(fact, said)
-    if scale and mentions.positive and _varies(text):
+    if scale and _varies(text):
         return result.unclear(text, "choice.ambiguous")  # "chemo week she's in bed, other weeks…": ask
     reading = _by_phrases(fact, text, mentions)
     # Not overruled: a score named with its scale ("ECOG 1 or 2") is the person's own reading, and

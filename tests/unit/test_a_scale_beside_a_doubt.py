@@ -40,3 +40,16 @@ def test_no_level_is_guessed_beside_a_doubt(fact_id, text):
 def test_a_hedge_or_an_old_unknowing_is_no_doubt_about_the_answer(fact_id, text, meant):
     parsed = read(fact_id, text)
     assert parsed.ok and parsed.value == meant
+
+
+@pytest.mark.parametrize(
+    "fact_id, text",
+    [
+        ("ecog", "good days and bad days, honestly"),
+        ("heart_failure_limitation", "depends on the day really"),
+        ("heart_failure_limitation", "有时候会累，时好时坏"),
+    ],
+)
+def test_a_day_that_varies_is_asked_again_even_when_it_names_no_level(fact_id, text):
+    parsed = read(fact_id, text)
+    assert parsed.status == "unclear"
