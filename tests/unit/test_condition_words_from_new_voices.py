@@ -61,3 +61,16 @@ def test_english_condition_words(fact_id, text, meant):
 def test_chinese_condition_words(fact_id, text, meant):
     parsed = understand(fact_id, text, TODAY, language="zh").parsed
     assert parsed.ok and parsed.value is meant
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("we can't use birth control, it's against our faith", "en"),
+        ("因为信仰，我们没法避孕", "zh"),
+        ("我不能避孕", "zh"),
+    ],
+)
+def test_cannot_use_contraception_is_no_willingness(text, language):
+    parsed = understand("willing_contraception", text, TODAY, language=language).parsed
+    assert parsed.ok and parsed.value is False
