@@ -101,10 +101,15 @@ def _after_correction(text: str) -> str | None:
     found = list(language_words(language).pattern("corrections").finditer(words))
     if not found:
         return None
-    rest = words[found[-1].end() :]
-    if language == "zh":
-        rest = rest.replace(" ", "")  # plain() spaces Chinese characters; the readers take them unspaced
+    rest = _as_written(words[found[-1].end() :], language)
     return rest if any(ch.isalnum() for ch in rest) else None
+
+
+def _as_written(plain_text: str, language: str) -> str:
+    """Part of a `plain` text back in the form the readers take: plain() spaces the characters of a
+    language written without spaces (Chinese), and "十 月 份" is no month to the numeral reader."""
+    spaced = language_words(language).raw.get("words_spaced", True)
+    return plain_text if spaced else plain_text.replace(" ", "")
 
 
 def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "en") -> Parsed:
@@ -135,6 +140,10 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         if fact.type == "boolean":
             return result.unknown(said)
         rest = without_unknown_phrases(words)
+        if (
+            fact.type == "date"
+        ):  # "去年十月份，具体哪天记不清了": the doubt is about the day, the month stands
+            rest = _as_written(rest, written_language(text))
         if any(ch.isalnum() for ch in rest):
             # A scale's level is not guessed beside a doubt ("I don't know, he doesn't say much"
             # names none), only beside a hedge ("up maybe half the day").

@@ -269,7 +269,12 @@ def chinese_date(text: str, today: date) -> date | None:
         said = [
             _day_in_year(m, text[m.end() : end], today, words) for m, end in zip(years, ends, strict=True)
         ]
-        return max((day for day in said if day), default=None)
+        days = [day for day in said if day]
+        finer = {day.year for day in days if day != _year_only(day.year)}
+        # 前年做的搭桥，二〇二四年三月: the month said for that year, not the year alone
+        return max(
+            (day for day in days if day.year not in finer or day != _year_only(day.year)), default=None
+        )
     month_and_day = _MONTH_AND_DAY.search(text)
     if month_and_day:  # 11月20号: this year unless that is still to come
         return _this_or_last_year(today, int(month_and_day.group(1)), int(month_and_day.group(2)))
@@ -330,6 +335,11 @@ def _full_date(match: re.Match, today: date) -> date | None:
         return None
 
 
+def _year_only(year: int) -> date:
+    """The day a year alone stands for (2021年 alone: 1 July, its middle)."""
+    return date(year, 7, 1)
+
+
 def _day_in_year(year_match: re.Match, after: str, today: date, words: _DateWords) -> date | None:
     """The day a year names with what follows it: 去年五月 (the 15th), 去年年底 (zh.yaml
     `year_parts`), 去年这个时候 (a year ago today), 2021年 alone (1 July); 今年 alone is too vague."""
@@ -353,7 +363,7 @@ def _day_in_year(year_match: re.Match, after: str, today: date, words: _DateWord
         return date(year, int(month.group(1)), int(tables["month_parts"][part.group(1)]) if part else 15)
     if back == 0:
         return None  # 今年 alone: too vague
-    return date(year, 7, 1)
+    return _year_only(year)
 
 
 def _festival_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]]) -> date | None:
