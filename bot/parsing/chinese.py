@@ -168,6 +168,7 @@ class _DateWords:
     named_year: re.Pattern
     month: re.Pattern
     month_day: re.Pattern
+    month_then_day: re.Pattern
     week: re.Pattern
     count: re.Pattern
     day: re.Pattern
@@ -215,9 +216,11 @@ def _date_words() -> _DateWords:
         named_year=re.compile(rf"(\d{{4}}|(?<!\d)\d{{2}})\s*年(?!\s*[前后以之])|({alt['year_words']})"),
         month=re.compile(r"(\d{1,2})\s*月(?!前)"),
         month_day=re.compile(rf"({alt['month_words']})\s*(?:(\d{{1,2}})\s*[号日]|({alt['month_parts']}))"),
+        # 上个月输过两次，最后一次是25号: the day said later in the sentence, in the month named
+        month_then_day=re.compile(rf"({alt['month_words']})[^。.；;]{{1,15}}?(?<![\d.])(\d{{1,2}})\s*[号日]"),
         week=re.compile(rf"({alt['week_words']})\s*(?:周|星期|礼拜)\s*({alt['weekdays']})"),
         count=re.compile(
-            rf"(\d+(?:\.\d+)?|{most}|{half})\s*个?\s*({half})?\s*多?\s*个?\s*({alt['units']})\s*({half})?\s*多?\s*(?:{ago})"
+            rf"(\d+(?:\.\d+)?|{most}|{half})\s*个?\s*({half})?\s*(多)?\s*个?\s*({alt['units']})\s*({half})?\s*(多)?\s*(?:{ago})"
         ),
         day=re.compile(rf"({alt['day_words']})"),
         most_of=frozenset(raw.get("most_of") or []),
@@ -281,7 +284,7 @@ def chinese_date(text: str, today: date) -> date | None:
     dotted = words.month_dot_day.search(text)
     if dotted:  # 11.26: a month and day, this year unless that is still to come
         return _this_or_last_year(today, int(dotted.group(1)), int(dotted.group(2)))
-    said_month = words.month_day.search(text)
+    said_month = words.month_day.search(text) or words.month_then_day.search(text)
     if said_month:  # 上个月10号, 上个月中旬
         first = _months_back(today.replace(day=1), int(tables["month_words"][said_month.group(1)]))
         day = int(said_month.group(2) or tables["month_parts"][said_month.group(3)])
@@ -301,8 +304,8 @@ def chinese_date(text: str, today: date) -> date | None:
     if count:
         said = count.group(1)
         number = float(said) if said[0].isdigit() else MOST_OF if said in words.most_of else 0.5
-        number += 0.5 if count.group(2) or count.group(4) else 0  # 一年半前, 一个半月前: and a half
-        return _back(today, number, tables["units"][count.group(3)])
+        number += 0.5 if count.group(2) or count.group(5) else 0  # 一年半前, 一个半月前: and a half
+        return _back(today, number, tables["units"][count.group(4)])
     said_day = words.day.search(text)
     if said_day:
         return today - timedelta(days=int(tables["day_words"][said_day.group(1)]))
