@@ -74,3 +74,18 @@ def test_chinese_condition_words(fact_id, text, meant):
 def test_cannot_use_contraception_is_no_willingness(text, language):
     parsed = understand("willing_contraception", text, TODAY, language=language).parsed
     assert parsed.ok and parsed.value is False
+
+
+@pytest.mark.parametrize(
+    "fact_id, text, language, meant",
+    [
+        ("pregnant", "my period's late but I haven't tested yet", "en", "unknown"),
+        ("pregnant", "月经推迟了几天，还没测", "zh", "unknown"),
+        ("aml_relapse_no_response", "after the FLAG the marrow was clear", "en", False),
+        ("aml_relapse_no_response", "这次治完骨髓里看不到白血病细胞了", "zh", False),
+        ("aml_relapse_no_response", "现在MRD阴性", "zh", False),
+    ],
+)
+def test_untested_is_unknown_and_a_clear_marrow_is_remission(fact_id, text, language, meant):
+    parsed = understand(fact_id, text, TODAY, language=language).parsed
+    assert (parsed.status == "unknown") if meant == "unknown" else (parsed.ok and parsed.value is meant)
