@@ -130,9 +130,8 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         return result.unclear(said, "answer.not_words")
     corrected = _after_correction(text) if fact.type != "boolean" else None
     if corrected is not None:
-        attempt = _dispatch(
-            fact, corrected, today, language=language
-        )  # "June. Actually no, it was July": July
+        # "June. Actually no, it was July": July
+        attempt = _dispatch(fact, corrected, today, language=language)
         if attempt.ok:
             return dataclasses.replace(attempt, said=said)
     words = plain(text)
@@ -140,9 +139,8 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         if fact.type == "boolean":
             return result.unknown(said)
         rest = without_unknown_phrases(words)
-        if (
-            fact.type == "date"
-        ):  # "去年十月份，具体哪天记不清了": the doubt is about the day, the month stands
+        if fact.type == "date":
+            # "去年十月份，具体哪天记不清了": the doubt is about the day, the month stands
             rest = _as_written(rest, written_language(text))
         if any(ch.isalnum() for ch in rest):
             # A scale's level is not guessed beside a doubt ("I don't know, he doesn't say much"

@@ -286,6 +286,7 @@ def asks_back(text: str, language: str = "en") -> bool:
 
 
 _SENTENCE_END = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)(?!\d)\s*")
+"""Where a sentence ends: after ! ? 。 ！ ？, or a full stop that is not inside a number ("2.5")."""
 
 
 def asks_what_it_means(text: str, language: str = "en") -> bool:
@@ -456,7 +457,7 @@ def _said_of_something_else(clauses: list[str], answers: list[list[bool]], openi
 def statements(words_text: str) -> str:
     """The text without its questions ("what kind of contraception?" names the topic but asserts
     nothing), sentence by sentence ("Yes, whatever it takes. Would the pill count?" keeps its yes)."""
-    sentences = re.split(r"(?<=[!?。！？])\s*|(?<=\.)(?!\d)\s*", words_text)  # not inside "2.5"
+    sentences = _SENTENCE_END.split(words_text)
     return " ".join(part for part in sentences if not part.strip().endswith(("?", "？")))
 
 

@@ -220,7 +220,7 @@ def _date_words() -> _DateWords:
         month_then_day=re.compile(rf"({alt['month_words']})[^。.；;]{{1,15}}?(?<![\d.])(\d{{1,2}})\s*[号日]"),
         week=re.compile(rf"({alt['week_words']})\s*(?:周|星期|礼拜)\s*({alt['weekdays']})"),
         count=re.compile(
-            rf"(\d+(?:\.\d+)?|{most}|{half})\s*个?\s*({half})?\s*(多)?\s*个?\s*({alt['units']})\s*({half})?\s*(多)?\s*(?:{ago})"
+            rf"(\d+(?:\.\d+)?|{most}|{half})\s*个?\s*({half})?\s*多?\s*个?\s*({alt['units']})\s*({half})?\s*多?\s*(?:{ago})"
         ),
         day=re.compile(rf"({alt['day_words']})"),
         most_of=frozenset(raw.get("most_of") or []),
@@ -298,14 +298,13 @@ def chinese_date(text: str, today: date) -> date | None:
         return monday + timedelta(days=int(tables["weekdays"][week.group(2)]) - 1)
     count = words.count.search(text)
     if count and words.month.search(text):
-        return (
-            None  # 停了大半年了，大概五月份: the month named is the closer reading, left to the month readers
-        )
+        # 停了大半年了，大概五月份: the month named is the closer reading, left to the month readers
+        return None
     if count:
         said = count.group(1)
         number = float(said) if said[0].isdigit() else MOST_OF if said in words.most_of else 0.5
-        number += 0.5 if count.group(2) or count.group(5) else 0  # 一年半前, 一个半月前: and a half
-        return _back(today, number, tables["units"][count.group(4)])
+        number += 0.5 if count.group(2) or count.group(4) else 0  # 一年半前, 一个半月前: and a half
+        return _back(today, number, tables["units"][count.group(3)])
     said_day = words.day.search(text)
     if said_day:
         return today - timedelta(days=int(tables["day_words"][said_day.group(1)]))

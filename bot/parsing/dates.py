@@ -384,21 +384,25 @@ def _weekday_holidays(text: str, today: date) -> str:
     named beside it ("Labor Day weekend 2023"); `dates.weekday_holidays` in bot/words/en.yaml:
     month, weekday, which one (-1 is the last). Feasts set by another calendar ("Diwali") come from
     `dates.holidays_by_year`, a table of their days by year."""
-    said = _said_dates()
-    by_length = sorted((said.get("weekday_holidays") or {}).items(), key=lambda item: -len(str(item[0])))
-    for name, (month_name, weekday_name, nth) in by_length:  # "canadian thanksgiving" before "thanksgiving"
-        if re.search(rf"\b{re.escape(str(name))}\b", text):
-            month, weekday = _MONTHS.index(str(month_name)) + 1, _WEEKDAYS.index(str(weekday_name))
-            text = _holiday_named(
-                text, str(name), today, functools.partial(_nth_weekday, month, weekday, int(nth))
-            )
-    for name, by_year in sorted(
-        (said.get("holidays_by_year") or {}).items(), key=lambda item: -len(str(item[0]))
-    ):
-        if re.search(rf"\b{re.escape(str(name))}\b", text):
-            days = {int(year): str(day) for year, day in by_year.items()}
-            text = _holiday_named(text, str(name), today, lambda year, d=days: _day_of(d, year))
+    for name, day_in in _holidays():
+        if re.search(rf"\b{re.escape(name)}\b", text):
+            text = _holiday_named(text, name, today, day_in)
     return text
+
+
+@functools.cache
+def _holidays() -> tuple[tuple[str, Callable[[int], date | None]], ...]:
+    """Every holiday name with the function giving its day in a year, the longest name first
+    ("canadian thanksgiving" before "thanksgiving")."""
+    said = _said_dates()
+    found: list[tuple[str, Callable[[int], date | None]]] = []
+    for name, (month_name, weekday_name, nth) in (said.get("weekday_holidays") or {}).items():
+        month, weekday = _MONTHS.index(str(month_name)) + 1, _WEEKDAYS.index(str(weekday_name))
+        found.append((str(name), functools.partial(_nth_weekday, month, weekday, int(nth))))
+    for name, by_year in (said.get("holidays_by_year") or {}).items():
+        days = {int(year): str(day) for year, day in by_year.items()}
+        found.append((str(name), functools.partial(_day_of, days)))
+    return tuple(sorted(found, key=lambda holiday: -len(holiday[0])))
 
 
 def _nth_weekday(month: int, weekday: int, nth: int, year: int) -> date:

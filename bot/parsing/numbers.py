@@ -80,6 +80,7 @@ COUNT_WORDS = {str(word): str(count) for word, count in (words().raw.get("count_
 unit (e.g. number of relapses)."""
 
 
+@functools.cache
 def _count_phrases(language: str) -> dict[str, str]:
     """Phrases naming a count that the numeral reader leaves as words (bot/words/<language>.yaml
     `count_phrases`: 就那一次, "just that once"), in the form numeric_text writes, longest first."""
