@@ -338,3 +338,18 @@ def test_a_question_about_what_the_question_means_is_answered_with_the_term_then
     )
     assert said == ["utter_explain_term"]
     assert "ecog" not in (slots.get("answers") or {})
+
+
+def test_a_second_question_about_the_question_is_recorded_as_unknown_not_asked_a_third_time(domain):
+    # Explaining the term is the one extra ask; a second "what do you mean?" moves on as unknown,
+    # and unknown never excludes.
+    text = "what do you mean by days? she just sits"
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "current_question": "ecog", "question_asks": 2},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert said == ["utter_moving_on_unknown"]
+    assert slots["answers"]["ecog"]["value"] == "unknown"
