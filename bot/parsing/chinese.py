@@ -246,6 +246,9 @@ def chinese_date(text: str, today: date) -> date | None:
     week), and `units` for "N units ago" (三个月前, 两周前, 半年前 with `half`)."""
     if not is_chinese(text):
         return None
+    from bot.parsing.text import clean  # text.py imports this module on first use
+
+    text = clean(text)  # dialect and chat forms as Mandarin: 仨月前, 停咗两个月
     words = _date_words()
     tables = words.tables
     digits = numerals_to_digits(text).replace(" ", "")
@@ -342,6 +345,10 @@ def _year_only(year: int) -> date:
     return date(year, 7, 1)
 
 
+_DAY_AFTER_MONTH = re.compile(r"\s*(\d{1,2})\s*(?:[日号]|(?=$|[，,。.、；;\s]))")
+"""A day right after a month (5月10号, 5月10): not "5月3个疗程"."""
+
+
 def _day_in_year(year_match: re.Match, after: str, today: date, words: _DateWords) -> date | None:
     """The day a year names with what follows it: 去年五月 (the 15th), 去年年底 (zh.yaml
     `year_parts`), 去年这个时候 (a year ago today), 2021年 alone (1 July); 今年 alone is too vague."""
@@ -362,6 +369,12 @@ def _day_in_year(year_match: re.Match, after: str, today: date, words: _DateWord
     month = words.month.match(after.lstrip("的"))
     if month and 1 <= int(month.group(1)) <= 12:
         part = words.month_part.match(after.lstrip("的"), month.end())
+        said_day = _DAY_AFTER_MONTH.match(after.lstrip("的"), month.end())
+        if said_day and not part:  # 今年5月10号: that day, not the middle of the month
+            try:
+                return date(year, int(month.group(1)), int(said_day.group(1)))
+            except ValueError:
+                return None
         return date(year, int(month.group(1)), int(tables["month_parts"][part.group(1)]) if part else 15)
     if back == 0:
         return None  # 今年 alone: too vague

@@ -58,6 +58,12 @@ class _Vocabulary:
     """Per fact: words of inability that do not negate a choice but confirm it ("can't walk across
     the room" is the limit of a scale of what brings symptoms on)."""
     clause_break: re.Pattern
+    together: dict[str, dict[Any, tuple[tuple[str, ...], ...]]]
+    """Per fact: choice value → groups of words that name it together, wherever each is said
+    ("leukaemia, the acute one. Myeloid, I think"; 白血病 急性的 髓系)."""
+    named_over: dict[str, dict[Any, frozenset[Any]]]
+    """Per fact: choice value → choices it stands over when both are named (MDS beside AML is the
+    illness AML came from, not a second diagnosis)."""
 
 
 @functools.cache
@@ -85,6 +91,17 @@ def vocabulary(language: str = "en") -> _Vocabulary:
         clause_break=re.compile(
             r"[,.;:!?]|" + "|".join(rf"(?<![a-z0-9]){re.escape(b)}(?![a-z0-9])" for b in breaks)
         ),
+        together={
+            fact_id: {
+                value: tuple(tuple(_bare(str(w)) for w in group) for group in groups)
+                for value, groups in by_value.items()
+            }
+            for fact_id, by_value in (lw.raw.get("choice_together") or {}).items()
+        },
+        named_over={
+            fact_id: {value: frozenset(others) for value, others in by_value.items()}
+            for fact_id, by_value in (lw.raw.get("choice_named_over") or {}).items()
+        },
     )
 
 
@@ -199,11 +216,19 @@ def _chinese_words(fact_id: str, labels: tuple[tuple[Any, str], ...], language: 
 @functools.cache
 def _vocabulary(fact_id: str, labels: tuple[tuple[Any, str], ...], language: str) -> list[str]:
     """The fact's one-word phrases long enough to correct a misspelling towards."""
+    together = vocabulary(language).together.get(fact_id, {})
     return sorted(
         {
             p.words
             for p in _phrases_with_latin(fact_id, labels, language)
             if " " not in p.words and len(p.words) >= 5 and p.words.isalpha()
+        }
+        | {
+            w
+            for groups in together.values()
+            for group in groups
+            for w in group
+            if len(w) >= 5 and w.isalpha()
         }
     )
 
@@ -291,6 +316,7 @@ def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> M
         text = homophones_corrected(text, _chinese_words(fact.id, labels, language))
     normal = _choice_text(text)
     positive, negated = _find(phrases, normal, free_text, words_of, fact.id)
+    _add_named_together(fact.id, normal, positive, words_of)
     for acronym, value in words_of.case_sensitive.get(fact.id, {}).items():
         if re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text) and value not in positive:
             positive.append(value)
@@ -298,7 +324,20 @@ def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> M
         corrected = _corrected(normal, _vocabulary(fact.id, labels, language))
         if corrected != normal:
             positive, negated = _find(phrases, corrected, free_text, words_of, fact.id)
+            _add_named_together(fact.id, corrected, positive, words_of)
     return Mentions(tuple(positive), tuple(negated))
+
+
+def _add_named_together(fact_id: str, text: str, positive: list[Any], words_of: _Vocabulary) -> None:
+    """Adds to `positive` each choice whose words (`together`) are all said in `text`, none negated."""
+    for value, groups in words_of.together.get(fact_id, {}).items():
+        if value in positive:
+            continue
+        for group in groups:
+            found = [_whole_words(word).search(text) for word in group]
+            if all(found) and not any(_negated(text, m.start(), m.end(), words_of, fact_id) for m in found):
+                positive.append(value)
+                break
 
 
 def _exact(fact: FactDefinition, text: str) -> Any | None:
@@ -430,6 +469,12 @@ def _by_phrases(fact: FactDefinition, text: str, mentions: Mentions) -> Parsed:
         became = _what_it_became(fact, text)
         if became is not None:  # "MDS that turned into AML": AML, read back if it excludes
             return result.value(became, text)
+        over = vocabulary(written_language(text)).named_over.get(fact.id, {})
+        standing = [v for v in mentions.positive if not any(v in over.get(o, ()) for o in mentions.positive)]
+        if standing == [mentions.positive[0]]:
+            # "AML with myelodysplasia-related changes": AML, read back if it excludes. Only when it is
+            # named first, as what the rest qualifies: "MDS, and they watch for AML" is not AML.
+            return result.value(standing[0], text)
         return result.unclear(text, "choice.ambiguous")
     return result.unclear(text, "choice.no_match")
 

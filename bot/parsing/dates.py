@@ -35,6 +35,7 @@ from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import asks_back, says_it_happened, topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
+from bot.parsing.counted_dates import counted_date
 from bot.parsing.date_mentions import reconcile
 from bot.parsing.result import Parsed
 from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain
@@ -240,12 +241,25 @@ def _named_day_years_ago(text: str, today: date) -> str:
     the year, so that a later clause without one ("He spent Christmas Day in the CCU") takes it too."""
     said = _said_dates()
     days = alternation([*_MONTHS, *(said.get("holidays") or {}), *(said.get("weekday_holidays") or {})])
-    return re.sub(
+    text = re.sub(
         rf"\b({days})\s+(\d+)\s+years?\s+ago\b",
         lambda m: f"{m.group(1)} {today.year - int(m.group(2))}",
         text,
         flags=re.IGNORECASE,
     )
+    # "a year ago in October": that month of that year; "five years ago this month": N years ago
+    text = re.sub(
+        rf"\b(\d+|a|an|one)\s+years?\s+ago\s+(?:in|around|about)\s+({days})\b",
+        lambda m: f"{m.group(2)} {today.year - _count(m.group(1))}",
+        text,
+        flags=re.IGNORECASE,
+    )
+    return re.sub(r"\b((?:\d+|a|an|one)\s+years?\s+ago)\s+this\s+month\b", r"\1", text, flags=re.IGNORECASE)
+
+
+def _count(said: str) -> int:
+    """ "a", "an", "one" or digits as a number."""
+    return int(said) if said.isdigit() else 1
 
 
 def _calendar_years(text: str, today: date) -> str:
@@ -564,7 +578,7 @@ def _point(reading: DateReading) -> date:
 
 _AFTER_ANOTHER_EVENT = re.compile(
     r"\b(?:\d+|a|an|a few|a couple of)\s+(?:days?|weeks?|months?|years?)\s+"
-    r"(?:after|later|before\s+(?:the|that|my|his|her|their|this|it)|on\s+from)\b"
+    r"(?:after|post|following|later|before\s+(?:the|that|my|his|her|their|this|it)|on\s+from)\b"
 )
 """A length of time counted from another event ("two years after that", "6 months later"), not from
 today; "ago" is from today."""
@@ -669,6 +683,12 @@ def clause_dates(text: str, today: date) -> list[date]:
     return found
 
 
+def _single_clause_date(clause: str, today: date) -> date | None:
+    """The one date a clause names, else None (none, or several)."""
+    found = clause_dates(clause, today)
+    return found[0] if len(found) == 1 else None
+
+
 def _not_ended(text: str, fact_id: str) -> bool:
     """Whether the answer says the thing asked about has not ended (`not_yet` for the fact in the
     words file: "still taking them", "not stopped yet", 还在吃)."""
@@ -685,6 +705,9 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if asks_back(text):
         return result.unclear(said, "date.unclear")  # "do you mean platelets or a blood transfusion?"
     text = without_future_clauses(text)  # "my next one is tomorrow, the last one was a week ago"
+    counted = counted_date(text, today, lambda clause: _single_clause_date(clause, today))
+    if counted is not None:  # "when he was 45; he's 71 now", "移植满一年停的，我是25年8月移植的"
+        return result.value(counted, said)
     if _AFTER_ANOTHER_EVENT.search(numeric_text(text)) or _counted_from_an_event(text):
         return result.unclear(said, "date.unclear")  # "the bypass two years after that": not 2 years ago
     if _dates_another_event(text, fact.id):
