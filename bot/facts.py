@@ -108,6 +108,9 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     self_minimum: float | None = None
     """Below this, an answer about oneself is implausible (an age of 1 typed by the patient): it is
     asked again, never counted. Someone answering for another person may give any plausible value."""
+    remission_below_blasts: float | None = None
+    """For a yes/no question whether AML went into remission: a marrow blast percentage said
+    answers it, below this being remission ("原始细胞8%", "blasts down to 3%": bot/parsing/blasts.py)."""
     within_months: float | None = None
     """For a yes/no question about a time limit ("did it come back within 12 months?"): a length of
     time said ("8 months after", "一年多") or two month-and-year dates answer it
@@ -139,6 +142,8 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
             raise ValueError("`units` only belongs on number facts")
         if (values["reading"] != "ever" or values["answer_inverts"]) and kind != "boolean":
             raise ValueError("`reading` and `answer_inverts` only belong on boolean facts")
+        if values["remission_below_blasts"] is not None and kind != "boolean":
+            raise ValueError("`remission_below_blasts` only belongs on boolean facts")
         if values["within_months"] is not None and kind != "boolean":
             raise ValueError("`within_months` only belongs on boolean facts")
         if values["several_choices"] != "ask_again" and kind != "choice":

@@ -155,6 +155,9 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         return result.unknown(said)
     if _needs_explaining(fact, text):
         return result.unclear(said, result.ASKS_WHAT_IT_MEANS)
+    fact_words = language_words(written_language(text)).for_fact(fact.id)
+    if fact_words is not None and fact_words.premise_denied.search(words):
+        return result.unclear(said, result.DENIES_PREMISE)  # "我没有心衰啊" to "how much does it limit you?"
     return _dispatch(fact, text, today, language=language)
 
 

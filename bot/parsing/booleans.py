@@ -252,7 +252,14 @@ def _said_in_the_end(clauses: list[str], answers: list[list[bool]], lw: Words) -
         return None
     last_clause, answer = last
     concludes = len(last_clause.split()) <= 3 and lw.pattern("conclusion_markers").search(last_clause)
-    return answer if concludes or lw.pattern("later_markers").search(last_clause) else None
+    later = lw.pattern("later_markers")
+    if concludes or later.search(last_clause):
+        return answer
+    # or open a clause between it and the last that said otherwise ("第一个没缓解，第二个换了方案，
+    # 缓解了"); only at its start, as 才 inside one is "only" (娃才八个月)
+    end = max(i for i, found in enumerate(answers) if found)
+    start = max((i for i, found in enumerate(answers[:end]) if found and set(found) != {answer}), default=-1)
+    return answer if any(later.match(clause.strip()) for clause in clauses[start + 1 : end]) else None
 
 
 def topic_denied(text: str, fact_id: str, language: str = "en") -> bool:
@@ -524,6 +531,27 @@ def parse_boolean(
         if durations and not (echoes and parsed.ok):  # "about 18 months later", "一年多"
             said = within(durations, fact.within_months)
             return result.unclear(text, "boolean.unclear") if said is None else result.value(said, text)
+    if (
+        fact is not None
+        and fact.remission_below_blasts is not None
+        and parsed.problem != result.ASKS_WHAT_IT_MEANS
+    ):
+        parsed = _with_blasts(parsed, text, fact.remission_below_blasts)
     if fact is not None and fact.answer_inverts and parsed.ok:
         parsed = replace(parsed, value=not parsed.value)
     return parsed
+
+
+def _with_blasts(parsed: Parsed, text: str, below: float) -> Parsed:
+    """The words' reading checked against a blast percentage said ("缓解了，不过骨髓里还有8%"):
+    it answers when the words do not, and a disagreement is asked again."""
+    from bot.parsing.blasts import blasts_in_remission  # reads the words files, as this module does
+
+    if parsed.status == "unknown":
+        return parsed
+    in_remission = blasts_in_remission(text, below)
+    if in_remission is None:
+        return parsed
+    if not parsed.ok:
+        return result.value(in_remission, text)
+    return parsed if parsed.value == in_remission else result.unclear(text, "boolean.unclear")

@@ -41,6 +41,10 @@ class FactWords:
     """For a date question: events people date instead of the one asked about ("two stents in
     2020" to "when was the last heart attack or bypass?"). An answer that dates only these is asked
     again, never read as the date asked for."""
+    premise_denied: re.Pattern
+    """Phrases denying what the question takes for granted ("I don't have heart failure" to "how
+    much does heart failure limit you?"): no level is read; the question is asked again, and the
+    denial itself is kept where it is a fact of its own."""
     not_yet: re.Pattern
     """For a date question about something ending ("when did you stop them?"): phrases saying it
     has not ended ("still on them", 还在吃), which answer "never"."""
@@ -190,6 +194,7 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             says_yes=frozenset(space_cjk(p) for p in says_yes),
             does_not_apply=phrase_pattern(str(p) for p in lists.get("does_not_apply") or []),
             not_yet=phrase_pattern(str(p) for p in lists.get("not_yet") or []),
+            premise_denied=phrase_pattern(str(p) for p in lists.get("premise_denied") or []),
             other_events=phrase_pattern(str(p) for p in lists.get("other_events") or []),
         )
     return loaded

@@ -104,3 +104,88 @@ def test_a_date_counted_from_ages_or_another_dated_event_is_worked_out(fact_id, 
 def test_a_count_with_nothing_to_count_from_is_asked_again(fact_id, said, language):
     parsed = _read(fact_id, said, language)
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "in_remission"),
+    [
+        # a marrow blast percentage answers "did it go into remission?" (fewer than 5 % is remission)
+        ("aml_no_response_after_two_courses", "after the second course the blasts were 12%", "en", False),
+        ("aml_no_response_after_two_courses", "blast count came down to 2 percent", "en", True),
+        (
+            "aml_no_response_after_two_courses",
+            "two courses, blasts less than 5% on the last marrow",
+            "en",
+            True,
+        ),
+        ("aml_no_response_after_two_courses", "两个疗程后复查骨髓，原始细胞还有百分之二十", "zh", False),
+        ("aml_relapse_no_response", "复发后用了维奈克拉，原始细胞从60%降到了1.5%", "zh", True),
+        ("aml_relapse_no_response", "复发后化疗，原始细胞从百分之五十降到三", "zh", True),
+        # words and figure agree
+        ("aml_relapse_no_response", "部分缓解吧，骨髓里还有10%的原始细胞", "zh", False),
+    ],
+)
+def test_a_blast_percentage_answers_a_remission_question(fact_id, said, language, in_remission):
+    parsed = _read(fact_id, said, language)
+    # both facts are asked the other way up: remission records "no response" as false
+    assert parsed.ok and parsed.value is (not in_remission), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        # the words say remission, the figure says not: asked again
+        ("aml_no_response_after_two_courses", "in remission after two, blasts 9%", "en"),
+        ("aml_no_response_after_two_courses", "两个疗程后完全缓解了，原始细胞8%", "zh"),
+    ],
+)
+def test_words_and_a_blast_percentage_that_disagree_are_asked_again(fact_id, said, language):
+    parsed = _read(fact_id, said, language)
+    assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "in_remission"),
+    [
+        # the outcome comes last, with the marker in a clause between
+        ("第一个疗程没打下来，第二个疗程换了药，缓解了", "zh", True),
+        ("first round didn't work, then the second round, the one with FLAG, that did it", "en", True),
+    ],
+)
+def test_a_story_of_courses_is_read_by_how_it_ended(said, language, in_remission):
+    parsed = _read("aml_no_response_after_two_courses", said, language)
+    assert parsed.ok and parsed.value is (not in_remission), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # 才 inside a clause is "only", not "then at last"
+        ("breastfeeding", "还在喂奶，孩子才五个月，断不了", True),
+    ],
+)
+def test_only_said_inside_a_clause_does_not_turn_an_answer_round(fact_id, said, meant):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("hang on, he doesn't have heart failure", "en"),
+        ("she's never had heart failure, why ask?", "en"),
+        ("我爸没得心衰，你们是不是搞错了", "zh"),
+        ("哪来的心衰？就是血压高", "zh"),
+    ],
+)
+def test_an_answer_denying_what_the_question_takes_for_granted_reads_no_level(said, language):
+    parsed = _read("heart_failure_limitation", said, language)
+    assert not parsed.ok and parsed.problem == "answer.denies_premise", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"), [("no limits at all", "en"), ("心衰是有，不过没什么限制", "zh")]
+)
+def test_a_level_said_beside_the_heart_failure_is_still_read(said, language):
+    parsed = _read("heart_failure_limitation", said, language)
+    assert parsed.ok and parsed.value == 1, parsed

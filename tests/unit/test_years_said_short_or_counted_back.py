@@ -34,14 +34,24 @@ def test_the_nineties_stay_a_decade():
 
 
 @pytest.mark.parametrize(
-    ("said", "language"),
+    ("said", "language", "event", "counted"),
     [
-        ("stopped around the first anniversary of the transplant, which was in May 2024", "en"),
-        ("移植后半年停的，移植是前年十月", "zh"),
-        ("移植满一年就停了，移植是24年6月做的", "zh"),
+        (
+            "stopped around the first anniversary of the transplant, which was in May 2024",
+            "en",
+            date(2024, 5, 15),
+            None,
+        ),
+        ("移植后半年停的，移植是前年十月", "zh", date(2024, 10, 15), date(2025, 4, 15)),
+        ("移植满一年就停了，移植是24年6月做的", "zh", date(2024, 6, 15), date(2025, 6, 15)),
     ],
 )
-def test_a_time_counted_from_another_event_is_asked_again(said, language):
-    """Never the other event's own date (`dates.counted_from` in the words files)."""
+def test_a_time_counted_from_another_event_is_never_that_events_date(said, language, event, counted):
+    """Never the other event's own date (`dates.counted_from` in the words files): asked again, or,
+    where the counting words are known, counted from it (bot/parsing/counted_dates.py)."""
     parsed = understand("transplant_immunosuppressants_stopped", said, TODAY, language=language).parsed
-    assert not parsed.ok and parsed.status == "unclear", parsed
+    assert not (parsed.ok and parsed.value == event), parsed
+    if counted is None:
+        assert not parsed.ok and parsed.status == "unclear", parsed
+    else:
+        assert parsed.ok and parsed.value == counted, parsed
