@@ -245,6 +245,26 @@ _ORDINAL_BEFORE = re.compile(r"(?:第|头)\s*$")
 
 _TIMES_AFTER = re.compile(r"\s*(?:次|回|趟|times?)(?![a-z])")
 
+_THINGS_COUNTED_AFTER = re.compile(
+    r"\s*(?:个(?=\s*[\u4e00-\u9fff])(?!\s*(?:左|右|多|了|吧|啊|呀|呢|哦|的|都|就|也|而))|次|回|遍|袋|支|瓶|项|趟"
+    r"|治\s*疗\s*量|bags?|times?|units? of)(?![a-z])"
+)
+"""A counter right after a number ("第二天", "输了两个治疗量", "后面一个向下的箭头", "2 bags"): it
+counts something, so it is no lab value. Not 个 said as the unit ("才8个，医生说", "850个/μL")."""
+
+
+def _values_in(text: str) -> list[NumberMention]:
+    """The numbers in `text` that may be a value: not ordinals or counts of things."""
+    return [m for m in find_numbers(text) if not _counts_something(text, m)]
+
+
+def _counts_something(prepared: str, mention: NumberMention) -> bool:
+    """Whether a number is an ordinal (第2天) or counts things (2个治疗量) rather than being a value."""
+    return bool(
+        _THINGS_COUNTED_AFTER.match(prepared, mention.end)
+        or _ORDINAL_BEFORE.search(prepared, 0, mention.start)
+    )
+
 
 def _said_total(prepared: str) -> float | None:
     """The number said right after a word for "in all" (`total_markers`: 一共, 总共, "in total"), or
@@ -360,6 +380,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
             if _TIMES_AFTER.match(prepared, mention.end):
                 ordinals.append(mention.number)  # "第二次", not "第三个疗程"
             continue  # "第一次是化疗后": which one, not how many
+        if not _is_count(fact) and not fact.equivalents and _counts_something(prepared, mention):
+            continue  # "第2天查是52", "输了2个治疗量": the value is another number
         number, unit_name, end = mention.number, None, mention.end
         unit_match = unit_re.match(prepared, end) if unit_re else None
         if unit_match is None:
@@ -527,9 +549,9 @@ def _latest_reading(
     None, and the question is asked again. Without commas between them, each
     number's clause is the words since the number before it ("以前吃60 现在减到30了")."""
     lw = words(written_language(prepared))
-    clauses = [c for c in re.split(r"[,;]|\bbut\b|\band\b|\bthen\b", prepared) if find_numbers(c)]
+    clauses = [c for c in re.split(r"[,;]|\bbut\b|\band\b|\bthen\b", prepared) if _values_in(c)]
     if len(clauses) != len(readings):
-        ends = [m.end for m in find_numbers(prepared)]
+        ends = [m.end for m in _values_in(prepared)]
         clauses = [prepared[start:end] for start, end in zip([0, *ends], ends, strict=False)]
         if len(clauses) != len(readings):
             return None
@@ -539,9 +561,10 @@ def _latest_reading(
         return readings[latest[0]]
     if not latest and len(unmarked) == 1 and len(earlier) == len(clauses) - 1:
         return readings[unmarked[0]]  # "68, up from 49 last week": every other one is said to be before
-    if latest == [len(clauses) - 1] and earlier:
+    if latest == [len(clauses) - 1] and (earlier or not fact.equivalents):
+        # (a dose may be split over the day, "10 in the morning and 5 now at night": not for doses)
         # a story told in order that ends "now": "used to be 60, then 40, now 20"; "started at 60 and
-        # every week it drops by 10, he's on 30 now"
+        # every week it drops by 10, he's on 30 now"; "第二天查是52，今天早上又掉到21了"
         return readings[latest[0]]
     return None
 

@@ -189,3 +189,27 @@ def test_an_answer_denying_what_the_question_takes_for_granted_reads_no_level(sa
 def test_a_level_said_beside_the_heart_failure_is_still_read(said, language):
     parsed = _read("heart_failure_limitation", said, language)
     assert parsed.ok and parsed.value == 1, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        # a number that counts something or says which one is no lab value
+        ("platelet_count", "输了两个治疗量以后复查是46", "zh", 46),
+        ("platelet_count", "第三天复查血小板33", "zh", 33),
+        ("haemoglobin", "92 after they gave her 2 bags of blood", "en", 92),
+        # but 个 said as the unit is the value's
+        ("platelet_count", "才6个，医生说很低", "zh", 6),
+        # values told in order, the last said to be the latest
+        ("platelet_count", "输完第二天是60，今天又掉到25了", "zh", 25),
+        ("haemoglobin", "一直在八九十之间，最近一次是83", "zh", 83),
+    ],
+)
+def test_counts_and_orders_beside_a_lab_value_are_set_aside(fact_id, said, language, meant):
+    parsed = _read(fact_id, said, language)
+    assert parsed.value == meant and parsed.status in ("value", "out_of_range"), parsed
+
+
+def test_a_dose_split_over_the_day_is_not_read_as_the_latest():
+    parsed = _read("daily_steroid_dose", "20 mg in the morning, and 10 now at night", "en")
+    assert not (parsed.ok and parsed.value == 10), parsed
