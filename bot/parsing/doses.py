@@ -34,6 +34,9 @@ class _DoseWords:
     how_often: list[tuple[re.Pattern, float | None]]  # pattern, doses a day (None: from its {n})
     every_hours: list[re.Pattern]
     tablets: re.Pattern  # a count of tablets, and the strength of one when it follows or precedes
+    tablet_strength: re.Pattern  # "5mg tablets", "the 20 mg pill": the strength of the tablets taken
+    per_dose: re.Pattern  # "一回5毫克", "each time 5mg": what one dose holds, not a count of one
+    split_into: list[re.Pattern]  # "分3次", "split into 3 doses": how the day's amount is divided
     times_of_day: re.Pattern
     counts: dict[str, float]
     strength_after: re.Pattern  # "一片5毫克", "一片是5毫克": what one tablet holds
@@ -87,6 +90,7 @@ def _dose_words(language: str) -> _DoseWords | None:
         space_cjk(str(k)): float(v) for k, v in (section.get("weight_units") or {"kg": 1}).items()
     }
     joiners = [space_cjk(str(w)) for w in section.get("strength_joiners") or []]
+    endings = alternation(space_cjk(str(w)) for w in section.get("strength_endings") or [])
     joined = rf"(?:(?:{alternation(joiners)})\s*)?" if joiners else ""
     times = "|".join(
         re.escape(space_cjk(str(t))) for t in sorted(section.get("times_of_day") or [], key=len, reverse=True)
@@ -95,9 +99,16 @@ def _dose_words(language: str) -> _DoseWords | None:
         how_often=how_often,
         every_hours=every_hours,
         tablets=tablets,
+        per_dose=re.compile(
+            rf"(?<![a-z0-9.])(?:{alternation(space_cjk(str(p)) for p in section.get('per_dose') or [])})"
+            rf"\s*(?:{alternation(joiners)})?\s*(?={_DIGITS}\s*mg|{number}\s*(?:{units})(?![a-z]))"
+        ),
+        split_into=[re.compile(_template(str(p), number)) for p in section.get("split_into") or []],
+        tablet_strength=re.compile(rf"(?<![a-z0-9.])(?P<strength>{_DIGITS})\s*mg\s*(?:{units})(?![a-z])"),
         times_of_day=re.compile(rf"(?<![a-z])(?:{times})(?![a-z])" if times else r"(?!x)x"),
         counts=counts,
-        strength_after=re.compile(rf"\s*{joined}(?P<strength>{_DIGITS})\s*mg"),
+        # "一片5毫克"; "一片是0.75的" says its strength without the unit (`strength_endings`)
+        strength_after=re.compile(rf"\s*{joined}(?P<strength>{_DIGITS})\s*(?:mg|(?:{endings}))"),
         strength_before=re.compile(rf"(?P<strength>{_DIGITS})\s*mg\s*$"),
         cycles=phrase_pattern(space_cjk(str(p)) for p in section.get("cycles") or []),
         per_weight=re.compile(rf"(?P<n>{_DIGITS})\s*(?:{per_weight})"),
@@ -149,7 +160,13 @@ def daily_dose(prepared: str, language: str) -> float | None:
     def mark(start: int, end: int) -> None:
         read[start:end] = [True] * (end - start)
 
+    for pattern in dose_words.split_into:  # "每天4.5mg，分3次": the day's amount, divided
+        for match in pattern.finditer(prepared):
+            mark(match.start(), match.end())
+    for match in dose_words.per_dose.finditer(prepared):  # "一天两回，一回5毫克": one dose holds 5
+        mark(match.start(), match.end())
     per_day: set[float] = set()
+    daily: list[re.Match] = []  # "每天", "daily": said of the day's amount when right beside one
     found = [(m, times) for pattern, times in dose_words.how_often for m in pattern.finditer(prepared)]
     found += [(m, "hours") for pattern in dose_words.every_hours for m in pattern.finditer(prepared)]
     for match, times in sorted(
@@ -163,7 +180,12 @@ def daily_dose(prepared: str, language: str) -> float | None:
             per_day.add(24 / hours if hours else 0.0)
         else:
             per_day.add(times if times is not None else _number(match.group("n"), dose_words.counts))
-    tablets: list[tuple[float, int]] = []
+            if times == 1.0:
+                daily.append(match)
+    said_daily = _amount_beside(prepared, daily, unread)
+    if said_daily is not None and not per_day - {1.0}:
+        return said_daily  # "美卓乐每天8毫克，早上一次吃两片", "每天2.5mg就半片": the day's amount is said
+    tablets: list[tuple[float, int, int]] = []  # count, start, end
     strengths: set[float] = set()
     for match in dose_words.tablets.finditer(prepared):
         if not unread(match.start(), match.end()):
@@ -173,7 +195,7 @@ def daily_dose(prepared: str, language: str) -> float | None:
         preceding = dose_words.strength_before.search(prepared[: match.start()])
         if match.group("strength"):
             strengths.add(float(match.group("strength")))
-            tablets.append((count, match.start()))
+            tablets.append((count, match.start(), match.end()))
             mark(match.start(), match.end())
         elif count == 1 and following:  # "一片5毫克", "1 tablet 5mg": what one tablet holds
             strengths.add(float(following.group("strength")))
@@ -182,8 +204,17 @@ def daily_dose(prepared: str, language: str) -> float | None:
             strengths.add(float(preceding.group("strength")))
             mark(preceding.start(), match.end())
         else:
-            tablets.append((count, match.start()))
+            tablets.append((count, match.start(), match.end()))
             mark(match.start(), match.end())
+    for match in dose_words.tablet_strength.finditer(prepared):  # "prednisolone 5mg tablets, ..."
+        if unread(match.start(), match.end()):
+            strengths.add(float(match.group("strength")))
+            mark(match.start(), match.end())
+    if strengths:  # "..., 2 in the morning and 1 at night": counts of those tablets at times of day
+        for count, start, end in _counts_at_times(prepared, dose_words):
+            if unread(start, end):
+                tablets.append((count, start, end))
+                mark(start, end)
     tablet_count = _tablets_a_day(prepared, tablets, dose_words)
     amounts = [
         (float(m.group(1)), m.start(), m.end())
@@ -203,16 +234,57 @@ def daily_dose(prepared: str, language: str) -> float | None:
     return next(iter(values)) * tablet_count * times
 
 
-def _tablets_a_day(prepared: str, tablets: list[tuple[float, int]], dose_words: _DoseWords) -> float | None:
+def _tablets_a_day(
+    prepared: str, tablets: list[tuple[float, int, int]], dose_words: _DoseWords
+) -> float | None:
     """How many tablets a dose is: one count ("two tablets"), or several each at a time of day of its
-    own ("早上4片晚上2片": 6); None when several counts disagree."""
-    counts = {count for count, _ in tablets}
-    if len(counts) <= 1:
+    own, before or after it ("早上4片晚上2片", "2 tablet morning, 1 tablet afternoon": 6 and 3); None
+    when several counts disagree."""
+    counts = {count for count, _, _ in tablets}
+    if len(counts) <= 1 and len(tablets) <= 1:
         return next(iter(counts), 1.0)
-    times = [m.end() for m in dose_words.times_of_day.finditer(prepared)]
-    if all(any(0 <= start - end <= 2 for end in times) for _, start in tablets):
-        return sum(count for count, _ in tablets)
-    return None
+    times = [(m.start(), m.end()) for m in dose_words.times_of_day.finditer(prepared)]
+    if all(_at_a_time(start, end, times) for _, start, end in tablets):
+        return sum(count for count, _, _ in tablets)
+    return next(iter(counts)) if len(counts) == 1 else None
+
+
+def _at_a_time(start: int, end: int, times: list[tuple[int, int]]) -> bool:
+    return any(0 <= start - t_end <= 2 or 0 <= t_start - end <= MAX_GAP_TO_TIME for t_start, t_end in times)
+
+
+def _amount_beside(prepared: str, daily: list[re.Match], unread) -> float | None:  # noqa: ANN001
+    """The amount in mg said right after or before a word for "a day" ("每天8mg", "8mg daily") when
+    it is the only amount said, else None."""
+    days = [d for d in daily if _DAY.search(d.group(0))]  # not "every morning": a time of day
+    amounts = [m for m in _AMOUNT.finditer(prepared) if unread(m.start(), m.end())]
+    if len(amounts) != 1 or _DECIMAL_COMMA.search(prepared):
+        return None  # "之前一天60毫克，现在减到40": which one is for the day is for the other readers
+    said = amounts[0]
+    beside = any(0 <= said.start() - d.end() <= 1 or 0 <= d.start() - said.end() <= 1 for d in days)
+    return float(said.group(1)) if beside and "mg" in said.group(0) else None
+
+
+_DAY = re.compile(r"天|日|day|daily")
+_DECIMAL_COMMA = re.compile(r"\d,\d")
+
+
+MAX_TABLETS = 8
+"""The most tablets one count at a time of day may be; a larger bare number is an amount."""
+
+
+def _counts_at_times(prepared: str, dose_words: _DoseWords) -> list[tuple[float, int, int]]:
+    """Bare small numbers right before a time of day ("2 in the morning", "1 at night"): counts of
+    the tablets whose strength the answer names ("5mg tablets"), never amounts of their own."""
+    times = [(m.start(), m.end()) for m in dose_words.times_of_day.finditer(prepared)]
+    found = []
+    for match in _AMOUNT.finditer(prepared):
+        value = float(match.group(1))
+        if "mg" in match.group(0) or value > MAX_TABLETS or (2 * value) != int(2 * value):
+            continue
+        if any(0 <= t_start - match.end() <= 1 for t_start, _ in times):
+            found.append((value, match.start(), match.end()))
+    return found
 
 
 _CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?::\d\d)?\s*(?P<half>am|pm)(?![a-z])")

@@ -213,3 +213,39 @@ def test_counts_and_orders_beside_a_lab_value_are_set_aside(fact_id, said, langu
 def test_a_dose_split_over_the_day_is_not_read_as_the_latest():
     parsed = _read("daily_steroid_dose", "20 mg in the morning, and 10 now at night", "en")
     assert not (parsed.ok and parsed.value == 10), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        # tablets of a strength named once, counted at times of day
+        ("prednisone 5 mg tablets, 3 in the morning", "en", 15),
+        ("the 5mg pills, two in the morning and one at night", "en", 15),
+        ("one 20 mg tablet in the morning and one at night", "en", 40),
+        # what one dose holds, and a day's amount divided
+        ("强的松一天三次，一次五毫克", "zh", 15),
+        ("一天两次，每次一片，一片10毫克", "zh", 20),
+        ("泼尼松每天30mg，分两次吃", "zh", 30),
+        ("prednisone 20 mg a day, split into 2 doses", "en", 20),
+        # a tablet's strength said without its unit
+        ("泼尼松每天两片，一片是5的", "zh", 10),
+        # the day's amount said beside "a day" is the day's, whatever the tablets
+        ("泼尼松每天15毫克，早上一次吃三片", "zh", 15),
+    ],
+)
+def test_a_daily_dose_told_by_tablets_times_and_doses_adds_up(said, language, meant):
+    parsed = _read("daily_steroid_dose", said, language)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "not_meant"),
+    [
+        ("15mg in the morning and 5 at night", "en", 75),  # a bare 5 beside an amount in mg is mg
+        ("She takes 3 tablets of 5mg every morning", "en", 5),  # every morning is no "a day"
+        ("原来一天40毫克，现在一天20", "zh", 40),  # the day's amount said twice: not the first
+    ],
+)
+def test_amounts_that_are_not_tablet_counts_or_the_days_are_not_read_as_such(said, language, not_meant):
+    parsed = _read("daily_steroid_dose", said, language)
+    assert not (parsed.ok and parsed.value == not_meant), parsed
