@@ -433,10 +433,15 @@ def parse_choice(fact: FactDefinition, text: str, guess: bool = True) -> Parsed:
     if ordinal is not None:  # read back if it excludes: the list they counted may not be ours
         return result.value(ordinal, text)
     scale = fact.several_choices == "highest"
+    two_levels = _two_levels_said(fact, text) if scale else None
+    if two_levels is not None:  # "between 1 and 2", "2和3之间", "number 2, maybe 3 on a bad week"
+        return two_levels
     said = _as_now(text) if scale else text
     mentions = find_mentions(fact, said)
     if scale and _varies(text):
-        return result.unclear(text, "choice.ambiguous")  # "chemo week she's in bed, other weeks…": ask
+        # "good days in the office, bad days on the sofa": the levels it varies between, the study
+        # team deciding when the outcome hangs on which; "it varies" naming none is asked again
+        return _between(text, mentions.positive) or result.unclear(text, "choice.ambiguous")
     reading = _by_phrases(fact, text, mentions)
     # Not overruled: a score named with its scale ("ECOG 1 or 2") is the person's own reading, and
     # a short answer that only denies a level ("not fully active") says what it is not, which
@@ -446,6 +451,37 @@ def parse_choice(fact: FactDefinition, text: str, guess: bool = True) -> Parsed:
     if guess and fact.learned_reader and not reading.sure and not own_reading:
         return _weighed_with_examples(fact, text, reading, said)
     return reading
+
+
+def _between(text: str, levels: tuple[Any, ...]) -> Parsed | None:
+    """Two neighbouring levels of a scale said of one person: the higher, with both as the answer's
+    alternatives (an outcome that hangs on which is left to the study team)."""
+    if len(set(levels)) < 2:
+        return None
+    low, high = min(levels), max(levels)
+    if high - low != 1:
+        return None  # "some days breathless lying down, some days out walking": no one level
+    return replace(result.value(high, text), alternatives=(low, high))
+
+
+_LEVEL_NUMBER = re.compile(
+    r"(?<![\d.])(\d+)(?![\d.])(?!\s*(?:(?:or|to|and|-|到|或)\s*\d+\s*)?"
+    r"(?:hours?|hrs?|days?|weeks?|months?|years?|times?|minutes?|mins?|%|小时|个|天|周|次|分钟|年|月|岁))",
+    re.IGNORECASE,
+)
+"""A number in figures that may be a level: not a length or a count ("I sleep 2 or 3 hours")."""
+
+
+def _two_levels_said(fact: FactDefinition, text: str) -> Parsed | None:
+    """A numbered scale answered with two neighbouring numbers and no other ("between 1 and 2",
+    "2 or 3", "2和3之间"): both, as for `_between`."""
+    if not fact.choice_values or not all(isinstance(v, int) for v in fact.choice_values):
+        return None
+    # in figures, as typed, and not a count of something ("I sleep 2 or 3 hours")
+    numbers = {int(n) for n in _LEVEL_NUMBER.findall(text)}
+    if len(numbers) != 2 or not numbers <= set(fact.choice_values) or max(numbers) - min(numbers) != 1:
+        return None
+    return _between(text, tuple(numbers))
 
 
 SHORT_DENIAL = 6

@@ -130,8 +130,15 @@ def test_daily_activity_in_other_words(fact_id, said, meant):
     assert parsed.ok and parsed.value == meant, parsed
 
 
-def test_two_scores_are_asked_again():
-    assert not understand("ecog", "ECOG 1 or 2, I think", TODAY).parsed.ok
+def test_two_neighbouring_scores_keep_both():
+    """Not asked again since 5 December: both are the answer's alternatives, and an outcome that hangs
+    on which is left to the study team (as for a range of a measurement)."""
+    parsed = understand("ecog", "ECOG 1 or 2, I think", TODAY).parsed
+    assert parsed.ok and set(parsed.alternatives) == {1, 2}, parsed
+
+
+def test_two_scores_apart_are_asked_again():
+    assert not understand("ecog", "ECOG 1 or 3, I think", TODAY).parsed.ok
 
 
 @pytest.mark.parametrize(

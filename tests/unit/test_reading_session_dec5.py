@@ -249,3 +249,30 @@ def test_a_daily_dose_told_by_tablets_times_and_doses_adds_up(said, language, me
 def test_amounts_that_are_not_tablet_counts_or_the_days_are_not_read_as_such(said, language, not_meant):
     parsed = _read("daily_steroid_dose", said, language)
     assert not (parsed.ok and parsed.value == not_meant), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "low", "high"),
+    [
+        ("ecog", "somewhere between 2 and 3", "en", 2, 3),
+        ("ecog", "a 1, or a 2 on a bad week", "en", 1, 2),
+        ("ecog", "1到2之间吧", "zh", 1, 2),
+        ("heart_failure_limitation", "between a little and a lot, it depends on the day", "en", 2, 3),
+    ],
+)
+def test_a_scale_answered_between_two_neighbouring_levels_keeps_both(fact_id, said, language, low, high):
+    parsed = _read(fact_id, said, language)
+    assert parsed.ok and parsed.value == high and set(parsed.alternatives) == {low, high}, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("ecog", "I nap 2 or 3 hours in the afternoon", "en"),  # hours, not levels
+        ("ecog", "it varies, 0 one week and 3 the next", "en"),  # no one level
+        ("ecog", "时好时坏", "zh"),  # varies, naming none
+    ],
+)
+def test_a_scale_answer_that_names_no_neighbouring_levels_is_not_read_as_between(fact_id, said, language):
+    parsed = _read(fact_id, said, language)
+    assert not parsed.alternatives, parsed
