@@ -523,9 +523,13 @@ def _weighed_with_examples(fact: FactDefinition, text: str, by_phrases: Parsed, 
     model = learned.reader(fact.id, language, _training_phrases(fact, language))
     if model is None:
         return by_phrases
-    value, decided = learned.weigh(by_phrases.value if by_phrases.ok else None, model.guess(now))
+    guess = model.guess(now)
+    value, decided = learned.weigh(by_phrases.value if by_phrases.ok else None, guess)
     if not decided:
         return by_phrases
+    if value is None and by_phrases.ok:
+        # the words name one level, the examples lean to its neighbour: both, as for `_between`
+        return _between(text, (by_phrases.value, guess.value)) or result.unclear(text, "choice.ambiguous")
     return result.unclear(text, "choice.ambiguous") if value is None else result.value(value, text)
 
 

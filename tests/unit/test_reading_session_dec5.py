@@ -276,3 +276,27 @@ def test_a_scale_answered_between_two_neighbouring_levels_keeps_both(fact_id, sa
 def test_a_scale_answer_that_names_no_neighbouring_levels_is_not_read_as_between(fact_id, said, language):
     parsed = _read(fact_id, said, language)
     assert not parsed.alternatives, parsed
+
+
+class _LeaningTo:
+    """A stand-in for the learned reader, confident enough to doubt the words, not to overrule them."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def guess(self, text: str):
+        from bot.parsing.learned import DOUBT_ABOVE, TAKE_ABOVE, Guess
+
+        return Guess(self.value, (DOUBT_ABOVE + TAKE_ABOVE) / 2)
+
+
+@pytest.mark.parametrize(("leaning", "kept"), [(1, {0, 1}), (3, None)])
+def test_words_and_examples_a_level_apart_keep_both(monkeypatch, leaning, kept):
+    from bot.parsing import choices
+
+    monkeypatch.setattr(choices.learned, "reader", lambda *args: _LeaningTo(leaning))
+    parsed = _read("ecog", "still working full time", "en")  # the words name level 0
+    if kept is None:  # three levels apart: asked again
+        assert not parsed.ok, parsed
+    else:
+        assert parsed.ok and set(parsed.alternatives) == kept, parsed
