@@ -80,6 +80,16 @@ def counted_date(text: str, today: date, clause_date: Callable[[str], date | Non
     return _from_event(text, said, said_words, clause_date, today)
 
 
+def without_ages(text: str) -> str:
+    """`text` (lower case, digits for number words) without the ages said as now ("never lol im 19"):
+    an age is no date."""
+    said_words = _counting_words(written_language(text))
+    said = _as_said(text, written_language(text))
+    for pattern in said_words.age_now:
+        said = pattern.sub(" ", said)
+    return said
+
+
 def _first_age(patterns: tuple[re.Pattern, ...], said: str) -> int | None:
     ages = {int(m.group("age")) for p in patterns for m in p.finditer(said)}
     return ages.pop() if len(ages) == 1 else None

@@ -35,7 +35,7 @@ from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import asks_back, says_it_happened, topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
-from bot.parsing.counted_dates import counted_date
+from bot.parsing.counted_dates import counted_date, without_ages
 from bot.parsing.date_mentions import reconcile
 from bot.parsing.result import Parsed
 from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain
@@ -565,6 +565,19 @@ def _chinese_never() -> re.Pattern:
 
 _NEVER = phrase_pattern(NEVER_PHRASES)
 _NOT_NEVER = phrase_pattern(NOT_NEVER_WORDS)
+
+
+def _not_never(text: str) -> bool:
+    """Whether a clause that denies also says "not for a while" ("no, not for years"); a clause that
+    denies nothing says it of something else ("angina for years but never a heart attack")."""
+    lw = language_words(written_language(text))
+    return any(
+        _NOT_NEVER.search(clause)
+        and (lw.pattern("negators").search(clause) or lw.pattern("no_words").search(clause))
+        for clause in _CLAUSE_BREAK.split(plain(text))
+    )
+
+
 _VAGUE = phrase_pattern(VAGUE_PHRASES)
 
 
@@ -732,15 +745,17 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         rewritten = _named_day_years_ago(numeric, today)
         text = rewritten if rewritten != numeric else text  # else the words stay as said ("never needed one")
     words = _date_text(numeric_text(text, ordinals=True), today)
-    if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
-        return result.unclear(said, "date.too_vague")
     if (
         fact.allow_never
-        and not _NOT_NEVER.search(plain(text))
+        and not _not_never(text)
         and topic_denied(text, fact.id)
         and not says_it_happened(text)  # "had one in 2019, never a bypass"
     ):
-        return result.value(NEVER, said)  # "a stent in 2020, but never a heart attack or bypass"
+        # "a stent in 2020, but never a heart attack or bypass"; "angina for years but never an
+        # actual heart attack": what else is dated, however vaguely, is not the thing asked about
+        return result.value(NEVER, said)
+    if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
+        return result.unclear(said, "date.too_vague")
     # "last week, maybe Thursday", "in 2020, around Easter": each clause read on its own first
     together = reconcile(
         text, lambda clause: _clause_date(clause, today, date_order), today, fact.several_dates == "latest"
@@ -753,7 +768,9 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         )
     reading = read_date(words, today, date_order)
     if reading is None:
-        if re.search(r"[0-9]", text) or _CHINESE_TIME.search(text):
+        if (re.search(r"[0-9]", text) and re.search(r"[0-9]", without_ages(text))) or _CHINESE_TIME.search(
+            text
+        ):
             return result.unclear(said, "date.unclear")  # a date we could not read is never "never"
         words_plain = plain(text)
         if is_chinese(text) and _never_in_chinese(words_plain):

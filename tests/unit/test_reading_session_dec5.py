@@ -300,3 +300,20 @@ def test_words_and_examples_a_level_apart_keep_both(monkeypatch, leaning, kept):
         assert not parsed.ok, parsed
     else:
         assert parsed.ok and set(parsed.alternatives) == kept, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("no never, I'm only 24", "never"),  # an age is no date
+        ("palpitations for years, but never a real heart attack and no bypass either", "never"),
+        ("no, not for years", None),  # not never: a while ago
+        ("never, well not since I was 30", None),
+    ],
+)
+def test_never_beside_an_age_or_something_else_dated(said, meant):
+    parsed = _read("last_heart_attack_or_bypass", said)
+    if meant is None:
+        assert not (parsed.ok and parsed.value == "never"), parsed
+    else:
+        assert parsed.ok and parsed.value == meant, parsed
