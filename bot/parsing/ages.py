@@ -21,7 +21,7 @@ from datetime import date
 
 from bot.facts import FactDefinition, whole_years_before
 from bot.parsing import result
-from bot.parsing.chinese import lunar_birth_date
+from bot.parsing.chinese import is_chinese, lunar_birth_date, numerals_to_digits
 from bot.parsing.dates import calendar_date
 from bot.parsing.numbers import check_range, find_numbers, strip_date_noise
 from bot.parsing.result import Parsed
@@ -45,6 +45,8 @@ _FULL_DATE = re.compile(
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b,?\s+\d{{4}}"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
 )
+_COMPACT_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d.])")
+"""A birth date written as eight figures, year first ("19550815")."""
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+((?:18|19|20)\d\d)\b")
 _BORN = re.compile(r"\bborn\b")
 _BORN_YEAR = re.compile(r"\bborn\b\D{0,12}?\b((?:18|19|20)\d\d)\b")
@@ -89,6 +91,12 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     if lunar_birthday is not None:
         return _from_birth(fact, lunar_birthday, today, said)
     words = numeric_text(text, ordinals=True)
+    compact = _COMPACT_DATE.search(words)
+    if compact:  # "19550815", as on an ID card
+        try:
+            return _from_birth(fact, date(*(int(part) for part in compact.groups())), today, said)
+        except ValueError:
+            return result.unclear(said, "number.missing")
     if _FULL_DATE.search(words):
         born = calendar_date(text, today, date_order)
         if born is not None:
@@ -101,7 +109,10 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     born_year = _BORN_YEAR.search(words) or _YEAR_ONLY_ANSWER.fullmatch(words.strip(" .!"))
     if born_year:
         return _from_birth_year(fact, int(born_year.group(1)), today, said)
-    decade = _decade_said(words)
+    # 四十出头: the words before the rewrites for measurements ("over 40"), which an age reads as its decade
+    decade = _decade_said(words) or (
+        _decade_said(space_cjk(numerals_to_digits(text))) if is_chinese(text) else None
+    )
     if decade is not None:  # "in her early sixties", 五十多岁: the middle, the ends as alternatives
         low, high = decade
         parsed = check_range(fact, (low + high) // 2, said)

@@ -317,3 +317,21 @@ def test_never_beside_an_age_or_something_else_dated(said, meant):
         assert not (parsed.ok and parsed.value == "never"), parsed
     else:
         assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant", "span"),
+    [
+        ("我妈五十出头", "zh", 51, (50, 53)),
+        ("19601120", "zh", 66, ()),  # eight figures, year first, as on an ID card
+        ("born 19871203", "en", 39, ()),
+    ],
+)
+def test_ages_said_as_just_over_a_decade_or_in_eight_figures(said, language, meant, span):
+    parsed = _read("age", said, language)
+    assert parsed.ok and parsed.value == meant and tuple(parsed.alternatives) == span, parsed
+
+
+def test_a_lab_value_just_over_a_round_number_is_still_inexact():
+    parsed = _read("platelet_count", "血小板五十出头", "zh")
+    assert not parsed.ok and parsed.problem == "number.inexact", parsed
