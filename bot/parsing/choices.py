@@ -131,6 +131,7 @@ def _choice_text(text: str) -> str:
     """Lower case, contractions and number words resolved, apostrophes dropped, punctuation other than
     clause breaks turned into spaces, clause breaks spaced out."""
     text = numeric_text(text).replace("'", "")
+    text = re.sub(r"(?<=[a-z])x(?=\d)", " x", text)  # "R-CHOP×6": six of R-CHOP
     text = re.sub(r"[^a-z0-9,.;:!?%\u3400-\u4dbf\u4e00-\u9fff]+", " ", text)
     text = re.sub(r"\.(?!\d)|(?<!\d)\.", " . ", text)
     text = re.sub(r"([,;:!?])", r" \1 ", text)
@@ -283,12 +284,26 @@ def _find(
         hits = [(s, e, p) for s, e, p in hits if not p.weak]
     positive: list[Any] = []
     negated: list[Any] = []
-    for start, end, phrase in sorted(hits, key=lambda h: h[0]):
-        if phrase.value not in _SELF_NEGATING_VALUES and _negated(text, start, end, words_of, fact_id):
+    ordered = sorted(hits, key=lambda h: h[0])
+    denied = [
+        phrase.value not in _SELF_NEGATING_VALUES and _negated(text, start, end, words_of, fact_id)
+        for start, end, phrase in ordered
+    ]
+    for i in range(len(ordered) - 2, -1, -1):  # "化疗放疗都没做过", "chemo, radio or surgery: none"
+        if denied[i + 1] and _JOINED.fullmatch(text[ordered[i][1] : ordered[i + 1][0]]):
+            denied[i] = ordered[i][2].value not in _SELF_NEGATING_VALUES
+    for (_, _, phrase), is_denied in zip(ordered, denied, strict=True):
+        if is_denied:
             negated.append(phrase.value)
         elif phrase.value not in positive:
             positive.append(phrase.value)
     return positive, negated
+
+
+_JOINED = re.compile(r"\s*(?:[/、]|and|or|nor|和|或|或者|跟|与|及|还有)\s*|\s?")
+"""What may stand between choices said as one list, so that a negation after the last is of them all:
+a joining word, or nothing at all (化疗放疗). Not a comma: a typed space that parts two clauses
+becomes one ("做过放疗 靶向药没吃过")."""
 
 
 def _corrected(text: str, vocabulary: list[str]) -> str:

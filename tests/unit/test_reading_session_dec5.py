@@ -335,3 +335,19 @@ def test_ages_said_as_just_over_a_decade_or_in_eight_figures(said, language, mea
 def test_a_lab_value_just_over_a_round_number_is_still_inexact():
     parsed = _read("platelet_count", "血小板五十出头", "zh")
     assert not parsed.ok and parsed.problem == "number.inexact", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        # a negation after a list of treatments is of them all, not when a typed space parts them
+        ("用过靶向药，化疗放疗都没做", "zh", ["targeted"]),
+        ("放疗做过 化疗没做", "zh", ["radiotherapy"]),
+        ("打过免疫治疗，化疗放疗都没做过", "zh", ["immunotherapy"]),
+        # a regimen with its count glued on
+        ("R-CHOP×4 then radiotherapy", "en", ["chemotherapy", "targeted", "radiotherapy"]),
+    ],
+)
+def test_treatments_listed_then_denied_or_counted(said, language, meant):
+    parsed = _read("cancer_treatments", said, language)
+    assert parsed.ok and parsed.value == meant, parsed
