@@ -181,9 +181,10 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-_COMPARATOR = re.compile(
+_COMPARATOR = re.compile(  # "up to 65" is a bound, "it's up to 65 now" a rise
     r"(?:less than|lower than|fewer than|under|below|more than|greater than|higher than|over|above|"
-    r"at least|at most|up to|no more than|no less than|<=|>=|<|>|≤|≥)\s*(?:about\s+|around\s+)?$"
+    r"at least|at most|(?<!\bis )(?<!\bwas )(?<!went )(?<!gone )(?<!came )(?<!come )(?<!back )"
+    r"(?<!\bnow )(?<!\bits )up to|no more than|no less than|<=|>=|<|>|≤|≥)\s*(?:about\s+|around\s+)?$"
 )
 _MONTH = (  # without "may", which is more often the verb
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -556,6 +557,12 @@ def _latest_reading(
         if len(clauses) != len(readings):
             return None
     latest, earlier = now_and_before(clauses, lw)
+    said_before = lw.pattern("before_the_number")
+    bound = [i for i, c in enumerate(clauses) if re.search(rf"(?:{said_before.pattern})\s*\d", c)]
+    latest = [i for i in latest if i not in bound]  # "88, up from 71 after the transfusion": 71 is before
+    earlier = sorted(set(earlier) | set(bound))
+    if bound and len(clauses) - len(bound) == 1:  # "it was 94 on Tuesday, up from 88": the one it rose to
+        return readings[next(i for i in range(len(clauses)) if i not in bound)]
     unmarked = [i for i in range(len(clauses)) if i not in latest and i not in earlier]
     if len(latest) == 1 and len(earlier) == len(clauses) - 1:
         return readings[latest[0]]

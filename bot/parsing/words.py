@@ -157,6 +157,7 @@ _LISTS = (
     "earlier_beside_now",
     "again_relapses",
     "birthday_not_yet",
+    "before_the_number",
 )
 
 

@@ -351,3 +351,21 @@ def test_a_lab_value_just_over_a_round_number_is_still_inexact():
 def test_treatments_listed_then_denied_or_counted(said, language, meant):
     parsed = _read("cancer_treatments", said, language)
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("haemoglobin", "92 now, up from 75 before the transfusion", 92),
+        ("haemoglobin", "it was 101 on Monday, down from 110", 101),
+        ("platelet_count", "last week 20, today it's up to 48", 48),
+    ],
+)
+def test_a_value_beside_the_one_it_rose_or_fell_from_is_the_latest(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_up_to_a_number_alone_is_a_bound():
+    parsed = _read("platelet_count", "up to 80 I think")
+    assert not parsed.ok and parsed.problem == "number.inexact", parsed
