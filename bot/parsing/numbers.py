@@ -327,9 +327,13 @@ def prepare(text: str, count_words: bool = False) -> str:
             prepared = prepared.replace(phrase, f" {digits} ")
     prepared = re.sub(r"(?<!\d),(?=\d)", ", ", prepared)  # "查的，三十二": 32 after a comma, not ",32"
     prepared = _GLUED_LAB.sub(r"\1 ", prepared)  # "plt48", "ef58%": the name, then its value
+    prepared = _POINT_SAID.sub(r"\1.\2", prepared)  # "9 point 4"
+    prepared = _POWER_TYPED_FLAT.sub(r"x10^\1", prepared)  # "37 x 10 9": ×10⁹ typed without the ^
     return strip_date_noise(spell_units(prepared))
 
 
+_POINT_SAID = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d+)(?![\d.])")
+_POWER_TYPED_FLAT = re.compile(r"\bx\s*10\s+([369])\b")
 _GLUED_LAB = re.compile(r"\b(plt|hb|hgb|ef|lvef|scr|crea|wbc|anc)(?=\d)", re.IGNORECASE)
 """Lab names as printed on reports, typed with their value glued on. Not "cr" (CR2 is a second
 remission), and names that end in a figure themselves (CD3, CD4) are left alone."""

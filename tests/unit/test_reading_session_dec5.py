@@ -369,3 +369,15 @@ def test_a_value_beside_the_one_it_rose_or_fell_from_is_the_latest(fact_id, said
 def test_up_to_a_number_alone_is_a_bound():
     parsed = _read("platelet_count", "up to 80 I think")
     assert not parsed.ok and parsed.problem == "number.inexact", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("haemoglobin", "hb 10 point 2 g%", 102),  # g% (gm%) is g/dL; "point" said between figures
+        ("platelet_count", "plt 56 x 10 9", 56),  # ×10⁹ typed flat
+    ],
+)
+def test_lab_values_typed_the_old_or_flat_way(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == meant, parsed
