@@ -381,3 +381,17 @@ def test_up_to_a_number_alone_is_a_bound():
 def test_lab_values_typed_the_old_or_flat_way(fact_id, said, meant):
     parsed = _read(fact_id, said)
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("my partner's male", "en", False),
+        ("her womb was removed years ago", "en", False),
+        ("yes he's got a girlfriend", "en", True),
+        ("还没成家，不过有个女朋友", "zh", True),
+    ],
+)
+def test_a_partner_described_answers_whether_she_could_become_pregnant(said, language, meant):
+    parsed = _read("partner_can_become_pregnant", said, language)
+    assert parsed.ok and parsed.value is meant, parsed
