@@ -114,12 +114,26 @@ def _phrase_evidence(clause: str, pattern: re.Pattern, value: bool, lw: Words) -
 
 
 def fact_phrases(clause: str, fact_words: FactWords, lw: Words) -> tuple[list[bool], str]:
-    """The fact's own yes and no phrases in a clause (longest first), turned round when negated."""
+    """The fact's own yes and no phrases in a clause (longest first), turned round when negated;
+    the negation that turned one round is spent with it ("not unwilling" says no more)."""
     found: list[bool] = []
     for match in list(fact_words.says.finditer(clause)):
-        found.append((match.group() in fact_words.says_yes) != _turned_round(clause, match, lw))
-        clause = _mask(clause, match)
+        turned = _turned_round(clause, match, lw)
+        found.append((match.group() in fact_words.says_yes) != turned)
+        start = _negation_start(clause, match.start(), lw) if turned else match.start()
+        clause = clause[:start] + " " * (match.end() - start) + clause[match.end() :]
     return found, clause
+
+
+def _negation_start(clause: str, start: int, lw: Words) -> int:
+    """Where the negation word before `start` begins (as `_negated` finds it), else `start`."""
+    passes, negators = lw.pattern("negation_passes"), lw.pattern("negators")
+    for word in reversed(list(re.finditer(r"\S+", clause[:start]))[-NEGATION_WINDOW:]):
+        if negators.fullmatch(word.group()):
+            return word.start()
+        if not passes.fullmatch(word.group()):
+            break
+    return start
 
 
 RAISED_NEGATION_REACH = 6
@@ -351,7 +365,7 @@ def read_yes_no(
         # question ("Would the pill count? Either way, yes.", "你什么意思？没有！")
         answered = {
             value
-            for clause in _clauses(statements(words_text), lw)
+            for clause in _clauses(statements(words_text, lw), lw)
             if _lone_word(clause, lw)
             for value in _plain_words(clause, lw, reading)
         }
@@ -366,7 +380,7 @@ def read_yes_no(
         and not any(m.group(0) in fact_words.says_yes for m in fact_words.says.finditer(words_text))
     ):
         return result.unclear(said, "boolean.unclear")
-    clauses = _clauses(statements(words_text), lw)
+    clauses = _clauses(statements(words_text, lw), lw)
     if not clauses:
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
@@ -461,11 +475,18 @@ def _said_of_something_else(clauses: list[str], answers: list[list[bool]], openi
     return all(len(clause.split()) > 3 for clause in disagreeing)
 
 
-def statements(words_text: str) -> str:
+def statements(words_text: str, lw: Words | None = None) -> str:
     """The text without its questions ("what kind of contraception?" names the topic but asserts
-    nothing), sentence by sentence ("Yes, whatever it takes. Would the pill count?" keeps its yes)."""
-    sentences = _SENTENCE_END.split(words_text)
-    return " ".join(part for part in sentences if not part.strip().endswith(("?", "？")))
+    nothing), sentence by sentence ("Yes, whatever it takes. Would the pill count?" keeps its yes).
+    With the language's words, a plain yes or no that opens a question's sentence is kept ("yes ok,
+    condom is ok?"); "if I say no, what then?" opens with no plain answer."""
+    kept = []
+    for part in _SENTENCE_END.split(words_text):
+        if not part.strip().endswith(("?", "？")):
+            kept.append(part)
+        elif lw is not None and "," in part and _lone_word(part.split(",")[0], lw):
+            kept.append(part.split(",")[0])
+    return " ".join(kept)
 
 
 def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:

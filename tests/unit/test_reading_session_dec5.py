@@ -395,3 +395,21 @@ def test_lab_values_typed_the_old_or_flat_way(fact_id, said, meant):
 def test_a_partner_described_answers_whether_she_could_become_pregnant(said, language, meant):
     parsed = _read("partner_can_become_pregnant", said, language)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("willing_contraception", "I am not unwilling to"),  # the negation is spent on "unwilling"
+        ("willing_contraception", "yes, would the implant do?"),  # a plain yes opens the question
+        ("willing_contraception", "we're done having kids anyway, so fine"),
+    ],
+)
+def test_willingness_said_round_about_is_a_yes(fact_id, said):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value is True, parsed
+
+
+def test_a_no_inside_a_conditional_question_is_no_answer():
+    parsed = _read("willing_contraception", "if I say no, does that rule me out?")
+    assert not parsed.ok, parsed
