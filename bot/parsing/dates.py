@@ -27,7 +27,7 @@ import calendar
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -696,6 +696,33 @@ def clause_dates(text: str, today: date) -> list[date]:
     return found
 
 
+_EITHER_MONTH = re.compile(rf"\b({alternation(_MONTHS)})\s+or\s+({alternation(_MONTHS)})\b")
+MAX_DAYS_BETWEEN_EITHER = 62
+"""Two months said as "one or the other" this close make one reading between them; further apart,
+the answer is asked again."""
+
+
+def _either_of_two(fact: FactDefinition, text: str, today: date, date_order: str | None) -> Parsed | None:
+    """ "In the summer, July or August": each month read in the answer in turn; when both read and lie
+    close, the day between them, with both as the answer's alternatives. Else None."""
+    said = numeric_text(text)
+    either = _EITHER_MONTH.search(said)
+    if either is None:
+        return None
+    days = []
+    for month in either.groups():
+        one = said[: either.start()] + month + said[either.end() :]
+        parsed = parse_date(fact, one, today, date_order)
+        if not parsed.ok or not isinstance(parsed.value, date):
+            return None
+        days.append(parsed.value)
+    first, second = sorted(days)
+    if (second - first).days > MAX_DAYS_BETWEEN_EITHER or first == second:
+        return None
+    middle = first + (second - first) / 2
+    return replace(result.value(middle, text), alternatives=(first, second))
+
+
 def _single_clause_date(clause: str, today: date) -> date | None:
     """The one date a clause names, else None (none, or several)."""
     found = clause_dates(clause, today)
@@ -756,6 +783,9 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         return result.value(NEVER, said)
     if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
         return result.unclear(said, "date.too_vague")
+    either = _either_of_two(fact, text, today, date_order)
+    if either is not None:  # "jan or feb", "July or August": both, the study team deciding if it matters
+        return either
     # "last week, maybe Thursday", "in 2020, around Easter": each clause read on its own first
     together = reconcile(
         text, lambda clause: _clause_date(clause, today, date_order), today, fact.several_dates == "latest"
@@ -785,8 +815,8 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
             return result.unclear(said, "date.never_not_allowed")
         return result.unclear(said, "date.unclear")
     day = _point(reading)
-    if reading.period != "day" and re.search(r"\bthis\b", words):
-        return result.unclear(said, "date.too_vague")  # "this month", "this year"
+    if reading.period != "day" and re.search(r"\bthis\b", _date_words(words, today, date_order)):
+        return result.unclear(said, "date.too_vague")  # "this month", "this year"; not "feb this year"
     if not reading.relative and reading.period in ("month", "year"):
         current = (
             (day.year, day.month) == (today.year, today.month)

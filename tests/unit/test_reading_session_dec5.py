@@ -413,3 +413,32 @@ def test_willingness_said_round_about_is_a_yes(fact_id, said):
 def test_a_no_inside_a_conditional_question_is_no_answer():
     parsed = _read("willing_contraception", "if I say no, does that rule me out?")
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "first", "second"),
+    [
+        ("april or may, I think", date(2026, 4, 15), date(2026, 5, 15)),
+        ("october or november last year", date(2025, 10, 15), date(2025, 11, 15)),
+    ],
+)
+def test_a_date_said_as_one_month_or_the_next_keeps_both(said, first, second):
+    parsed = _read("ejection_fraction_date", said)
+    assert parsed.ok and set(parsed.alternatives) == {first, second}, parsed
+    assert first < parsed.value < second, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("ejection_fraction_date", "the third week of October", date(2026, 10, 18)),
+        ("ejection_fraction_date", "march this year", date(2026, 3, 15)),  # a month named: not "this year"
+    ],
+)
+def test_weeks_of_a_month_and_months_of_this_year(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_months_far_apart_said_as_either_are_asked_again():
+    assert not _read("ejection_fraction_date", "january or july").ok
