@@ -69,6 +69,17 @@ class AgeAnswers(BaseModel, extra=Extra.forbid):
     no_from: int
 
 
+class MeasureAnswer(BaseModel, extra=Extra.forbid):
+    """A figure that answers a yes/no question: for `measure` (its words are `measures.<measure>`
+    in the words files), below `yes_below` the answer is yes, from `no_from` on it is no, in
+    between the words decide. The yes is the answer to the question as asked (before
+    `answer_inverts`)."""
+
+    measure: str
+    yes_below: float
+    no_from: float
+
+
 class FactDefinition(BaseModel, extra=Extra.forbid):
     id: str = ""
     type: FactType
@@ -108,9 +119,9 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     self_minimum: float | None = None
     """Below this, an answer about oneself is implausible (an age of 1 typed by the patient): it is
     asked again, never counted. Someone answering for another person may give any plausible value."""
-    remission_below_blasts: float | None = None
-    """For a yes/no question whether AML went into remission: a marrow blast percentage said
-    answers it, below this being remission ("原始细胞8%", "blasts down to 3%": bot/parsing/blasts.py)."""
+    answered_by_measure: MeasureAnswer | None = None
+    """For a yes/no question a figure answers too ("原始细胞8%" to "did it go into remission?",
+    "kidneys working at 25 percent" to "serious kidney problems?": bot/parsing/measures.py)."""
     within_months: float | None = None
     """For a yes/no question about a time limit ("did it come back within 12 months?"): a length of
     time said ("8 months after", "一年多") or two month-and-year dates answer it
@@ -142,8 +153,8 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
             raise ValueError("`units` only belongs on number facts")
         if (values["reading"] != "ever" or values["answer_inverts"]) and kind != "boolean":
             raise ValueError("`reading` and `answer_inverts` only belong on boolean facts")
-        if values["remission_below_blasts"] is not None and kind != "boolean":
-            raise ValueError("`remission_below_blasts` only belongs on boolean facts")
+        if values["answered_by_measure"] is not None and kind != "boolean":
+            raise ValueError("`answered_by_measure` only belongs on boolean facts")
         if values["within_months"] is not None and kind != "boolean":
             raise ValueError("`within_months` only belongs on boolean facts")
         if values["several_choices"] != "ask_again" and kind != "choice":

@@ -32,7 +32,7 @@ from bot.parsing.text import phrase_pattern, plain, without_not_unknown
 from bot.parsing.words import FactWords, Words, answer_language, words
 
 if TYPE_CHECKING:
-    from bot.facts import FactDefinition
+    from bot.facts import FactDefinition, MeasureAnswer
 
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()]|\s-\s|\b(?:but|however|though|although|except|whereas)\b")
 _NOT_WORDS = re.compile(r"[^a-z0-9' \u3400-\u4dbf\u4e00-\u9fff]+")
@@ -554,25 +554,25 @@ def parse_boolean(
             return result.unclear(text, "boolean.unclear") if said is None else result.value(said, text)
     if (
         fact is not None
-        and fact.remission_below_blasts is not None
+        and fact.answered_by_measure is not None
         and parsed.problem != result.ASKS_WHAT_IT_MEANS
     ):
-        parsed = _with_blasts(parsed, text, fact.remission_below_blasts)
+        parsed = _with_measure(parsed, text, fact.answered_by_measure)
     if fact is not None and fact.answer_inverts and parsed.ok:
         parsed = replace(parsed, value=not parsed.value)
     return parsed
 
 
-def _with_blasts(parsed: Parsed, text: str, below: float) -> Parsed:
-    """The words' reading checked against a blast percentage said ("缓解了，不过骨髓里还有8%"):
-    it answers when the words do not, and a disagreement is asked again."""
-    from bot.parsing.blasts import blasts_in_remission  # reads the words files, as this module does
+def _with_measure(parsed: Parsed, text: str, measure: MeasureAnswer) -> Parsed:
+    """The words' reading checked against a figure said ("缓解了，不过骨髓里还有8%"): it answers when
+    the words do not, and a disagreement is asked again."""
+    from bot.parsing.measures import answer_by_measure  # reads the words files, as this module does
 
     if parsed.status == "unknown":
         return parsed
-    in_remission = blasts_in_remission(text, below)
-    if in_remission is None:
+    by_figure = answer_by_measure(text, measure.measure, measure.yes_below, measure.no_from)
+    if by_figure is None:
         return parsed
     if not parsed.ok:
-        return result.value(in_remission, text)
-    return parsed if parsed.value == in_remission else result.unclear(text, "boolean.unclear")
+        return result.value(by_figure, text)
+    return parsed if parsed.value == by_figure else result.unclear(text, "boolean.unclear")

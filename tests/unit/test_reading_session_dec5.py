@@ -442,3 +442,28 @@ def test_weeks_of_a_month_and_months_of_this_year(fact_id, said, meant):
 
 def test_months_far_apart_said_as_either_are_asked_again():
     assert not _read("ejection_fraction_date", "january or july").ok
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("his eGFR is about 22", "en", True),  # a figure answers "serious kidney problems?"
+        ("the kidney function is 80%, liver normal", "en", False),
+        ("肾功能只剩百分之十五了", "zh", True),
+    ],
+)
+def test_a_kidney_function_figure_answers_whether_the_kidneys_work_very_poorly(said, language, meant):
+    parsed = _read("serious_liver_or_kidney_problems", said, language)
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("肾功能不好，肌酐三百多", "zh"),  # the figure is the creatinine's: the words answer
+        ("kidney function poor, creatinine 250", "en"),
+    ],
+)
+def test_a_figure_of_another_measure_is_not_the_kidney_function(said, language):
+    parsed = _read("serious_liver_or_kidney_problems", said, language)
+    assert parsed.ok and parsed.value is True, parsed
