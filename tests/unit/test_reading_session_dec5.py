@@ -467,3 +467,17 @@ def test_a_kidney_function_figure_answers_whether_the_kidneys_work_very_poorly(s
 def test_a_figure_of_another_measure_is_not_the_kidney_function(said, language):
     parsed = _read("serious_liver_or_kidney_problems", said, language)
     assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("only a bit of a cold", "en"),
+        ("no, the antibiotics are just to prevent infection", "en"),
+        ("小感冒，没啥事", "zh"),
+        ("吃的抗生素是预防感染的", "zh"),
+    ],
+)
+def test_a_cold_or_preventive_antibiotics_are_no_uncontrolled_infection(said, language):
+    parsed = _read("uncontrolled_infection", said, language)
+    assert parsed.ok and parsed.value is False, parsed
