@@ -454,7 +454,8 @@ def _holiday_named(text: str, name: str, today: date, day_in: Callable[[int], da
             day = day_in(today.year - 1)
     if day is None:
         return text
-    return re.sub(rf"\b{re.escape(name)}\b", _spelled(day), text)
+    # "Thanksgiving week", "Labor Day weekend": the holiday's day (the week is no length of time)
+    return re.sub(rf"\b{re.escape(name)}\b(?:\s+week(?:end)?\b)?", _spelled(day), text)
 
 
 def _date_words(text: str, today: date, date_order: str | None = None) -> str:

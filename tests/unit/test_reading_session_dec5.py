@@ -481,3 +481,8 @@ def test_a_figure_of_another_measure_is_not_the_kidney_function(said, language):
 def test_a_cold_or_preventive_antibiotics_are_no_uncontrolled_infection(said, language):
     parsed = _read("uncontrolled_infection", said, language)
     assert parsed.ok and parsed.value is False, parsed
+
+
+def test_a_holiday_week_is_the_holidays_day():
+    parsed = _read("ejection_fraction_date", "Thanksgiving week I think")
+    assert parsed.ok and parsed.value == date(2026, 11, 26), parsed
