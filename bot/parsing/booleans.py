@@ -49,14 +49,19 @@ _NOT_NOT = re.compile(
 
 def _negated(clause: str, start: int, lw: Words) -> bool:
     """Whether a negation word stands before `start`, with only pass-through words between."""
-    before = clause[:start].split()[-NEGATION_WINDOW:]
-    passes = lw.pattern("negation_passes")
-    for i in range(len(before) - 1, -1, -1):
-        if lw.pattern("negators").fullmatch(before[i]):
-            return True
-        if not passes.fullmatch(before[i]):
-            return False
-    return False
+    return _negation_start(clause, start, lw) != start
+
+
+def _negation_start(clause: str, start: int, lw: Words) -> int:
+    """Where the negation word before `start` begins, with only pass-through words between it and
+    `start`; `start` itself when there is none."""
+    passes, negators = lw.pattern("negation_passes"), lw.pattern("negators")
+    for word in reversed(list(re.finditer(r"\S+", clause[:start]))[-NEGATION_WINDOW:]):
+        if negators.fullmatch(word.group()):
+            return word.start()
+        if not passes.fullmatch(word.group()):
+            break
+    return start
 
 
 def _negated_after(clause: str, end: int, lw: Words) -> bool:
@@ -123,17 +128,6 @@ def fact_phrases(clause: str, fact_words: FactWords, lw: Words) -> tuple[list[bo
         start = _negation_start(clause, match.start(), lw) if turned else match.start()
         clause = clause[:start] + " " * (match.end() - start) + clause[match.end() :]
     return found, clause
-
-
-def _negation_start(clause: str, start: int, lw: Words) -> int:
-    """Where the negation word before `start` begins (as `_negated` finds it), else `start`."""
-    passes, negators = lw.pattern("negation_passes"), lw.pattern("negators")
-    for word in reversed(list(re.finditer(r"\S+", clause[:start]))[-NEGATION_WINDOW:]):
-        if negators.fullmatch(word.group()):
-            return word.start()
-        if not passes.fullmatch(word.group()):
-            break
-    return start
 
 
 RAISED_NEGATION_REACH = 6
