@@ -119,8 +119,11 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
         return dataclasses.replace(parsed, alternatives=(low, high)) if parsed.ok else parsed
     unblanked = _HALF.sub("", words)
     words = strip_date_noise(unblanked)
+    mentions = find_numbers(words)
+    if len(mentions) == 1 and _a_birth_year(mentions[0].number, today):
+        return _from_birth_year(fact, int(mentions[0].number), today, said)  # "old enough lol. 1961"
     ages: list[int] = []
-    for mention in find_numbers(words):
+    for mention in mentions:
         if _NOT_AN_AGE_BEFORE.search(words[: mention.start]):
             continue  # "45 but I feel 90"
         if mention.inexact:
@@ -140,6 +143,11 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     if parsed.ok and _JUST_AN_AGE.fullmatch(numeric_text(said)):
         return dataclasses.replace(parsed, sure=True)  # "76": beyond doubt
     return parsed
+
+
+def _a_birth_year(number: float, today: date) -> bool:
+    """A number no one's age can be, but a year this century or the last: the year of birth."""
+    return number == int(number) and 1900 <= number <= today.year
 
 
 def _decade_said(words: str) -> tuple[int, int] | None:

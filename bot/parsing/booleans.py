@@ -244,11 +244,24 @@ def _last_of_disagreeing(clauses: list[str], answers: list[list[bool]]) -> tuple
 
 
 def _said_of_now(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
-    """For a question about now: when the clauses disagree and the last one that answers says it
-    is about now (`now_markers`: "pred with the chemo, not at the moment", 化疗时吃，平时不吃), that
-    clause is the answer; else None."""
+    """For a question about now: when the clauses disagree, the last one that answers says it is
+    about now (`now_markers`: "pred with the chemo, not at the moment", 化疗时吃，平时不吃), or the
+    ones saying otherwise all say they were before (`past_markers`, `earlier_markers`: "not at the
+    minute, had a nosebleed last week"), the clauses about now are the answer; else None."""
     last = _last_of_disagreeing(clauses, answers)
-    return last[1] if last and lw.pattern("now_markers").search(last[0]) else None
+    if last is None:
+        return None
+    now = lw.pattern("now_markers")
+    if now.search(last[0]):
+        return last[1]
+    said = [(clause, found) for clause, found in zip(clauses, answers, strict=False) if found]
+    said_now = {value for clause, found in said if now.search(clause) for value in found}
+    if len(said_now) != 1:
+        return None
+    answer = next(iter(said_now))
+    before = lw.pattern("past_markers"), lw.pattern("earlier_markers")
+    otherwise = [clause for clause, found in said if answer not in found]
+    return answer if all(any(p.search(clause) for p in before) for clause in otherwise) else None
 
 
 def _said_in_the_end(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:

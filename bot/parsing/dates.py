@@ -161,8 +161,8 @@ def _named_day_rewrites() -> tuple[tuple[re.Pattern, Any], ...]:
     month = "|".join(_MONTHS)
     rewrites: list[tuple[re.Pattern, Any]] = [
         (re.compile(rf"\b{re.escape(str(name))}\b"), str(day))
-        for name, day in (said.get("holidays") or {}).items()
-    ]
+        for name, day in sorted((said.get("holidays") or {}).items(), key=lambda kv: -len(kv[0]))
+    ]  # the longest name first: "new year's eve" before "new year"
     for part, day in sorted((said.get("month_parts") or {}).items(), key=lambda kv: -len(kv[0])):
         rewrites.append(
             (re.compile(rf"\b{re.escape(str(part))}\s+({month})\b"), lambda m, d=day: f"{m.group(1)} {d}")
@@ -212,11 +212,10 @@ def _easter_days(text: str, today: date) -> str:
     """ "Just after Easter" → "april 5 2026": the most recent Easter (or the one of the year said),
     moved by the feast's offset (bot/words/en.yaml `dates.easter_days`). dateutil computes Easter."""
     feasts = _said_dates().get("easter_days") or {}
-    if not feasts or "easter" not in text and "good friday" not in text:
+    names = alternation(feasts) if feasts else None
+    if names is None or not re.search(rf"\b(?:{names})\b", text):
         return text
     from dateutil.easter import easter
-
-    names = alternation(feasts)
 
     def rewrite(match: re.Match) -> str:
         feast, year, which = match.group(1), match.group(2), match.group(3)
@@ -443,10 +442,11 @@ def _holiday_named(text: str, name: str, today: date, day_in: Callable[[int], da
         rf"\b((?:19|20)\d{{2}})(?:\W+[a-z]+){{0,2}}?\W+{named}\b", text
     )
     day = day_in(int(beside.group(1))) if beside else None
-    last_year = re.search(r"\blast year\b", text)
+    last_year = re.search(r"\b(last|this) year\b", text)
     if day is not None:
         text = text[: beside.start(1)] + " " + text[beside.end(1) :]
-    elif last_year and (day := day_in(today.year - 1)) is not None:  # "Eid last year"
+    elif last_year and (day := day_in(today.year - (last_year.group(1) == "last"))) is not None:
+        # "Eid last year", "Father's Day this year"
         text = text[: last_year.start()] + " " + text[last_year.end() :]
     else:
         day = day_in(today.year)
@@ -458,9 +458,80 @@ def _holiday_named(text: str, name: str, today: date, day_in: Callable[[int], da
     return re.sub(rf"\b{re.escape(name)}\b(?:\s+week(?:end)?\b)?", _spelled(day), text)
 
 
+def _before_last(text: str, today: date, date_order: str | None) -> str:
+    """ "The week before last" → "2 weeks ago"; "the summer before last", "the Christmas before
+    last", "the March before last" → that day a year before the most recent one (`dates.before_last`
+    in bot/words/en.yaml; "the Friday before last" is `_WEEKDAY_BEFORE_LAST`'s)."""
+    before_last = _before_last_pattern()
+    if before_last is None or not before_last.search(text):
+        return text
+    text = re.sub(
+        rf"\b(?:the\s+)?(week|month|year)\s+(?:{before_last.pattern})", lambda m: f"2 {m.group(1)}s ago", text
+    )
+
+    def year_earlier(match: re.Match) -> str:
+        name = match.group(1)
+        latest = read_date(name, today, date_order)
+        if latest is None:
+            return match.group(0)
+        earlier = read_date(f"{name} {latest.day.year - 1}", today, date_order)
+        return _spelled(earlier.day) if earlier else match.group(0)
+
+    return _named_before_last_pattern().sub(year_earlier, text)
+
+
+_SHIFTS = {"day": timedelta(days=1), "week": timedelta(days=7), "weekend": timedelta(days=7)}
+
+
+def _next_to_named_day(text: str, today: date, date_order: str | None) -> str:
+    """ "The week after Anzac Day", "the day before Christmas 2024": the named day moved by the unit
+    (a month after it is left to dateparser's reading of the named day: too long to guess)."""
+
+    def shifted(match: re.Match) -> str:
+        unit, side, name, year = match.groups()  # the year: 2024, "last year", "this year"
+        named = read_date(f"{name} {year or ''}".strip(), today, date_order)
+        if named is None:
+            return match.group(0)
+        return _spelled(named.day + _SHIFTS[unit] * (1 if side == "after" else -1))
+
+    return _next_to_named_pattern().sub(shifted, text)
+
+
+@functools.cache
+def _next_to_named_pattern() -> re.Pattern:
+    return re.compile(
+        rf"\b(?:the\s+)?(day|week|weekend)\s+(after|before)\s+(?:the\s+)?({_day_names()})"
+        rf"(?:\s+((?:19|20)\d\d|last year|this year))?\b"
+    )
+
+
+@functools.cache
+def _day_names() -> str:
+    """Every day, season or month said by name (bot/words/en.yaml `dates`), as one alternation."""
+    said = _said_dates()
+    names = [
+        *_MONTHS,
+        *(str(name) for key in ("holidays", "weekday_holidays", "holidays_by_year", "seasons", "easter_days")
+          for name in said.get(key) or {}),
+    ]  # fmt: skip
+    return alternation(names)
+
+
+@functools.cache
+def _before_last_pattern() -> re.Pattern | None:
+    phrases = _date_phrases("before_last")
+    return re.compile(alternation(phrases)) if phrases else None
+
+
+@functools.cache
+def _named_before_last_pattern() -> re.Pattern:
+    return re.compile(rf"\b(?:the\s+)?({_day_names()})\s+(?:{_before_last_pattern().pattern})\b")
+
+
 def _date_words(text: str, today: date, date_order: str | None = None) -> str:
     """Keep only the words that can be part of a date, after the rewrites above."""
     text = _said_forms(_HEDGES.sub(" ", text))
+    text = _next_to_named_day(_before_last(text, today, date_order), today, date_order)
     text = _weekday_holidays(text, today)
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
@@ -638,6 +709,10 @@ _ORDINAL_COUNT = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:round|course|cycle|time|dose|transplant|relapse|lot|line|one|go|attempt)s?\b"
 )
 """An ordinal that counts ("the 2nd round", "my 3rd cycle"), not a day of the month."""
+_ORDINAL_SUBJECT = re.compile(
+    r"(?:^|(?<=[.,;!?])|(?<=\bthe )|(?<=\band ))\s*\d{1,2}(?:st|nd|rd|th)\s+(?=(?:was|were|came|happened)\b)"
+)
+"""An ordinal that opens a clause about which one it was ("Second was 2015"), not a day."""
 _LONE_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _YEAR_PART = re.compile(r"\b(?:early|late|mid|middle|end|beginning|start)\b.*\byear\b")
 
@@ -646,7 +721,8 @@ def _date_text(numeric: str, today: date) -> str:
     """Text already in `numeric_text(..., ordinals=True)` form with the said forms, calendar years
     and counting ordinals ("the 2nd round") dealt with, as both the whole answer and each clause are
     read."""
-    return _ORDINAL_COUNT.sub(" ", _calendar_years(_said_forms(_short_years(numeric, today)), today))
+    years_said = _calendar_years(_said_forms(_short_years(numeric, today)), today)
+    return _ORDINAL_SUBJECT.sub(" ", _ORDINAL_COUNT.sub(" ", years_said))
 
 
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’‘](\d{2})\b(?!\s*s\b)")

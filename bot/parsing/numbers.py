@@ -181,10 +181,11 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-_COMPARATOR = re.compile(  # "up to 65" is a bound, "it's up to 65 now" a rise
+_COMPARATOR = re.compile(  # "up to 65" is a bound; "it's up to 65 now", "from 110 up to 160" a rise
     r"(?:less than|lower than|fewer than|under|below|more than|greater than|higher than|over|above|"
     r"at least|at most|(?<!\bis )(?<!\bwas )(?<!went )(?<!gone )(?<!came )(?<!come )(?<!back )"
-    r"(?<!\bnow )(?<!\bits )up to|no more than|no less than|<=|>=|<|>|≤|≥)\s*(?:about\s+|around\s+)?$"
+    r"(?<!\bnow )(?<!\bits )(?<!\d )(?<!\d)up to|no more than|no less than|<=|>=|<|>|≤|≥)"
+    r"\s*(?:about\s+|around\s+)?$"
 )
 _MONTH = (  # without "may", which is more often the verb
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -248,10 +249,11 @@ _TIMES_AFTER = re.compile(r"\s*(?:次|回|趟|times?)(?![a-z])")
 
 _THINGS_COUNTED_AFTER = re.compile(
     r"\s*(?:个(?=\s*[\u4e00-\u9fff])(?!\s*(?:左|右|多|了|吧|啊|呀|呢|哦|的|都|就|也|而))|次|回|遍|袋|支|瓶|项|趟"
-    r"|治\s*疗\s*量|bags?|times?|units? of)(?![a-z])"
+    r"|治\s*疗\s*量|bags?|times?|units?\s+(?:of|today|tomorrow|yesterday|this|last|given|transfused))(?![a-z])"
 )
-"""A counter right after a number ("第二天", "输了两个治疗量", "后面一个向下的箭头", "2 bags"): it
-counts something, so it is no lab value. Not 个 said as the unit ("才8个，医生说", "850个/μL")."""
+"""A counter right after a number ("第二天", "输了两个治疗量", "后面一个向下的箭头", "2 bags",
+"two units today"): it counts something, so it is no lab value. Not 个 said as the unit
+("才8个，医生说", "850个/μL")."""
 
 
 def _values_in(text: str) -> list[NumberMention]:

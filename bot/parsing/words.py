@@ -9,6 +9,7 @@ longest-first pattern.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -183,22 +184,47 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
         path = WORDS_DIR / f"{DEFAULT_LANGUAGE}.yaml"
     raw = read_yaml_file(path, f"words file {path.name}") or {}
     loaded = Words(language=language, raw=raw)
+    slots = {str(name): [str(p) for p in said] for name, said in (raw.get("phrase_slots") or {}).items()}
     for key in _LISTS:
-        loaded.patterns[key] = phrase_pattern(str(p) for p in raw.get(key) or [])
+        loaded.patterns[key] = phrase_pattern(expand_slots([str(p) for p in raw.get(key) or []], slots))
     for fact_id, lists in (raw.get("facts") or {}).items():
-        says_yes = [str(p) for p in lists.get("says_yes") or []]
-        says_no = [str(p) for p in lists.get("says_no") or []]
+
+        def phrases(key: str, lists: Mapping[str, Any] = lists) -> list[str]:
+            return expand_slots([str(p) for p in lists.get(key) or []], slots)
+
+        says_yes, says_no = phrases("says_yes"), phrases("says_no")
         loaded.fact_words[fact_id] = FactWords(
-            topic=phrase_pattern(str(p) for p in lists.get("topic") or []),
-            topic_inverted=phrase_pattern(str(p) for p in lists.get("topic_inverted") or []),
+            topic=phrase_pattern(phrases("topic")),
+            topic_inverted=phrase_pattern(phrases("topic_inverted")),
             says=phrase_pattern(says_yes + says_no),
             says_yes=frozenset(space_cjk(p) for p in says_yes),
-            does_not_apply=phrase_pattern(str(p) for p in lists.get("does_not_apply") or []),
-            not_yet=phrase_pattern(str(p) for p in lists.get("not_yet") or []),
-            premise_denied=phrase_pattern(str(p) for p in lists.get("premise_denied") or []),
-            other_events=phrase_pattern(str(p) for p in lists.get("other_events") or []),
+            does_not_apply=phrase_pattern(phrases("does_not_apply")),
+            not_yet=phrase_pattern(phrases("not_yet")),
+            premise_denied=phrase_pattern(phrases("premise_denied")),
+            other_events=phrase_pattern(phrases("other_events")),
         )
     return loaded
+
+
+def expand_slots(phrases: list[str], slots: Mapping[str, list[str]]) -> list[str]:
+    """Phrases with `{slot}` names (`phrase_slots` in a words file) written out in every way the
+    slots can be filled: "{removed} {whose} {womb}" is "took out my womb", "removed her ovaries"...
+    A name that is no slot is an error in the words file, not a phrase to match literally."""
+    expanded: list[str] = []
+    for phrase in phrases:
+        names = re.findall(r"\{(\w+)\}", phrase)
+        if not names:
+            expanded.append(phrase)
+            continue
+        missing = [n for n in names if n not in slots]
+        if missing:
+            raise ValueError(f"words file: phrase {phrase!r} names no slot {missing[0]!r} (phrase_slots)")
+        for filling in itertools.product(*(slots[n] for n in names)):
+            said = phrase
+            for name, word in zip(names, filling, strict=True):
+                said = said.replace("{" + name + "}", word, 1)
+            expanded.append(" ".join(said.split()))
+    return expanded
 
 
 def without_future_clauses(text: str) -> str:

@@ -1,0 +1,136 @@
+"""Readings added on 5 December (second stop) after studying en/tune_n: days told by name or next
+to one, phrase slots in the words files, a birth year said alone among other words, and clauses
+about now over clauses about before. Each mechanism has examples of its own, not corpus rows."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from dateutil.easter import easter
+
+from bot.parsing.words import expand_slots
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)
+
+
+def _read(fact_id: str, said: str, language: str = "en"):
+    return understand(fact_id, said, TODAY, language=language).parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        # One before the most recent
+        ("the autumn before last", date(2025, 10, 15)),
+        ("the Easter before last", easter(2025)),
+        ("the week before last", date(2026, 11, 19)),
+        ("the month before last", date(2026, 10, 3)),
+        ("in the June before last", date(2025, 6, 1)),
+        # A day, a week or a weekend next to a named day, in the year said with it
+        ("the day after Boxing Day 2024", date(2024, 12, 27)),
+        ("the week after Father's Day last year", date(2025, 6, 22)),
+        ("the day before Halloween", date(2026, 10, 30)),
+        # Named days: fixed, movable with Easter, by another calendar's year, "this year"
+        ("on Canada Day", date(2026, 7, 1)),
+        ("New Year's Eve 2024", date(2024, 12, 31)),
+        ("Palm Sunday", easter(2026) - timedelta(days=7)),
+        ("around Eid al Adha last year", date(2025, 6, 6)),
+        ("on Mother's Day this year", date(2026, 5, 10)),
+        # An ordinal opening a clause says which one, not a day: the latest one of several
+        ("The first was in 2011 and the second was 2018", date(2018, 7, 1)),
+    ],
+)
+def test_days_told_by_name_or_next_to_one_are_placed(said, meant):
+    parsed = _read("last_heart_attack_or_bypass", said)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_month_after_a_named_day_is_not_guessed_as_a_day():
+    parsed = _read("last_heart_attack_or_bypass", "a month after Christmas")
+    assert not (parsed.ok and parsed.value == date(2026, 1, 25)), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("haha old enough. 1958", 68),
+        ("1949, she says to tell you", 77),
+    ],
+)
+def test_a_birth_year_said_alone_among_other_words_is_the_year_of_birth(said, meant):
+    parsed = _read("age", said)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_year_beside_an_age_is_not_taken_for_a_birth_year():
+    parsed = _read("age", "58, diagnosed 2019")
+    assert not (parsed.ok and parsed.value == 7), parsed
+
+
+def test_phrase_slots_write_out_every_filling():
+    slots = {"whose": ["my", "her"], "organ": ["womb", "ovaries"], "blank": ["", "the"]}
+    assert expand_slots(["removed {whose} {organ}", "plain"], slots) == [
+        "removed my womb", "removed my ovaries", "removed her womb", "removed her ovaries", "plain",
+    ]  # fmt: skip
+    assert expand_slots(["waiting for {blank} results"], slots) == [
+        "waiting for results",
+        "waiting for the results",
+    ]
+
+
+def test_a_phrase_naming_no_slot_is_an_error_in_the_words_file():
+    with pytest.raises(ValueError, match="no slot 'organs'"):
+        expand_slots(["removed {organs}"], {"organ": ["womb"]})
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("can_become_pregnant", "my uterus was taken out years ago", False),
+        ("can_become_pregnant", "the surgeons removed both my ovaries in 2019", False),
+        ("partner_can_become_pregnant", "they took out her womb after the twins", False),
+        ("aml_no_response_after_two_courses", "still waiting for his marrow results", "unknown"),
+        ("aml_relapse_no_response", "honestly we're waiting for the biopsy results", "unknown"),
+    ],
+)
+def test_phrases_written_with_slots_are_understood(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    got = "unknown" if parsed.status == "unknown" else parsed.value
+    assert got == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("creatinine", "it rose from 95 up to 130 this month", 130),
+        ("haemoglobin", "got 3 units yesterday, his Hb is 7.8 now", 78),
+    ],
+)
+def test_a_rise_and_a_count_of_blood_units_are_no_bound_and_no_value(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_bound_is_still_a_bound():
+    assert not _read("creatinine", "up to 130").ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # What was before, said after what is now, does not answer a question about now
+        ("active_bleeding", "not at this moment, but she had a nosebleed a few days ago", False),
+        ("active_bleeding", "nothing at present, there was blood in his urine two weeks ago", False),
+    ],
+)
+def test_a_clause_about_now_outweighs_one_about_before(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_clause_about_now_does_not_outweigh_one_still_going_on():
+    # "now" beside "still": both are about now, so the now clause is no answer on its own
+    parsed = _read("breastfeeding", "mostly bottles now, but she still gets a night feed")
+    assert not (parsed.ok and parsed.value is False), parsed
