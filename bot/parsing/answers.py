@@ -145,10 +145,12 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         if any(ch.isalnum() for ch in rest):
             # A scale's level is not guessed beside a doubt ("I don't know, he doesn't say much"
             # names none), only beside a hedge ("up maybe half the day").
-            attempt = _dispatch(fact, rest, today, guess=only_hedged(words), language=language)
-            if attempt.ok and (attempt.value == NEVER or attempt.alternatives):
+            hedged = only_hedged(words)
+            attempt = _dispatch(fact, rest, today, guess=hedged, language=language)
+            if attempt.ok and (attempt.value == NEVER or (attempt.alternatives and not hedged)):
                 # "不知道，他没跟我们讲过": not knowing is not "never"; "no idea, somewhere in her
-                # eighties": a span beside "I don't know" is not known either
+                # eighties": a span beside "I don't know" is not known either (beside a mere
+                # "maybe" it is: "2017 or 2018 maybe")
                 return result.unknown(said)
             if attempt.problem not in _NOTHING_READ:  # a value, or one that is out of range or ambiguous
                 return dataclasses.replace(attempt, said=said)

@@ -44,7 +44,19 @@ _NEAR_DAYS = {"day": 1, "week": 2}
 week, a fortnight beside anything coarser ("early this year" is read as mid-February; "January"
 still refines it)."""
 _SPAN_DAYS = {"day": 0, "week": 3, "month": 16, "season": 46, "year": 183}
-_PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4}
+_PRECISION = {"day": 0, "week": 1, "month": 2, "season": 3, "year": 4} | {
+    f"vague {unit}": 5 for unit in ("days", "weeks", "months", "years")
+}
+_VAGUE_PERIODS = frozenset(period for period in _PRECISION if period.startswith("vague "))
+
+
+_VAGUE_COUNT = re.compile(
+    r"\b(?:a\s+)?(?:few|several|couple|some|many)(?:\s+of)?\s+(?P<unit>days|weeks|months|years)\b"
+)
+"""A time back counted vaguely ("a few years back", "several months ago"): read as three units, it
+holds any date from one to ten units back said beside it ("a few years back, 2017")."""
+_UNIT_DAYS = {"days": 1, "weeks": 7, "months": 30, "years": 365}
+_VAGUE_COUNTED_AS = 3
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,10 @@ class _Mention:
 
     def holds(self, other: _Mention) -> bool:
         """Whether `other` lies within this (coarser) date, give or take a fortnight."""
+        if self.period in _VAGUE_PERIODS:
+            unit = _UNIT_DAYS[self.period.removeprefix("vague ")]
+            back = (self.day + timedelta(days=_VAGUE_COUNTED_AS * unit) - other.day).days
+            return unit <= back <= 10 * unit
         if self.period == "year":  # "last year, in May": any day of that calendar year
             return other.day.year == self.day.year
         return abs((other.day - self.day).days) <= self.span + _NEAR_DAYS.get(self.period, 15)
@@ -111,7 +127,9 @@ def _mentions(text: str, read: Reader) -> tuple[list[_Mention], bool]:
             continue
         reading = read(clause)
         if reading is not None:
-            found.append(_Mention(reading[0], reading[1], clause))
+            vague = _VAGUE_COUNT.search(clause)
+            period = f"vague {vague.group('unit')}" if vague else reading[1]
+            found.append(_Mention(reading[0], period, clause))
     return found, set_aside
 
 

@@ -441,10 +441,15 @@ def _holiday_named(text: str, name: str, today: date, day_in: Callable[[int], da
     beside = re.search(rf"\b{named}\b(?:\W+[a-z]+){{0,2}}?\W+((?:19|20)\d{{2}})\b", text) or re.search(
         rf"\b((?:19|20)\d{{2}})(?:\W+[a-z]+){{0,2}}?\W+{named}\b", text
     )
+    if beside is None:  # "the bypass in 2016, I think it was in Ramadan": the one year the answer names
+        years = {found.group(1) for found in re.finditer(r"\b((?:19|20)\d{2})\b", text)}
+        beside = re.search(rf"\b({years.pop()})\b", text) if len(years) == 1 else None
     day = day_in(int(beside.group(1))) if beside else None
     last_year = re.search(r"\b(last|this) year\b", text)
     if day is not None:
         text = text[: beside.start(1)] + " " + text[beside.end(1) :]
+    elif beside is not None:
+        return text  # a year the table does not hold: that year is read, never this year's feast
     elif last_year and (day := day_in(today.year - (last_year.group(1) == "last"))) is not None:
         # "Eid last year", "Father's Day this year"
         text = text[: last_year.start()] + " " + text[last_year.end() :]
@@ -776,14 +781,19 @@ def clause_dates(text: str, today: date) -> list[date]:
 _EITHER_MONTH = re.compile(rf"\b({alternation(_MONTHS)})\s+or\s+({alternation(_MONTHS)})\b")
 MAX_DAYS_BETWEEN_EITHER = 62
 """Two months said as "one or the other" this close make one reading between them; further apart,
-the answer is asked again."""
+the answer is asked again. Two years make one only when the second follows the first."""
+_EITHER_YEAR = re.compile(r"\b((?:19|20)\d\d)\s*(?:or|/)\s*((?:19|20)\d\d)\b")
 
 
 def _either_of_two(fact: FactDefinition, text: str, today: date, date_order: str | None) -> Parsed | None:
-    """ "In the summer, July or August": each month read in the answer in turn; when both read and lie
-    close, the day between them, with both as the answer's alternatives. Else None."""
+    """ "In the summer, July or August", "2017 or 2018": each month (or year) read in the answer in
+    turn; when both read and lie close, the day between them, with both as the answer's
+    alternatives. Else None."""
     said = numeric_text(text)
-    either = _EITHER_MONTH.search(said)
+    either, most_apart = _EITHER_MONTH.search(said), MAX_DAYS_BETWEEN_EITHER
+    years = _EITHER_YEAR.search(said)
+    if either is None and years and int(years.group(2)) - int(years.group(1)) == 1:
+        either, most_apart = years, 366  # "2017 or 2018": 1 January 2018, between their middles
     if either is None:
         return None
     days = []
@@ -794,7 +804,7 @@ def _either_of_two(fact: FactDefinition, text: str, today: date, date_order: str
             return None
         days.append(parsed.value)
     first, second = sorted(days)
-    if (second - first).days > MAX_DAYS_BETWEEN_EITHER or first == second:
+    if (second - first).days > most_apart or first == second:
         return None
     middle = first + (second - first) / 2
     return replace(result.value(middle, text), alternatives=(first, second))

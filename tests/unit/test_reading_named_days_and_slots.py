@@ -134,3 +134,55 @@ def test_a_clause_about_now_does_not_outweigh_one_still_going_on():
     # "now" beside "still": both are about now, so the now clause is no answer on its own
     parsed = _read("breastfeeding", "mostly bottles now, but she still gets a night feed")
     assert not (parsed.ok and parsed.value is False), parsed
+
+
+def _between(first: date, second: date) -> date:
+    return first + (second - first) / 2
+
+
+@pytest.mark.parametrize(
+    ("said", "meant", "alternatives"),
+    [
+        # Two years one after the other: the day between them, both kept for the study team
+        (
+            "2020 or 2021, I think",
+            _between(date(2020, 7, 1), date(2021, 7, 1)),
+            (date(2020, 7, 1), date(2021, 7, 1)),
+        ),
+        (
+            "maybe 2012/2013",
+            _between(date(2012, 7, 1), date(2013, 7, 1)),
+            (date(2012, 7, 1), date(2013, 7, 1)),
+        ),
+        # A time back counted vaguely gives way to the year said beside it
+        ("a few years ago now, in 2019", date(2019, 7, 1), ()),
+        # A feast in the one year the answer names, wherever that is said
+        ("2013 it was, we were fasting, it was Ramadan", date(2013, 7, 23), ()),
+    ],
+)
+def test_years_said_beside_a_vague_time_or_a_feast_are_the_date(said, meant, alternatives):
+    parsed = _read("last_heart_attack_or_bypass", said)
+    assert parsed.ok and parsed.value == meant and parsed.alternatives == alternatives, parsed
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "2015 or 2019",  # years apart: which one matters, so asked again
+        "no idea, 2020 or 2021",  # a span beside a doubt is not known
+    ],
+)
+def test_years_too_far_apart_or_doubted_are_not_taken(said):
+    parsed = _read("last_heart_attack_or_bypass", said)
+    assert not (parsed.ok and parsed.alternatives), parsed
+
+
+def test_a_vague_time_back_stays_apart_from_a_year_far_beyond_it():
+    # "a few weeks ago" cannot hold 2019: two events, the latest one counts
+    parsed = _read("last_platelet_transfusion", "a few weeks ago, and a couple in 2019")
+    assert parsed.ok and parsed.value == date(2026, 11, 12), parsed
+
+
+def test_a_feast_in_a_year_its_table_does_not_hold_is_not_this_years():
+    parsed = _read("last_heart_attack_or_bypass", "in 2001, during Ramadan")
+    assert parsed.ok and parsed.value.year == 2001, parsed
