@@ -254,16 +254,23 @@ def chinese_date(text: str, today: date) -> date | None:
     digits = numerals_to_digits(text).replace(" ", "")
     lunar = next((m for m in words.lunar_day.finditer(digits) if m.group(3) or m.group(6)), None)
     if lunar:  # 腊月二十三, 农历七月初一, 大年初二, 十月初一
-        return _shifted(_lunar_day(lunar, today, tables), digits[lunar.end() :], words)
+        day = _shifted(_lunar_day(lunar, today, tables), digits[lunar.end() :], words)
+        if not _only_near(digits[lunar.end() :]):
+            return day
+        return _refined(day, digits[: lunar.start()] + "，" + digits[lunar.end() :], today)
     festival = words.festival.search(text.replace(" ", ""))  # before numerals: 八月十五 is a festival
     after = text.replace(" ", "")[festival.end() :] if festival else ""
+    before = text.replace(" ", "")[: festival.start()] if festival else ""
     if festival and not festival.group(1):
         # and after them, for the year: 二〇二二年腊月
         in_digits = words.festival.search(digits)
         if in_digits:
-            festival, after = in_digits, digits[in_digits.end() :]
+            festival, after, before = in_digits, digits[in_digits.end() :], digits[: in_digits.start()]
     if festival:
-        return _shifted(_festival_day(festival, today, tables), numerals_to_digits(after), words)
+        day = _shifted(_festival_day(festival, today, tables), numerals_to_digits(after), words)
+        if not _only_near(after):
+            return day
+        return _refined(day, before + "，" + after, today)
     text = digits
 
     fulls = [_full_date(m, today) for m in words.full.finditer(text)]
@@ -448,6 +455,28 @@ def _in_year_said(
         return in_year(today.year - int(tables["year_words"][match.group(2)]))
     this_year = in_year(today.year)
     return this_year if this_year <= today else in_year(today.year - 1)
+
+
+REFINES_WITHIN_DAYS = 45
+"""How near a festival a finer date said beside it must fall to be the day meant (五一节后停的，大概
+五月十号左右: 10 May; 今年春节前，腊八那天: 腊八)."""
+
+
+def _only_near(after: str) -> bool:
+    """Whether the words right after a festival place the day only near it (五一节后, 春节前,
+    过年那会儿: zh.yaml `dates.offset_before`, `offset_after`, `near`), so a date said beside it is
+    the finer one; not when the festival is the day itself (腊月二十几, 腊八那天)."""
+    raw = _zh().raw.get("dates") or {}
+    near = [str(w) for key in ("offset_before", "offset_after", "near") for w in raw.get(key) or []]
+    return any(after.lstrip(" 的节").startswith(word) for word in near)  # 五一节后: 五一 named
+
+
+def _refined(day: date | None, rest: str, today: date) -> date | None:
+    """The festival's (or lunar day's) `day`, or a date the rest of the answer names near it."""
+    other = chinese_date(rest, today) if day is not None and is_chinese(rest) else None
+    if other is not None and abs((other - day).days) <= REFINES_WITHIN_DAYS:
+        return other
+    return day
 
 
 def _shifted(day: date | None, after: str, words: _DateWords) -> date | None:

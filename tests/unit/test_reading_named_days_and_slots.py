@@ -186,3 +186,24 @@ def test_a_vague_time_back_stays_apart_from_a_year_far_beyond_it():
 def test_a_feast_in_a_year_its_table_does_not_hold_is_not_this_years():
     parsed = _read("last_heart_attack_or_bypass", "in 2001, during Ramadan")
     assert parsed.ok and parsed.value.year == 2001, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        # A festival that places the day only near it gives way to the finer date beside it
+        ("国庆前后停的，具体是九月二十八号", date(2026, 9, 28)),
+        ("端午节后，大概六月二十五号吧", date(2026, 6, 25)),
+        ("中秋那会儿，九月二十号", date(2026, 9, 20)),
+        # A lunar day is the day itself: a festival said beside it does not move it
+        ("腊月二十三停的，过年前", date(2026, 2, 10)),
+    ],
+)
+def test_a_finer_date_beside_a_festival_near_it_is_the_day(said, meant):
+    parsed = _read("transplant_immunosuppressants_stopped", said, "zh")
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_date_far_from_the_festival_does_not_refine_it():
+    parsed = _read("transplant_immunosuppressants_stopped", "国庆后停的，三月份复查过", "zh")
+    assert not (parsed.ok and parsed.value == date(2026, 3, 15)), parsed
