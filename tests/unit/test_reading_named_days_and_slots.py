@@ -207,3 +207,26 @@ def test_a_finer_date_beside_a_festival_near_it_is_the_day(said, meant):
 def test_a_date_far_from_the_festival_does_not_refine_it():
     parsed = _read("transplant_immunosuppressants_stopped", "国庆后停的，三月份复查过", "zh")
     assert not (parsed.ok and parsed.value == date(2026, 3, 15)), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        # A very low count is meant when a transfusion is given or due because of it
+        ("6 yesterday, so he had platelets last night", "en", 6),
+        ("came back at 4, they are arranging a transfusion", "en", 4),
+        ("前天查的6，马上要输血小板", "zh", 6),
+        # Counts per microlitre in powers of ten, as lab sheets print them
+        ("3.5 x10^4/uL", "en", 35),
+        ("PLT 2.1×10^5/μL", "zh", 210),
+    ],
+)
+def test_platelet_counts_said_as_meant(said, language, meant):
+    parsed = _read("platelet_count", said, language)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize("said", ["7.2", "platelets 8 I think"])
+def test_a_very_low_count_said_alone_is_still_asked_again_with_its_unit(said):
+    parsed = _read("platelet_count", said)
+    assert parsed.problem == "number.doubtful", parsed
