@@ -45,6 +45,7 @@ class _DoseWords:
     per_weight: re.Pattern  # "1 mg/kg": a dose for each kilogram of body weight
     weight: re.Pattern  # "60 kg", "120斤": the body weight, in kilograms (`weight_units`)
     weight_units: dict[str, float]
+    tablet_word: re.Pattern  # "tablets", "the little white ones", 片: tablets named, counted or not
 
 
 def _number_group(counts: dict[str, float]) -> str:
@@ -81,7 +82,7 @@ def _dose_words(language: str) -> _DoseWords | None:
     # "four wee white pills", "two of the tiny ones"; "of" alone is not a description ("half of tablet")
     described = rf"(?:of\s+(?:(?:{between})\s+){{1,3}}|(?:(?:{between})\s+){{0,3}})" if between else ""
     tablets = re.compile(
-        rf"(?<![a-z0-9.]){number}\s*(?:x\s*)?{described}(?:(?P<strength>{_DIGITS})\s*(?:mg\s*)?(?:[a-z]+\s+)?)?"
+        rf"(?<![a-z0-9.]){number}(?![\d.])\s*(?:x\s*)?{described}(?:(?P<strength>{_DIGITS})\s*(?:mg\s*)?(?:[a-z]+\s+)?)?"
         rf"(?:{units}|(?<=\d)s)"  # "two 25s": two tablets of 25 mg; "half of a 5 mg prednisolone tablet"
         rf"(?P<half>\s*(?:{half}))?(?![a-z])"
     )
@@ -114,6 +115,7 @@ def _dose_words(language: str) -> _DoseWords | None:
         per_weight=re.compile(rf"(?P<n>{_DIGITS})\s*(?:{per_weight})"),
         weight=re.compile(rf"(?P<n>{_DIGITS})\s*(?P<unit>{alternation(weight_units)})(?![a-z])"),
         weight_units=weight_units,
+        tablet_word=re.compile(rf"(?<![a-z])(?:{units})(?![a-z])"),
     )
 
 
@@ -215,15 +217,23 @@ def daily_dose(prepared: str, language: str) -> float | None:
             if unread(start, end):
                 tablets.append((count, start, end))
                 mark(start, end)
-    tablet_count = _tablets_a_day(prepared, tablets, dose_words)
     amounts = [
         (float(m.group(1)), m.start(), m.end())
         for m in _AMOUNT.finditer(prepared)
         if unread(m.start(), m.end())
     ]
+    if len(strengths) == 1 and not tablets and amounts and all(_a_count(prepared, a) for a in amounts):
+        tablets, amounts = amounts, []  # "5mg tablets, 2 a day": two of those tablets
+    tablet_count = _tablets_a_day(prepared, tablets, dose_words)
     if not (per_day - {1.0} or tablets or strengths):
         if per_day and len(amounts) == 1 and "mg" in prepared[amounts[0][1] : amounts[0][2]]:
             return amounts[0][0]  # "一天15毫克", "10mg daily": the amount is the daily amount
+        if (
+            dose_words.tablet_word.search(prepared)
+            and amounts
+            and all(_a_count(prepared, a) for a in amounts)
+        ):
+            return DISAGREES  # "the little white ones, 2 a day": two tablets of a strength not said
         return _at_times_of_day(prepared, amounts, dose_words)
     if len(per_day - {1.0}) > 1 or tablet_count is None or len(strengths) > 1:
         return DISAGREES  # "twice a day ... three times a day"
@@ -232,6 +242,16 @@ def daily_dose(prepared: str, language: str) -> float | None:
         return DISAGREES
     times = next(iter(per_day - {1.0}), 1.0)
     return next(iter(values)) * tablet_count * times
+
+
+MOST_TABLETS_AT_ONCE = 4
+"""A number without "mg" beside the tablets it could count is their count when no larger ("the
+little white ones, 2 a day"); a larger one is an amount ("20 a day, the small tablets")."""
+
+
+def _a_count(prepared: str, amount: tuple[float, int, int]) -> bool:
+    value, start, end = amount
+    return "mg" not in prepared[start:end] and value <= MOST_TABLETS_AT_ONCE
 
 
 def _tablets_a_day(

@@ -230,3 +230,21 @@ def test_platelet_counts_said_as_meant(said, language, meant):
 def test_a_very_low_count_said_alone_is_still_asked_again_with_its_unit(said):
     parsed = _read("platelet_count", said)
     assert parsed.problem == "number.doubtful", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("10mg tablets of prednisolone, 3 a day", 30),  # a count of tablets of the strength said
+        ("prednisolone 5mg tablets, one in the morning and 2 at lunch", 15),
+        ("30 a day, the tiny pills", 30),  # too many to be tablets: the amount
+    ],
+)
+def test_a_small_number_beside_tablets_counts_them(said, meant):
+    parsed = _read("daily_steroid_dose", said)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_tablets_counted_without_their_strength_are_no_dose():
+    parsed = _read("daily_steroid_dose", "the round white ones, 3 every morning")
+    assert not parsed.ok, parsed
