@@ -273,7 +273,9 @@ def chinese_date(text: str, today: date) -> date | None:
         return _refined(day, before + "，" + after, today)
     text = digits
 
+    text = _since_said(text, words)  # 停了两个月: two months ago
     fulls = [_full_date(m, today) for m in words.full.finditer(text)]
+    fulls += [_full_date(m, today) for m in _DOTTED_FULL.finditer(text.replace("/", ".").replace("-", "."))]
     if any(fulls):
         return max(day for day in fulls if day)  # the latest date named: the questions ask for the last
     years = list(words.named_year.finditer(text))
@@ -319,6 +321,26 @@ def chinese_date(text: str, today: date) -> date | None:
     if said_day:
         return today - timedelta(days=int(tables["day_words"][said_day.group(1)]))
     return None
+
+
+_DOTTED_FULL = re.compile(r"(?<![\d.])(\d{4}|\d{2})\.(\d{1,2})\.(\d{1,2})(?![\d.])")
+"""A year, month and day in figures with dots (slashes and dashes made dots), the Chinese order:
+25.6.1, 2025/6/1."""
+
+
+def _since_said(text: str, words: _DateWords) -> str:
+    """ "停了两个月", "停咗两个月左右": the time since it stopped, said after the verb (zh.yaml
+    `dates.since_words`), as "两个月前"."""
+    since = _zh().raw.get("dates", {}).get("since_words") or []
+    if not since:
+        return text
+    units = _alternatives(words.tables["units"])
+    return re.sub(
+        rf"(?:{_alternatives(since)})\s*((?:\d+(?:\.\d+)?|半)\s*个?\s*半?\s*多?\s*个?\s*(?:{units}))"
+        rf"(?:左右|多)?(?![前后以之])",
+        r"\1前",
+        text,
+    )
 
 
 _MONTH_AND_DAY = re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")

@@ -231,7 +231,9 @@ def _easter_days(text: str, today: date) -> str:
         return _spelled(day)
 
     return re.sub(
-        rf"\b(?:last\s+)?({names})(?:\s+(?:of\s+)?((?:19|20)\d\d)|\s+(last|this) year)?\b", rewrite, text
+        rf"\b(?:last\s+)?({names})(?:\s+(?:of\s+)?((?:19|20)\d\d)|\s+(?:of\s+)?(last|this) year)?\b",
+        rewrite,
+        text,
     )
 
 
@@ -459,8 +461,8 @@ def _holiday_named(text: str, name: str, today: date, day_in: Callable[[int], da
             day = day_in(today.year - 1)
     if day is None:
         return text
-    # "Thanksgiving week", "Labor Day weekend": the holiday's day (the week is no length of time)
-    return re.sub(rf"\b{re.escape(name)}\b(?:\s+week(?:end)?\b)?", _spelled(day), text)
+    # "Thanksgiving week", "Labor Day weekend", "Diwali day": the holiday's day (the week is no length)
+    return re.sub(rf"\b{re.escape(name)}\b(?:\s+(?:week(?:end)?|day)\b)?", _spelled(day), text)
 
 
 def _before_last(text: str, today: date, date_order: str | None) -> str:
@@ -655,7 +657,18 @@ def _not_never(text: str) -> bool:
     )
 
 
-_VAGUE = phrase_pattern(VAGUE_PHRASES)
+_VAGUE_BOUND = _date_phrases("vague_before_amount")
+_VAGUE = re.compile(
+    phrase_pattern(VAGUE_PHRASES).pattern
+    + (
+        rf"|\b(?:{alternation(_VAGUE_BOUND)})\s+(?:(?:a|an|the|about|around|roughly|last|past)\s+)*"
+        rf"(?:\d|(?:days?|weeks?|months?|years?|fortnight)\b)"
+        if _VAGUE_BOUND
+        else ""
+    )
+)
+"""Open-ended answers: `dates.vague`, or a bound before an amount ("over a year ago", "within the
+last 3 months")."""
 
 
 def _point(reading: DateReading) -> date:
@@ -844,9 +857,11 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         said_date = chinese_date(text, today) or read_date(
             _date_text(numeric_text(text, ordinals=True), today), today
         )
-        if said_date:
+        said_day = said_date.day if isinstance(said_date, DateReading) else said_date
+        if said_day and said_day <= today:
             return result.unclear(said, "date.unclear")  # "stopped one 2 weeks ago, still on the other"
-        return result.value(NEVER, said)  # "when did you stop them?" "I'm still on them"
+        # "when did you stop them?" "I'm still on them", "not stopped yet, off by Christmas"
+        return result.value(NEVER, said)
     chinese = chinese_date(text, today)  # 上周二, 去年五月, 三个月前 (bot/parsing/chinese.py)
     if chinese is not None:
         return (

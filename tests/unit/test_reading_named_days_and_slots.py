@@ -248,3 +248,29 @@ def test_a_small_number_beside_tablets_counts_them(said, meant):
 def test_tablets_counted_without_their_strength_are_no_dose():
     parsed = _read("daily_steroid_dose", "the round white ones, 3 every morning")
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        # A bound is vague only before an amount
+        ("last Tuesday, we were over the moon", "en", date(2026, 12, 1)),
+        ("on Holi day", "en", date(2026, 3, 4)),
+        ("around Good Friday of last year", "en", date(2025, 4, 18)),
+        # Not stopped: a day it should stop is still to come
+        ("not yet, they hope to be done by Easter", "en", "never"),
+        # 停了 before the time since
+        ("他克莫司停了三个月", "zh", date(2026, 9, 3)),
+        ("停咗半年左右", "zh", date(2026, 6, 3)),
+        ("25.3.8停的", "zh", date(2025, 3, 8)),
+    ],
+)
+def test_stop_dates_said_in_passing_are_read(said, language, meant):
+    parsed = _read("transplant_immunosuppressants_stopped", said, language)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize("said", ["over a year ago", "within the last 3 months", "more than a fortnight ago"])
+def test_a_bound_before_an_amount_is_still_too_vague(said):
+    parsed = _read("transplant_immunosuppressants_stopped", said)
+    assert parsed.problem == "date.too_vague", parsed
