@@ -274,8 +274,8 @@ def _said_in_the_end(clauses: list[str], answers: list[list[bool]], lw: Words) -
     last_clause, answer = last
     concludes = len(last_clause.split()) <= 3 and lw.pattern("conclusion_markers").search(last_clause)
     later = lw.pattern("later_markers")
-    if concludes or later.search(last_clause):
-        return answer
+    if concludes or later.search(last_clause) or lw.pattern("later_openers").match(last_clause.strip()):
+        return answer  # "..., then it did"; "the first didn't, the second did" (`later_openers`)
     # or open a clause between it and the last that said otherwise ("第一个没缓解，第二个换了方案，
     # 缓解了"); only at its start, as 才 inside one is "only" (娃才八个月)
     end = max(i for i, found in enumerate(answers) if found)

@@ -129,6 +129,7 @@ _LISTS = (
     "total_markers",
     "corrections",
     "later_markers",
+    "later_openers",
     "conclusion_markers",
     "varies",
     "fillers",

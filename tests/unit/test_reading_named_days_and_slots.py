@@ -274,3 +274,18 @@ def test_stop_dates_said_in_passing_are_read(said, language, meant):
 def test_a_bound_before_an_amount_is_still_too_vague(said):
     parsed = _read("transplant_immunosuppressants_stopped", said)
     assert parsed.problem == "date.too_vague", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        # The later course, named to open the last clause, is how it ended
+        ("the first did not, the next did", False),
+        ("first course didn't work, the next did", False),
+        # Named inside a clause, it is no turn of the story
+        ("CR after the first, we never needed the second", False),
+    ],
+)
+def test_the_later_course_named_first_in_its_clause_is_the_outcome(said, meant):
+    parsed = _read("aml_no_response_after_two_courses", said)
+    assert parsed.ok and parsed.value == meant, parsed
