@@ -54,6 +54,8 @@ _YEAR_ONLY_ANSWER = re.compile(r"(?:in\s+)?((?:19|20)\d\d)")
 _JUST_AN_AGE = re.compile(
     r"\s*(?:(?:i am|he is|she is|they are|age|aged|my age is)\s+)?\d{1,3}\s*(?:years?(?:\s+old)?)?\s*[.!]?\s*"
 )
+_ONE_OR_THE_NEXT = re.compile(r"\d+\s*(?:or|to|-|/|,|、|到|或|或者)\s*\d+")
+"""Two ages said as one or the other ("65 or 66", 65到66)."""
 _HALF = re.compile(r"\s+and\s+(?:a\s+half|1/2)\b|\s*1/2\b")
 _MONTHS_OLD = re.compile(r"^\s*months?(?:\s+old)?\b")
 _NOT_YET_AFTER = re.compile(
@@ -133,6 +135,10 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
             ages.append(age)
     if not ages:
         return result.unclear(said, "number.missing")
+    if len(ages) == 2 and abs(ages[0] - ages[1]) == 1 and _ONE_OR_THE_NEXT.search(words):
+        # "65 or 66", 六十五六, "65、66岁吧": the younger, both kept for the study team
+        parsed = check_range(fact, min(ages), said)
+        return dataclasses.replace(parsed, alternatives=tuple(sorted(ages))) if parsed.ok else parsed
     if len(ages) > 1:
         return result.unclear(said, "number.ambiguous")
     parsed = check_range(fact, ages[0], said)

@@ -105,24 +105,28 @@ def numerals_to_digits(text: str) -> str:
 
 
 _SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NEIGHBOURS = re.compile(r"(?<![点.\d])(十)?([一二两三四五六七八])([二两三四五六七八九])(十)?(?=(.{0,3}))")
+_NEIGHBOURS = re.compile(
+    r"(?<![点.\d])(?:([二三四五六七八九])?(十))?([一二两三四五六七八])([二两三四五六七八九])(十)?(?=(.{0,3}))"
+)
 _YEARS_AGO = re.compile(r"年\s*(?:前|了|多|左右|之前|以前)")
 
 
 def _neighbours_as_ranges(text: str) -> str:
     """Two neighbouring numerals said together are a rough number, not two digits: 七八个月 is
     seven or eight months (7到8), 两三次 two or three times, 五六十岁 fifty or sixty, 十七八岁
-    seventeen or eighteen. A year said digit by digit (二三年五月: 2023) is left to the year reader."""
+    seventeen or eighteen, 六十五六 sixty-five or sixty-six. A year said digit by digit (二三年五月:
+    2023) is left to the year reader."""
 
     def spread(match: re.Match) -> str:
-        tens, first, second, tens_after, after = match.groups()
+        tens_digit, tens, first, second, tens_after, after = match.groups()
         low, high = _SMALL[first], _SMALL[second]
         if low + 1 != high or after[:1] in ("百", "千", "万"):
             return match.group()  # 一九, 三五: not neighbours; 五六百 is left as it was
         if after.startswith("年") and first != "两" and not _YEARS_AGO.match(after):
             return match.group()  # 二三年五月 is 2023; 两三年前 is two or three years
         if tens:
-            return f"{10 + low}到{10 + high}" + (tens_after or "")
+            ten = 10 * (_SMALL[tens_digit] if tens_digit else 1)
+            return f"{ten + low}到{ten + high}" + (tens_after or "")
         if tens_after:
             return f"{10 * low}到{10 * high}"
         return f"{low}到{high}"

@@ -289,3 +289,32 @@ def test_a_bound_before_an_amount_is_still_too_vague(said):
 def test_the_later_course_named_first_in_its_clause_is_the_outcome(said, meant):
     parsed = _read("aml_no_response_after_two_courses", said)
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant", "alternatives"),
+    [
+        # Years of birth in two figures, said as Chinese people say them
+        ("我是五七年生人", 69, ()),
+        ("属鸡的，57年", 69, ()),
+        ("他是六一年属牛的", 65, ()),
+        # One age or the next
+        ("七十二三", 72, (72, 73)),
+        ("61或62吧", 61, (61, 62)),
+        # Heading for a round age, or turning it after the new year
+        ("奔八十了", 79, (80,)),
+        ("过了年就七十了", 69, (70,)),
+        # The nominal age beside the real one is no second answer
+        ("六十四，虚岁六十六", 64, ()),
+        ("今年58（虚岁）", 57, (58,)),
+    ],
+)
+def test_chinese_ages_as_people_say_them(said, meant, alternatives):
+    parsed = _read("age", said, "zh")
+    assert parsed.ok and parsed.value == meant and parsed.alternatives == alternatives, parsed
+
+
+@pytest.mark.parametrize("said", ["他是70后", "他比我大五岁，我六十"])
+def test_a_generation_or_an_age_difference_is_no_age(said):
+    parsed = _read("age", said, "zh")
+    assert not parsed.ok, parsed
