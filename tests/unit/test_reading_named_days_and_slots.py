@@ -318,3 +318,16 @@ def test_chinese_ages_as_people_say_them(said, meant, alternatives):
 def test_a_generation_or_an_age_difference_is_no_age(said):
     parsed = _read("age", said, "zh")
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        # Once, and each time it came back after that
+        ("两年前复发过一次，上个月又复发了", 2),
+        ("就复发了一次，后来又犯了", 2),
+    ],
+)
+def test_a_relapse_and_each_one_again_after_it_are_counted(said, meant):
+    parsed = _read("aml_relapse_count", said, "zh")
+    assert parsed.ok and parsed.value == meant, parsed
