@@ -85,11 +85,22 @@ class Words:
         return re.compile("|".join(statements)) if statements else re.compile(r"(?!x)x")
 
     @functools.cached_property
+    def phrase_slots(self) -> dict[str, list[str]]:
+        """`phrase_slots`: the words a phrase's `{slot}` stands for (see `expand_slots`)."""
+        return {
+            str(name): [str(p) for p in said] for name, said in (self.raw.get("phrase_slots") or {}).items()
+        }
+
+    @functools.cached_property
     def choice_synonyms(self) -> dict[str, dict[Any, tuple[str, ...]]]:
-        """Per choice fact: choice value → phrases, with the solid-tumour organ phrases made up."""
+        """Per choice fact: choice value → phrases (slots written out), with the solid-tumour organ
+        phrases made up."""
         synonyms: dict[str, dict[Any, tuple[str, ...]]] = {}
         for fact_id, by_value in (self.raw.get("choices") or {}).items():
-            synonyms[fact_id] = {value: tuple(str(p) for p in phrases) for value, phrases in by_value.items()}
+            synonyms[fact_id] = {
+                value: tuple(expand_slots([str(p) for p in phrases], self.phrase_slots))
+                for value, phrases in by_value.items()
+            }
         organs = self.list("organs")
         templates = self.list("organ_patterns")
         if "diagnosis" in synonyms and organs:
@@ -185,7 +196,7 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
         path = WORDS_DIR / f"{DEFAULT_LANGUAGE}.yaml"
     raw = read_yaml_file(path, f"words file {path.name}") or {}
     loaded = Words(language=language, raw=raw)
-    slots = {str(name): [str(p) for p in said] for name, said in (raw.get("phrase_slots") or {}).items()}
+    slots = loaded.phrase_slots
     for key in _LISTS:
         loaded.patterns[key] = phrase_pattern(expand_slots([str(p) for p in raw.get(key) or []], slots))
     for fact_id, lists in (raw.get("facts") or {}).items():

@@ -331,3 +331,20 @@ def test_a_generation_or_an_age_difference_is_no_age(said):
 def test_a_relapse_and_each_one_again_after_it_are_counted(said, meant):
     parsed = _read("aml_relapse_count", said, "zh")
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        # Surgery alone, watching, or hormone treatment: none of the kinds asked about
+        ("she has only ever had the op", "en", ["none"]),
+        ("letrozole since the lumpectomy", "en", ["none"]),
+        ("they are keeping an eye on it for now", "en", ["none"]),
+        ("做完手术一直在吃阿那曲唑", "zh", ["none"]),
+        # beside a kind asked about, hormone treatment adds nothing
+        ("chemo first, then anastrozole", "en", ["chemotherapy"]),
+    ],
+)
+def test_treatments_that_are_none_of_the_kinds_asked_about(said, language, meant):
+    parsed = _read("cancer_treatments", said, language)
+    assert parsed.ok and parsed.value == meant, parsed
