@@ -348,3 +348,17 @@ def test_a_relapse_and_each_one_again_after_it_are_counted(said, meant):
 def test_treatments_that_are_none_of_the_kinds_asked_about(said, language, meant):
     parsed = _read("cancer_treatments", said, language)
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("treated for sepsis, she is in intensive care", "en", True),
+        ("cold sores, already scabbing", "en", False),
+        ("a chest infection but the fever broke yesterday", "en", False),
+        ("肺炎，打了几天针，烧降下来了", "zh", False),
+    ],
+)
+def test_an_infection_being_fought_or_settling(said, language, meant):
+    parsed = _read("uncontrolled_infection", said, language)
+    assert parsed.ok and parsed.value == meant, parsed
