@@ -228,8 +228,7 @@ def _answered_after_inverted_topic(words_text: str, fact_words: FactWords | None
     parts = [p.strip() for p in re.split(r"[,;:.!?，；：。！？]", words_text[named[-1].end() :])]
     if len(parts) < 2 or parts[0] or not _lone_word(parts[1], lw):
         return None  # "a regular donor and I don't want to stop": not a yes or no to the thing
-    said_yes = set(lw.spaced_list("yes_words"))
-    said = {match.group() in said_yes for match in _yes_or_no_words(lw).finditer(parts[1])}
+    said = set(_plain_words(parts[1], lw))
     return not said.pop() if len(said) == 1 else None
 
 
@@ -508,7 +507,12 @@ def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:
         for match in list(lw.pattern("fine_words").finditer(clause)):
             found.append(False)  # "心脏一直挺好的": its 好 is not a yes
             clause = _mask(clause, match)
-    found += [match.group() in said_yes for match in _yes_or_no_words(lw).finditer(clause)]
+    neither = set(lw.spaced_list("neither_yes_nor_no"))
+    found += [
+        match.group() in said_yes
+        for match in _yes_or_no_words(lw).finditer(clause)
+        if match.group() not in neither
+    ]
     if not found and lw.yes_statements.search(clause):
         found.append(True)
     return found
@@ -516,7 +520,11 @@ def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:
 
 @functools.cache
 def _yes_or_no_words(lw: Words) -> re.Pattern:
-    return phrase_pattern(lw.spaced_list("yes_words") + lw.spaced_list("no_words"))
+    """Yes and no words, and the words that hold one but are neither (`neither_yes_nor_no`: 好多年,
+    好像), longest first, so the longer word is found instead."""
+    return phrase_pattern(
+        lw.spaced_list("yes_words") + lw.spaced_list("no_words") + lw.spaced_list("neither_yes_nor_no")
+    )
 
 
 def _lone_word(words_text: str, lw: Words) -> bool:

@@ -362,3 +362,28 @@ def test_treatments_that_are_none_of_the_kinds_asked_about(said, language, meant
 def test_an_infection_being_fought_or_settling(said, language, meant):
     parsed = _read("uncontrolled_infection", said, language)
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # 好 inside 好多, 好几, 好像 is no yes
+        ("active_bleeding", "好像没有", False),
+        # dialect don't-know
+        ("cardiomyopathy", "伐晓得", "unknown"),
+    ],
+)
+def test_chinese_words_that_hold_a_yes_but_are_none(fact_id, said, meant):
+    parsed = _read(fact_id, said, "zh")
+    got = "unknown" if parsed.status == "unknown" else parsed.value
+    assert got == meant, parsed
+
+
+def test_no_need_for_contraception_is_no_refusal():
+    parsed = _read("willing_contraception", "早就绝经了，用不着", "zh")
+    assert not (parsed.ok and parsed.value is False), parsed
+
+
+def test_a_condition_of_many_years_is_no_yes_to_another():
+    parsed = _read("ventricular_arrhythmia_or_fainting", "房颤好多年了", "zh")  # atrial, and 好多 is "many"
+    assert not (parsed.ok and parsed.value is True), parsed
