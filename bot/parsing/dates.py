@@ -274,9 +274,11 @@ def _calendar_years(text: str, today: date) -> str:
     text = re.sub(rf"\b(?:{said})\s+last year\b", str(today.year - 1), text)
     last_month = _first_of_last_month(today).strftime("%B %Y").lower()
     text = re.sub(rf"\b(?:{said})\s+last month\b|\blast month\s+(?:sometime|some time)\b", last_month, text)
-    # "over the summer" is in the summer, not "over" a length of time
+    # "over the summer" is in the summer, not "over" a length of time; "in the spring sometime" is
+    # in the spring
     seasons = alternation(_said_dates().get("seasons") or {})
     text = re.sub(rf"\bover the (?=(?:{seasons})\b)", "in the ", text)
+    text = re.sub(rf"\b((?:{seasons}|{'|'.join(_MONTHS)}))\s+(?:sometime|some time)\b", r"\1", text)
     return re.sub(
         r"\b(?:sometime|some time|at some point)\s+(?=in\b|during\b|around\b|last\b|early\b|late\b)", "", text
     )

@@ -470,8 +470,11 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
 _ONLY_A_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _RANGE = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)?\s*"
-    r"(?:-|–|—|~|～|to|到|至|(and|和|与|跟))\s*(\d+(?:\.\d+)?)(?![\d.])"
+    r"(?:-|–|—|~|～|to|到|至|(and|和|与|跟)|(or|或者|或是|或))\s*(\d+(?:\.\d+)?)(?![\d.])"
 )
+ONE_OR_THE_OTHER_WITHIN = 0.2
+"""Two values said as one or the other ("55 or 60") make a range when this close (a fifth of the
+larger); further apart ("47 or 74", a figure remembered both ways round) they are asked again."""
 _BETWEEN = re.compile(r"\bbetween\s*$|在\s*$")
 _FROM = re.compile(r"\bfrom\s*$|从\s*$")
 
@@ -488,7 +491,10 @@ def _said_range(fact: FactDefinition, prepared: str, readings: list[tuple[float,
         return False  # "it went from 60 to 45": a change, not a range
     if found.group(2) and not _BETWEEN.search(before):
         return False
-    return {float(found.group(1)), float(found.group(3))} == {float(number) for number, _ in readings}
+    low, high = sorted((float(found.group(1)), float(found.group(4))))
+    if found.group(3) and high - low > ONE_OR_THE_OTHER_WITHIN * high:
+        return False
+    return {low, high} == {float(number) for number, _ in readings}
 
 
 _LAB_VALUE = re.compile(

@@ -387,3 +387,25 @@ def test_no_need_for_contraception_is_no_refusal():
 def test_a_condition_of_many_years_is_no_yes_to_another():
     parsed = _read("ventricular_arrhythmia_or_fainting", "房颤好多年了", "zh")  # atrial, and 好多 is "many"
     assert not (parsed.ok and parsed.value is True), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant", "alternatives"),
+    [
+        # Two close values said as one or the other are a range
+        ("ejection_fraction", "either 50 or 55", 52.5, (50, 55)),
+        ("creatinine", "100 or 110 I think", 105, (100, 110)),
+    ],
+)
+def test_close_values_said_as_one_or_the_other_are_a_range(fact_id, said, meant, alternatives):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == meant and parsed.alternatives == alternatives, parsed
+
+
+def test_values_far_apart_said_as_one_or_the_other_are_asked_again():
+    assert not _read("platelet_count", "38 or 83, I always mix them up").ok
+
+
+def test_a_season_said_with_sometime_is_the_season():
+    parsed = _read("ejection_fraction_date", "in the autumn sometime")
+    assert parsed.ok and parsed.value == date(2026, 10, 15), parsed
