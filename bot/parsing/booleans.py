@@ -99,12 +99,18 @@ def _clauses(words_text: str, lw: Words) -> list[str]:
     parts = [piece for part in parts for piece in breaks.split(part)]
     asking = set(lw.spaced_list("question_endings"))  # "会影响治疗吗": a question, not an answer
     telling = tuple(lw.spaced_list("statement_endings"))  # "吃着呢": a statement all the same
+    ongoing = lw.pattern("statement_markers")  # "还在吃环孢素呢": so is a state still going on,
+    ongoing_endings = set(lw.spaced_list("statement_marker_endings"))  # ending in 呢 (吗 still asks)
     questions = lw.pattern("question_markers")  # "会不会有副作用", wherever it stands
     return [
         " ".join(p.split())
         for p in parts
         if p.strip()
-        and (p.split()[-1] not in asking or " ".join(p.split()).endswith(telling))
+        and (
+            p.split()[-1] not in asking
+            or " ".join(p.split()).endswith(telling)
+            or (p.split()[-1] in ongoing_endings and ongoing.search(p))
+        )
         and not questions.search(p)
     ]
 

@@ -141,6 +141,7 @@ _LISTS = (
     "corrections",
     "later_markers",
     "later_openers",
+    "statement_markers",
     "conclusion_markers",
     "varies",
     "fillers",

@@ -409,3 +409,20 @@ def test_values_far_apart_said_as_one_or_the_other_are_asked_again():
 def test_a_season_said_with_sometime_is_the_season():
     parsed = _read("ejection_fraction_date", "in the autumn sometime")
     assert parsed.ok and parsed.value == date(2026, 10, 15), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # 呢 after a state still going on tells, it does not ask
+        ("still_on_transplant_immunosuppressants", "他克莫司一直在吃呢", True),
+        ("still_on_transplant_immunosuppressants", "正在吃西罗莫司呢", True),
+    ],
+)
+def test_a_state_still_going_on_ending_in_ne_is_a_statement(fact_id, said, meant):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_question_ending_in_ma_still_asks():
+    assert not _read("still_on_transplant_immunosuppressants", "还在吃的那个算吗", "zh").ok
