@@ -426,3 +426,16 @@ def test_a_state_still_going_on_ending_in_ne_is_a_statement(fact_id, said, meant
 
 def test_a_question_ending_in_ma_still_asks():
     assert not _read("still_on_transplant_immunosuppressants", "还在吃的那个算吗", "zh").ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("stem_cell_transplant", "配型成功了，下个月进仓", False),  # a donor matched, no transplant yet
+        ("stem_cell_transplant", "医生说打算做移植", False),
+        ("breastfeeding", "刚断，上礼拜", False),
+    ],
+)
+def test_a_transplant_planned_and_a_child_just_weaned(fact_id, said, meant):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value == meant, parsed
