@@ -439,3 +439,18 @@ def test_a_question_ending_in_ma_still_asks():
 def test_a_transplant_planned_and_a_child_just_weaned(fact_id, said, meant):
     parsed = _read(fact_id, said, "zh")
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # Medicines that prevent infection are no immunosuppressants
+        ("still_on_transplant_immunosuppressants", "only the valaciclovir now", False),
+        ("takes_immunosuppressants", "just posaconazole", False),
+        ("still_on_transplant_immunosuppressants", "she is off them all now", False),
+        ("still_on_transplant_immunosuppressants", "yes, a low dose", True),
+    ],
+)
+def test_immunosuppressants_and_medicines_that_are_not(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == meant, parsed
