@@ -114,6 +114,10 @@ def _negation_after(lw: Any) -> re.Pattern:  # noqa: ANN401 - the language's Wor
 
 
 _SELF_NEGATING_VALUES = frozenset({"none", "no_cancer"})
+NAMES_NO_CHOICE = "names_no_choice"
+"""A words file's phrases under this value (`choices.<fact>.names_no_choice`) name none of the choices
+but hold a shorter phrase that would ("cancer in the bone marrow" holds "cancer in the bone"): found
+first, being longer, they hide those words and give nothing."""
 _LEAD_IN = frozenset(
     {
         "ecog", "nyha", "who", "score", "grade", "class", "level", "ps", "performance", "status", "it", "is",
@@ -280,6 +284,7 @@ def _find(
         for match in phrase.pattern.finditer(working):
             hits.append((match.start(), match.end(), phrase))
             working = working[: match.start()] + "#" * len(match.group()) + working[match.end() :]
+    hits = [(s, e, p) for s, e, p in hits if p.value != NAMES_NO_CHOICE]  # they only hid their words
     if any(not p.weak for _, _, p in hits):
         hits = [(s, e, p) for s, e, p in hits if not p.weak]
     positive: list[Any] = []

@@ -454,3 +454,9 @@ def test_a_transplant_planned_and_a_child_just_weaned(fact_id, said, meant):
 def test_immunosuppressants_and_medicines_that_are_not(fact_id, said, meant):
     parsed = _read(fact_id, said)
     assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_cancer_of_the_bone_marrow_is_no_solid_tumour_of_the_bone():
+    parsed = _read("diagnosis", "a blood cancer in her bone marrow, they haven't said which")
+    assert not (parsed.ok and parsed.value == "solid_tumour"), parsed
+    assert _read("diagnosis", "cancer in the bone, a sarcoma").value == "solid_tumour"  # the bone still is
