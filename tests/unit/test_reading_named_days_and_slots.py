@@ -460,3 +460,9 @@ def test_a_cancer_of_the_bone_marrow_is_no_solid_tumour_of_the_bone():
     parsed = _read("diagnosis", "a blood cancer in her bone marrow, they haven't said which")
     assert not (parsed.ok and parsed.value == "solid_tumour"), parsed
     assert _read("diagnosis", "cancer in the bone, a sarcoma").value == "solid_tumour"  # the bone still is
+
+
+@pytest.mark.parametrize("said", ["没事儿，不捐就是了", "没事"])
+def test_no_trouble_says_yes_to_a_willingness(said):
+    parsed = _read("willing_no_sperm_donation", said, "zh")
+    assert parsed.ok and parsed.value is True, parsed
