@@ -27,7 +27,7 @@ from bot.facts import Registry, default_registry
 from bot.parsing import Parsed, extract_facts, parse_answer
 from bot.parsing.booleans import parse_boolean
 from bot.parsing.checklists import parse_checklist
-from bot.parsing.pinyin import from_pinyin
+from bot.parsing.pinyin import from_pinyin, pinyin_slips_written
 from bot.parsing.text import plain
 from bot.trial_schema import Trial
 
@@ -90,7 +90,7 @@ def understand(
     fact = registry[fact_id]
     said = text
     if language == "zh":
-        text = from_pinyin(text) or text  # "mei you", "zuo tian": typed in pinyin
+        text = from_pinyin(text) or pinyin_slips_written(text)  # "mei you", "huan解了": typed in pinyin
     parsed = parse_answer(fact, text, today, language)
     if text != said:
         parsed = dataclasses.replace(parsed, said=said)  # the answer keeps the person's own words

@@ -362,7 +362,7 @@ def read_yes_no(
     said = text
     lw = words(answer_language(text, language))
     if fact_id and lw.language == "zh":  # 缓介, 化聊: a homophone the pinyin keyboard offered
-        text = homophones_corrected(text, _fact_phrases(lw, fact_id))
+        text = homophones_corrected(text, _fact_phrases(lw, fact_id, reading))
     words_text = without_not_unknown(plain(text))  # "can't say I'm not bleeding": bleeding
     words_text = _NOT_NOT.sub(" ", words_text)  # "I wouldn't not agree": two negations cancel
     if lw.pattern("unknown").search(words_text):
@@ -465,11 +465,18 @@ def _between_clause_dates(text: str, today: date | None) -> list:
 DAYS_PER_MONTH = 365.25 / 12
 
 
+_READING_LISTS = {"willing": ("willing_yes", "willing_no"), "capable": ("capable_yes", "capable_no")}
+"""The words lists that answer a question read this way, whatever the fact (愿易 and 愿一 are 愿意)."""
+
+
 @functools.cache
-def _fact_phrases(lw: Words, fact_id: str) -> tuple[str, ...]:
-    """Every phrase the words file lists for one yes/no fact (topic, says_yes, says_no...)."""
+def _fact_phrases(lw: Words, fact_id: str, reading: str = "ever") -> tuple[str, ...]:
+    """Every phrase the words file lists for one yes/no fact (topic, says_yes, says_no...), then
+    those that answer any question read the same way (a willingness, an ability)."""
     lists = (lw.raw.get("facts") or {}).get(fact_id) or {}
-    return tuple(str(p) for phrases in lists.values() if isinstance(phrases, list) for p in phrases)
+    own = [str(p) for phrases in lists.values() if isinstance(phrases, list) for p in phrases]
+    shared = [str(p) for key in _READING_LISTS.get(reading, ()) for p in lw.raw.get(key) or ()]
+    return tuple(own + shared)
 
 
 def _yes_and_no_apart(per_clause: list[list[bool]]) -> bool:

@@ -52,9 +52,13 @@ def _index() -> dict[str, str]:
     index: dict[str, str] = {}
     # In the words file's order (a set's order changes from run to run), shortest first.
     phrases = dict.fromkeys(p for said in _strings(raw) for p in _CJK.findall(said))
-    for phrase in sorted(phrases, key=len):
+    from pypinyin.constants import PHRASES_DICT
+
+    # The shortest phrase for a spelling, and of those a word of the dictionary: the words files
+    # also list typing slips (换解 beside 缓解), which must not be what a spelling is written as.
+    for phrase in sorted(phrases, key=lambda p: (len(p), len(p) > 1 and p not in PHRASES_DICT)):
         key = "".join(lazy_pinyin(phrase, errors="ignore")).replace("ü", "v")
-        index.setdefault(key, phrase)  # the shortest phrase for a spelling
+        index.setdefault(key, phrase)
     index.update({str(k): str(v) for k, v in (raw.get("pinyin_preferred") or {}).items()})
     return index
 
@@ -83,6 +87,63 @@ def from_pinyin(text: str) -> str | None:
     return _TEN.sub("十", "".join(out))
 
 
+_LATIN_RUN = re.compile(r"[a-z]+(?: [a-z]+)*")
+_CONTEXT = 2
+"""Chinese characters either side of a pinyin slip that may belong to its word (yuan意 is 愿意)."""
+
+
+def pinyin_slips_written(text: str) -> str:
+    """A Chinese answer with syllables typed in pinyin among the characters (a word sent before the
+    keyboard offered its characters: "yuan意", "huan解了", "复发过 liang ci") written in characters:
+    each lower-case run of pinyin syllables, with as few neighbouring characters as it needs, that
+    the phrases of bot/words/zh.yaml spell. English words, abbreviations (CR, PLT, MRD, mg) and
+    runs no phrase spells are left as typed."""
+    if written_language(text) != "zh":
+        return text
+    out = text
+    for match in reversed(list(_LATIN_RUN.finditer(text))):
+        run = match.group(0)
+        if not all(_PINYIN_WORD.fullmatch(w) for w in run.split()):
+            continue
+        touching = _CJK.match(text, match.end()) or (match.start() and _CJK.match(text, match.start() - 1))
+        if not touching and any(w in _english_words() for w in run.split()):
+            continue  # "我 fine": English beside Chinese; "fu发" touches its word
+        if match.start() > 0 and text[match.start() - 1].isascii() and text[match.start() - 1].isalnum():
+            continue  # part of a longer Latin word or code ("CD3", "Ara-c")
+        written = _with_neighbours(out, match.start(), match.end(), run.replace(" ", ""))
+        if written is not None:
+            start, end, chinese = written
+            out = out[:start] + chinese + out[end:]
+    return out
+
+
+def _with_neighbours(text: str, start: int, end: int, letters: str) -> tuple[int, int, str] | None:
+    """The span, with up to `_CONTEXT` neighbouring characters either side kept as typed, that the
+    fewest phrases per character spell once the run at text[start:end] is joined to it ("yuan意" is
+    the one phrase 愿意, not 与+啊+嗯 and 意), and what they spell; None when none does."""
+    index = _index()
+    sounds = _char_sounds(text)
+    best: tuple[float, int, int, int, str] | None = None
+    for before in range(_CONTEXT + 1):
+        for after in range(_CONTEXT + 1):
+            if start - before < 0 or end + after > len(text):
+                continue
+            left, right = sounds[start - before : start], sounds[end : end + after]
+            if None in left or None in right:
+                continue
+            parts = _spelling(("".join(left) + letters + "".join(right)), index)
+            if parts is None:
+                continue
+            spelled = "".join(parts)
+            if spelled[:before] != text[start - before : start] or (
+                after and spelled[-after:] != text[end : end + after]
+            ):
+                continue  # the characters typed stay as typed
+            found = (len(parts) / len(spelled), before + after, start - before, end + after, spelled)
+            best = found if best is None or found[:2] < best[:2] else best
+    return None if best is None else best[2:]
+
+
 @functools.cache
 def _english_words() -> frozenset[str]:
     """Every word of bot/words/en.yaml: an answer made only of these is English."""
@@ -101,6 +162,12 @@ _TEN = re.compile(rf"(?<=[{_NUMERAL}])是|是(?=[{_NUMERAL}])")
 def _spell(letters: str, index: dict[str, str]) -> str | None:
     """The fewest phrases that spell all the letters ("meiyouaizibing": 没有 + 艾滋病, not 没有癌 + 子 +
     并); None when some letters are left unspelled."""
+    parts = _spelling(letters, index)
+    return None if parts is None else "".join(parts)
+
+
+def _spelling(letters: str, index: dict[str, str]) -> list[str] | None:
+    """The phrases of `_spell`, one by one."""
     best: list[tuple[int, list[str]] | None] = [(0, [])] + [None] * len(letters)
     for end in range(1, len(letters) + 1):
         for start in range(max(0, end - _LONGEST), end):
@@ -110,7 +177,7 @@ def _spell(letters: str, index: dict[str, str]) -> str | None:
             if best[end] is None or before[0] + 1 < best[end][0]:
                 best[end] = (before[0] + 1, [*before[1], phrase])
     found = best[-1]
-    return None if found is None else "".join(found[1])
+    return None if found is None else found[1]
 
 
 def homophones_corrected(text: str, phrases: tuple[str, ...], keep: str = "不没无未非否冇莫勿") -> str:
