@@ -321,7 +321,7 @@ def _is_count(fact: FactDefinition) -> bool:
 def prepare(text: str, count_words: bool = False) -> str:
     """Text ready for `find_numbers`: clean, contractions out, number words as digits, units compact,
     dates blanked out."""
-    prepared = numeric_text(text)
+    prepared = numeric_text(_FULL_WIDTH_COMMA.sub(", ", text))  # "上次78，102" is two numbers, never 78,102
     if count_words:
         for word, digits in COUNT_WORDS.items():
             prepared = re.sub(rf"\b{word}\b", digits, prepared)
@@ -334,6 +334,7 @@ def prepare(text: str, count_words: bool = False) -> str:
     return strip_date_noise(spell_units(prepared))
 
 
+_FULL_WIDTH_COMMA = re.compile(r"[，、](?=\s*\d)")
 _POINT_SAID = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d+)(?![\d.])")
 _POWER_TYPED_FLAT = re.compile(r"\bx\s*10\s+([369])\b")
 _GLUED_LAB = re.compile(r"\b(plt|hb|hgb|ef|lvef|scr|crea|wbc|anc)(?=\d)", re.IGNORECASE)
@@ -562,7 +563,7 @@ def _latest_reading(
     None, and the question is asked again. Without commas between them, each
     number's clause is the words since the number before it ("以前吃60 现在减到30了")."""
     lw = words(written_language(prepared))
-    clauses = [c for c in re.split(r"[,;]|\bbut\b|\band\b|\bthen\b", prepared) if _values_in(c)]
+    clauses = _with_numberless_words(re.split(r"[,;]|\bbut\b|\band\b|\bthen\b", prepared))
     if len(clauses) != len(readings):
         ends = [m.end for m in _values_in(prepared)]
         clauses = [prepared[start:end] for start, end in zip([0, *ends], ends, strict=False)]
@@ -586,6 +587,21 @@ def _latest_reading(
         # every week it drops by 10, he's on 30 now"; "第二天查是52，今天早上又掉到21了"
         return readings[latest[0]]
     return None
+
+
+def _with_numberless_words(pieces: list[str]) -> list[str]:
+    """The clauses that hold a number, each with the numberless words said between it and the number
+    before ("上次78，这次高了点，102": 这次 belongs to 102). Words before the first number and after the
+    last are about the whole answer ("it's gone up, it was 95 in August and now it's 140")."""
+    clauses: list[str] = []
+    waiting = ""
+    for piece in pieces:
+        if _values_in(piece):
+            clauses.append(f"{waiting} {piece}" if waiting and clauses else piece)
+            waiting = ""
+        else:
+            waiting = f"{waiting} {piece}"
+    return clauses
 
 
 def to_canonical(fact: FactDefinition, number: float, unit_name: str | None) -> tuple[float, str | None]:

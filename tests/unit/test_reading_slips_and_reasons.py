@@ -53,3 +53,68 @@ def test_latin_words_that_are_no_pinyin_slip_stay_as_typed(typed):
 def test_slips_of_the_pinyin_keyboard_answer_the_question(fact_id, said, meant):
     parsed = _read(fact_id, said, "zh")
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("晕过去一回，到现在也不知道是啥原因", "zh"),
+        ("昏倒过，医生查不出为什么", "zh"),
+        ("突然栽倒过一次，原因不明", "zh"),
+        ("前年人突然没了知觉，也搞不懂咋回事", "zh"),
+        ("blacked out at the shops in May, nobody knows why", "en"),
+    ],
+)
+def test_a_faint_whose_cause_is_unknown_is_a_yes_not_a_dont_know(said, language):
+    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(("said", "language"), [("不知道", "zh"), ("不知道算不算", "zh"), ("no idea", "en")])
+def test_a_plain_dont_know_still_is_one(said, language):
+    assert _read("ventricular_arrhythmia_or_fainting", said, language).status == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("有时候心慌", "zh"), ("心悸", "zh"), ("my heart races now and then", "en"), ("palpitations", "en")],
+)
+def test_palpitations_alone_are_no_yes_to_a_serious_arrhythmia(said, language):
+    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    assert not (parsed.ok and parsed.value is True), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("没有，偶尔心悸一下", "zh", False),
+        ("no, only palpitations from time to time", "en", False),
+        ("心慌得厉害，查出来是室速", "zh", True),
+    ],
+)
+def test_palpitations_beside_a_plain_answer_leave_it_standing(said, language, meant):
+    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize("said", ["有时候吧", "有的时候，看情况"])
+def test_sometimes_holds_no_yes(said):
+    assert not _read("active_bleeding", said, "zh").ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        ("creatinine", "上次90，这次涨了些，115", "zh", 115),  # 这次 said between the numbers belongs to 115
+        ("haemoglobin", "88 at the previous check, 95 this week", "en", 95),
+        ("haemoglobin", "95; previous 88", "en", 95),
+    ],
+)
+def test_the_latest_of_two_readings_is_the_answer(fact_id, said, language, meant):
+    parsed = _read(fact_id, said, language)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_chinese_comma_never_joins_two_numbers_into_thousands():
+    parsed = _read("creatinine", "上次90，115", "zh")
+    assert parsed.problem == "number.ambiguous", parsed  # two readings, neither said to be the latest
