@@ -110,6 +110,10 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     """The question asks whether the person would refrain from something ("willing not to donate
     sperm"). A lone "no" to it may mean "no, I won't donate" as well as "no, I'm not willing", so a
     lone yes or no is never beyond doubt: an answer that would exclude is read back first."""
+    asks_what_was_told: bool = False
+    """The question asks whether a doctor has told the person so ("has a doctor told you that you
+    have heart failure?"): "nobody told me that", "医生没说过" (`not_told` in the words files) are a
+    no, where to another question they are a "don't know"."""
     answer_inverts: bool = False
     """The question is asked the other way up from the fact (yes to "did it go into remission?"
     means no to "no response after two courses"), so a yes records false."""
@@ -151,8 +155,12 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
             raise ValueError(f"`choices` only belongs on choice facts, not on type {kind}")
         if values["units"] and kind not in ("number", "integer"):
             raise ValueError("`units` only belongs on number facts")
-        if (values["reading"] != "ever" or values["answer_inverts"]) and kind != "boolean":
-            raise ValueError("`reading` and `answer_inverts` only belong on boolean facts")
+        if (values["reading"] != "ever" or values["answer_inverts"] or values["asks_what_was_told"]) and (
+            kind != "boolean"
+        ):
+            raise ValueError(
+                "`reading`, `answer_inverts` and `asks_what_was_told` only belong on boolean facts"
+            )
         if values["answered_by_measure"] is not None and kind != "boolean":
             raise ValueError("`answered_by_measure` only belongs on boolean facts")
         if values["within_months"] is not None and kind != "boolean":

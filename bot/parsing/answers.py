@@ -136,8 +136,12 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
             return dataclasses.replace(attempt, said=said)
     words = plain(text)
     if unknown_phrase(words):
-        if fact.type == "boolean":
-            return result.unknown(said)
+        if fact.type == "boolean":  # "nobody told me" is a no to "has a doctor told you...?"
+            return (
+                _dispatch(fact, text, today, language=language)
+                if fact.asks_what_was_told
+                else result.unknown(said)
+            )
         rest = without_unknown_phrases(words)
         if fact.type == "date":
             # "去年十月份，具体哪天记不清了": the doubt is about the day, the month stands

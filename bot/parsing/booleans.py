@@ -568,6 +568,12 @@ def parse_boolean(
         language,
         yes_if_any=fact is not None and fact.yes_if_any,
     )
+    if (
+        fact is not None
+        and fact.asks_what_was_told
+        and (parsed.status == "unknown" or parsed.problem == "boolean.unclear")
+    ):
+        parsed = _when_not_told(text, fact.id, how, language, fact.yes_if_any) or parsed
     if fact is not None and fact.asks_to_refrain and parsed.sure:
         parsed = replace(parsed, sure=False)  # "Nope" to "willing not to donate?": no to which?
     if fact is not None and fact.within_months is not None and parsed.status != "unknown":
@@ -589,6 +595,33 @@ def parse_boolean(
     if fact is not None and fact.answer_inverts and parsed.ok:
         parsed = replace(parsed, value=not parsed.value)
     return parsed
+
+
+def _when_not_told(text: str, fact_id: str, reading: str, language: str, yes_if_any: bool) -> Parsed | None:
+    """For a question about what a doctor has told the person: an answer whose only "don't know" is
+    that nobody said so ("医生没说过", "haven't been told that") is read with that as a plain no
+    (`not_told_read_as`): a no when the whole then says no, else ("医生没说过，不过在透析") asked
+    again. None when some other "don't know" stands ("不清楚，医生没说过")."""
+    lw = words(answer_language(text, language))
+    said = plain(text)
+    told = [m.span() for m in lw.pattern("not_told").finditer(said)]
+    if not told:
+        return None
+    unknown = lw.pattern("unknown")
+    for start in range(len(said)):  # every "don't know" phrase, overlapping ones too
+        found = unknown.match(said, start)
+        if found and not any(a <= found.start() and found.end() <= b for a, b in told):
+            return None
+    rest = lw.pattern("not_told").sub(f" {lw.raw.get('not_told_read_as', ', no ,')} ", said)
+    if not lw.raw.get("words_spaced", True):
+        rest = rest.replace(" ", "")  # read as typed: 透析, not 透 析
+    parsed = read_yes_no(rest, fact_id, reading, language, yes_if_any=yes_if_any)
+    if parsed.status == "unknown":
+        return None
+    if parsed.ok and parsed.value is False:
+        return replace(parsed, said=text, sure=False)
+    # "没说过，不过在透析", "查是查过，结果没人告诉我" (tested, the result not told): asked again
+    return result.unclear(text, "boolean.unclear")
 
 
 def _with_measure(parsed: Parsed, text: str, measure: MeasureAnswer) -> Parsed:

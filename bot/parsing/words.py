@@ -132,6 +132,7 @@ _LISTS = (
     "negators",
     "negation_passes",
     "unknown",
+    "not_told",
     "not_unknown",
     "asks_if_it_counts",
     "negators_after",

@@ -118,3 +118,38 @@ def test_the_latest_of_two_readings_is_the_answer(fact_id, said, language, meant
 def test_a_chinese_comma_never_joins_two_numbers_into_thousands():
     parsed = _read("creatinine", "上次90，115", "zh")
     assert parsed.problem == "number.ambiguous", parsed  # two readings, neither said to be the latest
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("heart_failure", "医生没说过", "zh"),
+        ("cardiomyopathy", "我妈说大夫没讲过这个", "zh"),
+        ("serious_liver_or_kidney_problems", "大夫没说过，应该都正常", "zh"),
+        ("heart_failure", "nope, they never said", "en"),
+        ("cardiomyopathy", "nope, I was not told that", "en"),
+    ],
+)
+def test_nobody_having_said_so_is_a_no_to_a_question_about_what_a_doctor_said(fact_id, said, language):
+    parsed = _read(fact_id, said, language)
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("active_hepatitis", "医生没说过", "zh"),  # to a question not about what was said: a don't know
+        ("heart_failure", "不清楚，医生没说过", "zh"),  # a don't know of its own stands
+        ("heart_failure", "医生没说是不是心衰", "zh"),  # "didn't say whether" is no no
+        ("uncontrolled_infection", "nobody told me", "en"),
+        ("hiv_or_aids", "测是测过，结果没人告诉我", "zh"),  # tested, the result not told
+    ],
+)
+def test_nobody_having_said_so_is_no_no_elsewhere(fact_id, said, language):
+    parsed = _read(fact_id, said, language)
+    assert not (parsed.ok and parsed.value is False), parsed
+
+
+def test_nobody_having_said_so_beside_a_yes_is_asked_again():
+    parsed = _read("serious_liver_or_kidney_problems", "nobody told me that, but I'm on dialysis", "en")
+    assert not parsed.ok and parsed.status != "unknown", parsed
