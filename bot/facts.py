@@ -130,6 +130,10 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     """For a yes/no question about a time limit ("did it come back within 12 months?"): a length of
     time said ("8 months after", "一年多") or two month-and-year dates answer it
     (bot/parsing/durations.py)."""
+    within_courses: int | None = None
+    """For a yes/no question about the first few courses of treatment ("did the first two courses put
+    it into remission?"): remission said to come with a later course ("第三个疗程才缓解", "it took
+    three rounds") answers no, with one of the first courses yes (bot/parsing/courses.py)."""
     several_choices: Literal["ask_again", "highest"] = "ask_again"
     """When a free-text answer names several choices of an ordered scale: ask again, or take the
     highest ("puffed on the stairs, and now even walking across the room" is the more limited one;
@@ -163,8 +167,10 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
             )
         if values["answered_by_measure"] is not None and kind != "boolean":
             raise ValueError("`answered_by_measure` only belongs on boolean facts")
-        if values["within_months"] is not None and kind != "boolean":
-            raise ValueError("`within_months` only belongs on boolean facts")
+        if (
+            values["within_months"] is not None or values["within_courses"] is not None
+        ) and kind != "boolean":
+            raise ValueError("`within_months` and `within_courses` only belong on boolean facts")
         if values["several_choices"] != "ask_again" and kind != "choice":
             raise ValueError("`several_choices` only belongs on choice facts")
         if values["learned_reader"] and kind != "choice":

@@ -586,6 +586,12 @@ def parse_boolean(
         if durations and not (echoes and parsed.ok):  # "about 18 months later", "一年多"
             said = within(durations, fact.within_months)
             return result.unclear(text, "boolean.unclear") if said is None else result.value(said, text)
+    if fact is not None and fact.within_courses is not None and parsed.status != "unknown":
+        from bot.parsing.courses import remission_course  # reads the words files, as this module does
+
+        course = remission_course(text)
+        if course is not None:  # "头俩疗程没管用，第三个疗程才好": no remission within the first two
+            parsed = result.value(course <= fact.within_courses, text)
     if (
         fact is not None
         and fact.answered_by_measure is not None

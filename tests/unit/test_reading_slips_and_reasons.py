@@ -153,3 +153,27 @@ def test_nobody_having_said_so_is_no_no_elsewhere(fact_id, said, language):
 def test_nobody_having_said_so_beside_a_yes_is_asked_again():
     parsed = _read("serious_liver_or_kidney_problems", "nobody told me that, but I'm on dialysis", "en")
     assert not parsed.ok and parsed.status != "unknown", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        # remission with a later course is none within the first two: no response after two = True
+        ("前两个疗程都不行，第四个疗程才缓解", "zh", True),
+        ("打到第3疗程才达到CR", "zh", True),
+        ("he only got into remission after the fourth cycle", "en", True),
+        ("it took 3 rounds of chemo before she was in remission", "en", True),
+        # with one of the first two it is
+        ("第2个疗程就缓解了", "zh", False),
+        ("remission after the 2nd cycle", "en", False),
+        # a course that did not bring it says nothing of which did
+        ("no CR after 2 cycles", "en", True),
+    ],
+)
+def test_the_course_that_brought_remission_answers_the_first_two_courses(said, language, meant):
+    parsed = _read("aml_no_response_after_two_courses", said, language)
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_a_regimen_named_by_numbers_is_no_count_of_courses():
+    assert _read("aml_no_response_after_two_courses", "7+3一个疗程就缓解了", "zh").value is False

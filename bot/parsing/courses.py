@@ -1,0 +1,91 @@
+"""Which course of treatment brought remission, for a yes/no question about the first few courses
+("did the first two courses put it into remission?"): remission said to come only with a later
+course ("第三个疗程才缓解", "it took three rounds", "remission after the 3rd cycle") is no
+remission within them, and one said to come with an earlier course is.
+
+A fact opts in with `within_courses` in facts.yaml. Each language's words (what a course is called,
+what remission is called, ordinal words, the negations that undo a remission) are its `courses`
+section in bot/words/<language>.yaml; numbers are already digits (`numeric_text`, cn2an).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from bot.parsing.text import alternation, numeric_text
+from bot.parsing.words import words
+from bot.text import written_language
+
+
+@dataclass(frozen=True)
+class _CourseWords:
+    by_place: tuple[
+        re.Pattern, ...
+    ]  # a course named by its place: 第3个疗程, the 3rd cycle, the third course
+    by_count: re.Pattern  # courses counted: 3个疗程, 3 rounds
+    remission: re.Pattern
+    negated: re.Pattern  # a negation just before a remission word: 没缓解, didn't work
+    ordinals: dict[str, int]
+    spaced: bool
+
+
+@functools.cache
+def _course_words(language: str) -> _CourseWords | None:
+    raw = words(language).raw.get("courses")
+    if not raw:
+        return None
+    spaced = bool(raw.get("spaced", True))
+    units = alternation(raw["units"])
+    gap = r"\s+(?:[a-z]+\s+)?" if spaced else r"\s*(?:个\s*)?"  # "the 3rd chemo cycle"; 第3个疗程
+    prefix = alternation(raw.get("ordinal_before") or ())
+    suffix = alternation(raw.get("ordinal_after") or ())
+    by_place = [re.compile(rf"(?:{prefix})\s*(\d+){gap}(?:{units})")] if raw.get("ordinal_before") else []
+    if raw.get("ordinal_after"):
+        by_place.append(re.compile(rf"(?<!\d)(\d+)(?:{suffix}){gap}(?:{units})"))
+    ordinals = {str(k): int(v) for k, v in (raw.get("ordinals") or {}).items()}
+    if ordinals:
+        by_place.append(re.compile(rf"\b({alternation(ordinals)}){gap}(?:{units})"))
+    negations = alternation(raw["negations"])
+    return _CourseWords(
+        by_place=tuple(by_place),
+        by_count=re.compile(rf"(?<![\d第+])(\d){gap}(?:{units})"),  # "7+3" is a regimen, not 31 courses
+        remission=re.compile(alternation(raw["remission"])),
+        negated=re.compile(rf"(?:{negations})\W*(?:[a-z]+\W+)?$" if spaced else rf"(?:{negations}).{{0,2}}$"),
+        ordinals=ordinals,
+        spaced=spaced,
+    )
+
+
+_CLAUSES = re.compile(r"[,;.!?，；。！？]|\bbut\b|但是|不过|可是")
+
+
+def remission_course(text: str) -> int | None:
+    """The course remission came with, when the answer says so (the latest one named with a
+    remission word it does not negate); None when it names none. Courses named by their place
+    ("第3个疗程", "the third cycle") outweigh courses counted ("3个疗程")."""
+    language = written_language(text)
+    found = _course_words(language)
+    if found is None:
+        return None
+    said = numeric_text(text).lower()
+    if not found.spaced:
+        said = said.replace(" ", "")
+    by_place: list[int] = []
+    by_count: list[int] = []
+    for clause in _CLAUSES.split(said):
+        if not _remission_said(clause, found):
+            continue
+        for pattern in found.by_place:
+            for match in pattern.finditer(clause):
+                named = match.group(1)
+                by_place.append(int(named) if named.isdigit() else found.ordinals[named])
+        by_count += [int(m.group(1)) for m in found.by_count.finditer(clause)]
+    if by_place:
+        return max(by_place)
+    return max(by_count) if by_count else None
+
+
+def _remission_said(clause: str, found: _CourseWords) -> bool:
+    return any(not found.negated.search(clause[: m.start()]) for m in found.remission.finditer(clause))
