@@ -92,7 +92,7 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     lunar_birthday = lunar_birth_date(text, today)  # 1951年农历腊月初三: January 1952
     if lunar_birthday is not None:
         return _from_birth(fact, lunar_birthday, today, said)
-    words = numeric_text(text, ordinals=True)
+    words = re.sub(r"(?<!\d),(?=\d)", ", ", numeric_text(text, ordinals=True))  # "女，38": 38 after a comma
     compact = _COMPACT_DATE.search(words)
     if compact:  # "19550815", as on an ID card
         try:

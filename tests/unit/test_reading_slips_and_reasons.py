@@ -177,3 +177,18 @@ def test_the_course_that_brought_remission_answers_the_first_two_courses(said, l
 
 def test_a_regimen_named_by_numbers_is_no_count_of_courses():
     assert _read("aml_no_response_after_two_courses", "7+3一个疗程就缓解了", "zh").value is False
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("下个月满七十", 69),  # an age still to come, said with nothing after it
+        ("还差两个月就六十岁", 59),
+        ("差三天满十八", 17),
+        ("女，38", 38),  # the age after a Chinese comma
+        ("男，六十五", 65),
+    ],
+)
+def test_chinese_ages_still_to_come_and_after_a_comma(said, meant):
+    parsed = _read("age", said, "zh")
+    assert parsed.ok and parsed.value == meant, parsed
