@@ -397,6 +397,7 @@ def read_yes_no(
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
     per_clause: list[list[bool]] = []  # each clause's strongest evidence
+    future = lw.pattern("future_markers")
     for position, clause in enumerate(clauses):
         strong: list[bool] = []
         if fact_words is not None:
@@ -411,6 +412,8 @@ def read_yes_no(
             strong += able + unable
         tiers[STRONG] += strong
         topic = _topic(clause, fact_id, reading, lw, words_text, clauses[position + 1 :]) if fact_id else []
+        if reading in ("ever", "now") and True in topic and future.search(clauses[position]):
+            topic = [False]  # "transplant is scheduled for next month", "准备下个月移植": not yet
         tiers[TOPIC] += topic
         plain_words = _plain_words(clause, lw, reading)
         tiers[PLAIN] += plain_words

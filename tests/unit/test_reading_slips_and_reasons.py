@@ -192,3 +192,20 @@ def test_a_regimen_named_by_numbers_is_no_count_of_courses():
 def test_chinese_ages_still_to_come_and_after_a_comma(said, meant):
     parsed = _read("age", said, "zh")
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("stem_cell_transplant", "the transplant is booked for next month", "en"),
+        ("stem_cell_transplant", "打算明年开春做移植", "zh"),
+        ("takes_steroids", "starting dexamethasone next week", "en"),
+    ],
+)
+def test_a_thing_still_to_come_is_not_had_yet(fact_id, said, language):
+    parsed = _read(fact_id, said, language)
+    assert parsed.ok and parsed.value is False, parsed
+
+
+def test_a_clause_about_later_leaves_one_about_now_standing():
+    assert _read("stem_cell_transplant", "移植过了，下个月复查", "zh").value is True
