@@ -209,3 +209,9 @@ def test_a_thing_still_to_come_is_not_had_yet(fact_id, said, language):
 
 def test_a_clause_about_later_leaves_one_about_now_standing():
     assert _read("stem_cell_transplant", "移植过了，下个月复查", "zh").value is True
+
+
+@pytest.mark.parametrize("said", ["莫问题", "没啥说的，照办", "冇问题"])
+def test_dialect_agreements_say_yes_to_a_willingness(said):
+    parsed = _read("willing_contraception", said, "zh")
+    assert parsed.ok and parsed.value is True, parsed
