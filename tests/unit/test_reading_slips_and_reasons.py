@@ -215,3 +215,29 @@ def test_a_clause_about_later_leaves_one_about_now_standing():
 def test_dialect_agreements_say_yes_to_a_willingness(said):
     parsed = _read("willing_contraception", said, "zh")
     assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("没停呢", "zh"),
+        ("在减量，隔天吃一片", "zh"),
+        ("停过一段时间又吃上了", "zh"),
+        ("骁悉停了，他克莫司还在吃", "zh"),  # one medicine of several still taken
+        ("仲食紧", "zh"),  # Cantonese: still taking it
+        ("the last dose is on Friday", "en"),
+        ("off it for a month, then put back on it", "en"),
+        ("cellcept stopped, still on tacro", "en"),
+    ],
+)
+def test_medicines_still_taken_after_a_transplant(said, language):
+    parsed = _read("still_on_transplant_immunosuppressants", said, language)
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"), [("已经减停了", "zh"), ("都停了", "zh"), ("last dose was in June", "en")]
+)
+def test_medicines_stopped_after_a_transplant(said, language):
+    parsed = _read("still_on_transplant_immunosuppressants", said, language)
+    assert parsed.ok and parsed.value is False, parsed
