@@ -56,11 +56,15 @@ def _negation_start(clause: str, start: int, lw: Words) -> int:
     """Where the negation word before `start` begins, with only pass-through words between it and
     `start`; `start` itself when there is none."""
     passes, negators = lw.pattern("negation_passes"), lw.pattern("negators")
+    subjects, answers = lw.pattern("clause_subjects"), lw.pattern("answer_negators")
+    subject_passed = False
     for word in reversed(list(re.finditer(r"\S+", clause[:start]))[-NEGATION_WINDOW:]):
         if negators.fullmatch(word.group()):
-            return word.start()
+            # "no she had the change": an answer word, then a clause of its own ("no history of" negates)
+            return start if subject_passed and answers.fullmatch(word.group()) else word.start()
         if not passes.fullmatch(word.group()):
             break
+        subject_passed = subject_passed or bool(subjects.fullmatch(word.group()))
     return start
 
 

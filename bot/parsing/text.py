@@ -93,6 +93,10 @@ _CONTRACTIONS: list[tuple[re.Pattern, str]] = [
         (r"\bcannot\b", "can not"),
         (r"\bwon't\b", "will not"),
         (r"\b(i|you|we|they|he|she|it) wont\b", r"\1 will not"),  # typed without the apostrophe
+        (
+            r"\bwont (be|do|need|mind|matter|happen|have|go|take|want)\b",
+            r"will not \1",
+        ),  # "wont be a problem"
         (r"\bshan't\b", "shall not"),
         (r"\bain'?t\b", "is not"),
         (r"\b(do|does|did|is|are|was|were|have|has|had|would|could|should|must|need)n'?t\b", r"\1 not"),

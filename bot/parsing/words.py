@@ -133,6 +133,8 @@ _LISTS = (
     "negation_passes",
     "unknown",
     "not_told",
+    "clause_subjects",
+    "answer_negators",
     "not_unknown",
     "asks_if_it_counts",
     "negators_after",

@@ -241,3 +241,22 @@ def test_medicines_still_taken_after_a_transplant(said, language):
 def test_medicines_stopped_after_a_transplant(said, language):
     parsed = _read("still_on_transplant_immunosuppressants", said, language)
     assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("willing_contraception", "wont be a problem", True),  # "wont" typed without its apostrophe
+        ("willing_contraception", "can't see it being an issue for her", True),  # a denied thought
+        ("willing_contraception", "honestly not fussed", True),
+        ("willing_no_sperm_donation", "he's a registered donor and wants to keep going", False),
+        ("aml_no_response_after_two_courses", "it didn't go into remission", True),
+        ("aml_no_response_after_two_courses", "nope, took a third try", True),
+        # a no that answers, then a clause with its own subject
+        ("can_become_pregnant", "no she went through the change ages ago", False),
+        ("heart_failure", "no history of heart failure", False),
+    ],
+)
+def test_english_answers_found_in_a_new_tuning_part(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value is meant, parsed
