@@ -51,6 +51,11 @@ _TYPED_GAP = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\
 _SPACES = re.compile(r"\s+")
 
 
+_DRAWN_OUT = re.compile(r"([a-hj-uwyz])\1{2,}")
+"""A letter typed three times or more draws a word out ("nooo", "yesss", "nopeee"); no word of the
+answers has a letter three times running. Not i, v and x: "III" is a class in Roman figures."""
+
+
 def clean(text: str) -> str:
     """Lower-case `text` and replace typographic symbols with plain ASCII ones.
 
@@ -59,7 +64,7 @@ def clean(text: str) -> str:
     text = _POWER_OF_TEN.sub(lambda m: "10^" + m.group(1).translate(_SUPERSCRIPTS), text)
     text = text.translate(_SUPERSCRIPTS)
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_SYMBOLS).lower()
+    text = _DRAWN_OUT.sub(r"\1", text.translate(_SYMBOLS).lower())  # "nooo", "yesss": no, yes
     if written_language(text) == "zh":
         text = _everyday_chinese(text)
     return _SPACES.sub(" ", text).strip()

@@ -260,3 +260,19 @@ def test_medicines_stopped_after_a_transplant(said, language):
 def test_english_answers_found_in_a_new_tuning_part(fact_id, said, meant):
     parsed = _read(fact_id, said)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(("said", "meant"), [("nooooo", False), ("yesss!", True), ("naaah", False)])
+def test_a_word_drawn_out_is_still_the_word(said, meant):
+    parsed = _read("heart_failure", said)
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_roman_figures_are_no_drawn_out_word():
+    assert _read("heart_failure_limitation", "NYHA class III").value == 3
+
+
+@pytest.mark.parametrize("said", ["not right now", "not at the moment"])
+def test_not_now_is_a_no_to_a_question_about_now(said):
+    parsed = _read("active_bleeding", said)
+    assert parsed.ok and parsed.value is False, parsed
