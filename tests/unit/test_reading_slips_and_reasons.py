@@ -276,3 +276,19 @@ def test_roman_figures_are_no_drawn_out_word():
 def test_not_now_is_a_no_to_a_question_about_now(said):
     parsed = _read("active_bleeding", said)
     assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("pregnant", "试纸测出来两道杠", True),
+        ("pregnant", "在备孕，还没怀上", False),
+        ("pregnant", "六十了还怀孕，开什么玩笑", False),  # a pregnancy laughed off
+        ("breastfeeding", "早回奶了", False),
+        ("breastfeeding", "晚上偶尔喂一下", True),
+        ("breastfeeding", "孩子都读大学了", False),
+    ],
+)
+def test_chinese_pregnancy_and_breastfeeding_answers(fact_id, said, meant):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
