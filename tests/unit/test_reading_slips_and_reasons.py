@@ -292,3 +292,17 @@ def test_not_now_is_a_no_to_a_question_about_now(said):
 def test_chinese_pregnancy_and_breastfeeding_answers(fact_id, said, meant):
     parsed = _read(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("嗯…没有", True),  # a hesitation, then a no: no remission after the relapse
+        ("复发后一个疗程就又CR了", False),
+        ("前两回都缓解了，这回还没缓解", True),  # this time decides
+        ("换了两个方案都没效果", True),  # 换了 is no homophone slip of a remission word
+    ],
+)
+def test_answers_about_remission_after_a_relapse(said, meant):
+    parsed = _read("aml_relapse_no_response", said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
