@@ -306,3 +306,9 @@ def test_chinese_pregnancy_and_breastfeeding_answers(fact_id, said, meant):
 def test_answers_about_remission_after_a_relapse(said, meant):
     parsed = _read("aml_relapse_no_response", said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(("said", "meant"), [("我老伴前年就不在了", False), ("媳妇刚生完孩子两个月", True)])
+def test_a_partner_who_died_or_just_gave_birth(said, meant):
+    parsed = _read("partner_can_become_pregnant", said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
