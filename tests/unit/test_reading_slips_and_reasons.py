@@ -312,3 +312,12 @@ def test_answers_about_remission_after_a_relapse(said, meant):
 def test_a_partner_who_died_or_just_gave_birth(said, meant):
     parsed = _read("partner_can_become_pregnant", said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [("肺部真菌感染，吃着药，挺稳定", False), ("有点咳嗽，不严重", False), ("血培养阳性，烧不退", True)],
+)
+def test_chinese_infections_stable_or_not(said, meant):
+    parsed = _read("uncontrolled_infection", said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
