@@ -321,3 +321,18 @@ def test_a_partner_who_died_or_just_gave_birth(said, meant):
 def test_chinese_infections_stable_or_not(said, meant):
     parsed = _read("uncontrolled_infection", said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("willing_contraception", "没什么不中的", True),  # 不中 (Henan: no) denied
+        ("stem_cell_transplant", "未做过移植", False),
+        ("hiv_or_aids", "伐有", False),  # Shanghainese
+        ("stem_cell_transplant", "还没有，等缓解了再考虑移植", False),
+        ("uncontrolled_infection", "肺炎刚好", False),
+    ],
+)
+def test_chinese_answers_found_in_a_new_tuning_part(fact_id, said, meant):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
