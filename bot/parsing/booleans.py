@@ -57,7 +57,9 @@ def _negation_start(clause: str, start: int, lw: Words) -> int:
     `start`; `start` itself when there is none."""
     passes, negators = lw.pattern("negation_passes"), lw.pattern("negators")
     subjects, answers = lw.pattern("clause_subjects"), lw.pattern("answer_negators")
-    subject_passed = False
+    # the phrase may open with the subject itself ("no that is fine", "no just the blood")
+    opening = re.match(r"\S+", clause[start:])
+    subject_passed = bool(opening and subjects.fullmatch(opening.group()))
     for word in reversed(list(re.finditer(r"\S+", clause[:start]))[-NEGATION_WINDOW:]):
         if negators.fullmatch(word.group()):
             # "no she had the change": an answer word, then a clause of its own ("no history of" negates)

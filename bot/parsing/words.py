@@ -72,8 +72,9 @@ class Words:
         return [str(p) for p in self.raw.get(key) or []]
 
     def spaced_list(self, key: str) -> list[str]:
-        """A phrase list in the form answers are matched in (`plain`: Chinese characters spaced)."""
-        return [space_cjk(p) for p in self.list(key)]
+        """A phrase list in the form answers are matched in (`plain`: Chinese characters spaced), its
+        `{slot}` phrases written out as the patterns have them."""
+        return [space_cjk(p) for p in expand_slots(self.list(key), self.phrase_slots)]
 
     def spaced_list_in(self, section: str, key: str) -> list[str]:
         """A phrase list inside a section (`dates: {never: [...]}`), in matching form."""

@@ -336,3 +336,62 @@ def test_chinese_infections_stable_or_not(said, meant):
 def test_chinese_answers_found_in_a_new_tuning_part(fact_id, said, meant):
     parsed = _read(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
+
+
+# 5 December, fourth stop: from en/tune_p and zh/tune_q, with examples of my own.
+@pytest.mark.parametrize(
+    "said",
+    ["有什么不可以的", "没啥不愿意的", "也没什么不同意的", "有啥好担心的", "没什么好顾虑的"],
+)
+def test_a_refusal_denied_or_asked_rhetorically_agrees(said):
+    parsed = _read("willing_contraception", said, "zh")
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize("said", ["不可以", "我不愿意", "有顾虑"])
+def test_a_plain_refusal_still_refuses(said):
+    parsed = _read("willing_contraception", said, "zh")
+    assert parsed.ok and parsed.value is False, parsed
+
+
+def test_a_slot_phrase_is_written_out_in_the_spaced_lists_too():
+    from bot.parsing.words import words
+
+    spaced = words("zh").spaced_list("willing_yes")
+    assert "有 啥 不 行" in spaced
+    assert not any("{" in phrase for phrase in spaced)
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant", "language"),
+    [
+        ("willing_contraception", "no its ok", True, "en"),
+        ("willing_contraception", "no that's alright with me", True, "en"),
+        ("willing_contraception", "no, I don't think that is fine", False, "en"),
+        ("willing_contraception", "no probz", True, "en"),
+        ("willing_contraception", "that'd be a non-issue", True, "en"),
+        ("willing_no_sperm_donation", "she never would", True, "en"),
+        ("willing_no_sperm_donation", "i wouldn't dream of it", True, "en"),
+        ("willing_no_sperm_donation", "都七十了还捐啥", True, "zh"),
+        ("active_hepatitis", "乙肝，吃着药，病毒量测不到", False, "zh"),
+        ("aml_relapse_count", "没有没有", 0, "zh"),
+    ],
+)
+def test_answers_found_in_the_fourth_stops_tuning_parts(fact_id, said, meant, language):
+    parsed = _read(fact_id, said, language)
+    assert parsed.ok and parsed.value == meant and type(parsed.value) is type(meant), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("aml_extramedullary", "no only the marrow", False),  # the no answers; "only ..." is its own clause
+        ("aml_extramedullary", "not just the blood, the skin as well", True),  # "not just" still negates
+        ("aml_extramedullary", "they checked the lump, negative for leukemia", False),
+        ("willing_contraception", "no that's totally fine", True),
+        ("willing_no_sperm_donation", "no way would i donate", True),
+    ],
+)
+def test_a_no_that_answers_before_a_clause_opened_by_that_just_or_only(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value is meant, parsed
