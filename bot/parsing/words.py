@@ -59,6 +59,8 @@ class Words:
     raw: Mapping[str, Any]
     patterns: dict[str, re.Pattern] = field(default_factory=dict)
     fact_words: dict[str, FactWords] = field(default_factory=dict)
+    spaced: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    """spaced_list's answers, made once per list: the readers ask for some on every reply."""
 
     def pattern(self, key: str) -> re.Pattern:
         """The compiled pattern of a top-level phrase list (`yes`, `no`, `unknown`...)."""
@@ -74,7 +76,9 @@ class Words:
     def spaced_list(self, key: str) -> list[str]:
         """A phrase list in the form answers are matched in (`plain`: Chinese characters spaced), its
         `{slot}` phrases written out as the patterns have them."""
-        return [space_cjk(p) for p in expand_slots(self.list(key), self.phrase_slots)]
+        if key not in self.spaced:
+            self.spaced[key] = [space_cjk(p) for p in expand_slots(self.list(key), self.phrase_slots)]
+        return list(self.spaced[key])
 
     def spaced_list_in(self, section: str, key: str) -> list[str]:
         """A phrase list inside a section (`dates: {never: [...]}`), in matching form."""
