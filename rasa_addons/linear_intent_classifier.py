@@ -26,7 +26,7 @@ from rasa_addons.intent_model import DEFAULTS, LANGUAGE_DEFAULTS, IntentModel
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LinearIntentClassifier(GraphComponent, IntentClassifier):
-    """Logistic regression over TF-IDF and the dense sentence features (MiniLMFeaturizer)."""
+    """Logistic regression over TF-IDF and the dense sentence features (SentenceFeaturizer)."""
 
     @classmethod
     def required_components(cls) -> list[type]:
@@ -118,6 +118,6 @@ def _embeddings(messages: list[Message]) -> np.ndarray:
     for message in messages:
         _, sentence = message.get_dense_features(TEXT)
         if sentence is None:
-            raise ValueError("LinearIntentClassifier needs a dense featurizer (MiniLMFeaturizer) before it")
+            raise ValueError("LinearIntentClassifier needs a dense featurizer (SentenceFeaturizer) before it")
         rows.append(sentence.features[0])
     return np.stack(rows)

