@@ -99,8 +99,11 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
             return _from_birth(fact, date(*(int(part) for part in compact.groups())), today, said)
         except ValueError:
             return result.unclear(said, "number.missing")
-    if _FULL_DATE.search(words):
-        born = calendar_date(text, today, date_order)
+    full_date = _FULL_DATE.search(words)
+    if full_date:
+        # the whole answer first ("born 3 Dec 1976"), then the date alone, when the rest names
+        # another day ("3 Dec 1976, it's my birthday today", "7/4/1976, a 4th of July baby")
+        born = calendar_date(text, today, date_order) or calendar_date(full_date.group(0), today, date_order)
         if born is not None:
             return _from_birth(fact, born, today, said)
         return result.unclear(said, "number.missing")

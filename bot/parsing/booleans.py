@@ -146,7 +146,10 @@ RAISED_NEGATION_REACH = 6
 """Words between a verb of thinking and the problem word its negation denies."""
 
 
-def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
+def _willingness(clause: str, lw: Words, refusals: list[bool] | None = None) -> tuple[list[bool], str]:
+    """The agreeing and refusing phrases of a clause, and the clause with them masked. With
+    `refusals` (a question that asks the person to refrain), a plain refusal ("he won't", "not
+    going to") goes there instead: it may refuse the request or the thing to refrain from."""
     found: list[bool] = []
     for pattern in _negated_problems(lw):
         for match in list(pattern.finditer(clause)):
@@ -161,7 +164,14 @@ def _willingness(clause: str, lw: Words) -> tuple[list[bool], str]:
     ):
         for match in list(pattern.finditer(clause)):
             # "that's not something I'd do": an agreement negated is a refusal (and the other way)
-            found.append(value != _turned_round(clause, match, lw))
+            turned = _turned_round(clause, match, lw)
+            said = value != turned
+            if refusals is not None and not said:
+                refusals.append(said)  # "he won't", "不会的": the negation goes with it
+                start = _negation_start(clause, match.start(), lw) if turned else match.start()
+                clause = clause[:start] + " " * (match.end() - start) + clause[match.end() :]
+                continue
+            found.append(said)
             clause = _mask(clause, match)
     for match in list(lw.pattern("negative_words").finditer(clause)):
         found.append(False)  # "I object", "that's a problem for me"
@@ -360,11 +370,18 @@ def says_it_happened(text: str, language: str = "en") -> bool:
 
 
 def read_yes_no(
-    text: str, fact_id: str | None, reading: str, language: str = "en", yes_if_any: bool = False
+    text: str,
+    fact_id: str | None,
+    reading: str,
+    language: str = "en",
+    yes_if_any: bool = False,
+    refrain: bool = False,
 ) -> Parsed:
     """The evidence-weighing reader behind `parse_boolean` (see the module docstring). With
     `yes_if_any` (a question about several things at once), a clause that says only yes outweighs
-    others that say only no: they are about the other things."""
+    others that say only no: they are about the other things. With `refrain` (the question asks the
+    person not to do something), a plain refusal beside answers that all agree is about the thing
+    refrained from ("Of course, he won't be doing that"), and counts only when nothing else agrees."""
     said = text
     lw = words(answer_language(text, language))
     if fact_id and lw.language == "zh":  # 缓介, 化聊: a homophone the pinyin keyboard offered
@@ -402,28 +419,45 @@ def read_yes_no(
     if not clauses:
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
-    per_clause: list[list[bool]] = []  # each clause's strongest evidence
+    evidence: list[tuple[list[bool], list[bool], list[bool]]] = []  # each clause's strong, topic, plain
+    refusals: list[list[bool]] = []  # with `refrain`: each clause's plain refusals, set aside
     future = lw.pattern("future_markers")
     for position, clause in enumerate(clauses):
         strong: list[bool] = []
         if fact_words is not None:
             answered, clause = fact_phrases(clause, fact_words, lw)
             strong += answered
+        refused: list[bool] = []
+        before_willingness = clause
         if reading == "willing":
-            agreeing, clause = _willingness(clause, lw)
+            agreeing, clause = _willingness(clause, lw, refused if refrain else None)
             strong += agreeing
         elif reading == "capable":
             able, clause = _phrase_evidence(clause, lw.pattern("capable_yes"), True, lw)
             unable, clause = _phrase_evidence(clause, lw.pattern("capable_no"), False, lw)
             strong += able + unable
+        refusals.append(refused)
+        # "not going to be donating": a refusal set aside still negates the thing it names
+        clause_for_topic = before_willingness if refused else clause
         tiers[STRONG] += strong
-        topic = _topic(clause, fact_id, reading, lw, words_text, clauses[position + 1 :]) if fact_id else []
+        topic = (
+            _topic(clause_for_topic, fact_id, reading, lw, words_text, clauses[position + 1 :])
+            if fact_id
+            else []
+        )
         if reading in ("ever", "now") and True in topic and future.search(clauses[position]):
             topic = [False]  # "transplant is scheduled for next month", "准备下个月移植": not yet
         tiers[TOPIC] += topic
         plain_words = _plain_words(clause, lw, reading)
         tiers[PLAIN] += plain_words
-        per_clause.append(strong or topic or plain_words)
+        evidence.append((strong, topic, plain_words))
+    if any(refusals) and not _refusals_echo_agreement(evidence, refusals, tiers):
+        # Nothing else agrees: the refusals are evidence after all ("No, he won't": read back).
+        tiers[STRONG] += [v for found in refusals for v in found]
+        evidence = [
+            (strong + refused, *rest) for (strong, *rest), refused in zip(evidence, refusals, strict=True)
+        ]
+    per_clause = [strong or topic or plain_words for strong, topic, plain_words in evidence]
     if reading == "now" and not any(tiers.values()) and lw.pattern("past_markers").search(words_text):
         tiers[PLAIN].append(False)  # "only in the past", "stopped in August": not now
     # "the first course didn't, but the second one did", "I'm not giving any away. So yes": the outcome
@@ -457,6 +491,27 @@ def read_yes_no(
         if values:
             return result.unclear(said, "boolean.unclear")
     return result.unclear(said, "boolean.unclear")
+
+
+def _refusals_echo_agreement(
+    evidence: list[tuple[list[bool], list[bool], list[bool]]],
+    refusals: list[list[bool]],
+    tiers: dict[int, list[bool]],
+) -> bool:
+    """Whether the refusals set aside are about the thing refrained from: everything else agrees,
+    and each refusal's agreement is a plain yes or the thing denied in its own clause ("yes, he
+    won't be doing that") or stands in another clause ("Of course. He won't."), not an agreeing
+    phrase of its own sentence ("I'd rather keep my options open")."""
+    if {v for found in tiers.values() for v in found} != {True}:
+        return False
+    for position, refused in enumerate(refusals):
+        if not refused:
+            continue
+        _, topic, plain_words = evidence[position]
+        elsewhere = any(True in part for j, said in enumerate(evidence) if j != position for part in said)
+        if not (elsewhere or True in topic or True in plain_words):
+            return False
+    return True
 
 
 def _between_clause_dates(text: str, today: date | None) -> list:
@@ -576,6 +631,7 @@ def parse_boolean(
         how,
         language,
         yes_if_any=fact is not None and fact.yes_if_any,
+        refrain=fact is not None and fact.asks_to_refrain,
     )
     if (
         fact is not None

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from bot.parsing.chinese import is_chinese
 from bot.parsing.pinyin import pinyin_slips_written
 from bot.understanding import understand
 
@@ -394,4 +395,66 @@ def test_answers_found_in_the_fourth_stops_tuning_parts(fact_id, said, meant, la
 )
 def test_a_no_that_answers_before_a_clause_opened_by_that_just_or_only(fact_id, said, meant):
     parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        # Beside answers that all agree, a plain refusal is about the thing to refrain from.
+        ("Of course, he is not doing any such thing", True),
+        ("not going to be donating anything so yes that's fine", True),
+        ("yes obviously he won't be doing that", True),
+        ("Sure. She won't.", True),
+        ("Sure, that's not something I'd do", True),
+        # With nothing else agreeing it still counts (and is read back, see parse_boolean).
+        ("no he won't", False),
+        ("No, he would not agree to that", False),
+        ("好的，不会的", True),
+        ("不会", False),
+    ],
+)
+def test_a_refusal_beside_a_yes_to_refraining_is_about_the_thing_refrained_from(said, meant):
+    parsed = _read("willing_no_sperm_donation", said, "zh" if is_chinese(said) else "en")
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_a_refusal_beside_a_yes_still_refuses_a_question_that_asks_for_something():
+    parsed = _read("willing_contraception", "yes I read it, but I won't do that")
+    assert not (parsed.ok and parsed.value is True), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant", "language"),
+    [
+        ("DOB 3 Dec 1976, it's my birthday today as it happens", 50, "en"),
+        ("7/4/1976 - yes, a 4th of July baby", 50, "en"),
+        ("born 4 Dec 1970, a day before my wife", 55, "en"),
+        ("1976年12月3日，今天正好是我生日", 50, "zh"),
+    ],
+)
+def test_a_birth_date_beside_another_day_named_still_gives_the_age(said, meant, language):
+    parsed = _read("age", said, language)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant", "language"),
+    [
+        # a partial remission after the courses is no remission (answer_inverts: True)
+        ("aml_no_response_after_two_courses", "做完两个疗程医生说是部分缓解", True, "zh"),
+        ("aml_no_response_after_two_courses", "after two cycles only a partial remission", True, "en"),
+        ("aml_no_response_after_two_courses", "两个疗程后完全缓解", False, "zh"),
+        ("aml_relapse_no_response", "gilteritinib got me back into remission", False, "en"),
+        ("aml_relapse_no_response", "the chemo didn't get him back into remission", True, "en"),
+        ("aml_relapse_no_response", "they tried venetoclax but the blasts kept going up", True, "en"),
+        # kidneys that failed long ago have not recovered (早就 alone is no past marker)
+        ("serious_liver_or_kidney_problems", "肾早就坏了，一个礼拜透三回", True, "zh"),
+        ("serious_liver_or_kidney_problems", "肌酐有点高，医生说是肾功能不全", True, "zh"),
+        ("serious_liver_or_kidney_problems", "转氨酶高了好几倍，化疗都停了", True, "zh"),
+        ("serious_liver_or_kidney_problems", "肝功能早就正常了", False, "zh"),
+    ],
+)
+def test_remission_and_organ_answers_from_the_fifth_stops_reading(fact_id, said, meant, language):
+    parsed = _read(fact_id, said, language)
     assert parsed.ok and parsed.value is meant, parsed
