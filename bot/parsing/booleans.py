@@ -646,10 +646,15 @@ def parse_boolean(
 
         durations = said_durations(text) or _between_clause_dates(text, today)
         # "没复发过，哪来的12个月内复发": the limit quoted back from the question, with a yes or no
-        # read from the words, is the question's own words, not a length said
+        # read from the words, is the question's own words, not a length said; beside a length
+        # said, it is only quoted ("不是12个月以内，是18个月")
         echoes = all(d.months == fact.within_months and d.said in ("<", "<~") for d in durations)
+        # ("just under a year, maybe 11 months" is said, not quoted: only a plain "within" is)
+        lengths = [
+            d for d in durations if not (d.months == fact.within_months and d.said == "<")
+        ] or durations
         if durations and not (echoes and parsed.ok):  # "about 18 months later", "一年多"
-            said = within(durations, fact.within_months)
+            said = within(lengths, fact.within_months)
             return result.unclear(text, "boolean.unclear") if said is None else result.value(said, text)
     if fact is not None and fact.within_courses is not None and parsed.status != "unknown":
         from bot.parsing.courses import remission_course  # reads the words files, as this module does

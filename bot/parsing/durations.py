@@ -28,6 +28,7 @@ class _DurationWords:
     about: re.Pattern
     nearly: re.Pattern
     just_over: re.Pattern
+    more_within_a_step: re.Pattern  # 一年多, 半年多: over, and under the next step (two years, a year)
     month_year: re.Pattern
     months: dict[str, int]
 
@@ -64,6 +65,9 @@ def _duration_words(language: str) -> _DurationWords | None:
         about=re.compile(_any(section.get("about"))),
         nearly=re.compile(rf"(?:{_any(section.get('nearly'))})\s*$"),
         just_over=re.compile(rf"(?:{_any(section.get('just_over'))})\s*$"),
+        more_within_a_step=re.compile(rf"^(?:{_any(section.get('more_within_a_step'))})(?!\S*(?:以上|不止))")
+        if section.get("more_within_a_step")
+        else re.compile(r"(?!)"),
         month_year=re.compile(
             rf"(?<![a-z])({_any(months)})[a-z]*\s*,?\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*年\s*(\d{{1,2}})\s*月"
         ),
@@ -74,10 +78,12 @@ def _duration_words(language: str) -> _DurationWords | None:
 @dataclass(frozen=True)
 class Duration:
     """A length of time said: months, and how: "<" (under: at most), "<~" (nearly: just under), ">" (over:
-    at least), ">~" (just over), "~" (about) or "=" (as said)."""
+    at least), ">~" (just over), "~" (about) or "=" (as said). `under`: for an over said with a bound
+    (一年多 is over a year and under two, 半年多 over six months and under a year), the bound."""
 
     months: float
     said: str
+    under: float | None = None
 
 
 def said_durations(text: str) -> list[Duration]:
@@ -88,7 +94,9 @@ def said_durations(text: str) -> list[Duration]:
     if duration_words is None:
         return []
     prepared = to_parser_form(text) if language == "zh" else numeric_text(text)
-    prepared = prepared.replace(" ", "") if language == "zh" else prepared
+    if language == "zh":
+        # 两个多月 is 两个月多: the 多 that counts part of the next month sits inside the unit
+        prepared = prepared.replace(" ", "").replace("个多月", "个月多")
     found: list[Duration] = []
     last_end = 0
     for match in duration_words.duration.finditer(prepared):
@@ -114,11 +122,18 @@ def said_durations(text: str) -> list[Duration]:
             said = "~"
         else:
             said = "="
+        under = None
+        if said == ">" and duration_words.more_within_a_step.search(after):
+            # the step is the unit counted, or half of it for 半年多
+            step = duration_words.units[match.group("unit")] / (
+                2 if match.group("half_before") and not number else 1
+            )
+            under = months + step
         joined = found and _JOINED.fullmatch(prepared[last_end : match.start()])
         if joined and found[-1].said == "=" and said == "=":
             found[-1] = Duration(found[-1].months + months, "=")  # 一年零三个月, "a year and 3 months"
         else:
-            found.append(Duration(months, said))
+            found.append(Duration(months, said, under))
         last_end = match.end()
     if not found:
         dates = [
@@ -159,6 +174,8 @@ def within(durations: list[Duration], limit_months: float) -> bool | None:
             verdicts.add(True)  # "under a year", "just under a year"
         elif said in (">", ">~") and months >= limit_months:
             verdicts.add(False)  # "more than a year", "just over a year"
+        elif said == ">" and duration.under is not None and duration.under <= limit_months:
+            verdicts.add(True)  # 半年多: over six months, under a year
         elif said in ("=", "~", "<~", ">~") and months != limit_months:
             verdicts.add(months < limit_months)  # "nearly three years", "about 8 months"
         # "less than 2 years" and "more than 6 months" do not settle it

@@ -458,3 +458,23 @@ def test_a_birth_date_beside_another_day_named_still_gives_the_age(said, meant, 
 def test_remission_and_organ_answers_from_the_fifth_stops_reading(fact_id, said, meant, language):
     parsed = _read(fact_id, said, language)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant", "language"),
+    [
+        # 多 after a count is part of the next step: 半年多 is under a year, 两个多月 under three months
+        ("嗯呐，半年多就复发了", True, "zh"),
+        ("两个多月就复发了", True, "zh"),
+        ("十二个多月", False, "zh"),
+        ("一年多以后", False, "zh"),
+        ("唔够一年就返嚟", True, "zh"),
+        # the limit quoted back beside the length said is only quoted
+        ("不是12个月以内，是18个月", False, "zh"),
+        ("not within 12 months, it was 18 months", False, "en"),
+        ("just under a year. maybe 11 months?", True, "en"),
+    ],
+)
+def test_lengths_of_time_against_a_twelve_month_limit(said, meant, language):
+    parsed = _read("aml_relapse_within_12_months", said, language)
+    assert parsed.ok and parsed.value is meant, parsed
