@@ -285,6 +285,23 @@ def _said_of_now(clauses: list[str], answers: list[list[bool]], lw: Words) -> bo
     return answer if all(any(p.search(clause) for p in before) for clause in otherwise) else None
 
 
+def _said_in_contrast(
+    words_text: str, clauses: list[str], evidence: list[tuple[list[bool], list[bool], list[bool]]], lw: Words
+) -> bool | None:
+    """When the answer's own phrases disagree and the last clause that has one opens with a
+    contrast (`contrast_openers`: "but", 但是) against every earlier one, it corrects them: "my
+    periods stopped with the chemo, but they might come back"; else None."""
+    said = [(i, set(strong)) for i, (strong, _, _) in enumerate(evidence) if strong]
+    if len(said) < 2 or len(said[-1][1]) != 1:
+        return None
+    last, answer = said[-1][0], next(iter(said[-1][1]))
+    if any(answer in values for _, values in said[:-1]):
+        return None
+    words = r"\W+".join(re.escape(word) for word in clauses[last].split())
+    opened = re.search(rf"(?:{lw.pattern('contrast_openers').pattern})\W*{words}", words_text)
+    return answer if opened else None
+
+
 def _said_in_the_end(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
     """When the clauses disagree and the last one that answers says it came later (`later_markers`:
     "then", "in the end", "第二个疗程", "后来") or, in three words or fewer, draws the conclusion
@@ -465,6 +482,8 @@ def read_yes_no(
     if final is None and reading == "now" and not _lone_word(clauses[0], lw):
         # ("yes but not now" answers the question itself both ways: asked again)
         final = _said_of_now(clauses, per_clause, lw)
+    if final is None and len(set(tiers[STRONG])) > 1:
+        final = _said_in_contrast(words_text, clauses, evidence, lw)
     if final is not None:
         return result.value(final, said)
     opening = _lone_word(clauses[0], lw) and set(per_clause[0])

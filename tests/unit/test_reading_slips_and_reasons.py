@@ -478,3 +478,24 @@ def test_remission_and_organ_answers_from_the_fifth_stops_reading(fact_id, said,
 def test_lengths_of_time_against_a_twelve_month_limit(said, meant, language):
     parsed = _read("aml_relapse_within_12_months", said, language)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant", "language"),
+    [
+        # a clause opened by "but" that says the opposite of every earlier one corrects them
+        (
+            "can_become_pregnant",
+            "my periods stopped with the chemo but the doctor says they might come back",
+            True,
+            "en",
+        ),
+        ("can_become_pregnant", "化疗后月经停了，但是医生说还会来", True, "zh"),
+        ("can_become_pregnant", "I'm past menopause, but I'm only 45", False, "en"),  # no phrase says yes
+        # molecular residual disease is measured in remission
+        ("aml_no_response_after_two_courses", "骨穿结果是完全缓解，但是融合基因还是阳性", False, "zh"),
+    ],
+)
+def test_a_contrast_that_corrects_what_came_before(fact_id, said, meant, language):
+    parsed = _read(fact_id, said, language)
+    assert parsed.ok and parsed.value is meant, parsed
