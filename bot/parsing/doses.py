@@ -309,7 +309,11 @@ def _counts_at_times(prepared: str, dose_words: _DoseWords) -> list[tuple[float,
 
 _CLOCK = re.compile(r"(?<![\d.])\d{1,2}(?::\d\d)?\s*(?P<half>am|pm)(?![a-z])")
 """A clock time ("4pm", "8:30 am"): read as its half of the day, a time of day like "morning"."""
-_AMOUNT = re.compile(rf"(?<![a-z0-9.])({_DIGITS})\s*(?:mg)?(?![0-9.])")
+_AMOUNT = re.compile(
+    rf"(?<![a-z0-9.])({_DIGITS})\s*(?:mg)?(?![0-9.])"
+    r"(?!\s*(?:years?|yrs?|months?|weeks?|wks?|days|hours?|hrs?|年|个月|周|天)(?![a-z]))"
+)
+"""An amount: not a length of time ("on it for about 10 years", "吃了3个月")."""
 
 
 def _at_times_of_day(

@@ -499,3 +499,16 @@ def test_lengths_of_time_against_a_twelve_month_limit(said, meant, language):
 def test_a_contrast_that_corrects_what_came_before(fact_id, said, meant, language):
     parsed = _read(fact_id, said, language)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("three 5mg prednisone in the morning and one at night", 20),  # the steroid named as its tablets
+        ("2.5mg prednisolone, he's been on it for his arthritis for about ten years", 2.5),  # 10 is years
+        ("10mg daily for 3 weeks", 10),
+    ],
+)
+def test_steroid_doses_with_the_drug_as_the_tablet_and_a_length_of_time(said, meant):
+    parsed = _read("daily_steroid_dose", said)
+    assert parsed.ok and parsed.value == meant, parsed
