@@ -512,3 +512,18 @@ def test_a_contrast_that_corrects_what_came_before(fact_id, said, meant, languag
 def test_steroid_doses_with_the_drug_as_the_tablet_and_a_length_of_time(said, meant):
     parsed = _read("daily_steroid_dose", said)
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("pregnant", "？？当然没有", False),  # an intensifier takes the sense of the no after it
+        ("pregnant", "肯定没有啊，我妈一辈子都在村里", False),
+        ("pregnant", "当然有", True),
+        ("pregnant", "怀孕？我子宫都切了", False),
+        ("pregnant", "她说没有，昨天入院查血也是阴性", False),
+    ],
+)
+def test_chinese_intensified_noes_and_pregnancy_ruled_out(fact_id, said, meant):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
