@@ -527,3 +527,23 @@ def test_steroid_doses_with_the_drug_as_the_tablet_and_a_length_of_time(said, me
 def test_chinese_intensified_noes_and_pregnancy_ruled_out(fact_id, said, meant):
     parsed = _read(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("aml_extramedullary", "就骨髓里有，别的地方都没有", False),  # only in the marrow, nowhere else
+        ("aml_extramedullary", "俺没有，就骨髓里有", False),
+        ("aml_extramedullary", "骨髓里有，皮肤上也有", True),  # the marrow as well as the skin
+        ("stem_cell_transplant", "做了的，在北京道培做的", True),  # "did it", the whole clause
+        ("stem_cell_transplant", "没做", False),
+    ],
+)
+def test_chinese_marrow_only_and_a_whole_clause_did_it(fact_id, said, meant):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_did_it_said_of_something_else_is_no_yes():
+    parsed = _read("stem_cell_transplant", "化疗做了", "zh")
+    assert not (parsed.ok and parsed.value is True), parsed
