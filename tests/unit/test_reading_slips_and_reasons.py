@@ -547,3 +547,17 @@ def test_chinese_marrow_only_and_a_whole_clause_did_it(fact_id, said, meant):
 def test_did_it_said_of_something_else_is_no_yes():
     parsed = _read("stem_cell_transplant", "化疗做了", "zh")
     assert not (parsed.ok and parsed.value is True), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("they harvested my stem cells but the transplant never went ahead", False),
+        ("bone marrow biopsy yes, transplant no", False),
+        ("I donated stem cells to my brother once", False),
+        ("he had his own cells given back in 2022", True),
+    ],
+)
+def test_stem_cells_collected_or_given_are_no_transplant(said, meant):
+    parsed = _read("stem_cell_transplant", said)
+    assert parsed.ok and parsed.value is meant, parsed
