@@ -561,3 +561,16 @@ def test_did_it_said_of_something_else_is_no_yes():
 def test_stem_cells_collected_or_given_are_no_transplant(said, meant):
     parsed = _read("stem_cell_transplant", said)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("dexamethasone only on chemo days", False),  # with a treatment, not every day
+        ("he has dex once a week with his myeloma treatment", False),
+        ("dex 4mg every day", True),
+    ],
+)
+def test_steroids_only_with_a_treatment_are_not_taken_every_day(said, meant):
+    parsed = _read("takes_steroids", said)
+    assert parsed.ok and parsed.value is meant, parsed
