@@ -574,3 +574,17 @@ def test_stem_cells_collected_or_given_are_no_transplant(said, meant):
 def test_steroids_only_with_a_treatment_are_not_taken_every_day(said, meant):
     parsed = _read("takes_steroids", said)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("bit of blood in the wee this morning", True),
+        ("just my gums when I brush", True),
+        ("bit of blood on the tissue when I blow my nose", True),
+        ("no blood in the wee", False),
+    ],
+)
+def test_small_bleeds_in_everyday_words(said, meant):
+    parsed = _read("active_bleeding", said)
+    assert parsed.ok and parsed.value is meant, parsed
