@@ -588,3 +588,9 @@ def test_steroids_only_with_a_treatment_are_not_taken_every_day(said, meant):
 def test_small_bleeds_in_everyday_words(said, meant):
     parsed = _read("active_bleeding", said)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(("said", "meant"), [("只有冠心病", False), ("冠心病，还有心衰", True)])
+def test_only_another_heart_disease_named_is_no_heart_failure(said, meant):
+    parsed = _read("heart_failure", said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
