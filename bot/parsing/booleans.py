@@ -297,9 +297,13 @@ def _said_in_contrast(
     last, answer = said[-1][0], next(iter(said[-1][1]))
     if any(answer in values for _, values in said[:-1]):
         return None
-    words = r"\W+".join(re.escape(word) for word in clauses[last].split())
-    opened = re.search(rf"(?:{lw.pattern('contrast_openers').pattern})\W*{words}", words_text)
-    return answer if opened else None
+    return answer if _opened_by_contrast(words_text, clauses[last], lw) else None
+
+
+def _opened_by_contrast(words_text: str, clause: str, lw: Words) -> bool:
+    """Whether `clause` (one of `_clauses(words_text)`) opens with a contrast ("but", 但是)."""
+    words = r"\W+".join(re.escape(word) for word in clause.split())
+    return bool(re.search(rf"(?:{lw.pattern('contrast_openers').pattern})\W*{words}", words_text))
 
 
 def _said_in_the_end(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
@@ -468,7 +472,7 @@ def read_yes_no(
         plain_words = _plain_words(clause, lw, reading)
         tiers[PLAIN] += plain_words
         evidence.append((strong, topic, plain_words))
-    if any(refusals) and not _refusals_echo_agreement(evidence, refusals, tiers):
+    if any(refusals) and not _refusals_echo_agreement(evidence, refusals, tiers, words_text, clauses, lw):
         # Nothing else agrees: the refusals are evidence after all ("No, he won't": read back).
         tiers[STRONG] += [v for found in refusals for v in found]
         evidence = [
@@ -516,16 +520,22 @@ def _refusals_echo_agreement(
     evidence: list[tuple[list[bool], list[bool], list[bool]]],
     refusals: list[list[bool]],
     tiers: dict[int, list[bool]],
+    words_text: str,
+    clauses: list[str],
+    lw: Words,
 ) -> bool:
     """Whether the refusals set aside are about the thing refrained from: everything else agrees,
     and each refusal's agreement is a plain yes or the thing denied in its own clause ("yes, he
     won't be doing that") or stands in another clause ("Of course. He won't."), not an agreeing
-    phrase of its own sentence ("I'd rather keep my options open")."""
+    phrase of its own sentence ("I'd rather keep my options open"), and no refusal is set against
+    the agreement by a contrast ("Sure, but I'm not going to give it up", "可以，不过我不愿意")."""
     if {v for found in tiers.values() for v in found} != {True}:
         return False
     for position, refused in enumerate(refusals):
         if not refused:
             continue
+        if _opened_by_contrast(words_text, clauses[position], lw):
+            return False
         _, topic, plain_words = evidence[position]
         elsewhere = any(True in part for j, said in enumerate(evidence) if j != position for part in said)
         if not (elsewhere or True in topic or True in plain_words):
@@ -665,15 +675,11 @@ def parse_boolean(
 
         durations = said_durations(text) or _between_clause_dates(text, today)
         # "没复发过，哪来的12个月内复发": the limit quoted back from the question, with a yes or no
-        # read from the words, is the question's own words, not a length said; beside a length
-        # said, it is only quoted ("不是12个月以内，是18个月")
+        # read from the words, is the question's own words, not a length said. (Beside another
+        # length it still counts: "yes, within 12 months, then again 2 years later" is asked again.)
         echoes = all(d.months == fact.within_months and d.said in ("<", "<~") for d in durations)
-        # ("just under a year, maybe 11 months" is said, not quoted: only a plain "within" is)
-        lengths = [
-            d for d in durations if not (d.months == fact.within_months and d.said == "<")
-        ] or durations
         if durations and not (echoes and parsed.ok):  # "about 18 months later", "一年多"
-            said = within(lengths, fact.within_months)
+            said = within(durations, fact.within_months)
             return result.unclear(text, "boolean.unclear") if said is None else result.value(said, text)
     if fact is not None and fact.within_courses is not None and parsed.status != "unknown":
         from bot.parsing.courses import remission_course  # reads the words files, as this module does

@@ -469,9 +469,6 @@ def test_remission_and_organ_answers_from_the_fifth_stops_reading(fact_id, said,
         ("十二个多月", False, "zh"),
         ("一年多以后", False, "zh"),
         ("唔够一年就返嚟", True, "zh"),
-        # the limit quoted back beside the length said is only quoted
-        ("不是12个月以内，是18个月", False, "zh"),
-        ("not within 12 months, it was 18 months", False, "en"),
         ("just under a year. maybe 11 months?", True, "en"),
     ],
 )
@@ -594,3 +591,28 @@ def test_small_bleeds_in_everyday_words(said, meant):
 def test_only_another_heart_disease_named_is_no_heart_failure(said, meant):
     parsed = _read("heart_failure", said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("Sure, but I'm not going to give it up", "en"),
+        ("yes I understand, but I would rather not", "en"),
+        ("可以，不过我不愿意", "zh"),
+    ],
+)
+def test_a_refusal_set_against_the_agreement_by_a_contrast_still_refuses(said, language):
+    parsed = _read("willing_no_sperm_donation", said, language)
+    assert not (parsed.ok and parsed.value is True), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("can_become_pregnant", "I could get pregnant, though I'm menopausal apparently"),  # concedes
+        ("aml_relapse_within_12_months", "Yes, within 12 months. It came back again 2 years after that"),
+    ],
+)
+def test_a_concession_or_a_second_length_never_turns_a_yes_into_a_no(fact_id, said):
+    parsed = _read(fact_id, said)
+    assert not (parsed.ok and parsed.value is False), parsed
