@@ -99,6 +99,12 @@ def _mask(text: str, match: re.Match) -> str:
     return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
 
 
+def _mask_with_its_negation(clause: str, match: re.Match, turned: bool, lw: Words) -> str:
+    """`_mask`, and when a negation turned the phrase round, the negation with it: it is spent."""
+    start = _negation_start(clause, match.start(), lw) if turned else match.start()
+    return clause[:start] + " " * (match.end() - start) + clause[match.end() :]
+
+
 def _clauses(words_text: str, lw: Words) -> list[str]:
     breaks = lw.pattern("clause_breaks")  # the language's own "but" ("但是", "不过")
     parts = [" ".join(_NOT_WORDS.sub(" ", p).split()) for p in _CLAUSE_BREAK.split(words_text)]
@@ -137,8 +143,7 @@ def fact_phrases(clause: str, fact_words: FactWords, lw: Words) -> tuple[list[bo
     for match in list(fact_words.says.finditer(clause)):
         turned = _turned_round(clause, match, lw)
         found.append((match.group() in fact_words.says_yes) != turned)
-        start = _negation_start(clause, match.start(), lw) if turned else match.start()
-        clause = clause[:start] + " " * (match.end() - start) + clause[match.end() :]
+        clause = _mask_with_its_negation(clause, match, turned, lw)
     return found, clause
 
 
@@ -168,8 +173,7 @@ def _willingness(clause: str, lw: Words, refusals: list[bool] | None = None) -> 
             said = value != turned
             if refusals is not None and not said:
                 refusals.append(said)  # "he won't", "不会的": the negation goes with it
-                start = _negation_start(clause, match.start(), lw) if turned else match.start()
-                clause = clause[:start] + " " * (match.end() - start) + clause[match.end() :]
+                clause = _mask_with_its_negation(clause, match, turned, lw)
                 continue
             found.append(said)
             clause = _mask(clause, match)
