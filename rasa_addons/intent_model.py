@@ -18,6 +18,8 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from bot.parsing.text import everyday_forms
+
 # Chosen by cross-validation (scripts in the issue notes): C=100 keeps confidences sharp enough
 # for the 0.6 fallback threshold; the embedding counts twice as much as each TF-IDF block.
 DEFAULTS = {"C": 100.0, "embedding_weight": 2.0, "max_iter": 5000}
@@ -33,6 +35,12 @@ def _marked_ends(text: str) -> str:
     return f"^{text.lower()}$"
 
 
+def _marked_ends_in_standard_chinese(text: str) -> str:
+    """As _marked_ends, with dialect and chat forms in standard Mandarin first (木有 → 没有,
+    唔该 → 谢谢; bot/words/zh.yaml `colloquial`), as the sentence featurizer encodes them."""
+    return _marked_ends(everyday_forms(text.lower(), "zh"))
+
+
 def _vectorizers(language: str = "en") -> dict[str, TfidfVectorizer]:
     if language == "zh":
         # Chinese has no spaces between words: character 1-3-grams carry the words. Measured by
@@ -42,7 +50,7 @@ def _vectorizers(language: str = "en") -> dict[str, TfidfVectorizer]:
         return {
             "chars": TfidfVectorizer(
                 lowercase=False,
-                preprocessor=_marked_ends,
+                preprocessor=_marked_ends_in_standard_chinese,
                 analyzer="char",
                 ngram_range=(1, 3),
                 sublinear_tf=True,

@@ -26,6 +26,7 @@ from rasa.shared.nlu.training_data.features import Features
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.parsing.text import everyday_forms
 from bot.text import written_language
 from rasa_addons.multilingual_encoder import load_multilingual_encoder
 from rasa_addons.sentence_encoder import Encoding, load_encoder
@@ -84,8 +85,10 @@ class SentenceFeaturizer(DenseFeaturizer, GraphComponent):
         if not text or not tokens:
             return  # e.g. an action name in the core training data: no user text
         alias = self._config[FEATURIZER_CLASS_ALIAS]
-        if self._multilingual and written_language(text) in self._multilingual_languages:
-            sentence = self._multilingual.encode(text)
+        language = written_language(text)
+        if self._multilingual and language in self._multilingual_languages:
+            # dialect and chat forms in standard words, which the encoder knows (木有 → 没有)
+            sentence = self._multilingual.encode(everyday_forms(text, language))
             message.add_features(Features(sentence[np.newaxis, :], FEATURE_TYPE_SENTENCE, TEXT, alias))
             return
         encoding = self._encoder.encode(text)

@@ -26,10 +26,14 @@ from datetime import date, timedelta
 from bot.parsing.text import numeric_text
 
 _CLAUSE_BREAK = re.compile(
-    r"[,.;!?()]|\s-\s|\b(?:and|but|maybe|perhaps|probably|though)\b"
+    r"[,.;!?()]|\s-\s|\b(?:and|but|then|maybe|perhaps|probably|though)\b"
     r"|(?<!or )(?=\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"  # "last week thursday"
 )
-_RELATIVE_TO_OTHER_EVENT = re.compile(r"\b(?:before|after|since|until|till|during)\b")
+_RELATIVE_TO_OTHER_EVENT = re.compile(
+    r"\b(?:before|after|until|till|during)\b|\bsince\b(?!\s*(?:then\b|[,.;!?]|$))"
+)
+"""A date placed against another event ("100 days after the transplant"); "nothing since" and
+"since then" place nothing."""
 _ALTERNATIVES = re.compile(r"\bor\b")
 _HOW_OFTEN = re.compile(
     r"\b(?:once|twice|times|every|each|per)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b"
@@ -98,7 +102,9 @@ def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None
     weekday = _weekday_within(mentions, today)
     if weekday is not None:
         return weekday
-    finest = min(mentions, key=lambda m: _PRECISION.get(m.period, 0))
+    # of dates said as finely, the last one said stands: a correction ("June. Actually no, it was
+    # July") or the later of two events told in order ("in January, then the bypass in February")
+    finest = min(reversed(mentions), key=lambda m: _PRECISION.get(m.period, 0))
     coarser = [m for m in mentions if m is not finest]
     if all(m.holds(finest) or finest.holds(m) for m in coarser):
         return finest.day

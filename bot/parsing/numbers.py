@@ -576,6 +576,13 @@ def _latest_reading(
     earlier = sorted(set(earlier) | set(bound))
     if bound and len(clauses) - len(bound) == 1:  # "it was 94 on Tuesday, up from 88": the one it rose to
         return readings[next(i for i in range(len(clauses)) if i not in bound)]
+    changed_to = lw.pattern("to_the_number")
+    changed = [i for i, c in enumerate(clauses) if re.search(rf"(?:{changed_to.pattern})\s*\d", c)]
+    told_after = set(range(changed[-1] + 1, len(clauses))) if changed else set()
+    if changed and set(latest) <= set(changed) and not bound and told_after <= set(earlier):
+        # "20mg, well that's what it was, they dropped it to 15 on Friday": the 15; "以前吃60，后来
+        # 减到30，上礼拜又加回45了": the last change told is now, unless a number told after it moves on
+        return readings[changed[-1]]
     unmarked = [i for i in range(len(clauses)) if i not in latest and i not in earlier]
     if len(latest) == 1 and len(earlier) == len(clauses) - 1:
         return readings[latest[0]]

@@ -71,23 +71,28 @@ def clean(text: str) -> str:
 
 
 @functools.cache
-def _colloquial_pattern() -> tuple[re.Pattern, dict[str, str]] | None:
+def _colloquial_pattern(language: str) -> tuple[re.Pattern, dict[str, str]] | None:
     from bot.parsing.words import words  # bot.parsing's package imports this module first
 
-    table = {str(k): str(v) for k, v in (words("zh").raw.get("colloquial") or {}).items()}
+    table = {str(k): str(v) for k, v in (words(language).raw.get("colloquial") or {}).items()}
     if not table:
         return None
     return re.compile(alternation(table)), table
 
 
-def _everyday_chinese(text: str) -> str:
-    """Dialect and chat forms as standard Mandarin (bot/words/zh.yaml `colloquial`: 木有 → 没有,
-    冇 → 没有, 啥子 → 什么), so every reader sees one form."""
-    found = _colloquial_pattern()
+def everyday_forms(text: str, language: str) -> str:
+    """Dialect and chat forms in their standard form, from the language's `colloquial` table in
+    bot/words/<language>.yaml (木有 → 没有, 冇 → 没有, 唔该 → 谢谢), so every reader sees one form:
+    the answer readers here, and the intent model, whose encoder knows the standard words only."""
+    found = _colloquial_pattern(language)
     if found is None:
         return text
     pattern, table = found
     return pattern.sub(lambda m: table[m.group()], text)
+
+
+def _everyday_chinese(text: str) -> str:
+    return everyday_forms(text, "zh")
 
 
 # ----- contractions ---------------------------------------------------------------------------------

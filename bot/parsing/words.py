@@ -180,6 +180,7 @@ _LISTS = (
     "again_relapses",
     "birthday_not_yet",
     "before_the_number",
+    "to_the_number",
     "contrast_openers",
 )
 

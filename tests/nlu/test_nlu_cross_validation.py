@@ -52,6 +52,9 @@ MIN_INTENT_F1 = 0.85
 # that overlap in the examples themselves (算了吧: deny or stop; 不聊了: goodbye or stop). This
 # floor sits under the measured range so that a fold's luck does not fail the suite, and well
 # above the old figures, so losing the encoder would; the bar is still the target.
+# Since the sixth stop of 5 December, dialect and chat forms are read in standard words first (the
+# `colloquial` table of bot/words/zh.yaml, which the answer readers use too: 木有 → 没有, 唔该 → 谢谢):
+# 0.944 → 0.946 on these folds, 0.950 mean over three sklearn stratified splits.
 BARS = {"en": (MIN_WEIGHTED_F1, MIN_INTENT_F1), "zh": (0.93, 0.85)}
 
 # Keys in Rasa's intent report that are summaries, not intents.

@@ -1,0 +1,97 @@
+"""Readings added on 5 December (sixth stop): a value said as changed to ("they dropped it to 15"),
+two events told in order, and dialect and chat forms in standard words for the answer readers and
+the intent model alike. Each mechanism has examples of its own, not corpus rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from bot.parsing.text import everyday_forms
+from bot.understanding import understand
+from rasa_addons.intent_model import IntentModel
+
+TODAY = date(2026, 12, 3)
+
+
+def _read(fact_id: str, said: str, language: str = "en"):
+    return understand(fact_id, said, TODAY, language=language).parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("20mg of prednisolone, well that's what it was, they dropped it to 15 on Friday", "en", 15),
+        ("20mg, reduced to 15mg last week", "en", 15),
+        ("40, reduced to 20, then back up to 30", "en", 30),  # the last change told is now
+        ("原来吃20mg，上周减到15mg", "zh", 15),
+        ("以前吃60，后来减到30，上礼拜又加回45了", "zh", 45),
+    ],
+)
+def test_the_value_a_dose_was_changed_to_is_the_dose_now(said, language, meant):
+    parsed = _read("daily_steroid_dose", said, language)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "reduced to 30, then 45 on Monday",  # a number told after the change moves on
+        "reduced to 30, now it's 45",
+        "it was 40 yesterday, dropped to 30 today, 35 this morning",
+    ],
+)
+def test_a_number_told_after_the_change_is_not_passed_over(said):
+    parsed = _read("daily_steroid_dose", said)
+    assert not (parsed.ok and parsed.value == 30), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("had a heart attack in january then the bypass in february", date(2026, 2, 15)),
+        ("heart attack in january, then the bypass in february", date(2026, 2, 15)),
+        ("First one was 2008. Second was 2015 at the bowls club. Nothing since", date(2015, 7, 1)),
+    ],
+)
+def test_of_two_events_told_in_order_the_last_counts(said, meant):
+    parsed = _read("last_heart_attack_or_bypass", said)
+    assert parsed.ok and abs((parsed.value - meant).days) <= 3, parsed
+
+
+def test_a_date_placed_against_another_event_is_still_asked_again():
+    parsed = _read(
+        "last_heart_attack_or_bypass", "a heart attack in 2012 and the bypass two years after that"
+    )
+    assert not parsed.ok
+
+
+@pytest.mark.parametrize(
+    ("typed", "standard"),
+    [
+        ("唔该", "谢谢"),  # Cantonese "thank you"; 唔 alone is 不, which made it 不该, "should not"
+        ("唔好意思", "不好意思"),
+        ("唔好", "不要"),
+        ("母鸡", "不知道"),
+        ("有木有", "有没有"),
+        ("木有", "没有"),
+        ("急性髓系的", "急性髓系的"),  # 系 alone stays: 髓系 is "myeloid"
+    ],
+)
+def test_dialect_and_chat_forms_are_read_in_standard_words(typed, standard):
+    assert everyday_forms(typed, "zh") == standard
+
+
+def test_a_language_without_a_table_is_left_as_typed():
+    assert everyday_forms("dunno, mate", "en") == "dunno, mate"
+
+
+def test_the_chinese_intent_model_reads_a_dialect_word_as_its_standard_one():
+    """The n-grams see 木有 as 没有: a model that learned 没有 alone scores them alike."""
+    model = IntentModel(language="zh").fit(
+        ["没有", "是的", "好的", "不是"], np.zeros((4, 2)), ["deny", "affirm", "affirm", "deny"]
+    )
+    dialect, standard = model.predict_proba(["木有", "没有"], np.zeros((2, 2)))
+    assert np.allclose(dialect, standard)
