@@ -31,7 +31,9 @@ MAX_ANSWER_LENGTH = 2000
 
 _CODE = re.compile(
     r"<\s*/?\s*[a-z!][^>]*>|[{}]|;\s*--|--\s*$|'\s*or\s*'|\b(?:select|drop|insert|delete|update|union)\b.*"
-    r"\b(?:from|table|into|set|select)\b|\d[eE][+-]?\d|\b0x[0-9a-f]+\b|=>|&&|\|\||\$\(|\bjavascript:|\bnull\b|\bnan\b|\binf\b",
+    r"\b(?:from|table|into|set|select)\b|\d[eE][+-]?\d|\b0x[0-9a-f]+\b|=>|&&|\|\||\$\(|\bjavascript:"
+    # a float's words alone ("NaN", "inf"), not "my nan spends most of the day in her chair"
+    r"|^\s*(?:null|nan|[+-]?inf(?:inity)?)\s*$",
     re.IGNORECASE,
 )
 

@@ -512,7 +512,8 @@ def read_yes_no(
             return result.value(next(iter(opening)), said)
         if len(values) == 1:
             parsed = result.value(values.pop(), said)
-            return replace(parsed, sure=tier == PLAIN and _lone_word(words_text, lw))
+            # a hedge set aside to read the answer still leaves it in doubt ("maybe yes")
+            return replace(parsed, sure=tier == PLAIN and _lone_word(_NOT_NOT.sub(" ", plain(text)), lw))
         if values and yes_if_any and tier == STRONG and _yes_and_no_apart(per_clause):
             return result.value(True, said)  # "liver's fine, but the kidneys are failing"
         if values:

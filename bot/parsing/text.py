@@ -184,7 +184,13 @@ def without_not_unknown(plain_text: str) -> str:
     text = lw.pattern("not_unknown").sub(" ", plain_text)
     hedges = lw.spaced_list("hedges_a_number")
     if hedges:
-        text = re.sub(rf"(?<![^\s,.;])(?:{alternation(hedges)})\s*(?=\d)", " ", text)
+        hedge = alternation(hedges)
+        text = re.sub(rf"(?<![^\s,.;])(?:{hedge})\s*(?=\d)", " ", text)
+        # after the number and its unit, at the end of a clause: "13 months maybe", "56 perhaps?"
+        text = re.sub(rf"(?<=\d)((?:\s*[^\W\d]+)?)\s+(?:{hedge})(?=\s*(?:[,.;!?]|$))", r"\1 ", text)
+        # before a yes that ends its clause, a hedge leans to it: "so maybe yes" (read back if it excludes)
+        yes = lw.pattern("yes_words").pattern
+        text = re.sub(rf"(?<![^\s,.;])(?:{hedge})\s+(?=(?:{yes})\s*(?:[,.;!?]|$))", " ", text)
     return text
 
 

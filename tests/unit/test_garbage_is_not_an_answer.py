@@ -26,6 +26,9 @@ HOSTILE = [
     "SELECT age FROM users",
     '{"age": 30}',
     '/inform{"age":"30"}',
+    "NaN",
+    "inf",
+    "null",
 ]
 
 
@@ -34,6 +37,15 @@ HOSTILE = [
 def test_no_value_is_pulled_out_of_code_or_markup(fact_id, text):
     parsed = parse_answer(REGISTRY[fact_id], text, TODAY)
     assert not parsed.ok, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [("age", "my nan is 76", 76), ("ecog", "nan is in bed most of the day, she can't look after herself", 4)],
+)
+def test_a_grandmother_called_nan_is_no_float(fact_id, said, meant):
+    parsed = understand(fact_id, said, TODAY, proxy=True).parsed
+    assert parsed.ok and parsed.value == meant, parsed
 
 
 def test_an_age_of_one_for_oneself_is_asked_again_but_a_caregiver_may_say_it():

@@ -95,3 +95,27 @@ def test_the_chinese_intent_model_reads_a_dialect_word_as_its_standard_one():
     )
     dialect, standard = model.predict_proba(["木有", "没有"], np.zeros((2, 2)))
     assert np.allclose(dialect, standard)
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("aml_relapse_within_12_months", "just over a year, 13 months maybe", False),
+        ("platelet_count", "56 perhaps?", 56),
+        ("partner_can_become_pregnant", "she is 44 and still has periods, so maybe yes", True),
+    ],
+)
+def test_a_hedge_after_a_value_or_before_a_yes_hedges_that_value(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(("said", "language"), [("maybe yes", "en"), ("可能是", "zh")])
+def test_a_hedged_yes_is_never_beyond_doubt(said, language):
+    reading = understand("heart_failure", said, TODAY, language=language)
+    assert reading.parsed.ok and reading.parsed.value is True and not reading.sure
+
+
+@pytest.mark.parametrize("said", ["maybe", "maybe yes, maybe no", "not sure, maybe"])
+def test_a_hedge_alone_is_still_dont_know(said):
+    assert _read("heart_failure", said).status == "unknown"
