@@ -119,3 +119,28 @@ def test_a_hedged_yes_is_never_beyond_doubt(said, language):
 @pytest.mark.parametrize("said", ["maybe", "maybe yes, maybe no", "not sure, maybe"])
 def test_a_hedge_alone_is_still_dont_know(said):
     assert _read("heart_failure", said).status == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        ("pregnant", "I'm 10 weeks", "en", True),
+        ("pregnant", "she's twelve weeks", "en", True),
+        ("pregnant", "十周了", "zh", True),
+        ("pregnant", "no, she had the baby about 4 months ago", "en", False),
+        ("pregnant", "没有，她生完孩子四个月了", "zh", False),
+        ("stem_cell_transplant", "two actually", "en", True),
+        ("stem_cell_transplant", "做了两回", "zh", True),
+        ("can_become_pregnant", "She is 47, she still sees her period", "en", True),
+        (
+            "partner_can_become_pregnant",
+            "she's going through the menopause, still gets the odd period",
+            "en",
+            True,
+        ),
+        ("breastfeeding", "only at night now", "en", True),
+    ],
+)
+def test_everyday_ways_of_saying_yes_to_the_question_asked(fact_id, said, language, meant):
+    parsed = _read(fact_id, said, language)
+    assert parsed.ok and parsed.value is meant, parsed
