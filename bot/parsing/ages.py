@@ -120,6 +120,13 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     )
     if decade is not None:  # "in her early sixties", 五十多岁: the middle, the ends as alternatives
         low, high = decade
+        exact = {
+            int(m.number)
+            for m in find_numbers(strip_date_noise(_HALF.sub("", words)))
+            if low <= m.number <= high and m.number % 10  # not the decade's own figure (60s, 五十多)
+        }
+        if len(exact) == 1:  # "mid forties, 44 I think": the age said within it
+            return check_range(fact, exact.pop(), said)
         parsed = check_range(fact, (low + high) // 2, said)
         return dataclasses.replace(parsed, alternatives=(low, high)) if parsed.ok else parsed
     unblanked = _HALF.sub("", words)

@@ -144,3 +144,18 @@ def test_a_hedge_alone_is_still_dont_know(said):
 def test_everyday_ways_of_saying_yes_to_the_question_asked(fact_id, said, language, meant):
     parsed = _read(fact_id, said, language)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("Mid forties, 44 I think", "en", 44),
+        ("early 60s, 62", "en", 62),
+        ("四十出头，43岁", "zh", 43),
+        ("mid forties", "en", 45),  # the decade alone: its middle, as before
+        ("五十多岁", "zh", 55),  # 五十 is the decade's own figure, not an age said within it
+    ],
+)
+def test_an_exact_age_said_within_a_decade_is_the_age(said, language, meant):
+    parsed = _read("age", said, language)
+    assert parsed.ok and parsed.value == meant, parsed
