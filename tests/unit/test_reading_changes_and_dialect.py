@@ -159,3 +159,17 @@ def test_everyday_ways_of_saying_yes_to_the_question_asked(fact_id, said, langua
 def test_an_exact_age_said_within_a_decade_is_the_age(said, language, meant):
     parsed = _read("age", said, language)
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("刷牙牙床子老出血，腿上也青一块紫一块的", "zh", True),  # bleeding gums; the bruises are no "no"
+        ("my gums bleed when I brush and I've got bruises all over my legs", "en", True),
+        ("没有，就是淤青", "zh", False),  # only bruises: no bleeding
+        ("just bruises", "en", False),
+    ],
+)
+def test_bruises_beside_a_bleed_do_not_deny_it(said, language, meant):
+    parsed = _read("active_bleeding", said, language)
+    assert parsed.ok and parsed.value is meant, parsed
