@@ -591,6 +591,11 @@ def _date_words(text: str, today: date, date_order: str | None = None) -> str:
     return " ".join(kept)
 
 
+_YEAR_SAID = re.compile(r"\b\d{4}\b|'\d\d\b|\b\d0s\b|\byears?\b|\d[/.-]\d|[年岁歲]")
+"""Words that name a year, or a time back in years: without them, a date more than a year back is
+the parser's guess, not what was said."""
+
+
 def read_date(text: str, today: date, date_order: str | None = None) -> DateReading | None:
     """The date named in text already in `numeric_text(..., ordinals=True)` form, or None."""
     words = _date_words(text, today, date_order)
@@ -611,6 +616,8 @@ def read_date(text: str, today: date, date_order: str | None = None) -> DateRead
     day = data.date_obj.date()
     if last_weekday and day >= today:
         day -= timedelta(days=7)
+    if day.year < today.year - 1 and not _YEAR_SAID.search(words):
+        return None  # "November ... on the 10th" is no November 2010: a year made of a stray number
     named = set(words.split())
     if day > today and not named & (_RELATIVE | set(_MONTHS)) and not re.search(r"\b\d{4}\b|[/.-]", words):
         # "on the 28th", said on the 3rd: the 28th of last month (dateparser takes this month's)

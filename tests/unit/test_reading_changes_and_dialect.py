@@ -173,3 +173,21 @@ def test_an_exact_age_said_within_a_decade_is_the_age(said, language, meant):
 def test_bruises_beside_a_bleed_do_not_deny_it(said, language, meant):
     parsed = _read("active_bleeding", said, language)
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The doctor said to stop at the start of November but I actually only stopped on the 10th",
+        "It was in Jan, the 20th or 21st",
+    ],
+)
+def test_a_year_is_never_made_of_a_stray_number(said):
+    parsed = _read("transplant_immunosuppressants_stopped", said)
+    assert not (parsed.ok and parsed.value.year < TODAY.year - 1), parsed
+
+
+@pytest.mark.parametrize(("said", "year"), [("two years ago", 2024), ("in 2019", 2019), ("5/3/19", 2019)])
+def test_a_year_said_is_still_read(said, year):
+    parsed = _read("transplant_immunosuppressants_stopped", said)
+    assert parsed.ok and parsed.value.year == year, parsed
