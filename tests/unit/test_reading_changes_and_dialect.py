@@ -191,3 +191,19 @@ def test_a_year_is_never_made_of_a_stray_number(said):
 def test_a_year_said_is_still_read(said, year):
     parsed = _read("transplant_immunosuppressants_stopped", said)
     assert parsed.ok and parsed.value.year == year, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("a minor one about 5 years ago. stents, not a bypass", date(2021, 12, 3)),
+        ("a small one in 2019, not a bypass", date(2019, 7, 1)),
+    ],
+)
+def test_a_small_one_is_the_heart_attack_asked_about_not_never(said, meant):
+    parsed = _read("last_heart_attack_or_bypass", said)
+    assert parsed.ok and abs((parsed.value - meant).days) <= 3, parsed
+
+
+def test_what_else_is_dated_beside_a_denial_is_still_never():
+    assert _read("last_heart_attack_or_bypass", "stents in 2019, never a heart attack").value == "never"
