@@ -207,3 +207,17 @@ def test_a_small_one_is_the_heart_attack_asked_about_not_never(said, meant):
 
 def test_what_else_is_dated_beside_a_denial_is_still_never():
     assert _read("last_heart_attack_or_bypass", "stents in 2019, never a heart attack").value == "never"
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("active_bleeding", "Not that I haven't had the odd nosebleed, but nothing right now", False),
+        ("active_bleeding", "nothing right now", False),  # "right" in "right now" is no yes
+        ("partner_can_become_pregnant", "My wife and I are actually doing IVF right now", True),
+        ("active_bleeding", "that's right", True),
+    ],
+)
+def test_right_now_is_a_time_not_a_yes(fact_id, said, meant):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value is meant, parsed
