@@ -411,7 +411,8 @@ def read_yes_no(
     lw = words(answer_language(text, language))
     if fact_id and lw.language == "zh":  # 缓介, 化聊: a homophone the pinyin keyboard offered
         text = homophones_corrected(text, _fact_phrases(lw, fact_id, reading))
-    words_text = without_not_unknown(plain(text))  # "can't say I'm not bleeding": bleeding
+    plain_said = plain(text)
+    words_text = without_not_unknown(plain_said)  # "can't say I'm not bleeding": bleeding
     words_text = _NOT_NOT.sub(" ", words_text)  # "I wouldn't not agree": two negations cancel
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
@@ -513,7 +514,7 @@ def read_yes_no(
         if len(values) == 1:
             parsed = result.value(values.pop(), said)
             # a hedge set aside to read the answer still leaves it in doubt ("maybe yes")
-            return replace(parsed, sure=tier == PLAIN and _lone_word(_NOT_NOT.sub(" ", plain(text)), lw))
+            return replace(parsed, sure=tier == PLAIN and _lone_word(_NOT_NOT.sub(" ", plain_said), lw))
         if values and yes_if_any and tier == STRONG and _yes_and_no_apart(per_clause):
             return result.value(True, said)  # "liver's fine, but the kidneys are failing"
         if values:

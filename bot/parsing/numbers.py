@@ -570,14 +570,12 @@ def _latest_reading(
         if len(clauses) != len(readings):
             return None
     latest, earlier = now_and_before(clauses, lw)
-    said_before = lw.pattern("before_the_number")
-    bound = [i for i, c in enumerate(clauses) if re.search(rf"(?:{said_before.pattern})\s*\d", c)]
+    bound = _right_before_a_number(clauses, lw.pattern("before_the_number"))
     latest = [i for i in latest if i not in bound]  # "88, up from 71 after the transfusion": 71 is before
     earlier = sorted(set(earlier) | set(bound))
     if bound and len(clauses) - len(bound) == 1:  # "it was 94 on Tuesday, up from 88": the one it rose to
         return readings[next(i for i in range(len(clauses)) if i not in bound)]
-    changed_to = lw.pattern("to_the_number")
-    changed = [i for i, c in enumerate(clauses) if re.search(rf"(?:{changed_to.pattern})\s*\d", c)]
+    changed = _right_before_a_number(clauses, lw.pattern("to_the_number"))
     told_after = set(range(changed[-1] + 1, len(clauses))) if changed else set()
     if changed and set(latest) <= set(changed) and not bound and told_after <= set(earlier):
         # "20mg, well that's what it was, they dropped it to 15 on Friday": the 15; "以前吃60，后来
@@ -594,6 +592,11 @@ def _latest_reading(
         # every week it drops by 10, he's on 30 now"; "第二天查是52，今天早上又掉到21了"
         return readings[latest[0]]
     return None
+
+
+def _right_before_a_number(clauses: list[str], words: re.Pattern) -> list[int]:
+    """The clauses in which one of `words` stands right before a number ("up from 71", "减到15")."""
+    return [i for i, clause in enumerate(clauses) if re.search(rf"(?:{words.pattern})\s*\d", clause)]
 
 
 def _with_numberless_words(pieces: list[str]) -> list[str]:

@@ -66,7 +66,7 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _DRAWN_OUT.sub(r"\1", text.translate(_SYMBOLS).lower())  # "nooo", "yesss": no, yes
     if written_language(text) == "zh":
-        text = _everyday_chinese(text)
+        text = everyday_forms(text, "zh")
     return _SPACES.sub(" ", text).strip()
 
 
@@ -89,10 +89,6 @@ def everyday_forms(text: str, language: str) -> str:
         return text
     pattern, table = found
     return pattern.sub(lambda m: table[m.group()], text)
-
-
-def _everyday_chinese(text: str) -> str:
-    return everyday_forms(text, "zh")
 
 
 # ----- contractions ---------------------------------------------------------------------------------
@@ -361,7 +357,7 @@ def numeric_text(text: str, ordinals: bool = False) -> str:
     from bot.parsing.chinese import to_parser_form  # it reads bot/words, which imports this module
 
     if written_language(text) == "zh":
-        text = _everyday_chinese(text)  # before the numerals: 一次都没有 is 没有, not one time
+        text = everyday_forms(text, "zh")  # before the numerals: 一次都没有 is 没有, not one time
     text = plain(to_parser_form(text))
     text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
     return _AND_A_HALF.sub(r"\1.5", words_to_digits(text, ordinals=ordinals))
