@@ -1,0 +1,38 @@
+"""Readings added in the seventh stop of 5 December. Each mechanism has examples of its own, not
+corpus rows, and a guard against the opposite misreading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)
+
+
+def _read(fact_id: str, said: str, language: str = "en"):
+    return understand(fact_id, said, TODAY, language=language).parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("active_hepatitis", "they tested her, no results yet", "en"),
+        ("uncontrolled_infection", "fever since Sunday, they took cultures, we wait the result", "en"),
+        ("serious_liver_or_kidney_problems", "might be some kidney damage, still waiting to find out", "en"),
+        ("active_hepatitis", "化验了，还没拿到结果", "zh"),
+        ("hiv_or_aids", "报告还没出来", "zh"),
+    ],
+)
+def test_a_result_still_pending_is_dont_know(fact_id, said, language):
+    """A test done but not yet back answers neither yes nor no: the study team checks."""
+    assert _read(fact_id, said, language).status == "unknown"
+
+
+def test_a_faint_still_being_investigated_is_still_a_faint():
+    parsed = _read(
+        "ventricular_arrhythmia_or_fainting", "he collapsed last month, they're still investigating"
+    )
+    assert parsed.ok and parsed.value is True, parsed
