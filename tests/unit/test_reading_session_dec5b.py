@@ -36,3 +36,19 @@ def test_a_faint_still_being_investigated_is_still_a_faint():
         "ventricular_arrhythmia_or_fainting", "he collapsed last month, they're still investigating"
     )
     assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    "said", ["no finished them", "no stopped them in May", "nope came off them in June", "no done with them"]
+)
+def test_no_then_a_verb_in_the_past_is_an_answer_no(said):
+    """ "no" stands before a noun as a determiner, not before a verb: "no stopped them" is "no,
+    stopped them", so no longer on them."""
+    parsed = _read("still_on_transplant_immunosuppressants", said)
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize("said", ["not stopped yet", "no, not stopped them yet"])
+def test_not_before_the_verb_still_negates_it(said):
+    parsed = _read("still_on_transplant_immunosuppressants", said)
+    assert parsed.ok and parsed.value is True, parsed
