@@ -52,3 +52,28 @@ def test_no_then_a_verb_in_the_past_is_an_answer_no(said):
 def test_not_before_the_verb_still_negates_it(said):
     parsed = _read("still_on_transplant_immunosuppressants", said)
     assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("I did have a nosebleed, but that was at Easter.", "en"),
+        ("bleeding gums back in the summer, nothing since", "en"),
+        ("a nosebleed a while back", "en"),
+        ("流过一次鼻血，那会儿是春节", "zh"),
+        ("上个月流过鼻血", "zh"),
+        ("夏天牙龈出过血，后来没有", "zh"),
+    ],
+)
+def test_bleeding_at_a_time_now_closed_is_not_bleeding_now(said, language):
+    parsed = _read("active_bleeding", said, language)
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("nosebleeds since Sunday, still going", "en"), ("那时候开始牙龈一直出血", "zh")],
+)
+def test_bleeding_that_goes_on_is_bleeding_now(said, language):
+    parsed = _read("active_bleeding", said, language)
+    assert parsed.ok and parsed.value is True, parsed
