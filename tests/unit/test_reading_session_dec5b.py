@@ -77,3 +77,25 @@ def test_bleeding_at_a_time_now_closed_is_not_bleeding_now(said, language):
 def test_bleeding_that_goes_on_is_bleeding_now(said, language):
     parsed = _read("active_bleeding", said, language)
     assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("She blacked out once but that was when her Hb was really low", "en"),
+        ("passed out once on a hot day, that was all it was", "en"),
+        ("晕过一次，那是因为血红蛋白太低", "zh"),
+    ],
+)
+def test_a_faint_with_its_cause_named_is_explained(said, language):
+    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("fainted twice last month, no reason found", "en"), ("晕倒过两次，查不出原因", "zh")],
+)
+def test_a_faint_nobody_could_explain_is_a_yes(said, language):
+    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    assert parsed.ok and parsed.value is True, parsed
