@@ -491,7 +491,9 @@ def read_yes_no(
     if final is None and reading == "now" and not _lone_word(clauses[0], lw):
         # ("yes but not now" answers the question itself both ways: asked again)
         final = _said_of_now(clauses, per_clause, lw)
-    if final is None and len(set(tiers[STRONG])) > 1:
+    if final is None and len(set(tiers[STRONG])) > 1 and not (yes_if_any and _yes_and_no_apart(per_clause)):
+        # (a question about several things: "liver function very poor, but the kidneys are fine" is
+        # a yes about the liver, not a no corrected by a "but")
         final = _said_in_contrast(words_text, clauses, evidence, lw)
     if final is not None:
         return result.value(final, said)

@@ -99,3 +99,30 @@ def test_a_faint_with_its_cause_named_is_explained(said, language):
 def test_a_faint_nobody_could_explain_is_a_yes(said, language):
     parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
     assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "cirrhosis, but my kidneys are fine",
+        "the liver is failing, but the kidneys are fine",
+        "the kidneys are fine, but the liver is failing",
+    ],
+)
+def test_a_yes_about_one_organ_is_not_undone_by_a_but_about_the_other(said):
+    """The question asks about the liver or the kidneys: a "but" about the other one adds to the
+    answer, it does not correct it."""
+    parsed = _read("serious_liver_or_kidney_problems", said)
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "One kidney was taken out after an accident, the other one works well",
+        "creatinine was slightly up last time, they just told me to drink more water",
+    ],
+)
+def test_one_kidney_working_or_numbers_a_little_up_are_not_very_poor(said):
+    parsed = _read("serious_liver_or_kidney_problems", said)
+    assert parsed.ok and parsed.value is False, parsed
