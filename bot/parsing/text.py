@@ -65,8 +65,7 @@ def clean(text: str) -> str:
     text = text.translate(_SUPERSCRIPTS)
     text = unicodedata.normalize("NFKC", text)
     text = _DRAWN_OUT.sub(r"\1", text.translate(_SYMBOLS).lower())  # "nooo", "yesss": no, yes
-    if written_language(text) == "zh":
-        text = everyday_forms(text, "zh")
+    text = everyday_forms(text, written_language(text))
     return _SPACES.sub(" ", text).strip()
 
 
@@ -356,8 +355,9 @@ def numeric_text(text: str, ordinals: bool = False) -> str:
     (Chinese numerals and unit words too: bot/parsing/chinese.py)."""
     from bot.parsing.chinese import to_parser_form  # it reads bot/words, which imports this module
 
-    if written_language(text) == "zh":
-        text = everyday_forms(text, "zh")  # before the numerals: 一次都没有 is 没有, not one time
+    text = everyday_forms(
+        text, written_language(text)
+    )  # before the numerals: 一次都没有 is 没有, not one time
     text = plain(to_parser_form(text))
     text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
     return _AND_A_HALF.sub(r"\1.5", words_to_digits(text, ordinals=ordinals))

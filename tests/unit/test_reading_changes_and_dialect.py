@@ -84,7 +84,7 @@ def test_dialect_and_chat_forms_are_read_in_standard_words(typed, standard):
     assert everyday_forms(typed, "zh") == standard
 
 
-def test_a_language_without_a_table_is_left_as_typed():
+def test_words_the_table_does_not_name_are_left_as_typed():
     assert everyday_forms("dunno, mate", "en") == "dunno, mate"
 
 

@@ -126,3 +126,21 @@ def test_a_yes_about_one_organ_is_not_undone_by_a_but_about_the_other(said):
 def test_one_kidney_working_or_numbers_a_little_up_are_not_very_poor(said):
     parsed = _read("serious_liver_or_kidney_problems", said)
     assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("breastfeeding", "why would i be breastfeeding at 68 haha"),
+        ("pregnant", "why would she be pregnant, she's 70"),
+    ],
+)
+def test_a_rhetorical_why_would_denies(fact_id, said):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value is False, parsed
+
+
+def test_why_would_you_is_left_a_question():
+    """Only the person's own "why would I be / have": a question put to us stays one."""
+    parsed = _read("pregnant", "why would you need to know that?")
+    assert not (parsed.ok and parsed.value is False), parsed
