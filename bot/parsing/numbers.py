@@ -654,21 +654,23 @@ def _count_from_words(fact: FactDefinition, text: str) -> Parsed:
 
 def _once_and_again(text: str) -> int | None:
     """A count of one followed by each time it happened again ("it came back once in 2024 and
-    again this summer": 2); None unless a one (`count_words`) has `again_words` after it."""
+    again this summer": 2, "one before his transplant and one after": 2); None unless a one
+    (`count_words`, `first_of_told`) has `again_words` after it."""
     lw = words(written_language(text))
     said = plain(text)
     ones = [str(word) for word, count in (lw.raw.get("count_words") or {}).items() if int(count) == 1]
-    one = phrase_pattern(ones).search(said)
+    one = phrase_pattern([*ones, *lw.list("first_of_told")]).search(said)
     if one is None:
         return None
     rest = said[one.end() :]
     negator = lw.pattern("negators")
-    again = sum(
-        1
+    agains = [
+        not any(negator.fullmatch(w) for w in rest[: match.start()].split()[-2:])  # "never again"
         for match in lw.pattern("again_words").finditer(rest)
-        if not any(negator.fullmatch(w) for w in rest[: match.start()].split()[-2:])  # "never again"
-    )
-    return 1 + again if again else None
+    ]
+    if agains and not any(agains):
+        return 1  # "just one, never again": the one, and none after it
+    return 1 + sum(agains) if any(agains) else None
 
 
 def _told_count(text: str) -> int | None:

@@ -158,6 +158,7 @@ _LISTS = (
     "dismissals",
     "future_markers",
     "again_words",
+    "first_of_told",
     "ordinal_events",
     "ongoing_markers",
     "willing_yes",

@@ -144,3 +144,18 @@ def test_why_would_you_is_left_a_question():
     """Only the person's own "why would I be / have": a question put to us stays one."""
     parsed = _read("pregnant", "why would you need to know that?")
     assert not (parsed.ok and parsed.value is False), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("one before his transplant and one after", 2),
+        ("one relapse in 2024 and another this year", 2),
+        ("just one, never again", 1),
+        ("once, never again", 1),
+        ("it came back once in 2024 and again this summer", 2),
+    ],
+)
+def test_relapses_told_one_by_one_are_counted(said, meant):
+    parsed = _read("aml_relapse_count", said)
+    assert parsed.ok and parsed.value == meant, parsed
