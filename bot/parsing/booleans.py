@@ -271,8 +271,9 @@ def _last_of_disagreeing(clauses: list[str], answers: list[list[bool]]) -> tuple
 def _said_of_now(clauses: list[str], answers: list[list[bool]], lw: Words) -> bool | None:
     """For a question about now: when the clauses disagree, the last one that answers says it is
     about now (`now_markers`: "pred with the chemo, not at the moment", 化疗时吃，平时不吃), or the
-    ones saying otherwise all say they were before (`past_markers`, `earlier_markers`: "not at the
-    minute, had a nosebleed last week"), the clauses about now are the answer; else None."""
+    ones saying otherwise all say they were before (`past_markers`, `earlier_markers`, `days_gone`:
+    "not at the minute, had a nosebleed last week", "not currently, had one sunday"), the clauses
+    about now are the answer; else None."""
     last = _last_of_disagreeing(clauses, answers)
     if last is None:
         return None
@@ -284,7 +285,7 @@ def _said_of_now(clauses: list[str], answers: list[list[bool]], lw: Words) -> bo
     if len(said_now) != 1:
         return None
     answer = next(iter(said_now))
-    before = lw.pattern("past_markers"), lw.pattern("earlier_markers")
+    before = lw.pattern("past_markers"), lw.pattern("earlier_markers"), lw.pattern("days_gone")
     otherwise = [clause for clause, found in said if answer not in found]
     return answer if all(any(p.search(clause) for p in before) for clause in otherwise) else None
 
@@ -488,8 +489,13 @@ def read_yes_no(
         tiers[PLAIN].append(False)  # "only in the past", "stopped in August": not now
     # "the first course didn't, but the second one did", "I'm not giving any away. So yes": the outcome
     final = _said_in_the_end(clauses, per_clause, lw)
-    if final is None and reading == "now" and not _lone_word(clauses[0], lw):
-        # ("yes but not now" answers the question itself both ways: asked again)
+    if (
+        final is None
+        and reading == "now"
+        and (not _lone_word(clauses[0], lw) or lw.pattern("now_markers").search(clauses[0]))
+    ):
+        # ("yes but not now" answers the question itself both ways: asked again; "not currently,
+        # had one sunday" opens with an answer about now)
         final = _said_of_now(clauses, per_clause, lw)
     if final is None and len(set(tiers[STRONG])) > 1 and not (yes_if_any and _yes_and_no_apart(per_clause)):
         # (a question about several things: "liver function very poor, but the kidneys are fine" is

@@ -154,6 +154,7 @@ _LISTS = (
     "varies",
     "fillers",
     "past_markers",
+    "days_gone",
     "fine_words",
     "dismissals",
     "future_markers",

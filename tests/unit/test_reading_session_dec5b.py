@@ -159,3 +159,25 @@ def test_why_would_you_is_left_a_question():
 def test_relapses_told_one_by_one_are_counted(said, meant):
     parsed = _read("aml_relapse_count", said)
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("Not currently, had a bad nosebleed sunday", "en"),
+        ("not right now, had a nosebleed yesterday", "en"),
+        ("nothing now, gums bled on monday", "en"),
+        ("现在没有，前天流过鼻血", "zh"),
+    ],
+)
+def test_no_now_beside_a_bleed_days_ago_is_no(said, language):
+    parsed = _read("active_bleeding", said, language)
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    "said", ["yes but not now", "not now, but bleeding gums this morning", "nosebleed on sunday"]
+)
+def test_a_bleed_not_set_against_now_is_not_read_as_no(said):
+    parsed = _read("active_bleeding", said)
+    assert not (parsed.ok and parsed.value is False), parsed
