@@ -181,3 +181,29 @@ def test_no_now_beside_a_bleed_days_ago_is_no(said, language):
 def test_a_bleed_not_set_against_now_is_not_read_as_no(said):
     parsed = _read("active_bleeding", said)
     assert not (parsed.ok and parsed.value is False), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("前两天流鼻血 今天没有了", "zh"), ("not today, had a nosebleed on sunday", "en")],
+)
+def test_today_is_now(said, language):
+    parsed = _read("active_bleeding", said, language)
+    assert parsed.ok and parsed.value is False, parsed
+
+
+def test_this_couple_of_days_is_still_now():
+    parsed = _read("active_bleeding", "这两天流鼻血", "zh")
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("aml_no_response_after_two_courses", "缓解个屁，两次化疗下来一点用没有", True),  # no remission
+        ("active_hepatitis", "有个屁，好着呢", False),
+    ],
+)
+def test_x_ge_pi_denies_x(fact_id, said, meant):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value is meant, parsed
