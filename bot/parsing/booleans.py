@@ -497,7 +497,8 @@ def read_yes_no(
         # ("yes but not now" answers the question itself both ways: asked again; "not currently,
         # had one sunday" opens with an answer about now)
         final = _said_of_now(clauses, per_clause, lw)
-    if final is None and len(set(tiers[STRONG])) > 1 and not (yes_if_any and _yes_and_no_apart(per_clause)):
+    several_apart = yes_if_any and _yes_and_no_apart(per_clause)
+    if final is None and len(set(tiers[STRONG])) > 1 and not several_apart:
         # (a question about several things: "liver function very poor, but the kidneys are fine" is
         # a yes about the liver, not a no corrected by a "but")
         final = _said_in_contrast(words_text, clauses, evidence, lw)
@@ -523,7 +524,7 @@ def read_yes_no(
             parsed = result.value(values.pop(), said)
             # a hedge set aside to read the answer still leaves it in doubt ("maybe yes")
             return replace(parsed, sure=tier == PLAIN and _lone_word(_NOT_NOT.sub(" ", plain_said), lw))
-        if values and yes_if_any and tier == STRONG and _yes_and_no_apart(per_clause):
+        if values and several_apart and tier == STRONG:
             return result.value(True, said)  # "liver's fine, but the kidneys are failing"
         if values:
             return result.unclear(said, "boolean.unclear")

@@ -668,9 +668,7 @@ def _once_and_again(text: str) -> int | None:
         not any(negator.fullmatch(w) for w in rest[: match.start()].split()[-2:])  # "never again"
         for match in lw.pattern("again_words").finditer(rest)
     ]
-    if agains and not any(agains):
-        return 1  # "just one, never again": the one, and none after it
-    return 1 + sum(agains) if any(agains) else None
+    return 1 + sum(agains) if agains else None  # "just one, never again": the one, none after it
 
 
 def _told_count(text: str) -> int | None:

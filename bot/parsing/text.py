@@ -355,9 +355,8 @@ def numeric_text(text: str, ordinals: bool = False) -> str:
     (Chinese numerals and unit words too: bot/parsing/chinese.py)."""
     from bot.parsing.chinese import to_parser_form  # it reads bot/words, which imports this module
 
-    text = everyday_forms(
-        text, written_language(text)
-    )  # before the numerals: 一次都没有 is 没有, not one time
+    if written_language(text) == "zh":  # (plain() reads the table too, after lower-casing)
+        text = everyday_forms(text, "zh")  # before the numerals: 一次都没有 is 没有, not one time
     text = plain(to_parser_form(text))
     text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=[0-9])-(?=[a-z])", " ", text)
     return _AND_A_HALF.sub(r"\1.5", words_to_digits(text, ordinals=ordinals))
