@@ -207,3 +207,13 @@ def test_this_couple_of_days_is_still_now():
 def test_x_ge_pi_denies_x(fact_id, said, meant):
     parsed = _read(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["why would I be against that?", "why would I have a problem with that", "why would I be unwilling"],
+)
+def test_a_rhetorical_why_would_never_turns_a_willing_person_away(said):
+    """The table that reads "why would I be" as "I would not be" must never make a yes a no."""
+    parsed = _read("willing_contraception", said)
+    assert not (parsed.ok and parsed.value is False), parsed
