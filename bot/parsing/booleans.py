@@ -305,6 +305,34 @@ def _said_in_contrast(
     return answer if _opened_by_contrast(words_text, clauses[last], lw) else None
 
 
+def _plain_answer_after_contrast(
+    words_text: str, clauses: list[str], answers: list[list[bool]], lw: Words
+) -> bool | None:
+    """When a statement is followed by a contrast and a plain yes or no ("not relevant with my
+    partner but sure, yes", "I had a scan last year, but no"), that plain word is the answer; else
+    None. Only after a statement: "yes but not now" answers both ways, and a plain word about now
+    is left to the reading of now."""
+    said = [i for i, found in enumerate(answers) if found]
+    if len(said) < 2:
+        return None
+    opened = [i for i in said if _opened_by_contrast(words_text, clauses[i], lw)]
+    if not opened:
+        return None
+    first = opened[-1]
+    tail, head = said[said.index(first) :], [i for i in said if i < first]
+    values = {value for i in tail for value in answers[i]}
+    if (
+        not head
+        or len(values) != 1
+        or not all(_lone_word(clauses[i], lw) for i in tail)
+        or any(_lone_word(clauses[i], lw) for i in head)
+        or any(lw.pattern("now_markers").search(clauses[i]) for i in tail)
+    ):
+        return None
+    answer = next(iter(values))
+    return answer if all(answer not in answers[i] for i in head) else None
+
+
 def _opened_by_contrast(words_text: str, clause: str, lw: Words) -> bool:
     """Whether `clause` (one of `_clauses(words_text)`) opens with a contrast ("but", 但是)."""
     words = r"\W+".join(re.escape(word) for word in clause.split())
@@ -502,6 +530,8 @@ def read_yes_no(
         # (a question about several things: "liver function very poor, but the kidneys are fine" is
         # a yes about the liver, not a no corrected by a "but")
         final = _said_in_contrast(words_text, clauses, evidence, lw)
+    if final is None:
+        final = _plain_answer_after_contrast(words_text, clauses, per_clause, lw)
     if final is not None:
         return result.value(final, said)
     opening = _lone_word(clauses[0], lw) and set(per_clause[0])

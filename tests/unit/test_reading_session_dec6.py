@@ -1,0 +1,119 @@
+"""Readings added on 6 December. Each mechanism has examples of its own, not corpus rows, and a
+guard against the opposite misreading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)
+
+
+def _read(fact_id: str, said: str, language: str = "en"):
+    return understand(fact_id, said, TODAY, language=language).parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "expected"),
+    [
+        ("willing_contraception", "Not relevant with my partner but sure, yes", True),
+        ("willing_contraception", "it doesn't really apply to us, but yes", True),
+        ("active_hepatitis", "they checked my liver last year, but no", False),
+        ("stem_cell_transplant", "not with this hospital but yes", True),
+    ],
+)
+def test_a_plain_answer_after_but_answers(fact_id, said, expected):
+    """A statement, then "but" and a plain yes or no: the plain word is the answer."""
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value is expected, parsed
+
+
+@pytest.mark.parametrize("said", ["yes but not now", "yes, but no"])
+def test_a_plain_yes_then_a_plain_no_is_still_asked_again(said):
+    """Two plain words that disagree answer both ways: nothing before the "but" says which."""
+    assert not _read("active_bleeding", said).ok
+
+
+@pytest.mark.parametrize("said", ["ye", "ye course", "ye thats fine"])
+def test_ye_is_yes(said):
+    parsed = _read("willing_contraception", said)
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("不造", "unknown"),
+        ("不之道", "unknown"),
+        ("没毛病", True),
+        ("一点问题都没有", True),
+        ("没什么不可以", True),
+        ("不在意", True),
+    ],
+)
+def test_chinese_chat_forms_read_the_plain_way(said, expected):
+    """不造 is 不知道; a refusal denied (没什么不可以) and 没毛病 agree."""
+    parsed = _read("willing_contraception", said, "zh")
+    if expected == "unknown":
+        assert parsed.status == "unknown", parsed
+    else:
+        assert parsed.ok and parsed.value is expected, parsed
+
+
+@pytest.mark.parametrize("said", ["肝肾都没毛病", "肾功能一点问题都没有"])
+def test_no_trouble_with_an_organ_is_still_a_no_to_organ_problems(said):
+    parsed = _read("serious_liver_or_kidney_problems", said, "zh")
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("what kind? I can't take the pill, it gives me migraines", "en"),
+        ("I don't want to take any more hormones", "en"),
+        ("not really, I'm not having sex anyway", "en"),
+        ("不太想吃避孕药，有没有别的办法", "zh"),
+    ],
+)
+def test_one_method_ruled_out_is_no_refusal_of_contraception(said, language):
+    """Ruling out the pill, or having no sex, does not refuse contraception: asked again."""
+    parsed = _read("willing_contraception", said, language)
+    assert parsed.status == "unclear", parsed
+
+
+@pytest.mark.parametrize(("said", "language"), [("the pill is fine", "en"), ("吃避孕药可以", "zh")])
+def test_one_method_accepted_is_still_a_yes(said, language):
+    parsed = _read("willing_contraception", said, language)
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("Dex 8mg but only on the chemo days, otherwise nothing", "en"),
+        ("dexamethasone 20 mg for the few days around each chemo", "en"),
+        ("地塞米松8毫克，只在化疗时吃", "zh"),
+    ],
+)
+def test_a_steroid_taken_only_around_chemo_has_no_daily_dose(said, language):
+    """Taken only on chemo days, a dose is no amount every day: asked again, never multiplied out."""
+    parsed = _read("daily_steroid_dose", said, language)
+    assert parsed.problem == "dose.in_cycles", parsed
+
+
+@pytest.mark.parametrize("said", ["prednisolone 20 mg every day", "dex 4mg a day with breakfast"])
+def test_a_steroid_taken_every_day_still_has_its_dose(said):
+    assert _read("daily_steroid_dose", said).ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [("hiv_or_aids", "术前四项都是阴的"), ("active_hepatitis", "我是B肝带原，病毒量控制得很好")],
+)
+def test_chinese_negative_and_carrier_forms_are_no(fact_id, said):
+    """阴的 is 阴性 (negative); 带原 (Taiwan) is 携带, a carrier, not active hepatitis."""
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value is False, parsed
