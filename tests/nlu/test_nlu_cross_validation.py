@@ -42,7 +42,7 @@ OUTPUT_TAIL_LINES = 60
 FOLD_SEED = 0
 MIN_WEIGHTED_F1 = 0.95
 MIN_INTENT_F1 = 0.85
-# Chinese (issue 14) does not reach that bar yet. With the English sentence encoder (which knows
+# Chinese (issue 14) long stayed under that bar. With the English sentence encoder (which knows
 # Chinese only character by character) and character n-grams it stayed at weighted F1 0.908-0.916
 # through 1,350, then 1,820, then 2,420 examples. Since 5 December Chinese messages get the
 # multilingual-e5-small vector (rasa_addons/multilingual_encoder.py): 0.944-0.948 on these folds,
@@ -55,7 +55,11 @@ MIN_INTENT_F1 = 0.85
 # Since the sixth stop of 5 December, dialect and chat forms are read in standard words first (the
 # `colloquial` table of bot/words/zh.yaml, which the answer readers use too: 木有 → 没有, 唔该 → 谢谢):
 # 0.944 → 0.946 on these folds, 0.950 mean over three sklearn stratified splits.
-BARS = {"en": (MIN_WEIGHTED_F1, MIN_INTENT_F1), "zh": (0.93, 0.85)}
+# Since 6 December Chinese meets the issue's bar, and the suite holds it there: a third writer's
+# 234 examples (data/nlu/zh/third_voice.yml) and chat forms read the plain way in the `colloquial`
+# table (不造 → 不知道, 没什么不可以 → 可以, 没毛病 → 没问题) give 0.954 on these folds (0.952 and 0.958
+# with fold seeds 1 and 2), every intent 0.91 or more.
+BARS = {"en": (MIN_WEIGHTED_F1, MIN_INTENT_F1), "zh": (MIN_WEIGHTED_F1, MIN_INTENT_F1)}
 
 # Keys in Rasa's intent report that are summaries, not intents.
 SUMMARY_KEYS = {"accuracy", "macro avg", "weighted avg", "micro avg"}
