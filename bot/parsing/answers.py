@@ -138,6 +138,10 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
             return dataclasses.replace(attempt, said=said)
     words = plain(text)
     if unknown_phrase(words):
+        if _unsure_what_is_asked(text, words, language):
+            # "I don't know what that is", "not sure if budesonide counts?": the question is
+            # explained and asked again, not recorded as "don't know" before it was understood
+            return result.unclear(said, result.ASKS_WHAT_IT_MEANS)
         if fact.type == "boolean":  # "nobody told me" is a no to "has a doctor told you...?"
             return (
                 _dispatch(fact, text, today, language=language)
@@ -167,6 +171,18 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
     if fact_words is not None and fact_words.premise_denied.search(words):
         return result.unclear(said, result.DENIES_PREMISE)  # "我没有心衰啊" to "how much does it limit you?"
     return _dispatch(fact, text, today, language=language)
+
+
+def _unsure_what_is_asked(text: str, plain_text: str, language: str) -> bool:
+    """Whether a doubt is about the question rather than the answer: it says so
+    (`unsure_of_the_question`: "don't know what that is", 不知道算不算), asks whether something counts
+    (`asks_if_it_counts`) or asks what the question means ("I don't know, what does that even mean?")."""
+    lw = language_words(written_language(text))
+    return bool(
+        lw.pattern("unsure_of_the_question").search(plain_text)
+        or lw.pattern("asks_if_it_counts").search(plain_text)
+        or asks_what_it_means(text, language)
+    )
 
 
 def _needs_explaining(fact: FactDefinition, text: str) -> bool:

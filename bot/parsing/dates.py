@@ -107,6 +107,7 @@ _REWRITES = [
         (r"\bfortnight\b", "2 weeks"),
         (r"\b(?:a|1) year and a half\b|\b1 and a half years?\b", "18 months"),
         (r"\bhalf a year\b", "6 months"),
+        (r"\b(\d+)\s*-?ish\b", r"\1"),  # "3ish months back": a hedge, as "about 3 months back"
         (r"\b(?:this morning|this afternoon|this evening|tonight|earlier today)\b", "today"),
         (r"\b(?:yesterday|last) (?:morning|afternoon|evening|night)\b", "yesterday"),
         (

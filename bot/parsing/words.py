@@ -142,6 +142,7 @@ _LISTS = (
     "answer_negators",
     "not_unknown",
     "asks_if_it_counts",
+    "unsure_of_the_question",
     "negators_after",
     "other_labs",
     "inexact_after",

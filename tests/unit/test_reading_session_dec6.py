@@ -117,3 +117,114 @@ def test_chinese_negative_and_carrier_forms_are_no(fact_id, said):
     """阴的 is 阴性 (negative); 带原 (Taiwan) is 携带, a carrier, not active hepatitis."""
     parsed = _read(fact_id, said, "zh")
     assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("cardiomyopathy", "I don't know what that is", "en"),
+        ("takes_steroids", "I'm not sure if budesonide counts?", "en"),
+        ("aml_extramedullary", "I don't know, what does that even mean??", "en"),
+        ("heart_failure_limitation", "don't know how to answer that, it's the chemo that tires me", "en"),
+        ("cardiomyopathy", "不知道这是啥", "zh"),
+        ("cardiomyopathy", "心肌缺血，不知道算不算", "zh"),
+    ],
+)
+def test_a_doubt_about_the_question_gets_it_explained(fact_id, said, language):
+    """Not knowing what the question means is no "don't know": it is explained and asked again."""
+    parsed = _read(fact_id, said, language)
+    assert parsed.problem == "answer.asks_what_it_means", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("cardiomyopathy", "I don't know", "en"),
+        ("hiv_or_aids", "not sure", "en"),
+        ("cardiomyopathy", "不知道", "zh"),
+    ],
+)
+def test_a_plain_dont_know_stays_dont_know(fact_id, said, language):
+    assert _read(fact_id, said, language).status == "unknown"
+
+
+def test_a_value_beside_a_doubt_still_counts():
+    parsed = _read("platelet_count", "not sure, about 70")
+    assert parsed.ok and parsed.value == 70, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "expected"),
+    [
+        ("takes_steroids", "she was on them but they weaned her off in September", False),
+        ("takes_steroids", "he came off them but he's back on them now", True),
+        ("takes_immunosuppressants", "just the pred", False),
+        ("takes_immunosuppressants", "only the prednisolone for his GVHD", False),
+        ("gvhd", "he had it in his skin after the transplant but it's settled now", False),
+    ],
+)
+def test_medicines_stopped_restarted_and_conditions_settled(fact_id, said, expected):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value is expected, parsed
+
+
+def test_cannot_speak_for_someone_is_dont_know():
+    assert _read("willing_no_sperm_donation", "I can't speak for him on that one").status == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "expected"),
+    [
+        ("active_bleeding", "爷爷说没有，都好好的", False),
+        ("serious_liver_or_kidney_problems", "只有一个肾，另一个捐了，剩下这个好好的", False),
+        ("serious_liver_or_kidney_problems", "肾稍微有点不好，大夫说问题不大", False),
+        ("aml_relapse_no_response", "不能说没效果，骨髓已经缓解了", False),
+        ("ventricular_arrhythmia_or_fainting", "Holter查出过短阵室速，没晕过", True),
+    ],
+)
+def test_chinese_readings_of_6_december(fact_id, said, expected):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value is expected, parsed
+
+
+@pytest.mark.parametrize("said", ["No sé, mija", "no se, nobody told us about that"])
+def test_spanish_dont_know_is_dont_know(said):
+    assert _read("aml_extramedullary", said).status == "unknown"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "gums do bleed but they said thats the low platelets not the leukaemia",
+        "there were some spots on my skin but they turned out to be an infection",
+    ],
+)
+def test_signs_explained_by_something_else_are_no_leukaemia_outside_the_marrow(said):
+    parsed = _read("aml_extramedullary", said)
+    assert parsed.ok and parsed.value is False, parsed
+
+
+def test_a_transplant_only_planned_is_none_yet():
+    parsed = _read("stem_cell_transplant", "they're planning one for January")
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(("said", "year"), [("去年冬天", 2025), ("前年冬天就给她停了", 2024)])
+def test_a_chinese_winter_is_the_turn_of_the_year(said, year):
+    """去年冬天 said in December 2026 is the winter of 2025 into 2026, not January 2025."""
+    parsed = _read("transplant_immunosuppressants_stopped", said, "zh")
+    assert parsed.ok and parsed.value.year == year and parsed.value.month == 12, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("3ish months back", date(2026, 9, 3)),
+        ("3-ish weeks ago", date(2026, 11, 12)),
+        ("At the start of the year, before I started chemo", date(2026, 1, 15)),
+        ("end of last year", date(2025, 12, 15)),
+    ],
+)
+def test_hedged_counts_and_parts_of_the_year_are_dates(said, expected):
+    parsed = _read("ejection_fraction_date", said)
+    assert parsed.ok and parsed.value == expected, parsed

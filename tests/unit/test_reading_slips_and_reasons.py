@@ -71,9 +71,15 @@ def test_a_faint_whose_cause_is_unknown_is_a_yes_not_a_dont_know(said, language)
     assert parsed.ok and parsed.value is True, parsed
 
 
-@pytest.mark.parametrize(("said", "language"), [("不知道", "zh"), ("不知道算不算", "zh"), ("no idea", "en")])
+@pytest.mark.parametrize(("said", "language"), [("不知道", "zh"), ("no idea", "en")])
 def test_a_plain_dont_know_still_is_one(said, language):
     assert _read("ventricular_arrhythmia_or_fainting", said, language).status == "unknown"
+
+
+def test_not_knowing_whether_it_counts_gets_the_question_explained():
+    """不知道算不算 doubts the question, not the answer (since 6 December): explained, asked again."""
+    parsed = _read("ventricular_arrhythmia_or_fainting", "不知道算不算", "zh")
+    assert parsed.problem == "answer.asks_what_it_means", parsed
 
 
 @pytest.mark.parametrize(
