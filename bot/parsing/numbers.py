@@ -586,6 +586,10 @@ def _latest_reading(
         return readings[latest[0]]
     if not latest and len(unmarked) == 1 and len(earlier) == len(clauses) - 1:
         return readings[unmarked[0]]  # "68, up from 49 last week": every other one is said to be before
+    said_now = [i for i in latest if lw.pattern("now_markers").search(clauses[i])]
+    if said_now == [len(clauses) - 1] and not fact.equivalents:
+        # "it dropped to 70, it's 95 now": of the numbers said to be latest, the last is said of now
+        return readings[said_now[0]]
     if latest == [len(clauses) - 1] and (earlier or not fact.equivalents):
         # (a dose may be split over the day, "10 in the morning and 5 now at night": not for doses)
         # a story told in order that ends "now": "used to be 60, then 40, now 20"; "started at 60 and

@@ -228,3 +228,77 @@ def test_a_chinese_winter_is_the_turn_of_the_year(said, year):
 def test_hedged_counts_and_parts_of_the_year_are_dates(said, expected):
     parsed = _read("ejection_fraction_date", said)
     assert parsed.ok and parsed.value == expected, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("十来天前", date(2026, 11, 23)),
+        ("过完年就停了", date(2026, 2, 24)),
+    ],
+)
+def test_chinese_loose_times_are_dates(said, expected):
+    """十来天 is about ten days; 过完年 is the holiday over, about 初八 when work starts again."""
+    parsed = _read("last_platelet_transfusion", said, "zh")
+    assert parsed.ok and parsed.value == expected, parsed
+
+
+@pytest.mark.parametrize(("said", "expected"), [("缓了", False), ("没缓了", True)])
+def test_huan_le_is_remission(said, expected):
+    parsed = _read("aml_relapse_no_response", said, "zh")
+    assert parsed.ok and parsed.value is expected, parsed
+
+
+@pytest.mark.parametrize("said", ["中", "要得", "得嘞"])
+def test_dialect_ok_alone_is_yes(said):
+    parsed = _read("willing_contraception", said, "zh")
+    assert parsed.ok and parsed.value is True, parsed
+
+
+def test_zhong_inside_a_word_is_no_yes():
+    assert not _read("willing_contraception", "中度", "zh").ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "expected"),
+    [
+        ("haemoglobin", "they gave her blood because it dropped to 70, it's 95 now", 95),
+        ("ejection_fraction", "35% after the heart attack, it's up to 40 now", 40),
+    ],
+)
+def test_of_two_latest_numbers_the_one_said_of_now_told_last(fact_id, said, expected):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == expected, parsed
+
+
+def test_a_number_said_of_now_told_first_is_still_asked_again():
+    assert not _read("haemoglobin", "95 now, it dropped to 70 last week").ok
+
+
+def test_yue_wei_is_the_end_of_the_month():
+    parsed = _read("transplant_immunosuppressants_stopped", "上个月尾停咗", "zh")
+    assert parsed.ok and parsed.value == date(2026, 11, 28), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("a chest infection they're still struggling to get under control, none of the others", True),
+        ("still febrile despite antibiotics", True),
+        ("the pneumonia is under control now", False),
+    ],
+)
+def test_an_infection_not_yet_under_control(said, expected):
+    parsed = _read("uncontrolled_infection", said)
+    assert parsed.ok and parsed.value is expected, parsed
+
+
+def test_liver_enzymes_a_bit_high_are_no_serious_liver_problem():
+    parsed = _read("serious_liver_or_kidney_problems", "her liver enzymes are a bit high from the chemo")
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize("said", ["过了年就七十了", "过完年就七十了"])
+def test_after_the_new_year_an_age_is_still_to_come(said):
+    parsed = _read("age", said, "zh")
+    assert parsed.ok and parsed.value == 69, parsed
