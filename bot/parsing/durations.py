@@ -168,8 +168,9 @@ def within(durations: list[Duration], limit_months: float) -> bool | None:
     verdicts = set()
     for duration in durations:
         months, said = duration.months, duration.said
-        if said == "~" and abs(months - limit_months) <= 1:
-            continue  # "about a year", "around 11 months": too close to call on its own
+        if said == "~" and abs(months - limit_months) < 1:
+            continue  # "about a year": too close to call on its own ("around 11 months" is the
+            # person's best estimate, under the year; the study team checks the dates)
         if said in ("<", "<~") and months <= limit_months:
             verdicts.add(True)  # "under a year", "just under a year"
         elif said in (">", ">~") and months >= limit_months:

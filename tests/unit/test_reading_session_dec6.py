@@ -302,3 +302,38 @@ def test_liver_enzymes_a_bit_high_are_no_serious_liver_problem():
 def test_after_the_new_year_an_age_is_still_to_come(said):
     parsed = _read("age", said, "zh")
     assert parsed.ok and parsed.value == 69, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("After two cycles of Vidaza the doctor said partial response, not full remission.", True),
+        ("after second chemo doctor say no more leukemia in the marrow", False),
+        ("partial after the first, then complete after the second", False),
+    ],
+)
+def test_remission_within_two_courses_told_in_words(said, expected):
+    """True is "no remission after the first two courses" (the question as the engine records it)."""
+    parsed = _read("aml_no_response_after_two_courses", said)
+    assert parsed.ok and parsed.value is expected, parsed
+
+
+def test_a_relapse_that_resisted_every_drug_did_not_respond():
+    parsed = _read(
+        "aml_relapse_no_response", "The doctors said it has resisted all the drugs since it returned"
+    )
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [("around 11 months", True), ("about 13 months", False), ("about a year", None), ("大概13个月", False)],
+)
+def test_an_estimate_a_month_from_the_limit_is_the_best_answer(said, expected):
+    """ "around 11 months" is under the year as the person sees it; "about a year" is too close to call."""
+    language = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in said) else "en"
+    parsed = _read("aml_relapse_within_12_months", said, language)
+    if expected is None:
+        assert not parsed.ok, parsed
+    else:
+        assert parsed.ok and parsed.value is expected, parsed
