@@ -337,3 +337,34 @@ def test_an_estimate_a_month_from_the_limit_is_the_best_answer(said, expected):
         assert not parsed.ok, parsed
     else:
         assert parsed.ok and parsed.value is expected, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "expected"),
+    [
+        ("No, my transplant was a kidney, not bone marrow", "en", False),
+        ("kidney transplant in 2010", "en", False),
+        ("Yes, an autologous one in 2024. My own cells, so no donor drama", "en", True),
+        ("no donor yet", "en", False),
+        ("正在准备，下个月进仓", "zh", False),
+        ("正在进仓预处理，还没回输", "zh", False),
+        ("已经出仓了", "zh", True),
+    ],
+)
+def test_what_counts_as_a_stem_cell_transplant(said, language, expected):
+    """An organ transplant is none; a transplant room entered next month or conditioning is none yet."""
+    parsed = _read("stem_cell_transplant", said, language)
+    assert parsed.ok and parsed.value is expected, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "expected"),
+    [
+        ("still_on_transplant_immunosuppressants", "这周吃完最后几片就停", True),
+        ("aml_relapse_no_response", "复发以后又化疗了两次，还是没压下去", True),
+        ("willing_no_sperm_donation", "我冻了精子的，是自己以后用，不得捐给别个", True),
+    ],
+)
+def test_chinese_readings_of_6_december_later(fact_id, said, expected):
+    parsed = _read(fact_id, said, "zh")
+    assert parsed.ok and parsed.value is expected, parsed
