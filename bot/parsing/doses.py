@@ -46,6 +46,8 @@ class _DoseWords:
     weight: re.Pattern  # "60 kg", "120斤": the body weight, in kilograms (`weight_units`)
     weight_units: dict[str, float]
     tablet_word: re.Pattern  # "tablets", "the little white ones", 片: tablets named, counted or not
+    strength_after_name: re.Pattern  # "prednisolone 5mg": the strength said after the drug's name
+    count_times_strength: re.Pattern  # "2 x 5mg": a count of tablets of a strength
 
 
 def _number_group(counts: dict[str, float]) -> str:
@@ -116,6 +118,10 @@ def _dose_words(language: str) -> _DoseWords | None:
         weight=re.compile(rf"(?P<n>{_DIGITS})\s*(?P<unit>{alternation(weight_units)})(?![a-z])"),
         weight_units=weight_units,
         tablet_word=re.compile(rf"(?<![a-z])(?:{units})(?![a-z])"),
+        strength_after_name=re.compile(rf"(?<![a-z])(?:{units})\s*(?P<strength>{_DIGITS})\s*mg(?![a-z])"),
+        count_times_strength=re.compile(
+            rf"(?<![a-z0-9.])(?P<n>[1-{MAX_TABLETS}])\s*[x×]\s*(?P<strength>{_DIGITS})\s*mg(?![a-z])"
+        ),
     )
 
 
@@ -189,6 +195,11 @@ def daily_dose(prepared: str, language: str) -> float | None:
         return said_daily  # "美卓乐每天8毫克，早上一次吃两片", "每天2.5mg就半片": the day's amount is said
     tablets: list[tuple[float, int, int]] = []  # count, start, end
     strengths: set[float] = set()
+    for match in dose_words.count_times_strength.finditer(prepared):  # "2 x 5mg"
+        if unread(match.start(), match.end()):
+            strengths.add(float(match.group("strength")))
+            tablets.append((float(match.group("n")), match.start(), match.end()))
+            mark(match.start(), match.end())
     for match in dose_words.tablets.finditer(prepared):
         if not unread(match.start(), match.end()):
             continue
@@ -212,6 +223,12 @@ def daily_dose(prepared: str, language: str) -> float | None:
         if unread(match.start(), match.end()):
             strengths.add(float(match.group("strength")))
             mark(match.start(), match.end())
+    named = dose_words.strength_after_name.search(prepared) if not (strengths or tablets) else None
+    if named and unread(named.start(), named.end()) and _counts_at_times(prepared, dose_words):
+        # "prednisolone 5mg, two in the morning": the strength said after the drug's name, and
+        # counts of it at times of day
+        strengths.add(float(named.group("strength")))
+        mark(named.start(), named.end())
     if strengths:  # "..., 2 in the morning and 1 at night": counts of those tablets at times of day
         for count, start, end in _counts_at_times(prepared, dose_words):
             if unread(start, end):

@@ -548,11 +548,15 @@ def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:
 
 
 def _none_now(text: str) -> bool:
-    """A dose answer without a number that says none is taken now: stopped, no longer, or a lone
-    "none" (the words' `past_markers` and `no_words`)."""
+    """A dose answer without a number that says none is taken now: stopped, no longer, not on any,
+    or a lone "none" (the words' `past_markers`, `none_taken` and `no_words`)."""
     lw = words(written_language(text))
     said = plain(text)
-    return bool(lw.pattern("past_markers").search(said)) or bool(lw.pattern("no_words").fullmatch(said))
+    return (
+        bool(lw.pattern("past_markers").search(said))
+        or bool(lw.pattern("none_taken").search(said))
+        or bool(lw.pattern("no_words").fullmatch(said))
+    )
 
 
 def _latest_reading(

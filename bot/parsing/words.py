@@ -143,6 +143,7 @@ _LISTS = (
     "not_unknown",
     "asks_if_it_counts",
     "unsure_of_the_question",
+    "none_taken",
     "negators_after",
     "other_labs",
     "inexact_after",

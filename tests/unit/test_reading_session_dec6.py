@@ -368,3 +368,22 @@ def test_what_counts_as_a_stem_cell_transplant(said, language, expected):
 def test_chinese_readings_of_6_december_later(fact_id, said, expected):
     parsed = _read(fact_id, said, "zh")
     assert parsed.ok and parsed.value is expected, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "expected"),
+    [
+        ("prednisolone 5mg, two in the morning", "en", 10),
+        ("he takes 2 x 5mg", "en", 10),
+        ("2x5mg daily", "en", 10),
+        ("prednisolone 20mg, reduced to 15mg", "en", 15),
+        ("prednisolone 5mg twice a day", "en", 10),
+        ("I'm not on steroids", "en", 0),
+        ("not taking any", "en", 0),
+        ("没吃激素", "zh", 0),
+    ],
+)
+def test_daily_doses_of_6_december(said, language, expected):
+    """The strength after the drug's name with counts at times of day, "2 x 5mg", and none taken."""
+    parsed = _read("daily_steroid_dose", said, language)
+    assert parsed.ok and parsed.value == expected, parsed
