@@ -41,7 +41,7 @@ def cross_validate(language: str, pairs: list[tuple[float, float]]) -> dict[tupl
     facts = {d.id for d in default_registry() if d.learned_reader}
     rows = _tuning_rows(language, facts)
     every_example = learned.examples
-    saved = learned.TAKE_ABOVE, learned.DOUBT_ABOVE
+    saved = learned.TAKE_ABOVE, learned.DOUBT_ABOVE, understanding.LANGUAGE
     understanding.LANGUAGE = language
     totals = {pair: Score() for pair in pairs}
     try:
@@ -60,7 +60,7 @@ def cross_validate(language: str, pairs: list[tuple[float, float]]) -> dict[tupl
                     score_row(row, totals[pair])
     finally:
         learned.examples = every_example
-        learned.TAKE_ABOVE, learned.DOUBT_ABOVE = saved
+        learned.TAKE_ABOVE, learned.DOUBT_ABOVE, understanding.LANGUAGE = saved
         learned.reader.cache_clear()
     return totals
 

@@ -318,8 +318,8 @@ def _plain_answer_after_contrast(
     opened = [i for i in said if _opened_by_contrast(words_text, clauses[i], lw)]
     if not opened:
         return None
-    first = opened[-1]
-    tail, head = said[said.index(first) :], [i for i in said if i < first]
+    turn = opened[-1]  # the last clause that opens with "but": the plain answer runs from it
+    tail, head = said[said.index(turn) :], [i for i in said if i < turn]
     values = {value for i in tail for value in answers[i]}
     if (
         not head

@@ -223,14 +223,15 @@ def daily_dose(prepared: str, language: str) -> float | None:
         if unread(match.start(), match.end()):
             strengths.add(float(match.group("strength")))
             mark(match.start(), match.end())
+    at_times = _counts_at_times(prepared, dose_words)  # bare counts before a time of day
     named = dose_words.strength_after_name.search(prepared) if not (strengths or tablets) else None
-    if named and unread(named.start(), named.end()) and _counts_at_times(prepared, dose_words):
+    if named and unread(named.start(), named.end()) and at_times:
         # "prednisolone 5mg, two in the morning": the strength said after the drug's name, and
         # counts of it at times of day
         strengths.add(float(named.group("strength")))
         mark(named.start(), named.end())
     if strengths:  # "..., 2 in the morning and 1 at night": counts of those tablets at times of day
-        for count, start, end in _counts_at_times(prepared, dose_words):
+        for count, start, end in at_times:
             if unread(start, end):
                 tablets.append((count, start, end))
                 mark(start, end)
