@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actions.prescreen_form import ValidatePrescreenForm
 from tests.actions.conftest import make_tracker, responses, run, slot_events
 
@@ -353,3 +355,30 @@ def test_a_second_question_about_the_question_is_recorded_as_unknown_not_asked_a
     )
     assert said == ["utter_moving_on_unknown"]
     assert slots["answers"]["ecog"]["value"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "text"),
+    [("cardiomyopathy", "I don't know what that is"), ("cardiomyopathy", "不知道这是啥")],
+)
+def test_a_doubt_about_the_question_is_explained_once_then_recorded_as_unknown(domain, fact_id, text):
+    # "I don't know what that is" (since 6 December): explained and asked again the first time; the
+    # second time it moves on as unknown, never a third ask and never an exclusion.
+    first, said_first = validate(
+        domain,
+        slots={**CONSENTED, "current_question": fact_id},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert first["current_answer"] is None and fact_id not in (first.get("answers") or {})
+    assert said_first and said_first[0] != "utter_moving_on_unknown"
+    second, said_second = validate(
+        domain,
+        slots={**CONSENTED, "current_question": fact_id, "question_asks": 2},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert said_second == ["utter_moving_on_unknown"]
+    assert second["answers"][fact_id]["value"] == "unknown"
