@@ -286,6 +286,8 @@ def _clarify_response(parsed: Parsed) -> str:
         return "utter_answer_with_unit"
     if parsed.status == "out_of_range":
         return "utter_answer_out_of_range"
+    if parsed.problem == "boolean.refrain_unclear":
+        return "utter_answer_which_no"
     return "utter_answer_unclear"
 
 

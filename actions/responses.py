@@ -18,6 +18,7 @@ SENT_BY_ACTIONS = frozenset(
         "utter_answer_out_of_range",
         "utter_moving_on_unknown",
         "utter_answer_with_unit",
+        "utter_answer_which_no",
         "utter_read_back",
         "utter_read_back_changed",
         "utter_invalid_name",

@@ -304,7 +304,12 @@ def answer_buttons(fact_id: str, language: str = "en") -> list[dict[str, str]]:
         return [{"title": label, "payload": label} for label in labels]
     definition = default_registry()[fact_id]
     labels: list[str] = []
-    if definition.type == "boolean":
+    if definition.type == "boolean" and definition.yes_no_buttons is not None:
+        labels = [
+            localize(definition.yes_no_buttons.yes, language),
+            localize(definition.yes_no_buttons.no, language),
+        ]
+    elif definition.type == "boolean":
         labels = [message("button.yes", language), message("button.no", language)]
     elif definition.type in ("choice", "choices"):
         labels = [localize(c.label, language) for c in definition.choices]

@@ -80,6 +80,14 @@ class MeasureAnswer(BaseModel, extra=Extra.forbid):
     no_from: float
 
 
+class YesNoButtons(BaseModel, extra=Extra.forbid):
+    """The yes and no buttons of a question a plain "Yes" or "No" would leave open ("willing not to
+    donate?"): each says what it agrees to, and pressing one is that answer, beyond doubt."""
+
+    yes: LocalizedText
+    no: LocalizedText
+
+
 class FactDefinition(BaseModel, extra=Extra.forbid):
     id: str = ""
     type: FactType
@@ -108,8 +116,11 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     """For "could she become pregnant?": an age said instead of a yes or no answers it."""
     asks_to_refrain: bool = False
     """The question asks whether the person would refrain from something ("willing not to donate
-    sperm"). A lone "no" to it may mean "no, I won't donate" as well as "no, I'm not willing", so a
-    lone yes or no is never beyond doubt: an answer that would exclude is read back first."""
+    sperm"). A lone "no" to it may mean "no, I won't donate" as well as "no, I'm not willing", so it
+    is asked again with the fact's `yes_no_buttons`; no other answer that would exclude is beyond
+    doubt either: it is read back first."""
+    yes_no_buttons: YesNoButtons | None = None
+    """Buttons worded for this question instead of the plain Yes and No."""
     asks_what_was_told: bool = False
     """The question asks whether a doctor has told the person so ("has a doctor told you that you
     have heart failure?"): "nobody told me that", "医生没说过" (`not_told` in the words files) are a

@@ -23,12 +23,13 @@ from datetime import date
 from typing import Any
 
 from bot.eligibility import Outcome
-from bot.facts import Registry, default_registry
+from bot.facts import FactDefinition, Registry, default_registry
 from bot.parsing import Parsed, extract_facts, parse_answer
 from bot.parsing.booleans import parse_boolean
 from bot.parsing.checklists import parse_checklist
 from bot.parsing.pinyin import from_pinyin, pinyin_slips_written
 from bot.parsing.text import plain
+from bot.text import localize
 from bot.trial_schema import Trial
 
 SUBJECT_FACTS = frozenset({"age", "sex", "pregnant", "breastfeeding", "hiv_or_aids"})
@@ -91,7 +92,8 @@ def understand(
     said = text
     if language == "zh":
         text = from_pinyin(text) or pinyin_slips_written(text)  # "mei you", "huan解了": typed in pinyin
-    parsed = parse_answer(fact, text, today, language)
+    parsed = _pressed_yes_or_no(fact, said, language) if pressed else None
+    parsed = parsed or parse_answer(fact, text, today, language)
     if text != said:
         parsed = dataclasses.replace(parsed, said=said)  # the answer keeps the person's own words
     if parsed.ok and not proxy and fact.self_minimum is not None and parsed.value < fact.self_minimum:
@@ -102,6 +104,16 @@ def understand(
         parsed = dataclasses.replace(volunteered[fact_id], said=text)
     volunteered.pop(fact_id, None)
     return Understanding(fact_id, parsed, "button" if pressed else "parsed", volunteered)
+
+
+def _pressed_yes_or_no(fact: FactDefinition, text: str, language: str) -> Parsed | None:
+    """A press of a yes or no button worded for the question ("No, not agreed") is that answer."""
+    if fact.yes_no_buttons is None:
+        return None
+    for value, label in ((True, fact.yes_no_buttons.yes), (False, fact.yes_no_buttons.no)):
+        if plain(text) == plain(localize(label, language)):
+            return Parsed(status="value", value=value, said=text, sure=True)
+    return None
 
 
 def _volunteered(text: str, today: date, proxy: bool, registry: Registry) -> dict[str, Parsed]:

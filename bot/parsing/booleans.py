@@ -714,7 +714,11 @@ def parse_boolean(
     ):
         parsed = _when_not_told(text, fact.id, how, language, fact.yes_if_any) or parsed
     if fact is not None and fact.asks_to_refrain and parsed.sure:
-        parsed = replace(parsed, sure=False)  # "Nope" to "willing not to donate?": no to which?
+        if parsed.value is False:
+            # "No." to "willing not to donate?": no to donating, or no to the willingness? Asked
+            # again, with buttons that say which (`yes_no_buttons` in facts.yaml).
+            return result.unclear(text, "boolean.refrain_unclear")
+        parsed = replace(parsed, sure=False)
     if fact is not None and fact.within_months is not None and parsed.status != "unknown":
         from bot.parsing.durations import said_durations, within  # imports this package's words
 

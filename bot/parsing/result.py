@@ -41,6 +41,7 @@ PROBLEM_CODES = frozenset(
         "age.out_of_range",
         # booleans
         "boolean.unclear",
+        "boolean.refrain_unclear",  # a lone "no" to "willing not to ...?": no to which?
         # choices
         "choice.no_match",
         "choice.ambiguous",  # several choices for a one-choice fact, or "none" together with others

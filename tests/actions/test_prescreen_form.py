@@ -204,6 +204,27 @@ def test_an_answer_we_cannot_understand_is_asked_again_then_recorded_as_unknown(
     assert slots["answers"]["platelet_count"]["value"] == "unknown"
 
 
+def test_a_lone_no_to_willing_not_to_donate_is_asked_again_and_a_worded_button_counts(domain):
+    """ "No" to "willing not to donate sperm?" says no to which? It is asked again with buttons that
+    say what they mean, and pressing "No, not agreed" is the answer, with no read-back."""
+    base = {**CONSENTED, "current_question": "willing_no_sperm_donation"}
+    slots, said = validate(
+        domain, slots=base, text="no", fill={"current_answer": "no"}, requested="current_answer"
+    )
+    assert said == ["utter_answer_which_no"]
+    assert "willing_no_sperm_donation" not in (slots.get("answers") or {})
+    pressed = "No, not agreed"
+    slots, said = validate(
+        domain,
+        slots={**base, "question_asks": 2},
+        text=pressed,
+        fill={"current_answer": pressed},
+        requested="current_answer",
+    )
+    assert slots["answers"]["willing_no_sperm_donation"]["value"] is False
+    assert not slots.get("pending_answers"), slots
+
+
 def test_a_doubtful_number_said_again_is_taken_but_read_back(domain):
     """Platelets "7.2" are asked again with their unit; the same number again is meant. It counts,
     and since it would exclude, it is read back first, never recorded as unknown."""

@@ -417,12 +417,16 @@ def test_a_no_that_answers_before_a_clause_opened_by_that_just_or_only(fact_id, 
         ("no he won't", False),
         ("No, he would not agree to that", False),
         ("好的，不会的", True),
-        ("不会", False),
+        # A lone 不会 ("won't") may refuse either: asked again with buttons that say which.
+        ("不会", None),
     ],
 )
 def test_a_refusal_beside_a_yes_to_refraining_is_about_the_thing_refrained_from(said, meant):
     parsed = _read("willing_no_sperm_donation", said, "zh" if is_chinese(said) else "en")
-    assert parsed.ok and parsed.value is meant, parsed
+    if meant is None:
+        assert parsed.problem == "boolean.refrain_unclear", parsed
+    else:
+        assert parsed.ok and parsed.value is meant, parsed
 
 
 def test_a_refusal_beside_a_yes_still_refuses_a_question_that_asks_for_something():
