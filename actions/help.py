@@ -89,6 +89,19 @@ def explain_term(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     return True
 
 
+def explain_declined(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """ "I'd rather not say": no answer is required; say why the current question is asked and that
+    "I don't know" moves on. Returns False when there is no question to explain."""
+    fact_id = tracker.get_slot("current_question")
+    registry = default_registry()
+    definition = registry.checklists.get(fact_id) or registry.get(fact_id) if fact_id else None
+    if definition is None:
+        return False
+    reason = localize(definition.why, language(tracker))
+    dispatcher.utter_message(response="utter_answer_declined", reason=reason)
+    return True
+
+
 class ActionGoBack(Action):
     """'Go back' / 'I made a mistake': forget the last answer (or the one named) and ask it again."""
 

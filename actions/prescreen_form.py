@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import funnel
 from actions.context import is_proxy, language, response_text, today, trials
-from actions.help import explain_term
+from actions.help import explain_declined, explain_term
 from bot import conversation
 from bot.facts import default_registry
 from bot.parsing import Parsed, extract_facts, parse_email, parse_phone, parse_relation, result
@@ -104,7 +104,9 @@ class ValidatePrescreenForm(FormValidationAction):
         if parsed.status in ("unclear", "out_of_range") and asks < MAX_ASKS:
             # Not understood: say why and ask once more (the ask action asks again). A question
             # about what the question means gets the term explained instead.
-            explained = parsed.problem == result.ASKS_WHAT_IT_MEANS and explain_term(dispatcher, tracker)
+            explained = (
+                parsed.problem == result.ASKS_WHAT_IT_MEANS and explain_term(dispatcher, tracker)
+            ) or (parsed.problem == result.DECLINED and explain_declined(dispatcher, tracker))
             if not explained:
                 dispatcher.utter_message(response=_unclear_reply(tracker, _clarify_response(parsed)))
             return {"current_answer": None, "answers": volunteered}

@@ -26,6 +26,7 @@ from bot.eligibility import Outcome
 from bot.facts import FactDefinition, Registry, default_registry
 from bot.parsing import Parsed, extract_facts, parse_answer
 from bot.parsing.booleans import parse_boolean
+from bot.parsing.result import DECLINED
 from bot.parsing.checklists import parse_checklist
 from bot.parsing.pinyin import from_pinyin, pinyin_slips_written
 from bot.parsing.text import plain
@@ -175,4 +176,5 @@ def is_an_answer(
         return False
     if reading_back:
         return parse_boolean(text).ok or understand(fact_id, text, today, proxy, language).parsed.ok
-    return understand(fact_id, text, today, proxy, language).parsed.ok
+    parsed = understand(fact_id, text, today, proxy, language).parsed
+    return parsed.ok or parsed.problem == DECLINED  # "I'd rather not say" replies to this question

@@ -16,7 +16,7 @@ from datetime import date
 from bot.facts import FactDefinition, default_registry
 from bot.parsing import result
 from bot.parsing.ages import parse_age
-from bot.parsing.booleans import asks_what_it_means, parse_boolean
+from bot.parsing.booleans import asks_back, asks_what_it_means, parse_boolean
 from bot.parsing.choices import parse_choice, parse_choices
 from bot.parsing.dates import parse_date
 from bot.parsing.numbers import parse_number
@@ -137,6 +137,8 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         if attempt.ok:
             return dataclasses.replace(attempt, said=said)
     words = plain(text)
+    if language_words(written_language(text)).pattern("declines_to_answer").search(words):
+        return result.unclear(said, result.DECLINED)  # "I'd rather not say", 这个我不想回答
     if unknown_phrase(words):
         if _unsure_what_is_asked(text, words, language):
             # "I don't know what that is", "not sure if budesonide counts?": the question is
@@ -190,7 +192,11 @@ def _needs_explaining(fact: FactDefinition, text: str) -> bool:
     to a question answered with a number, a date or a level of a scale: what else it says ("She
     gets tired", "她心率九十") is read once the question is explained. A yes/no question weighs a
     plain yes or no beside it (`read_yes_no`), and a plain choice names itself ("what do you mean,
-    kind? It's AML")."""
-    if fact.type == "boolean" or (fact.type in ("choice", "choices") and fact.several_choices != "highest"):
+    kind? It's AML") unless the answer is only questions."""
+    if fact.type in ("choice", "choices") and fact.several_choices != "highest":
+        # ... unless the whole answer is questions ("what's the difference between chemo and
+        # targeted?", 中药算吗？): the choices it names are asked about, not chosen
+        return asks_back(text) and asks_what_it_means(text)
+    if fact.type == "boolean":
         return False
     return asks_what_it_means(text)

@@ -35,6 +35,8 @@ _RELATIVE_TO_OTHER_EVENT = re.compile(
 """A date placed against another event ("100 days after the transplant"); "nothing since" and
 "since then" place nothing."""
 _ALTERNATIVES = re.compile(r"\bor\b")
+_CONCLUSION = re.compile(r"\s*so\b")
+"""A last clause that works the date out ("..., so the end of Feb")."""
 _HOW_OFTEN = re.compile(
     r"\b(?:once|twice|times|every|each|per)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b"
 )
@@ -94,8 +96,18 @@ def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None
     mentions, set_aside = _mentions(text, read)
     if len(mentions) == 1 and set_aside and not _RELATIVE_TO_OTHER_EVENT.search(text.lower()):
         return mentions[0].day  # "twice a week, the last one was monday"
+    worked_out = mentions[-1].clause if len(mentions) >= 2 else ""
+    if (
+        _CONCLUSION.match(worked_out)
+        and not _BARE_DAY.match(_CONCLUSION.sub("", worked_out, count=1))  # "so the 18th": of which month?
+        and _RELATIVE_TO_OTHER_EVENT.search(text.lower())
+    ):
+        return mentions[-1].day  # "before I started chemo in March, so the end of Feb": worked out
     if len(mentions) < 2 or _RELATIVE_TO_OTHER_EVENT.search(text.lower()):
         return None  # "100 days after the transplant, which was on the 1st of June": asked again
+    day_of_month = _day_of_month_within(mentions, today)
+    if day_of_month is not None:
+        return day_of_month
     if any(_ALTERNATIVES.search(m.clause) for m in mentions):
         return None  # "Tuesday or Wednesday"
     mentions = _in_the_year_said(mentions, read)
@@ -131,7 +143,8 @@ def _mentions(text: str, read: Reader) -> tuple[list[_Mention], bool]:
         if _NEGATED.search(clause) or _HOW_OFTEN.search(clause):
             set_aside = True  # "not last week, the week before"; "twice a week", "every monday": no date
             continue
-        reading = read(clause)
+        bare_day = _BARE_DAY.match(clause)
+        reading = read(f"the {bare_day.group('day')}th" if bare_day else clause)  # "the 20th or 21st"
         if reading is not None:
             vague = _VAGUE_COUNT.search(clause)
             period = f"vague {vague.group('unit')}" if vague else reading[1]
@@ -158,6 +171,37 @@ def _in_the_year_said(mentions: list[_Mention], read: Reader) -> list[_Mention]:
                 mention = _Mention(again[0], again[1], mention.clause)
         out.append(mention)
     return out
+
+
+_BARE_DAY = re.compile(
+    r"^\s*(?:(?:it was|was|on)\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)"
+    r"(?:\s+or\s+(?:the\s+)?(?P<other>\d{1,2})(?:st|nd|rd|th))?\s*(?:i think)?\s*$"
+)
+"""A clause that is only a day of the month ("the 20th", "on the 3rd", "the 20th or 21st")."""
+
+
+def _day_of_month_within(mentions: list[_Mention], today: date) -> date | None:
+    """A day of the month said beside one month ("in Jan, the 20th or 21st") is that day of that
+    month, not of the current one; of two neighbouring days the first (the dates allow a few days).
+    Else None."""
+    if len(mentions) != 2:
+        return None
+    months = [m for m in mentions if m.period == "month"]
+    days = [_BARE_DAY.match(m.clause) for m in mentions]
+    if len(months) != 1 or sum(d is not None for d in days) != 1:
+        return None
+    said = next(d for d in days if d is not None)
+    if said.group("other") and not 0 < int(said.group("other")) - int(said.group("day")) <= 2:
+        return None
+    month = months[0].day
+    for year in (month.year, month.year - 1):  # "in December, the 20th" said on 3 December: last year's
+        try:
+            day = month.replace(year=year, day=int(said.group("day")))
+        except ValueError:
+            return None
+        if day <= today:
+            return day
+    return None
 
 
 def _weekday_within(mentions: list[_Mention], today: date) -> date | None:

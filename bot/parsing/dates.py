@@ -83,6 +83,8 @@ _MONTHS = (
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec",
 )  # fmt: skip
+_NAMED_MONTH = re.compile(rf"\b(?:{'|'.join(_MONTHS)})\b|\b(?:last|this)\s+week\b")
+"""A month or a week named: it places a vague "sometime" ("sometime in October", "last week sometime")."""
 _WEEKDAYS = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
     "thu", "thur", "thurs", "fri", "sun",
@@ -893,7 +895,8 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         # "a stent in 2020, but never a heart attack or bypass"; "angina for years but never an
         # actual heart attack": what else is dated, however vaguely, is not the thing asked about
         return result.value(NEVER, said)
-    if _VAGUE.search(words) and not _SAID_YEAR.search(words):  # "ages ago, 2019" names its year
+    if _VAGUE.search(words) and not (_SAID_YEAR.search(words) or _NAMED_MONTH.search(words)):
+        # "ages ago, 2019" names its year, "sometime in October" its month, "last week sometime" its week
         return result.unclear(said, "date.too_vague")
     either = _either_of_two(fact, text, today, date_order)
     if either is not None:  # "jan or feb", "July or August": both, the study team deciding if it matters

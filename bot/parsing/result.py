@@ -19,10 +19,14 @@ DENIES_PREMISE = "answer.denies_premise"
 """The answer denies what the question takes for granted ("I don't have heart failure")."""
 """The answer asks what the question means or whether something counts: explain, then ask again."""
 
+DECLINED = "answer.declined"
+"""The person would rather not answer ("I'd rather not say"): say why we ask, then ask once more."""
+
 PROBLEM_CODES = frozenset(
     {
         UNKNOWN_PROBLEM,
         ASKS_WHAT_IT_MEANS,
+        DECLINED,
         "answer.too_long",  # longer than any answer (the channels refuse such messages first)
         "answer.not_words",  # markup, SQL, code or scientific notation: no value is read from it
         "dose.in_cycles",  # "20mg, 4 days on then 4 days off": no one amount a day, asked again

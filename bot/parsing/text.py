@@ -230,6 +230,8 @@ _LONE_ONE_AFTER = {
 }  # fmt: skip
 """After these words a lone "one" is a pronoun ("I had one years ago", "the last one was 45"), not
 the number 1."""
+_STRENGTH_UNITS = {"mg", "milligram", "milligrams", "mcg", "microgram", "micrograms"}
+"""After two small number words, these make the first a count and the second a strength."""
 _COUPLE = re.compile(r"\b(?:a\s+)?couple(?:\s+of)?\b(?=\s+[a-z])")
 _WORD = re.compile(r"[a-z]+")
 
@@ -338,6 +340,10 @@ def words_to_digits(text: str, ordinals: bool = False) -> str:
         digits = None if lone_pronoun else _run_value(run)
         if digits is not None:
             replacements.append((start, tokens[j - 1][1], digits))
+        elif len(run) == 2 and run[0] in _UNIT_WORDS and j < len(tokens) and tokens[j][2] in _STRENGTH_UNITS:
+            # "two five milligram tablets": a count, then each tablet's strength
+            replacements.append((start, tokens[i][1], str(_UNIT_WORDS[run[0]])))
+            replacements.append((tokens[i + 1][0], tokens[i + 1][1], str(_SMALL_WORDS[run[1]])))
         i = j
     for start, end, digits in reversed(replacements):
         text = text[:start] + digits + text[end:]

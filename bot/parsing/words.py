@@ -143,6 +143,7 @@ _LISTS = (
     "not_unknown",
     "asks_if_it_counts",
     "unsure_of_the_question",
+    "declines_to_answer",
     "none_taken",
     "negators_after",
     "other_labs",

@@ -225,6 +225,27 @@ def test_a_lone_no_to_willing_not_to_donate_is_asked_again_and_a_worded_button_c
     assert not slots.get("pending_answers"), slots
 
 
+def test_declining_to_answer_hears_why_once_then_moves_on_as_unknown(domain):
+    """ "I'd rather not say" is no answer and no "don't know" yet: the reason for the question is
+    given and it is asked once more; declined again, it is recorded as unknown, which never excludes."""
+    base = {**CONSENTED, "current_question": "hiv_or_aids"}
+    text = "I'd rather not say"
+    slots, said = validate(
+        domain, slots=base, text=text, fill={"current_answer": text}, requested="current_answer"
+    )
+    assert said == ["utter_answer_declined"]
+    assert "hiv_or_aids" not in (slots.get("answers") or {})
+    slots, said = validate(
+        domain,
+        slots={**base, "question_asks": 2},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert said == ["utter_moving_on_unknown"]
+    assert slots["answers"]["hiv_or_aids"]["value"] == "unknown"
+
+
 def test_a_doubtful_number_said_again_is_taken_but_read_back(domain):
     """Platelets "7.2" are asked again with their unit; the same number again is meant. It counts,
     and since it would exclude, it is read back first, never recorded as unknown."""
