@@ -26,9 +26,9 @@ from bot.eligibility import Outcome
 from bot.facts import FactDefinition, Registry, default_registry
 from bot.parsing import Parsed, extract_facts, parse_answer
 from bot.parsing.booleans import parse_boolean
-from bot.parsing.result import DECLINED
 from bot.parsing.checklists import parse_checklist
 from bot.parsing.pinyin import from_pinyin, pinyin_slips_written
+from bot.parsing.result import DECLINED
 from bot.parsing.text import plain
 from bot.text import localize
 from bot.trial_schema import Trial
