@@ -173,3 +173,26 @@ def test_a_date_worked_out_from_another_event_after_so_is_the_answer():
 )
 def test_a_date_counted_from_another_event_without_a_whole_date_worked_out_is_asked_again(said):
     assert not _read("ejection_fraction_date", said).ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "value"),
+    [
+        ("hiv_or_aids", "No, her HIV test is non-reactive.", False),
+        ("sex", "lad", "male"),
+        ("cancer_treatments", "kemo", ["chemotherapy"]),
+        (
+            "serious_liver_or_kidney_problems",
+            "her kidneys aren't great, GP said they're working at about 25 percent",
+            True,
+        ),
+    ],
+)
+def test_everyday_words_for_a_test_result_a_man_chemo_and_poor_kidneys(fact_id, said, value):
+    parsed = _read(fact_id, said)
+    assert parsed.ok and parsed.value == value, parsed
+
+
+def test_not_great_alone_does_not_say_whether_it_is_serious():
+    """Had been read as no serious liver or kidney problem."""
+    assert not _read("serious_liver_or_kidney_problems", "her kidneys aren't great").ok
