@@ -196,3 +196,22 @@ def test_everyday_words_for_a_test_result_a_man_chemo_and_poor_kidneys(fact_id, 
 def test_not_great_alone_does_not_say_whether_it_is_serious():
     """Had been read as no serious liver or kidney problem."""
     assert not _read("serious_liver_or_kidney_problems", "her kidneys aren't great").ok
+
+
+@pytest.mark.parametrize(
+    ("said", "chosen"),
+    [
+        ("化疗肯定做过，有没有靶向我不确定", ["chemotherapy"]),
+        ("有没有放疗我不记得了，化疗做过", ["chemotherapy"]),
+    ],
+)
+def test_whether_or_not_is_no_negation_in_chinese(said, chosen):
+    """有没有 ("whether or not") had been read as 没有: "none of these"."""
+    parsed = _read("cancer_treatments", said, "zh")
+    assert parsed.ok and parsed.value == chosen, parsed
+
+
+@pytest.mark.parametrize("said", ["没有没有", "没有没有那个排异没有"])
+def test_no_said_twice_is_still_no(said):
+    parsed = _read("gvhd", said, "zh")
+    assert parsed.ok and parsed.value is False, parsed
