@@ -75,7 +75,9 @@ def test_a_date_placed_against_another_event_is_still_asked_again():
         ("唔好意思", "不好意思"),
         ("唔好", "不要"),
         ("母鸡", "不知道"),
-        ("有木有", "有没有"),
+        ("有木有", "是否有"),  # "is there or not": 是否有, so the 没有 inside 有没有 denies nothing
+        ("有没有", "是否有"),
+        ("没有没有", "没有没有"),
         ("木有", "没有"),
         ("急性髓系的", "急性髓系的"),  # 系 alone stays: 髓系 is "myeloid"
     ],
