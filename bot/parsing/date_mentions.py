@@ -94,16 +94,17 @@ Reader = Callable[[str], "tuple[date, str] | None"]
 def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None:
     """The one date the clauses of `text` name together, or None when they do not make one."""
     mentions, set_aside = _mentions(text, read)
-    if len(mentions) == 1 and set_aside and not _RELATIVE_TO_OTHER_EVENT.search(text.lower()):
+    relative = bool(_RELATIVE_TO_OTHER_EVENT.search(text.lower()))
+    if len(mentions) == 1 and set_aside and not relative:
         return mentions[0].day  # "twice a week, the last one was monday"
     worked_out = mentions[-1].clause if len(mentions) >= 2 else ""
     if (
-        _CONCLUSION.match(worked_out)
+        relative
+        and _CONCLUSION.match(worked_out)
         and not _BARE_DAY.match(_CONCLUSION.sub("", worked_out, count=1))  # "so the 18th": of which month?
-        and _RELATIVE_TO_OTHER_EVENT.search(text.lower())
     ):
         return mentions[-1].day  # "before I started chemo in March, so the end of Feb": worked out
-    if len(mentions) < 2 or _RELATIVE_TO_OTHER_EVENT.search(text.lower()):
+    if len(mentions) < 2 or relative:
         return None  # "100 days after the transplant, which was on the 1st of June": asked again
     day_of_month = _day_of_month_within(mentions, today)
     if day_of_month is not None:

@@ -15,9 +15,9 @@ UNKNOWN_PROBLEM = "answer.unknown"
 """The problem code of every "unknown" result (the person said they don't know)."""
 
 ASKS_WHAT_IT_MEANS = "answer.asks_what_it_means"
+"""The answer asks what the question means or whether something counts: explain, then ask again."""
 DENIES_PREMISE = "answer.denies_premise"
 """The answer denies what the question takes for granted ("I don't have heart failure")."""
-"""The answer asks what the question means or whether something counts: explain, then ask again."""
 
 DECLINED = "answer.declined"
 """The person would rather not answer ("I'd rather not say"): say why we ask, then ask once more."""
