@@ -121,6 +121,11 @@ class FactDefinition(BaseModel, extra=Extra.forbid):
     doubt either: it is read back first."""
     yes_no_buttons: YesNoButtons | None = None
     """Buttons worded for this question instead of the plain Yes and No."""
+    may_be_about_a_relative: bool = False
+    """The answer may rightly be about a relative (a partner who could become pregnant, a baby being
+    breastfed, a brother who gave stem cells). For other questions, a person answering for themselves
+    who says what a relative has ("no, but my mum has it") is not answering with it
+    (bot/parsing/relations.py `about_the_patient`)."""
     asks_what_was_told: bool = False
     """The question asks whether a doctor has told the person so ("has a doctor told you that you
     have heart failure?"): "nobody told me that", "医生没说过" (`not_told` in the words files) are a

@@ -28,6 +28,7 @@ from bot.parsing import Parsed, extract_facts, parse_answer
 from bot.parsing.booleans import parse_boolean
 from bot.parsing.checklists import parse_checklist
 from bot.parsing.pinyin import from_pinyin, pinyin_slips_written
+from bot.parsing.relations import about_the_patient
 from bot.parsing.result import DECLINED
 from bot.parsing.text import plain
 from bot.text import localize
@@ -93,6 +94,8 @@ def understand(
     said = text
     if language == "zh":
         text = from_pinyin(text) or pinyin_slips_written(text)  # "mei you", "huan解了": typed in pinyin
+    if not proxy and not pressed and not fact.may_be_about_a_relative:
+        text = about_the_patient(text, language)  # "no, but my mum has it": the mother's, not theirs
     parsed = _pressed_yes_or_no(fact, said, language) if pressed else None
     parsed = parsed or parse_answer(fact, text, today, language)
     if text != said:

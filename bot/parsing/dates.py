@@ -340,6 +340,7 @@ def _said_relative(text: str, today: date, date_order: str) -> str:
     text = _WEEKDAY_BEFORE_LAST.sub(before_last, text)
     text = _DECADE.sub(lambda m: f" {_middle_of_decade(int(m.group(1)))} ", text)
     text = _DAY_AND_MONTH.sub(lambda m: _day_and_month(m, date_order), text)
+    text = _part_of_last_or_this_month(text, today)
     for which, first in (("last", _first_of_last_month(today)), ("this", today.replace(day=1))):
         said_month = re.search(rf"\b{which} month\b", text)
         days = _BARE_DAY.findall(text)
@@ -349,6 +350,23 @@ def _said_relative(text: str, today: date, date_order: str) -> str:
             text = _BARE_DAY.sub(
                 lambda m, f=first: f" {int(m.group(1))} {f.strftime('%B').lower()} {f.year} ", text
             )  # not a date yet: "last month 31" in November is for dateparser to refuse
+    return text
+
+
+def _part_of_last_or_this_month(text: str, today: date) -> str:
+    """ "end of last month", "early this month": that day of that month (`month_parts`), never after
+    today ("the end of this month" on the 3rd is today at the latest)."""
+    parts = _said_dates().get("month_parts") or {}
+    if not parts:
+        return text
+    for which, first in (("last", _first_of_last_month(today)), ("this", today.replace(day=1))):
+        pattern = re.compile(rf"\b({alternation(parts)})\s+{which}\s+month\b")
+
+        def day_of(match: re.Match, first: date = first) -> str:
+            day = first.replace(day=int(parts[match.group(1)]))
+            return _spelled(min(day, today))
+
+        text = pattern.sub(day_of, text)
     return text
 
 
@@ -848,6 +866,34 @@ def _not_ended(text: str, fact_id: str) -> bool:
     return fact_words is not None and bool(fact_words.not_yet.search(plain(text)))
 
 
+def _after_last_restart(text: str, fact_id: str) -> str | None:
+    """For a question about when something ended: what the answer says after the clause where it
+    was last started again (`restarted` for the fact in the words file: "stopped in May, restarted
+    in June, then stopped again 3 weeks ago"; "五月停的，后来排异又吃上了"), "" when nothing follows;
+    None when nothing was restarted (or only "never restarted")."""
+    language = written_language(text)
+    lw = language_words(language)
+    fact_words = lw.for_fact(fact_id)
+    if fact_words is None:
+        return None
+    words = plain(text)
+    found = [m for m in fact_words.restarted.finditer(words) if not _negated_before(words, m.start(), lw)]
+    if not found:
+        return None
+    boundary = _CLAUSE_END.search(words, found[-1].end())
+    rest = words[boundary.end() :] if boundary else ""
+    return rest if lw.raw.get("words_spaced", True) else rest.replace(" ", "")
+
+
+_CLAUSE_END = re.compile(r"[,.;!?，。；！？]|\bthen\b|后 来|然 后|之 后")
+
+
+def _negated_before(words: str, start: int, lw: Any) -> bool:
+    """Whether a negation stands among the few words before `start` ("never restarted")."""
+    before = " ".join(words[:start].split()[-3:])
+    return bool(lw.pattern("negators").search(before))
+
+
 def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | None = None) -> Parsed:
     """Read a date on or before `today`, or "never" when the fact allows it.
 
@@ -857,6 +903,11 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if asks_back(text):
         return result.unclear(said, "date.unclear")  # "do you mean platelets or a blood transfusion?"
     text = without_future_clauses(text)  # "my next one is tomorrow, the last one was a week ago"
+    restarted = _after_last_restart(text, fact.id) if fact.allow_never else None
+    if restarted is not None:
+        if not any(ch.isalnum() for ch in restarted):
+            return result.value(NEVER, said)  # "stopped in May, then had to go back on them"
+        return replace(parse_date(fact, restarted, today, date_order), said=said)
     counted = counted_date(text, today, lambda clause: _single_clause_date(clause, today))
     if counted is not None:  # "when he was 45; he's 71 now", "移植满一年停的，我是25年8月移植的"
         return result.value(counted, said)

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from bot.parsing.text import phrase_pattern, plain, space_cjk
+from bot.parsing.text import alternation, phrase_pattern, plain, space_cjk
 from bot.text import written_language
 
 
@@ -136,3 +136,82 @@ def parse_relation(text: str) -> Relation | None:
     if _SELF.search(words):
         return Relation(False, None, None, None)
     return None
+
+
+# ----- what is said of someone else ------------------------------------------------------------------
+_CLAUSE_SEPARATOR = r"[,.;:!?，。；：！？、\n]|\s[-–—]\s"
+
+
+@functools.cache
+def _someone_else_words(language: str) -> tuple[re.Pattern, ...] | None:
+    """The language's `someone_else` section: what splits clauses, a clause that opens with a
+    relative as its subject ("my mum had...", "但是我爸有"), the words for the person typing, a plain
+    yes or no, and the words of a relative telling of the person ("my mum says", 我妈说)."""
+    from bot.parsing.words import words as language_words
+
+    lw = language_words(language)
+    section = lw.raw.get("someone_else")
+    if not section:
+        return None
+    if language == "zh":
+        named = [
+            str(w) for entry in (lw.raw.get("relations") or {}).values() for w in entry.get("words") or []
+        ]
+    else:
+        named = [
+            w for relation, (said, _) in RELATIONS.items() if relation not in _NOT_A_RELATIVE for w in said
+        ]
+    named += [str(w) for w in section.get("more_relatives") or []]
+    possessive = alternation(str(p) for p in section.get("possessives") or [])
+    optional = "?" if not section.get("possessive_required", True) else ""
+    openers = alternation(str(p) for p in section.get("openers") or [])
+    relative = alternation(sorted(named, key=len, reverse=True))
+    boundary = r"\b" if section.get("words_spaced", True) else ""
+    subject = re.compile(
+        rf"^\s*(?:(?:{openers})\s*)?(?:(?:{possessive})\s*){optional}(?:{relative})(?:s|['’]s|s['’])?{boundary}"
+    )
+    breaks = alternation(str(p) for p in section.get("clause_breaks") or [])
+    separator = re.compile(rf"({_CLAUSE_SEPARATOR}|{boundary}(?:{breaks}){boundary})")
+    self_words = phrase_pattern(space_cjk(str(w)) for w in section.get("self_words") or [])
+    plain_answer = phrase_pattern(lw.spaced_list("yes_words") + lw.spaced_list("no_words"))
+    reports = re.compile(
+        rf"\s*(?:{alternation(space_cjk(str(w)) for w in section.get('reports') or [])})(?![a-z])"
+    )
+    return separator, subject, self_words, plain_answer, reports
+
+
+_NOT_A_RELATIVE = frozenset({"patient", "someone else"})
+
+
+def about_the_patient(text: str, language: str) -> str:
+    """`text` without the clauses said of a relative ("no, but my mum has it", "我老公有乙肝，我没有"),
+    for a person answering for themselves beside an answer of their own: what their mother has is
+    not their answer. A clause that also speaks of the person typing ("my dad and I both have it")
+    or tells of them ("my mum says...") is kept; the words are each language's `someone_else`
+    section (bot/words/<language>.yaml)."""
+    found = _someone_else_words(language)
+    if found is None:
+        return text
+    separator, subject, self_words, plain_answer, reports = found
+    pieces = separator.split(text)
+    kept = []
+    of_a_relative = False
+    own_answer = False
+    for index, piece in enumerate(pieces):
+        if index % 2 == 0:  # a clause (odd pieces are the separators between them)
+            lowered = piece.lower()
+            rest = subject.sub(" ", lowered, count=1)
+            if rest != lowered:
+                # "my mum says I had one", 我妈说大夫没讲过: the relative tells of the person
+                of_a_relative = not (self_words.search(plain(rest)) or reports.match(plain(rest)))
+            elif self_words.search(plain(lowered)) or plain_answer.fullmatch(plain(lowered).strip()):
+                of_a_relative = False  # "..., but I don't", "..., no": the person's own again
+                own_answer = True
+            # else a clause without a subject of its own goes on about the same person ("my dad
+            # had one, in 2015"; "我爸有，2015年")
+            if of_a_relative:
+                piece = ""
+        kept.append(piece)
+    # Only with an answer of the person's own beside it: a relative named alone ("my dad had heart
+    # failure") may be a caregiver's answer after all, read as said and read back before it counts.
+    return "".join(kept) if own_answer else text

@@ -49,6 +49,9 @@ class FactWords:
     not_yet: re.Pattern
     """For a date question about something ending ("when did you stop them?"): phrases saying it
     has not ended ("still on them", 还在吃), which answer "never"."""
+    restarted: re.Pattern = re.compile(r"(?!x)x")
+    """For a date question about something ending: phrases saying it was started again ("restarted
+    in June", 又吃上了). What follows the last of them answers; nothing following means not ended."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -228,6 +231,7 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             says_yes=frozenset(space_cjk(p) for p in says_yes),
             does_not_apply=phrase_pattern(phrases("does_not_apply")),
             not_yet=phrase_pattern(phrases("not_yet")),
+            restarted=phrase_pattern(phrases("restarted")),
             premise_denied=phrase_pattern(phrases("premise_denied")),
             other_events=phrase_pattern(phrases("other_events")),
         )
