@@ -94,8 +94,8 @@ def understand(
     said = text
     if language == "zh":
         text = from_pinyin(text) or pinyin_slips_written(text)  # "mei you", "huan解了": typed in pinyin
-    if not proxy and not pressed and not fact.may_be_about_a_relative:
-        text = about_the_patient(text, language)  # "no, but my mum has it": the mother's, not theirs
+    if not pressed and not fact.may_be_about_a_relative:
+        text = about_the_patient(text, language, proxy)  # "no, but my mum has it": the mother's
     parsed = _pressed_yes_or_no(fact, said, language) if pressed else None
     parsed = parsed or parse_answer(fact, text, today, language)
     if text != said:

@@ -398,14 +398,20 @@ def asks_what_it_means(text: str, language: str = "en") -> bool:
     bot/words/<language>.yaml). The person needs the question explained, so the rest of what they
     say ("She gets tired but she's got cancer") is not yet their answer to it."""
     lw = words(answer_language(text, language))
-    starts, ends, anywhere = lw.meaning_questions
+    starts, ends, anywhere, short_starts = lw.meaning_questions
     marked = bool((lw.raw.get("asks_what_it_means") or {}).get("needs_question_mark"))
     for sentence in _SENTENCE_END.split(plain(text)):
         asked = sentence.rstrip().endswith(("?", "？")) or not marked
         bare = sentence.strip(" ?？.!！。,，")
         if starts.match(bare) or (asked and (anywhere.search(bare) or _ends_with(bare, ends))):
             return True
+        if short_starts.match(bare) and len(bare.split()) <= SHORT_QUESTION_WORDS:
+            return True
     return False
+
+
+SHORT_QUESTION_WORDS = 4
+"""The most words of a sentence that asks what a word is without saying so ("what is steroid")."""
 
 
 def _ends_with(sentence: str, pattern: re.Pattern) -> bool:
@@ -535,6 +541,11 @@ def read_yes_no(
     if final is not None:
         return result.value(final, said)
     opening = _lone_word(clauses[0], lw) and set(per_clause[0])
+    closing = len(clauses) > 1 and _lone_word(clauses[-1], lw) and set(per_clause[-1])
+    if closing and not opening and not tiers[STRONG] and set(tiers[TOPIC]) - closing:
+        # "查过脑脊液，没有", "they checked the spinal fluid, no": the closing word answers; the
+        # topic before it only names what was looked at (read back before it can exclude)
+        return result.value(next(iter(closing)), said)
     for tier in (STRONG, TOPIC, PLAIN):
         values = set(tiers[tier])
         if tier == TOPIC and opening and values and values != opening:
@@ -553,7 +564,11 @@ def read_yes_no(
         if len(values) == 1:
             parsed = result.value(values.pop(), said)
             # a hedge set aside to read the answer still leaves it in doubt ("maybe yes")
-            return replace(parsed, sure=tier == PLAIN and _lone_word(_NOT_NOT.sub(" ", plain_said), lw))
+            # ("no??" is said unsure: never beyond doubt)
+            unsure = "?" in plain_said or "？" in plain_said
+            return replace(
+                parsed, sure=tier == PLAIN and not unsure and _lone_word(_NOT_NOT.sub(" ", plain_said), lw)
+            )
         if values and several_apart and tier == STRONG:
             return result.value(True, said)  # "liver's fine, but the kidneys are failing"
         if values:
@@ -643,7 +658,16 @@ def statements(words_text: str, lw: Words | None = None) -> str:
             kept.append(part)
         elif lw is not None and "," in part and _lone_word(part.split(",")[0], lw):
             kept.append(part.split(",")[0])
+        elif lw is not None and _tentative(part, lw):
+            kept.append(part.rstrip(" ?？"))  # "no??", "so I guess not?": said unsure, not asked
     return " ".join(kept)
+
+
+def _tentative(sentence: str, lw: Words) -> bool:
+    """Whether a sentence ending in "?" is only a plain yes or no said unsure ("no??", "yes?"), not a
+    question. Anything more ("so not really?", "I don't think so?") stays a question: people who end
+    a statement so are unsure of it, and it is asked again."""
+    return _lone_word(sentence, lw)
 
 
 def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:

@@ -22,7 +22,7 @@ from bot.parsing import learned, result
 from bot.parsing.chinese import is_chinese
 from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
-from bot.parsing.text import numeric_text, phrase_pattern, plain, space_cjk
+from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain, space_cjk
 from bot.parsing.words import DEFAULT_LANGUAGE, now_and_before, without_future_clauses
 from bot.parsing.words import words as language_words
 from bot.text import LANGUAGES, localize, written_language
@@ -58,6 +58,12 @@ class _Vocabulary:
     """Per fact: words of inability that do not negate a choice but confirm it ("can't walk across
     the room" is the limit of a scale of what brings symptoms on)."""
     clause_break: re.Pattern
+    declined_later: re.Pattern
+    """A next clause that undoes the choice just named ("they offered radiotherapy but I said no",
+    "...but decided against it"): `choice_declined_later`, after at most three `negation_passes`."""
+    asides: re.Pattern
+    """A remark set off by commas inside a sentence ("I have not, to my knowledge, received
+    radiation"): `asides`, taken out so a negation before it reaches the choice after it."""
     together: dict[str, dict[Any, tuple[tuple[str, ...], ...]]]
     """Per fact: choice value → groups of words that name it together, wherever each is said
     ("leukaemia, the acute one. Myeloid, I think"; 白血病 急性的 髓系)."""
@@ -91,6 +97,8 @@ def vocabulary(language: str = "en") -> _Vocabulary:
         clause_break=re.compile(
             r"[,.;:!?]|" + "|".join(rf"(?<![a-z0-9]){re.escape(b)}(?![a-z0-9])" for b in breaks)
         ),
+        declined_later=_declined_later(lw),
+        asides=re.compile(rf"\s,\s(?:{alternation(lw.spaced_list('asides'))})\s,\s"),
         together={
             fact_id: {
                 value: tuple(tuple(_bare(str(w)) for w in group) for group in groups)
@@ -103,6 +111,13 @@ def vocabulary(language: str = "en") -> _Vocabulary:
             for fact_id, by_value in (lw.raw.get("choice_named_over") or {}).items()
         },
     )
+
+
+def _declined_later(lw: Any) -> re.Pattern:  # noqa: ANN401 - the language's Words
+    passes = "|".join(re.escape(p) for p in sorted(lw.spaced_list("negation_passes"), key=len, reverse=True))
+    declined = alternation(lw.spaced_list("choice_declined_later"))
+    trailing = alternation(lw.spaced_list("choice_declined_trailing"))
+    return re.compile(rf"\s*(?:(?:{passes})\s+){{0,3}}(?:{declined})(?:\s+(?:{trailing}))*\s*$")
 
 
 def _negation_after(lw: Any) -> re.Pattern:  # noqa: ANN401 - the language's Words
@@ -247,6 +262,11 @@ class Mentions:
     negated: tuple[Any, ...]
 
 
+MOST_WORDS_BEFORE_DECLINED = 3
+"""Words that may follow a choice in its own clause before a next clause that undoes it ("was
+planned but cancelled")."""
+
+
 def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: str) -> bool:
     before = text[:start]
     clause = words_of.clause_break.split(before)[-1]
@@ -258,6 +278,12 @@ def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: st
     after = after_parts[0]
     if words_of.negators_after.match(after):
         return True
+    if (
+        len(after_parts) > 1
+        and len(after.split()) <= MOST_WORDS_BEFORE_DECLINED
+        and words_of.declined_later.match(after_parts[1])
+    ):
+        return True  # "they offered radiotherapy but I said no", "radiotherapy was planned but cancelled"
     fine = words_of.fine_with.get(fact_id)
     if fine is None:
         return False
@@ -334,7 +360,7 @@ def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> M
     phrases = _phrases_with_latin(fact.id, labels, language)
     if language == "zh":  # 化廖, 把向: a homophone the pinyin keyboard offered for the word meant
         text = homophones_corrected(text, _chinese_words(fact.id, labels, language))
-    normal = _choice_text(text)
+    normal = words_of.asides.sub(" ", _choice_text(text))  # "not, to my knowledge, had radiation"
     positive, negated = _find(phrases, normal, free_text, words_of, fact.id)
     _add_named_together(fact.id, normal, positive, words_of)
     for acronym, value in words_of.case_sensitive.get(fact.id, {}).items():

@@ -314,6 +314,14 @@ def tidy(number: float) -> float:
 
 
 # ----- parsing --------------------------------------------------------------------------------------
+def _a_year(number: float) -> bool:
+    """Whether a number reads as a calendar year (1950 to 2099)."""
+    return number == int(number) and FIRST_YEAR <= number <= LAST_YEAR
+
+
+FIRST_YEAR, LAST_YEAR = 1950, 2099
+
+
 def _is_count(fact: FactDefinition) -> bool:
     return fact.type == "integer" and not fact.unit
 
@@ -408,6 +416,12 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         position = end
         inexact.append(mention.inexact)
         readings.append((number, unit_name))
+    if _is_count(fact) and readings:
+        # "twice, in 2023 and again in 2025": the years date the times counted, they are no count
+        years = [i for i, (number, unit_name) in enumerate(readings) if unit_name is None and _a_year(number)]
+        if years and len(years) < len(readings):
+            readings = [r for i, r in enumerate(readings) if i not in years]
+            inexact = [x for i, x in enumerate(inexact) if i not in years]
     if not readings and ordinals:  # "第一次是化疗后…这是第二次": the last time named is the count,
         # or more when it came back again after it ("第一次是…复发的，后来…又复发了")
         return check_range(fact, tidy(max(max(ordinals), _told_count(text) or 0)), said)

@@ -143,10 +143,11 @@ _CLAUSE_SEPARATOR = r"[,.;:!?，。；：！？、\n]|\s[-–—]\s"
 
 
 @functools.cache
-def _someone_else_words(language: str) -> tuple[re.Pattern, ...] | None:
+def _someone_else_words(language: str, proxy: bool) -> tuple[re.Pattern, ...] | None:
     """The language's `someone_else` section: what splits clauses, a clause that opens with a
-    relative as its subject ("my mum had...", "但是我爸有"), the words for the person typing, a plain
-    yes or no, and the words of a relative telling of the person ("my mum says", 我妈说)."""
+    relative as its subject ("my mum had...", "但是我爸有"; for someone answering for the patient,
+    the patient's relative: "his son has it", 是他儿子有), the words for the person the answer is
+    about, a plain yes or no, and the words of a relative telling of them ("my mum says", 我妈说)."""
     from bot.parsing.words import words as language_words
 
     lw = language_words(language)
@@ -162,8 +163,9 @@ def _someone_else_words(language: str) -> tuple[re.Pattern, ...] | None:
             w for relation, (said, _) in RELATIONS.items() if relation not in _NOT_A_RELATIVE for w in said
         ]
     named += [str(w) for w in section.get("more_relatives") or []]
-    possessive = alternation(str(p) for p in section.get("possessives") or [])
-    optional = "?" if not section.get("possessive_required", True) else ""
+    mode = "proxy_" if proxy else ""
+    possessive = alternation(str(p) for p in section.get(f"{mode}possessives") or [])
+    optional = "?" if not proxy and not section.get("possessive_required", True) else ""
     openers = alternation(str(p) for p in section.get("openers") or [])
     relative = alternation(sorted(named, key=len, reverse=True))
     boundary = r"\b" if section.get("words_spaced", True) else ""
@@ -172,7 +174,10 @@ def _someone_else_words(language: str) -> tuple[re.Pattern, ...] | None:
     )
     breaks = alternation(str(p) for p in section.get("clause_breaks") or [])
     separator = re.compile(rf"({_CLAUSE_SEPARATOR}|{boundary}(?:{breaks}){boundary})")
-    self_words = phrase_pattern(space_cjk(str(w)) for w in section.get("self_words") or [])
+    about = [space_cjk(str(w)) for w in section.get(f"{mode}self_words") or []]
+    if proxy:  # the patient is named by what they are to the person typing: "舅舅没有", "dad hasn't"
+        about += [space_cjk(w) for w in named]
+    self_words = phrase_pattern(about)
     plain_answer = phrase_pattern(lw.spaced_list("yes_words") + lw.spaced_list("no_words"))
     reports = re.compile(
         rf"\s*(?:{alternation(space_cjk(str(w)) for w in section.get('reports') or [])})(?![a-z])"
@@ -183,13 +188,13 @@ def _someone_else_words(language: str) -> tuple[re.Pattern, ...] | None:
 _NOT_A_RELATIVE = frozenset({"patient", "someone else"})
 
 
-def about_the_patient(text: str, language: str) -> str:
-    """`text` without the clauses said of a relative ("no, but my mum has it", "我老公有乙肝，我没有"),
-    for a person answering for themselves beside an answer of their own: what their mother has is
-    not their answer. A clause that also speaks of the person typing ("my dad and I both have it")
-    or tells of them ("my mum says...") is kept; the words are each language's `someone_else`
-    section (bot/words/<language>.yaml)."""
-    found = _someone_else_words(language)
+def about_the_patient(text: str, language: str, proxy: bool = False) -> str:
+    """`text` without the clauses said of a relative beside an answer about the patient ("no, but my
+    mum has it", "我老公有乙肝，我没有"; from someone answering for the patient, "舅舅没有，是他儿子有"):
+    what the relative has is not the answer. A clause that also speaks of the patient ("my dad and I
+    both have it") or tells of them ("my mum says...") is kept; the words are each language's
+    `someone_else` section (bot/words/<language>.yaml)."""
+    found = _someone_else_words(language, proxy)
     if found is None:
         return text
     separator, subject, self_words, plain_answer, reports = found
@@ -205,13 +210,13 @@ def about_the_patient(text: str, language: str) -> str:
                 # "my mum says I had one", 我妈说大夫没讲过: the relative tells of the person
                 of_a_relative = not (self_words.search(plain(rest)) or reports.match(plain(rest)))
             elif self_words.search(plain(lowered)) or plain_answer.fullmatch(plain(lowered).strip()):
-                of_a_relative = False  # "..., but I don't", "..., no": the person's own again
+                of_a_relative = False  # "..., but I don't", "..., no": the patient's own again
                 own_answer = True
             # else a clause without a subject of its own goes on about the same person ("my dad
             # had one, in 2015"; "我爸有，2015年")
             if of_a_relative:
                 piece = ""
         kept.append(piece)
-    # Only with an answer of the person's own beside it: a relative named alone ("my dad had heart
-    # failure") may be a caregiver's answer after all, read as said and read back before it counts.
+    # Only with an answer about the patient beside it: a relative named alone ("my dad had heart
+    # failure") may be the patient after all, read as said and read back before it can exclude.
     return "".join(kept) if own_answer else text

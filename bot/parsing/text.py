@@ -65,8 +65,29 @@ def clean(text: str) -> str:
     text = text.translate(_SUPERSCRIPTS)
     text = unicodedata.normalize("NFKC", text)
     text = _DRAWN_OUT.sub(r"\1", text.translate(_SYMBOLS).lower())  # "nooo", "yesss": no, yes
-    text = everyday_forms(text, written_language(text))
+    language = written_language(text)
+    text = everyday_forms(text, language)
+    text = lab_signs_in_words(text, language)
     return _SPACES.sub(" ", text).strip()
+
+
+@functools.cache
+def _lab_sign_rewrites(language: str) -> tuple[tuple[re.Pattern, str], ...]:
+    from bot.parsing.words import words  # bot.parsing's package imports this module first
+
+    return tuple(
+        (re.compile(str(pattern)), str(replacement))
+        for pattern, replacement in words(language).raw.get("lab_signs") or []
+    )
+
+
+def lab_signs_in_words(text: str, language: str) -> str:
+    """A test result written as a sign in words ("HIV (-)", "HBsAg +ve", "乙肝表面抗原（-）": the
+    language's `lab_signs` in bot/words/<language>.yaml), so the minus of a negative result is never
+    read as the test named, which would be a yes."""
+    for pattern, replacement in _lab_sign_rewrites(language):
+        text = pattern.sub(replacement, text)
+    return text
 
 
 @functools.cache
@@ -138,10 +159,15 @@ def space_cjk(text: str) -> str:
     return _SPACES.sub(" ", _CJK_CHARACTER.sub(r" \1 ", text)).strip()
 
 
+_QUOTE_MARK = re.compile(r"(?<![a-z0-9])'(?=[a-z])|(?<=[a-z])'(?![a-z0-9])")
+"""A quote mark opening or closing words ("not 'very poorly'"), not an apostrophe joining two
+letters ("crohn's") or before a year ("in '08")."""
+
+
 def plain(text: str) -> str:
     """`clean` plus `expand_contractions`, Chinese characters spaced: the form the phrase tables
     are written in."""
-    text = expand_contractions(clean(text))
+    text = _QUOTE_MARK.sub(" ", expand_contractions(clean(text)))  # "not 'very poorly'": words, not quotes
     return space_cjk(_TYPED_GAP.sub(" , ", text))  # "不会 已经绝经了": a typed space parts two clauses
 
 

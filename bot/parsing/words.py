@@ -117,14 +117,16 @@ class Words:
         return synonyms
 
     @functools.cached_property
-    def meaning_questions(self) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    def meaning_questions(self) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
         """`asks_what_it_means`: phrases that open (`starts`), end (`ends`) or sit anywhere in
-        (`anywhere`) a sentence asking what the question means or whether something counts."""
+        (`anywhere`) a sentence asking what the question means or whether something counts, and
+        those that open only a short one (`short_starts`: "what is steroid")."""
         section = self.raw.get("asks_what_it_means") or {}
-        starts, ends, anywhere = (
-            phrase_pattern(str(p) for p in section.get(key) or []) for key in ("starts", "ends", "anywhere")
+        starts, ends, anywhere, short_starts = (
+            phrase_pattern(str(p) for p in section.get(key) or [])
+            for key in ("starts", "ends", "anywhere", "short_starts")
         )
-        return starts, ends, anywhere
+        return starts, ends, anywhere, short_starts
 
     @functools.cached_property
     def drug_names(self) -> dict[str, tuple[str, ...]]:
