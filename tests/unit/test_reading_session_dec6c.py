@@ -151,3 +151,46 @@ def test_a_lone_yes_or_no_typed_long(said, meant):
 def test_words_for_where_the_leukaemia_was_and_for_a_sterilisation(fact_id, said, meant):
     parsed = _read(fact_id, said).parsed
     assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("hiv_or_aids", "HIV：未检出", "zh"),
+        ("hiv_or_aids", "没感染艾滋", "zh"),
+        ("hiv_or_aids", "艾滋病筛查未见异常", "zh"),
+        ("active_hepatitis", "乙肝表面抗原未检出", "zh"),
+        ("hiv_or_aids", "HIV not detected", "en"),
+        ("hiv_or_aids", "not infected with HIV", "en"),
+        ("active_hepatitis", "hep B not detected", "en"),
+    ],
+)
+def test_a_test_that_found_nothing_is_a_no(fact_id, said, language):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [("hiv_or_aids", "感染了艾滋", "zh"), ("active_hepatitis", "乙肝DNA检测到了", "zh")],
+)
+def test_a_test_that_found_it_is_still_a_yes(fact_id, said, language):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("I'm a widow, so it doesn't apply to me", "en"),
+        ("I can't take hormone pills because of a clot", "en"),
+        ("一个人过，不需要", "zh"),
+    ],
+)
+def test_contraception_not_needed_is_no_refusal(said, language):
+    assert not _read("willing_contraception", said, language).parsed.ok
+
+
+def test_no_big_deal_agrees():
+    parsed = _read("willing_contraception", "这个没啥", "zh").parsed
+    assert parsed.ok and parsed.value is True, parsed
