@@ -880,12 +880,17 @@ def _after_last_restart(text: str, fact_id: str) -> str | None:
     found = [m for m in fact_words.restarted.finditer(words) if not _negated_before(words, m.start(), lw)]
     if not found:
         return None
-    boundary = _CLAUSE_END.search(words, found[-1].end())
-    rest = words[boundary.end() :] if boundary else ""
+    after = found[-1].end()  # the restart's clause ends at a stop or a "then" (`then_words`)
+    ends = [
+        m.end()
+        for m in (_CLAUSE_END.search(words, after), lw.pattern("then_words").search(words, after))
+        if m
+    ]
+    rest = words[min(ends) :] if ends else ""
     return rest if lw.raw.get("words_spaced", True) else rest.replace(" ", "")
 
 
-_CLAUSE_END = re.compile(r"[,.;!?，。；！？]|\bthen\b|后 来|然 后|之 后")
+_CLAUSE_END = re.compile(r"[,.;!?，。；！？]")
 
 
 def _negated_before(words: str, start: int, lw: Any) -> bool:

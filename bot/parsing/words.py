@@ -192,6 +192,7 @@ _LISTS = (
     "before_the_number",
     "to_the_number",
     "contrast_openers",
+    "then_words",
 )
 
 
