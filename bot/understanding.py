@@ -28,8 +28,8 @@ from bot.parsing import Parsed, extract_facts, parse_answer
 from bot.parsing.booleans import parse_boolean
 from bot.parsing.checklists import parse_checklist
 from bot.parsing.pinyin import from_pinyin, pinyin_slips_written
-from bot.parsing.relations import about_the_patient
-from bot.parsing.result import DECLINED
+from bot.parsing.relations import about_the_patient, without_the_answerer
+from bot.parsing.result import DECLINED, RESULT_PENDING
 from bot.parsing.text import plain
 from bot.text import localize
 from bot.trial_schema import Trial
@@ -94,6 +94,8 @@ def understand(
     said = text
     if language == "zh":
         text = from_pinyin(text) or pinyin_slips_written(text)  # "mei you", "huan解了": typed in pinyin
+    if proxy and not pressed:
+        text = without_the_answerer(text, language)  # "male, I'm his wife": the wife is typing
     if not pressed and not fact.may_be_about_a_relative:
         text = about_the_patient(text, language, proxy)  # "no, but my mum has it": the mother's
     parsed = _pressed_yes_or_no(fact, said, language) if pressed else None
@@ -103,11 +105,16 @@ def understand(
     if parsed.ok and not proxy and fact.self_minimum is not None and parsed.value < fact.self_minimum:
         parsed = dataclasses.replace(parsed, status="out_of_range", problem="number.out_of_range", sure=False)
     volunteered = _volunteered(text, today, proxy, registry)
-    if not parsed.ok and parsed.problem != "dose.in_cycles" and fact_id in volunteered:
-        # "I'm a 47 year old woman with ..." answers age too; a dose taken in cycles has no one amount
+    if not parsed.ok and parsed.problem not in _NOT_TAKEN_FROM_ELSEWHERE and fact_id in volunteered:
+        # "I'm a 47 year old woman with ..." answers age too
         parsed = dataclasses.replace(volunteered[fact_id], said=text)
     volunteered.pop(fact_id, None)
     return Understanding(fact_id, parsed, "button" if pressed else "parsed", volunteered)
+
+
+_NOT_TAKEN_FROM_ELSEWHERE = frozenset({"dose.in_cycles", RESULT_PENDING})
+"""Answers no value picked out of the same words replaces: a dose taken in cycles has no one amount,
+and a guess before a result ("waiting for the biopsy, they think lymphoma") is not the answer yet."""
 
 
 def _pressed_yes_or_no(fact: FactDefinition, text: str, language: str) -> Parsed | None:

@@ -139,6 +139,10 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
     words = plain(text)
     if language_words(written_language(text)).pattern("declines_to_answer").search(words):
         return result.unclear(said, result.DECLINED)  # "I'd rather not say", 这个我不想回答
+    if fact.type == "choice" and _result_pending(words, written_language(text)):
+        # "still waiting for the biopsy, they think lymphoma", 病理还没出来: a guess before the
+        # result is not the answer yet
+        return result.unknown(said, result.RESULT_PENDING)
     if unknown_phrase(words):
         if _unsure_what_is_asked(text, words, language):
             # "I don't know what that is", "not sure if budesonide counts?": the question is
@@ -165,7 +169,8 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
                 # "maybe" it is: "2017 or 2018 maybe")
                 return result.unknown(said)
             if attempt.problem not in _NOTHING_READ:  # a value, or one that is out of range or ambiguous
-                return dataclasses.replace(attempt, said=said)
+                # said beside a doubt, it is never beyond doubt ("淋巴瘤，还没确诊" is read back)
+                return dataclasses.replace(attempt, said=said, sure=False)
         return result.unknown(said)
     if _needs_explaining(fact, text):
         return result.unclear(said, result.ASKS_WHAT_IT_MEANS)
@@ -173,6 +178,12 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
     if fact_words is not None and fact_words.premise_denied.search(words):
         return result.unclear(said, result.DENIES_PREMISE)  # "我没有心衰啊" to "how much does it limit you?"
     return _dispatch(fact, text, today, language=language)
+
+
+def _result_pending(plain_text: str, language: str) -> bool:
+    """Whether the answer says the result it rests on is still to come (`results_pending` in
+    bot/words/<language>.yaml: patterns over the text as written, Chinese unspaced)."""
+    return bool(language_words(language).results_pending.search(_as_written(plain_text, language)))
 
 
 def _unsure_what_is_asked(text: str, plain_text: str, language: str) -> bool:

@@ -226,6 +226,11 @@ def _topic(
         and bool(lw.pattern("past_markers").search(whole))
         and not lw.pattern("ongoing_markers").search(whole)
     )
+    # ... but a clause about now that names something else, and says nothing of it being over, is
+    # not ("stopped the tacrolimus in April, now on ruxolitinib"; "现在肾功能恢复了" is over)
+    about_now = bool(lw.pattern("now_markers").search(clause)) and not lw.pattern("past_markers").search(
+        clause
+    )
     dismissed = _dismissed_later(fact_words, list(later), lw)
     match = fact_words.topic.search(clause)
     while match:
@@ -233,7 +238,8 @@ def _topic(
         negated = _negated(clause, match.start(), lw) or _negated_after(clause, match.end(), lw)
         # "kidneys are fine", "fine for liver", or a later clause that dismisses it
         fine = dismissed or bool(lw.pattern("fine_words").search(clause))
-        found.append(not (negated or over or fine))
+        named_only_now = about_now and whole.count(match.group()) == 1
+        found.append(not (negated or (over and not named_only_now) or fine))
         # A topic named once lets a negation reach the next ("no nosebleeds or blood in my urine").
         clause = clause[: match.start()] + "or" + clause[match.end() :]
         match = fact_words.topic.search(clause, match.start() + 2)
@@ -658,16 +664,12 @@ def statements(words_text: str, lw: Words | None = None) -> str:
             kept.append(part)
         elif lw is not None and "," in part and _lone_word(part.split(",")[0], lw):
             kept.append(part.split(",")[0])
-        elif lw is not None and _tentative(part, lw):
-            kept.append(part.rstrip(" ?？"))  # "no??", "so I guess not?": said unsure, not asked
+        elif lw is not None and _lone_word(part, lw):
+            # "no??", "yes?": a plain answer said unsure, not a question. Anything more ("so not
+            # really?", "I don't think so?") stays a question: people who end a statement so are
+            # unsure of it, and it is asked again.
+            kept.append(part.rstrip(" ?？"))
     return " ".join(kept)
-
-
-def _tentative(sentence: str, lw: Words) -> bool:
-    """Whether a sentence ending in "?" is only a plain yes or no said unsure ("no??", "yes?"), not a
-    question. Anything more ("so not really?", "I don't think so?") stays a question: people who end
-    a statement so are unsure of it, and it is asked again."""
-    return _lone_word(sentence, lw)
 
 
 def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:

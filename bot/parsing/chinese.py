@@ -178,6 +178,9 @@ class _DateWords:
     day: re.Pattern
     most_of: frozenset[str]
     """Words for most of a unit (大半年: about nine months), MOST_OF of it."""
+    holiday_over: re.Pattern
+    """Words right after a public holiday that say it was over (国庆过完, 五一放完假): the day after
+    its `holiday_days`."""
 
 
 def _alternatives(table: Any) -> str:  # noqa: ANN401 - a mapping or a list of words
@@ -191,7 +194,7 @@ def _date_words() -> _DateWords:
     raw = _zh().raw.get("dates") or {}
     keys = (
         "day_words", "year_words", "month_words", "month_parts", "week_words", "weekdays", "units",
-        "year_parts", "lunar_festivals", "solar_festivals", "lunar_month_names",
+        "year_parts", "lunar_festivals", "solar_festivals", "lunar_month_names", "holiday_days",
     )  # fmt: skip
     tables = {key: dict(raw.get(key) or {}) for key in keys}
     alt = {key: _alternatives(table) for key, table in tables.items()}
@@ -228,6 +231,7 @@ def _date_words() -> _DateWords:
         ),
         day=re.compile(rf"({alt['day_words']})"),
         most_of=frozenset(raw.get("most_of") or []),
+        holiday_over=re.compile(rf"^(?:{_alternatives(raw.get('holiday_over') or [])})"),
     )
 
 
@@ -271,7 +275,11 @@ def chinese_date(text: str, today: date) -> date | None:
         if in_digits:
             festival, after, before = in_digits, digits[in_digits.end() :], digits[: in_digits.start()]
     if festival:
-        day = _shifted(_festival_day(festival, today, tables), numerals_to_digits(after), words)
+        day = _festival_day(festival, today, tables)
+        length = tables["holiday_days"].get(festival.group(3))
+        if day is not None and length and words.holiday_over.match(after):
+            return day + timedelta(days=int(length))  # 国庆节过完就停了: the 8th of October
+        day = _shifted(day, numerals_to_digits(after), words)
         if not _only_near(after):
             return day
         return _refined(day, before + "，" + after, today)

@@ -113,19 +113,23 @@ def vocabulary(language: str = "en") -> _Vocabulary:
     )
 
 
+def _passed_words(lw: Any, at_most: int) -> str:  # noqa: ANN401 - the language's Words
+    """Up to `at_most` of the language's `negation_passes` ("really", "actually"), each followed by a
+    space: the words a negation may reach across."""
+    return rf"(?:(?:{alternation(lw.spaced_list('negation_passes'))})\s+){{0,{at_most}}}"
+
+
 def _declined_later(lw: Any) -> re.Pattern:  # noqa: ANN401 - the language's Words
-    passes = "|".join(re.escape(p) for p in sorted(lw.spaced_list("negation_passes"), key=len, reverse=True))
     declined = alternation(lw.spaced_list("choice_declined_later"))
     trailing = alternation(lw.spaced_list("choice_declined_trailing"))
-    return re.compile(rf"\s*(?:(?:{passes})\s+){{0,3}}(?:{declined})(?:\s+(?:{trailing}))*\s*$")
+    return re.compile(rf"\s*{_passed_words(lw, 3)}(?:{declined})(?:\s+(?:{trailing}))*\s*$")
 
 
 def _negation_after(lw: Any) -> re.Pattern:  # noqa: ANN401 - the language's Words
-    negators = [re.escape(p) for p in sorted(lw.spaced_list("choice_negators_after"), key=len, reverse=True)]
+    negators = lw.spaced_list("choice_negators_after")
     if not negators:
         return re.compile(r"(?!x)x")
-    passes = "|".join(re.escape(p) for p in sorted(lw.spaced_list("negation_passes"), key=len, reverse=True))
-    return re.compile(rf"\s*(?:(?:{passes})\s+){{0,2}}(?:{'|'.join(negators)})(?![a-z0-9])")
+    return re.compile(rf"\s*{_passed_words(lw, 2)}(?:{alternation(negators)})(?![a-z0-9])")
 
 
 _SELF_NEGATING_VALUES = frozenset({"none", "no_cancer"})

@@ -745,6 +745,15 @@ def _dates_another_event(text: str, fact_id: str) -> bool:
     )
 
 
+def _denies(text: str) -> bool:
+    """Whether the answer says no (`dates.never`: "no", "never", 没有), and not "not for a while",
+    nor takes it back (`corrections`: "从来没输过。哦不对，上周好像输了")."""
+    words_plain = plain(text)
+    said_no = _never_in_chinese(words_plain) if is_chinese(text) else bool(_NEVER.search(words_plain))
+    taken_back = language_words(written_language(text)).pattern("corrections").search(words_plain)
+    return said_no and not _NOT_NEVER.search(words_plain) and not taken_back
+
+
 @functools.cache
 def _counted_from(language: str) -> re.Pattern | None:
     events = language_words(language).spaced_list_in("dates", "counted_from")
@@ -919,6 +928,10 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if _AFTER_ANOTHER_EVENT.search(numeric_text(text)) or _counted_from_an_event(text):
         return result.unclear(said, "date.unclear")  # "the bypass two years after that": not 2 years ago
     if _dates_another_event(text, fact.id):
+        if fact.allow_never and _denies(text):
+            # "No, only angina", "never, only a blood transfusion in 2024": what else is named, and
+            # dated, is not the thing asked about
+            return result.value(NEVER, said)
         return result.unclear(said, "date.unclear")  # "two stents in 2020": not a heart attack's date
     text = _BIRTHDAY_ORDINAL.sub(" ", text)  # "on my 50th, 2 October": the 50th is no year
     if fact.allow_never and _not_ended(text, fact.id):

@@ -337,12 +337,16 @@ def prepare(text: str, count_words: bool = False) -> str:
             prepared = prepared.replace(phrase, f" {digits} ")
     prepared = re.sub(r"(?<!\d),(?=\d)", ", ", prepared)  # "查的，三十二": 32 after a comma, not ",32"
     prepared = _GLUED_LAB.sub(r"\1 ", prepared)  # "plt48", "ef58%": the name, then its value
+    prepared = _LAKH_GROUPED.sub(r"\1\2\3", prepared)  # "1,20,000": digits grouped the Indian way
+    prepared = _BRACKETED_UNIT.sub(r" \1 ", prepared)  # "8 (x10^9/L)": a unit as a report prints it
     prepared = _POINT_SAID.sub(r"\1.\2", prepared)  # "9 point 4"
     prepared = _POWER_TYPED_FLAT.sub(r"x10^\1", prepared)  # "37 x 10 9": ×10⁹ typed without the ^
     return strip_date_noise(spell_units(prepared))
 
 
 _FULL_WIDTH_COMMA = re.compile(r"[，、](?=\s*\d)")
+_LAKH_GROUPED = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{2}),(\d{3})(?![\d,])")
+_BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]*[/^%][^()（）]*?)\s*[)）]")
 _POINT_SAID = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d+)(?![\d.])")
 _POWER_TYPED_FLAT = re.compile(r"\bx\s*10\s+([369])\b")
 _GLUED_LAB = re.compile(r"\b(plt|hb|hgb|ef|lvef|scr|crea|wbc|anc)(?=\d)", re.IGNORECASE)
@@ -513,7 +517,7 @@ def _said_range(fact: FactDefinition, prepared: str, readings: list[tuple[float,
 
 
 _LAB_VALUE = re.compile(
-    r"(?:\s*,\s*(?:which|that|it)\s+(?:is|was)\b)?"  # "his CD4, which is 350"
+    r"(?:\s*,\s*(?:which|that|it)\s+(?:is|was)\b|\s*[,，]\s*(?=\d))?"  # "his CD4, which is 350"; "eGFR, 60"
     r"[^\d,.;:，。；！？!?]{0,24}?[:=<>≤≥]?\s*\d+(?:[.,]\d+)?"
     r"(?:\s*[-–~～至到]\s*\d+(?:[.,]\d+)?)?"  # a range: "参考值115-150", "normal range 130-170"
     r"(?:\s*[a-zµ/%^0-9.]+)?"
@@ -588,6 +592,12 @@ def _latest_reading(
         if len(clauses) != len(readings):
             return None
     latest, earlier = now_and_before(clauses, lw)
+    plainly_latest = [i for i in latest if not lw.pattern("earlier_markers").search(clauses[i])]
+    if len(latest) > 1 and len(plainly_latest) == 1:
+        # "it was 35 after the chemo, the latest one is 48": of two numbers said to be latest, the
+        # one not also said to have been
+        earlier = sorted(set(earlier) | (set(latest) - set(plainly_latest)))
+        latest = plainly_latest
     bound = _right_before_a_number(clauses, lw.pattern("before_the_number"))
     latest = [i for i in latest if i not in bound]  # "88, up from 71 after the transfusion": 71 is before
     earlier = sorted(set(earlier) | set(bound))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from bot.parsing.text import alternation, phrase_pattern, plain, space_cjk
 from bot.text import written_language
@@ -154,15 +156,7 @@ def _someone_else_words(language: str, proxy: bool) -> tuple[re.Pattern, ...] | 
     section = lw.raw.get("someone_else")
     if not section:
         return None
-    if language == "zh":
-        named = [
-            str(w) for entry in (lw.raw.get("relations") or {}).values() for w in entry.get("words") or []
-        ]
-    else:
-        named = [
-            w for relation, (said, _) in RELATIONS.items() if relation not in _NOT_A_RELATIVE for w in said
-        ]
-    named += [str(w) for w in section.get("more_relatives") or []]
+    named = _relatives_named(lw, section)
     mode = "proxy_" if proxy else ""
     possessive = alternation(str(p) for p in section.get(f"{mode}possessives") or [])
     optional = "?" if not proxy and not section.get("possessive_required", True) else ""
@@ -186,6 +180,61 @@ def _someone_else_words(language: str, proxy: bool) -> tuple[re.Pattern, ...] | 
 
 
 _NOT_A_RELATIVE = frozenset({"patient", "someone else"})
+
+
+def _relatives_named(lw: Any, section: Mapping[str, Any]) -> list[str]:  # noqa: ANN401 - the language's Words
+    """Every word for a relative in the language: its `relations` (Chinese) or RELATIONS (English),
+    and the section's `more_relatives`."""
+    if lw.language == "zh":
+        named = [
+            str(w) for entry in (lw.raw.get("relations") or {}).values() for w in entry.get("words") or []
+        ]
+    else:
+        named = [
+            w for relation, (said, _) in RELATIONS.items() if relation not in _NOT_A_RELATIVE for w in said
+        ]
+    return named + [str(w) for w in section.get("more_relatives") or []]
+
+
+@functools.cache
+def _answerer_clause(language: str) -> tuple[re.Pattern, re.Pattern] | None:
+    """What splits clauses, and a clause in which the person typing says what they are to the
+    patient ("I'm his wife", 我是他女儿): `answerer_intros`, then a `proxy_possessives` word and a
+    relative, and nothing more."""
+    from bot.parsing.words import words as language_words
+
+    lw = language_words(language)
+    section = lw.raw.get("someone_else")
+    if not section or not section.get("answerer_intros"):
+        return None
+    intros = alternation(str(p) for p in section["answerer_intros"])
+    possessive = alternation(str(p) for p in section.get("proxy_possessives") or [])
+    openers = alternation(str(p) for p in section.get("openers") or [])
+    relative = alternation(_relatives_named(lw, section))
+    boundary = r"\b" if section.get("words_spaced", True) else ""
+    breaks = alternation(str(p) for p in section.get("clause_breaks") or [])
+    separator = re.compile(rf"({_CLAUSE_SEPARATOR}|{boundary}(?:{breaks}){boundary})")
+    clause = re.compile(
+        rf"\s*(?:(?:{openers})\s+)?(?:{intros})\s*(?:{possessive})\s*(?:{relative})(?:s|['’]s)?\s*"
+    )
+    return separator, clause
+
+
+def without_the_answerer(text: str, language: str) -> str:
+    """From someone answering for the patient, `text` without a clause saying who they are to the
+    patient ("male, I'm his wife", 男的，我是他老婆): it speaks of the person typing, not the patient.
+    The text as it was when nothing else is left."""
+    found = _answerer_clause(language)
+    if found is None:
+        return text
+    separator, clause = found
+    pieces = separator.split(text)
+    kept = [
+        "" if index % 2 == 0 and clause.fullmatch(piece.lower()) else piece
+        for index, piece in enumerate(pieces)
+    ]
+    rest = "".join(kept)
+    return rest if any(ch.isalnum() for ch in rest) else text
 
 
 def about_the_patient(text: str, language: str, proxy: bool = False) -> str:

@@ -12,6 +12,8 @@ from typing import Any, Literal
 Status = Literal["value", "unknown", "unclear", "out_of_range"]
 
 UNKNOWN_PROBLEM = "answer.unknown"
+RESULT_PENDING = "answer.result_pending"
+"""Not known yet: the result the answer rests on is still to come ("waiting for the biopsy")."""
 """The problem code of every "unknown" result (the person said they don't know)."""
 
 ASKS_WHAT_IT_MEANS = "answer.asks_what_it_means"
@@ -25,6 +27,7 @@ DECLINED = "answer.declined"
 PROBLEM_CODES = frozenset(
     {
         UNKNOWN_PROBLEM,
+        RESULT_PENDING,
         ASKS_WHAT_IT_MEANS,
         DECLINED,
         "answer.too_long",  # longer than any answer (the channels refuse such messages first)
@@ -103,9 +106,9 @@ def value(result: Any, said: str, unit: str | None = None) -> Parsed:
     return Parsed("value", result, unit, said, None)
 
 
-def unknown(said: str) -> Parsed:
-    """The person does not know."""
-    return Parsed("unknown", None, None, said, UNKNOWN_PROBLEM)
+def unknown(said: str, problem: str = UNKNOWN_PROBLEM) -> Parsed:
+    """The person does not know (`RESULT_PENDING`: not yet, the result it rests on is still to come)."""
+    return Parsed("unknown", None, None, said, problem)
 
 
 def unclear(said: str, problem: str) -> Parsed:

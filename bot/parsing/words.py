@@ -93,6 +93,13 @@ class Words:
         return re.compile("|".join(statements)) if statements else re.compile(r"(?!x)x")
 
     @functools.cached_property
+    def results_pending(self) -> re.Pattern:
+        """`results_pending`: patterns saying a result is still to come ("waiting for the biopsy
+        results", 病理还没出来), over the text as written (Chinese unspaced)."""
+        patterns = self.list("results_pending")
+        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
+
+    @functools.cached_property
     def phrase_slots(self) -> dict[str, list[str]]:
         """`phrase_slots`: the words a phrase's `{slot}` stands for (see `expand_slots`)."""
         return {

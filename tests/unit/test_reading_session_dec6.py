@@ -271,8 +271,14 @@ def test_of_two_latest_numbers_the_one_said_of_now_told_last(fact_id, said, expe
     assert parsed.ok and parsed.value == expected, parsed
 
 
-def test_a_number_said_of_now_told_first_is_still_asked_again():
-    assert not _read("haemoglobin", "95 now, it dropped to 70 last week").ok
+def test_a_number_said_of_now_told_first_outweighs_one_said_to_have_been():
+    # "dropped to" says latest, but "last week" says it was: the 95 is the one said of now only
+    parsed = _read("haemoglobin", "95 now, it dropped to 70 last week")
+    assert parsed.ok and parsed.value == 95, parsed
+
+
+def test_two_numbers_each_said_of_now_are_still_asked_again():
+    assert not _read("haemoglobin", "95 now, and it's 70 today").ok
 
 
 def test_yue_wei_is_the_end_of_the_month():

@@ -1,0 +1,222 @@
+"""Readings added in the first stop of the 6 December afternoon, after two new tuning parts
+(en/tune_s, zh/tune_t). Each mechanism has examples of its own, not corpus rows, and a guard
+against the opposite misreading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.parsing.result import RESULT_PENDING
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)
+
+
+def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
+    return understand(fact_id, said, TODAY, proxy=proxy, language=language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("still waiting on the biopsy, they reckon lymphoma", "en"),
+        ("they think it's a lymphoma but the pathology isn't back yet", "en"),
+        ("still being investigated, maybe myeloma", "en"),
+        ("还在等骨穿结果，医生怀疑是淋巴瘤", "zh"),
+        ("活检还没出来，可能是肺癌", "zh"),
+        ("还没确诊，像是白血病", "zh"),
+    ],
+)
+def test_a_diagnosis_guessed_before_its_result_is_not_known_yet(said, language):
+    parsed = _read("diagnosis", said, language).parsed
+    assert parsed.status == "unknown" and parsed.problem == RESULT_PENDING, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("AML, waiting on the FLT3 results", "en", "aml"),
+        ("breast cancer, diagnosed in May", "en", "solid_tumour"),
+        ("急性髓系白血病，在等基因结果", "zh", "aml"),
+    ],
+)
+def test_a_diagnosis_told_beside_a_later_test_still_counts(said, language, meant):
+    parsed = _read("diagnosis", said, language).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"), [("lymphoma, I'm not sure", "en"), ("淋巴瘤吧，不太确定", "zh")]
+)
+def test_a_value_said_beside_a_doubt_is_never_beyond_doubt(said, language):
+    reading = _read("diagnosis", said, language)
+    assert reading.parsed.ok and reading.parsed.value == "lymphoma" and not reading.sure, reading
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("that's up to him really", "en"),
+        ("it's her decision, not mine", "en"),
+        ("这个我做不了主，看他自己", "zh"),
+        ("得他自己拿主意", "zh"),
+    ],
+)
+def test_a_decision_left_to_the_patient_is_not_known_by_the_relative(said, language):
+    assert _read("willing_contraception", said, language, proxy=True).parsed.status == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("male, I'm his daughter", "en", "male"),
+        ("female. I am her son", "en", "female"),
+        ("男的，我是他闺女", "zh", "male"),
+        ("女，我是她儿子", "zh", "female"),
+    ],
+)
+def test_a_relative_saying_who_they_are_does_not_answer_for_the_patient(said, language, meant):
+    parsed = _read("sex", said, language, proxy=True).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("creatinine", "only know the eGFR, 58", None),
+        ("platelet_count", "platelets 9 (x10^9/L)", 9),
+        ("haemoglobin", "Hb 9.1 (g/dL)", 91),
+        ("platelet_count", "it was 1,35,000", 135),
+        ("ejection_fraction", "it was 40 after the first chemo but the latest one is 52", 52),
+    ],
+)
+def test_numbers_as_reports_and_people_write_them(fact_id, said, meant):
+    parsed = _read(fact_id, said).parsed
+    if meant is None:
+        assert parsed.problem == "number.other_lab", parsed
+    else:
+        assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_lab_named_beside_the_one_asked_about_keeps_each_value():
+    parsed = _read("creatinine", "creatinine 95, eGFR 70").parsed
+    assert parsed.ok and parsed.value == 95, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("No, only angina", "en"), ("never, just the stent", "en"), ("没有，就是心绞痛", "zh")],
+)
+def test_no_beside_another_undated_event_is_never(said, language):
+    parsed = _read("last_heart_attack_or_bypass", said, language).parsed
+    assert parsed.ok and parsed.value == "never", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("last_heart_attack_or_bypass", "no, a stent in 2019", "en"),
+        ("last_heart_attack_or_bypass", "没有，前年放了支架", "zh"),
+        ("last_platelet_transfusion", "never, just one blood transfusion back in 2024", "en"),
+    ],
+)
+def test_no_beside_another_event_dated_is_never_not_its_date(fact_id, said, language):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.ok and parsed.value == "never", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("last_heart_attack_or_bypass", "a stent in 2019"),
+        ("last_platelet_transfusion", "a blood transfusion last week"),
+    ],
+)
+def test_another_event_dated_alone_is_still_asked_again(fact_id, said):
+    assert not _read(fact_id, said).parsed.ok
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("my sister donated her stem cells to me in 2024", True),
+        ("my brother was my donor", True),
+        ("I donated stem cells to my brother", False),
+    ],
+)
+def test_stem_cells_given_to_the_patient_or_by_them(said, meant):
+    parsed = _read("stem_cell_transplant", said).parsed
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        ("still_on_transplant_immunosuppressants", "only on septrin and aciclovir now", "en", False),
+        ("aml_relapse_no_response", "only partly, he still has blasts", "en", True),
+        ("takes_immunosuppressants", "我妈吃的全是中药", "zh", False),
+        ("heart_failure", "心脏好着哩", "zh", False),
+    ],
+)
+def test_words_met_in_the_new_parts(fact_id, said, language, meant):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_a_widow_asked_about_contraception_is_asked_again():
+    assert not _read("willing_contraception", "I'm 79 and widowed").parsed.ok
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("stopped the ciclosporin in May, now on ruxolitinib", "en", True),
+        ("五月停了环孢素，现在在吃芦可替尼", "zh", True),
+        ("stopped the tacrolimus in May, not on anything now", "en", False),
+    ],
+)
+def test_a_medicine_named_only_in_a_clause_about_now_is_not_over(said, language, meant):
+    parsed = _read("still_on_transplant_immunosuppressants", said, language).parsed
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_a_condition_named_again_now_as_recovered_is_still_over():
+    parsed = _read("serious_liver_or_kidney_problems", "她去年肾衰竭透析过，现在肾功能恢复了", "zh").parsed
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        ("takes_steroids", "a steroid injection in my shoulder in the spring, no tablets", "en", False),
+        ("takes_steroids", "only dex for a couple of days with each chemo", "en", False),
+        ("active_hepatitis", "she's a hep B carrier, her liver tests are normal", "en", False),
+        ("active_hepatitis", "yes, active hepatitis C, starting treatment", "en", True),
+        ("ventricular_arrhythmia_or_fainting", "偶尔早搏，医生说是良性的", "zh", False),
+    ],
+)
+def test_words_for_what_does_not_count(fact_id, said, language, meant):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("国庆过完就停了", date(2026, 10, 8)),
+        ("国庆放完假上班那天停的", date(2026, 10, 8)),
+        ("国庆节那天", date(2026, 10, 1)),
+    ],
+)
+def test_a_public_holiday_said_to_be_over_is_the_day_after_it(said, meant):
+    parsed = _read("transplant_immunosuppressants_stopped", said, "zh").parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_no_taken_back_is_not_never():
+    parsed = _read(
+        "last_platelet_transfusion", "从来没输过。哦不对，上周好像输了一次？还是那是红细胞", "zh"
+    ).parsed
+    assert parsed.value != "never", parsed
