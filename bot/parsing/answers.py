@@ -139,9 +139,16 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
     words = plain(text)
     if language_words(written_language(text)).pattern("declines_to_answer").search(words):
         return result.unclear(said, result.DECLINED)  # "I'd rather not say", 这个我不想回答
-    if fact.type == "choice" and _result_pending(words, written_language(text)):
-        # "still waiting for the biopsy, they think lymphoma", 病理还没出来: a guess before the
-        # result is not the answer yet
+    if _result_pending(words, written_language(text)) and (
+        fact.type == "choice"
+        or (
+            fact.type == "boolean"
+            and language_words(written_language(text)).pattern("suspected").search(words)
+        )
+    ):
+        # "still waiting for the biopsy, they think lymphoma", 病理还没出来, "they think it might
+        # be GVHD, waiting on a biopsy": a guess before the result is not the answer yet (for a
+        # yes or no, only said as a guess: "blacked out, they're still doing tests" is a faint)
         return result.unknown(said, result.RESULT_PENDING)
     if unknown_phrase(words):
         if _unsure_what_is_asked(text, words, language):

@@ -214,6 +214,21 @@ def _dismissed_later(fact_words: FactWords, later: list[str], lw: Words) -> bool
     return any(dismissal.search(clause) and not fact_words.topic.search(clause) for clause in later)
 
 
+def _named_as_tested(clause: str, match: re.Match, lw: Words) -> bool:
+    """Whether a topic is named as what a test looked for (`tested_before`: "tested for", 查过;
+    `tested_after`: "test", 检测): "tested for HIV", 做过艾滋病检测."""
+    return bool(
+        re.search(rf"(?:{lw.pattern('tested_before').pattern})\s*$", clause[: match.start()])
+        or re.match(rf"\s*(?:{lw.pattern('tested_after').pattern})", clause[match.end() :])
+    )
+
+
+def _fine_later(fact_words: FactWords, later: list[str], lw: Words) -> bool:
+    """A later clause that names no topic of its own says all was well ("..., all fine", "，没事")."""
+    fine = lw.pattern("fine_words")
+    return any(fine.search(clause) and not fact_words.topic.search(clause) for clause in later)
+
+
 def _topic(
     clause: str, fact_id: str, reading: str, lw: Words, whole: str, later: list[str] = ()
 ) -> list[bool]:
@@ -239,7 +254,13 @@ def _topic(
         # "kidneys are fine", "fine for liver", or a later clause that dismisses it
         fine = dismissed or bool(lw.pattern("fine_words").search(clause))
         named_only_now = about_now and whole.count(match.group()) == 1
-        found.append(not (negated or (over and not named_only_now) or fine))
+        if _named_as_tested(clause, match, lw):
+            # "tested for HIV, all fine", "查过艾滋，没事": what was looked for, not what was found;
+            # a later clause saying all was well is the answer, else it says nothing
+            if not negated and (fine or _fine_later(fact_words, list(later), lw)):
+                found.append(False)
+        else:
+            found.append(not (negated or (over and not named_only_now) or fine))
         # A topic named once lets a negation reach the next ("no nosebleeds or blood in my urine").
         clause = clause[: match.start()] + "or" + clause[match.end() :]
         match = fact_words.topic.search(clause, match.start() + 2)

@@ -220,3 +220,64 @@ def test_a_no_taken_back_is_not_never():
         "last_platelet_transfusion", "从来没输过。哦不对，上周好像输了一次？还是那是红细胞", "zh"
     ).parsed
     assert parsed.value != "never", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("hiv_or_aids", "they tested her for HIV before the transplant, all fine", "en"),
+        ("hiv_or_aids", "had the hiv test in October, it was ok", "en"),
+        ("hiv_or_aids", "住院时查过艾滋，没事", "zh"),
+        ("hiv_or_aids", "做过艾滋病检测，结果都正常", "zh"),
+        ("active_hepatitis", "查了乙肝，没问题", "zh"),
+    ],
+)
+def test_what_a_test_looked_for_is_not_what_it_found(fact_id, said, language):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("hiv_or_aids", "hiv test came back positive", "en"),
+        ("hiv_or_aids", "查出艾滋", "zh"),
+        ("stem_cell_transplant", "他前年做了骨髓移植", "zh"),
+    ],
+)
+def test_what_a_test_found_or_a_procedure_done_is_still_a_yes(fact_id, said, language):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("hiv_or_aids", "HIV抗体：无反应性", "zh"),
+        ("active_hepatitis", "打过乙肝疫苗的", "zh"),
+        ("stem_cell_transplant", "我给我哥哥捐过干细胞", "zh"),
+        ("takes_immunosuppressants", "只吃化疗药", "zh"),
+    ],
+)
+def test_chinese_words_that_say_no(fact_id, said, language):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("gvhd", "the doctors think it could be GVHD, waiting on the skin biopsy", "en"),
+        ("gvhd", "口腔溃疡，医生怀疑是排异，还在观察", "zh"),
+    ],
+)
+def test_a_yes_said_as_a_guess_before_its_result_is_not_known_yet(fact_id, said, language):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.status == "unknown" and parsed.problem == RESULT_PENDING, parsed
+
+
+def test_an_event_still_looked_into_without_a_guess_is_still_said():
+    parsed = _read(
+        "ventricular_arrhythmia_or_fainting", "she collapsed twice, they're still running tests"
+    ).parsed
+    assert parsed.ok and parsed.value is True, parsed
