@@ -103,7 +103,11 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     if full_date:
         # the whole answer first ("born 3 Dec 1976"), then the date alone, when the rest names
         # another day ("3 Dec 1976, it's my birthday today", "7/4/1976, a 4th of July baby")
-        born = calendar_date(text, today, date_order) or calendar_date(full_date.group(0), today, date_order)
+        whole = calendar_date(text, today, date_order)
+        alone = calendar_date(full_date.group(0), today, date_order)
+        # ... unless the rest moves it to another year ("1965年12月20号的生日，今年还没过": this year's
+        # birthday, not a birth this year)
+        born = whole if whole is not None and (alone is None or whole.year == alone.year) else alone
         if born is not None:
             return _from_birth(fact, born, today, said)
         return result.unclear(said, "number.missing")

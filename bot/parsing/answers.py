@@ -56,8 +56,9 @@ _EMPTY_PROBLEM = {
 }
 
 
-_NOTHING_READ = frozenset(_EMPTY_PROBLEM.values())
-"""Problems meaning the words next to "I don't know" named nothing: the answer stays unknown."""
+_NOTHING_READ = frozenset(_EMPTY_PROBLEM.values()) | {"number.other_lab"}
+"""Problems meaning the words next to "I don't know" named nothing of this fact: the answer stays
+unknown ("urea 7.5, can't remember the creatinine": only another lab's value)."""
 
 
 def _dispatch(
@@ -165,6 +166,12 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         if fact.type == "date":
             # "去年十月份，具体哪天记不清了": the doubt is about the day, the month stands
             rest = _as_written(rest, written_language(text))
+        elif (
+            fact.type in ("integer", "number")
+            and _dispatch(fact, _as_written(rest, written_language(text)), today, language=language).problem
+            == "number.other_lab"
+        ):
+            return result.unknown(said)  # "尿素氮7.5，肌酐忘记了": only another lab's value beside the doubt
         if any(ch.isalnum() for ch in rest):
             # A scale's level is not guessed beside a doubt ("I don't know, he doesn't say much"
             # names none), only beside a hedge ("up maybe half the day").

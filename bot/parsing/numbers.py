@@ -421,9 +421,10 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         inexact.append(mention.inexact)
         readings.append((number, unit_name))
     if _is_count(fact) and readings:
-        # "twice, in 2023 and again in 2025": the years date the times counted, they are no count
+        # "twice, in 2023 and again in 2025": the years date the times counted, they are no count;
+        # nor alone ("first relapse was 2024 and the second one this summer": the story counts)
         years = [i for i, (number, unit_name) in enumerate(readings) if unit_name is None and _a_year(number)]
-        if years and len(years) < len(readings):
+        if years:
             readings = [r for i, r in enumerate(readings) if i not in years]
             inexact = [x for i, x in enumerate(inexact) if i not in years]
     if not readings and ordinals:  # "第一次是化疗后…这是第二次": the last time named is the count,
@@ -716,6 +717,7 @@ def _told_count(text: str) -> int | None:
         space_cjk(str(k)): int(v) for k, v in (lw.raw.get("ordinal_choices") or {}).items() if int(v) > 0
     }
     events = lw.pattern("ordinal_events")
+    counted = []
     for match in events.finditer(said):
         before = said[: match.start()].split()
         for width in (2, 1):
@@ -725,7 +727,10 @@ def _told_count(text: str) -> int | None:
                 # clause ("第一次是…复发的，后来…移植后半年又复发了": two)
                 clause_end = re.search(r"[,;.!?]", said[match.end() :])
                 later = said[match.end() + clause_end.end() :] if clause_end else ""
-                return ordinals[ordinal] + len(lw.pattern("again_relapses").findall(later))
+                counted.append(ordinals[ordinal] + len(lw.pattern("again_relapses").findall(later)))
+                break
+    if counted:  # "the first time was 2022 ... now it's back for a third time": the last one told
+        return max(counted)
     relapses = list(lw.pattern("relapse_words").finditer(said))
     negated = [bool(lw.pattern("negators").search(said[max(0, m.start() - 8) : m.start()])) for m in relapses]
     if not relapses or any(negated):

@@ -281,3 +281,67 @@ def test_an_event_still_looked_into_without_a_guess_is_still_said():
         "ventricular_arrhythmia_or_fainting", "she collapsed twice, they're still running tests"
     ).parsed
     assert parsed.ok and parsed.value is True, parsed
+
+
+def test_this_years_birthday_beside_a_date_of_birth_is_not_a_birth_this_year():
+    parsed = _read("age", "我妈1958年12月25号生日，今年还没过", "zh").parsed
+    assert parsed.ok and parsed.value == 67, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("尿素氮8.1，肌酐忘了", "zh"), ("urea was 7, can't remember the creatinine", "en")],
+)
+def test_another_labs_value_beside_a_doubt_is_not_known(said, language):
+    assert _read("creatinine", said, language).parsed.status == "unknown"
+
+
+@pytest.mark.parametrize("said", ["为啥要问这个", "你问这干啥"])
+def test_a_chinese_why_question_without_a_question_mark_is_no_yes(said):
+    assert not _read("hiv_or_aids", said, "zh").parsed.ok
+
+
+def test_a_why_question_beside_a_value_keeps_the_value():
+    parsed = _read("age", "问这个干嘛，年纪大了就不能参加吗？我七十一", "zh").parsed
+    assert parsed.ok and parsed.value == 71, parsed
+
+
+def test_na_hui_is_a_rhetorical_no_but_na_hui_er_asks_when():
+    parsed = _read("willing_no_sperm_donation", "他都七十多了，哪会去捐精", "zh", proxy=True).parsed
+    assert parsed.ok and parsed.value is True, parsed
+    assert (
+        _read("transplant_immunosuppressants_stopped", "哪会儿停的记不清了", "zh").parsed.status == "unknown"
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("the first time was in 2021, and now it has come back a second time", 2),
+        ("first time 2023, second time 2025, and this is the third time", 3),
+    ],
+)
+def test_years_in_a_story_are_no_count_and_the_last_time_told_counts(said, meant):
+    parsed = _read("aml_relapse_count", said).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_year_alone_is_no_count():
+    assert not _read("aml_relapse_count", "2025").parsed.ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("age", "71, no hang on, 72 since October", 72),
+        ("stem_cell_transplant", "they collected my stem cells but never put them back", False),
+        ("uncontrolled_infection", "a chest infection, on antibiotics and it's settling", False),
+    ],
+)
+def test_more_english_words(fact_id, said, meant):
+    parsed = _read(fact_id, said).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_pregnancy_test_still_to_do_is_not_known():
+    assert _read("pregnant", "probably not, but doing a test tomorrow").parsed.status == "unknown"
