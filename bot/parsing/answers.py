@@ -138,14 +138,12 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         if attempt.ok:
             return dataclasses.replace(attempt, said=said)
     words = plain(text)
-    if language_words(written_language(text)).pattern("declines_to_answer").search(words):
+    written = written_language(text)
+    lw = language_words(written)
+    if lw.pattern("declines_to_answer").search(words):
         return result.unclear(said, result.DECLINED)  # "I'd rather not say", 这个我不想回答
-    if _result_pending(words, written_language(text)) and (
-        fact.type == "choice"
-        or (
-            fact.type == "boolean"
-            and language_words(written_language(text)).pattern("suspected").search(words)
-        )
+    if lw.results_pending.search(_as_written(words, written)) and (
+        fact.type == "choice" or (fact.type == "boolean" and lw.pattern("suspected").search(words))
     ):
         # "still waiting for the biopsy, they think lymphoma", 病理还没出来, "they think it might
         # be GVHD, waiting on a biopsy": a guess before the result is not the answer yet (for a
@@ -165,10 +163,10 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         rest = without_unknown_phrases(words)
         if fact.type == "date":
             # "去年十月份，具体哪天记不清了": the doubt is about the day, the month stands
-            rest = _as_written(rest, written_language(text))
+            rest = _as_written(rest, written)
         elif (
             fact.type in ("integer", "number")
-            and _dispatch(fact, _as_written(rest, written_language(text)), today, language=language).problem
+            and _dispatch(fact, _as_written(rest, written), today, language=language).problem
             == "number.other_lab"
         ):
             return result.unknown(said)  # "尿素氮7.5，肌酐忘记了": only another lab's value beside the doubt
@@ -188,16 +186,10 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         return result.unknown(said)
     if _needs_explaining(fact, text):
         return result.unclear(said, result.ASKS_WHAT_IT_MEANS)
-    fact_words = language_words(written_language(text)).for_fact(fact.id)
+    fact_words = lw.for_fact(fact.id)
     if fact_words is not None and fact_words.premise_denied.search(words):
         return result.unclear(said, result.DENIES_PREMISE)  # "我没有心衰啊" to "how much does it limit you?"
     return _dispatch(fact, text, today, language=language)
-
-
-def _result_pending(plain_text: str, language: str) -> bool:
-    """Whether the answer says the result it rests on is still to come (`results_pending` in
-    bot/words/<language>.yaml: patterns over the text as written, Chinese unspaced)."""
-    return bool(language_words(language).results_pending.search(_as_written(plain_text, language)))
 
 
 def _unsure_what_is_asked(text: str, plain_text: str, language: str) -> bool:

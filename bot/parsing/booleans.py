@@ -207,26 +207,26 @@ def _negated_agreements(lw: Words) -> re.Pattern:
     return phrase_pattern(p for p in lw.spaced_list("willing_yes") if negators.search(p))
 
 
-def _dismissed_later(fact_words: FactWords, later: list[str], lw: Words) -> bool:
-    """A later clause that names no topic of its own says the condition is fine ("fatty liver, but
-    they said it's nothing to worry about", "palpitations now and then, nothing serious")."""
-    dismissal = lw.pattern("dismissals")
-    return any(dismissal.search(clause) and not fact_words.topic.search(clause) for clause in later)
+def _said_later(words: re.Pattern, fact_words: FactWords, later: list[str]) -> bool:
+    """Whether a later clause that names no topic of its own holds `words`: a dismissal ("fatty liver,
+    but they said it's nothing to worry about") or, after a test, all being well ("..., all fine")."""
+    return any(words.search(clause) and not fact_words.topic.search(clause) for clause in later)
 
 
-def _named_as_tested(clause: str, match: re.Match, lw: Words) -> bool:
-    """Whether a topic is named as what a test looked for (`tested_before`: "tested for", 查过;
-    `tested_after`: "test", 检测): "tested for HIV", 做过艾滋病检测."""
-    return bool(
-        re.search(rf"(?:{lw.pattern('tested_before').pattern})\s*$", clause[: match.start()])
-        or re.match(rf"\s*(?:{lw.pattern('tested_after').pattern})", clause[match.end() :])
+@functools.cache
+def _tested_around(lw: Words) -> tuple[re.Pattern, re.Pattern]:
+    """What ends the words before a topic named as what a test looked for (`tested_before`: "tested
+    for", 查过), and what opens the words after it (`tested_after`: "test", 检测)."""
+    return (
+        re.compile(rf"(?:{lw.pattern('tested_before').pattern})\s*$"),
+        re.compile(rf"\s*(?:{lw.pattern('tested_after').pattern})"),
     )
 
 
-def _fine_later(fact_words: FactWords, later: list[str], lw: Words) -> bool:
-    """A later clause that names no topic of its own says all was well ("..., all fine", "，没事")."""
-    fine = lw.pattern("fine_words")
-    return any(fine.search(clause) and not fact_words.topic.search(clause) for clause in later)
+def _named_as_tested(clause: str, match: re.Match, lw: Words) -> bool:
+    """Whether a topic is named as what a test looked for: "tested for HIV", 做过艾滋病检测."""
+    before, after = _tested_around(lw)
+    return bool(before.search(clause[: match.start()]) or after.match(clause[match.end() :]))
 
 
 def _topic(
@@ -246,7 +246,8 @@ def _topic(
     about_now = bool(lw.pattern("now_markers").search(clause)) and not lw.pattern("past_markers").search(
         clause
     )
-    dismissed = _dismissed_later(fact_words, list(later), lw)
+    dismissed = _said_later(lw.pattern("dismissals"), fact_words, list(later))
+    fine_later = _said_later(lw.pattern("fine_words"), fact_words, list(later))
     match = fact_words.topic.search(clause)
     while match:
         # "心衰没有": in Chinese the negation may follow its topic
@@ -257,7 +258,7 @@ def _topic(
         if _named_as_tested(clause, match, lw):
             # "tested for HIV, all fine", "查过艾滋，没事": what was looked for, not what was found;
             # a later clause saying all was well is the answer, else it says nothing
-            if not negated and (fine or _fine_later(fact_words, list(later), lw)):
+            if not negated and (fine or fine_later):
                 found.append(False)
         else:
             found.append(not (negated or (over and not named_only_now) or fine))

@@ -162,12 +162,11 @@ def _someone_else_words(language: str, proxy: bool) -> tuple[re.Pattern, ...] | 
     optional = "?" if not proxy and not section.get("possessive_required", True) else ""
     openers = alternation(str(p) for p in section.get("openers") or [])
     relative = alternation(sorted(named, key=len, reverse=True))
-    boundary = r"\b" if section.get("words_spaced", True) else ""
+    boundary = _boundary(section)
     subject = re.compile(
         rf"^\s*(?:(?:{openers})\s*)?(?:(?:{possessive})\s*){optional}(?:{relative})(?:s|['’]s|s['’])?{boundary}"
     )
-    breaks = alternation(str(p) for p in section.get("clause_breaks") or [])
-    separator = re.compile(rf"({_CLAUSE_SEPARATOR}|{boundary}(?:{breaks}){boundary})")
+    separator = _clause_separator(section)
     about = [space_cjk(str(w)) for w in section.get(f"{mode}self_words") or []]
     if proxy:  # the patient is named by what they are to the person typing: "舅舅没有", "dad hasn't"
         about += [space_cjk(w) for w in named]
@@ -180,6 +179,19 @@ def _someone_else_words(language: str, proxy: bool) -> tuple[re.Pattern, ...] | 
 
 
 _NOT_A_RELATIVE = frozenset({"patient", "someone else"})
+
+
+def _boundary(section: Mapping[str, Any]) -> str:
+    """A word boundary, in a language written with spaces; none in one written without (Chinese)."""
+    return r"\b" if section.get("words_spaced", True) else ""
+
+
+def _clause_separator(section: Mapping[str, Any]) -> re.Pattern:
+    """What splits an answer into clauses: punctuation, a dash, or the section's `clause_breaks`
+    ("but", 但是); the separators are kept by `split`."""
+    boundary = _boundary(section)
+    breaks = alternation(str(p) for p in section.get("clause_breaks") or [])
+    return re.compile(rf"({_CLAUSE_SEPARATOR}|{boundary}(?:{breaks}){boundary})")
 
 
 def _relatives_named(lw: Any, section: Mapping[str, Any]) -> list[str]:  # noqa: ANN401 - the language's Words
@@ -211,9 +223,7 @@ def _answerer_clause(language: str) -> tuple[re.Pattern, re.Pattern] | None:
     possessive = alternation(str(p) for p in section.get("proxy_possessives") or [])
     openers = alternation(str(p) for p in section.get("openers") or [])
     relative = alternation(_relatives_named(lw, section))
-    boundary = r"\b" if section.get("words_spaced", True) else ""
-    breaks = alternation(str(p) for p in section.get("clause_breaks") or [])
-    separator = re.compile(rf"({_CLAUSE_SEPARATOR}|{boundary}(?:{breaks}){boundary})")
+    separator = _clause_separator(section)
     clause = re.compile(
         rf"\s*(?:(?:{openers})\s+)?(?:{intros})\s*(?:{possessive})\s*(?:{relative})(?:s|['’]s)?\s*"
     )

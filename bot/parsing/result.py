@@ -12,9 +12,9 @@ from typing import Any, Literal
 Status = Literal["value", "unknown", "unclear", "out_of_range"]
 
 UNKNOWN_PROBLEM = "answer.unknown"
+"""The problem code of every "unknown" result (the person said they don't know)."""
 RESULT_PENDING = "answer.result_pending"
 """Not known yet: the result the answer rests on is still to come ("waiting for the biopsy")."""
-"""The problem code of every "unknown" result (the person said they don't know)."""
 
 ASKS_WHAT_IT_MEANS = "answer.asks_what_it_means"
 """The answer asks what the question means or whether something counts: explain, then ask again."""
