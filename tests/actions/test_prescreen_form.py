@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.prescreen_form import ValidatePrescreenForm
+from bot import conversation
 from tests.actions.conftest import make_tracker, responses, run, slot_events
 
 FORM = ValidatePrescreenForm()
@@ -182,6 +183,27 @@ def test_i_dont_know_is_recorded_as_unknown_and_moves_on(domain):
     )
     assert slots["answers"]["platelet_count"]["value"] == "unknown"
     assert slots["requested_slot"] == "current_answer"
+    assert said == []
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "text"),
+    [
+        ("diagnosis", "still waiting for the biopsy, they think lymphoma"),
+        ("gvhd", "they think it might be GVHD, waiting on a skin biopsy"),
+        ("diagnosis", "还在等病理结果，医生说像淋巴瘤"),
+    ],
+)
+def test_a_guess_before_its_result_is_recorded_as_unknown_not_read_back_and_moves_on(domain, fact_id, text):
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "current_question": fact_id},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert slots["answers"][fact_id]["value"] == "unknown"
+    assert not slots.get(conversation.READ_BACK_SLOT)
     assert said == []
 
 
