@@ -790,9 +790,28 @@ def parse_boolean(
         and parsed.problem != result.ASKS_WHAT_IT_MEANS
     ):
         parsed = _with_measure(parsed, text, fact.answered_by_measure)
+    if (
+        fact is not None
+        and parsed.ok
+        and parsed.value is True
+        and _rests_on_a_marker(text, fact.id, language)
+    ):
+        # "乙肝表面抗原阳性", "hep C antibody positive": infected once, active now is a clinician's call
+        return result.unknown(text, result.FOR_THE_STUDY_TEAM)
     if fact is not None and fact.answer_inverts and parsed.ok:
         parsed = replace(parsed, value=not parsed.value)
     return parsed
+
+
+def _rests_on_a_marker(text: str, fact_id: str, language: str) -> bool:
+    """Whether a yes names a test result of the fact's `marker_only` list and none of its
+    `says_yes` or `marker_active` words of activity ("HBsAg positive" alone; not "HBsAg positive,
+    viral load high")."""
+    fact_words = words(answer_language(text, language)).for_fact(fact_id)
+    said = plain(text)
+    if fact_words is None or not fact_words.marker_only.search(said) or fact_words.marker_active.search(said):
+        return False
+    return not any(found.group(0) in fact_words.says_yes for found in fact_words.says.finditer(said))
 
 
 def _when_not_told(text: str, fact_id: str, reading: str, language: str, yes_if_any: bool) -> Parsed | None:

@@ -15,6 +15,9 @@ UNKNOWN_PROBLEM = "answer.unknown"
 """The problem code of every "unknown" result (the person said they don't know)."""
 RESULT_PENDING = "answer.result_pending"
 """Not known yet: the result the answer rests on is still to come ("waiting for the biopsy")."""
+FOR_THE_STUDY_TEAM = "answer.for_the_study_team"
+"""Not the person's to say: a test result whose meaning for the question is a clinician's call
+("HBsAg positive" to "active hepatitis now?"). Recorded as unknown, for the study team."""
 
 ASKS_WHAT_IT_MEANS = "answer.asks_what_it_means"
 """The answer asks what the question means or whether something counts: explain, then ask again."""
@@ -28,6 +31,7 @@ PROBLEM_CODES = frozenset(
     {
         UNKNOWN_PROBLEM,
         RESULT_PENDING,
+        FOR_THE_STUDY_TEAM,
         ASKS_WHAT_IT_MEANS,
         DECLINED,
         "answer.too_long",  # longer than any answer (the channels refuse such messages first)

@@ -46,6 +46,14 @@ class FactWords:
     """Phrases denying what the question takes for granted ("I don't have heart failure" to "how
     much does heart failure limit you?"): no level is read; the question is asked again, and the
     denial itself is kept where it is a fact of its own."""
+    marker_only: re.Pattern
+    """Test results that show a condition was met but not whether it is there now ("HBsAg
+    positive", 大三阳, "hep C antibody positive"): a yes resting on them alone, with none of
+    `says_yes`'s words of activity or `marker_active`'s, is for the study team to judge, never the
+    person's yes."""
+    marker_active: re.Pattern
+    """Beside a `marker_only` result, words that show the condition active now (raised liver tests,
+    treatment starting); alone they answer nothing (chemotherapy raises liver tests too)."""
     not_yet: re.Pattern
     """For a date question about something ending ("when did you stop them?"): phrases saying it
     has not ended ("still on them", 还在吃), which answer "never"."""
@@ -243,6 +251,8 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             says=phrase_pattern(says_yes + says_no),
             says_yes=frozenset(space_cjk(p) for p in says_yes),
             does_not_apply=phrase_pattern(phrases("does_not_apply")),
+            marker_only=phrase_pattern(phrases("marker_only")),
+            marker_active=phrase_pattern(phrases("marker_active")),
             not_yet=phrase_pattern(phrases("not_yet")),
             restarted=phrase_pattern(phrases("restarted")),
             premise_denied=phrase_pattern(phrases("premise_denied")),
