@@ -767,6 +767,16 @@ def parse_boolean(
             # again, with buttons that say which (`yes_no_buttons` in facts.yaml).
             return result.unclear(text, "boolean.refrain_unclear")
         parsed = replace(parsed, sure=False)
+    if (
+        fact is not None
+        and fact.asks_to_refrain
+        and parsed.ok
+        and parsed.value is False
+        and not _refuses_the_request(text, fact.id, language)
+    ):
+        # "I'm sure he wouldn't", "not something he'd ever do", "never thought about it": a no that
+        # names neither the request nor the thing may refuse either one. Asked again, with buttons.
+        return result.unclear(text, "boolean.refrain_unclear")
     if fact is not None and fact.within_months is not None and parsed.status != "unknown":
         from bot.parsing.durations import said_durations, within  # imports this package's words
 
@@ -801,6 +811,29 @@ def parse_boolean(
     if fact is not None and fact.answer_inverts and parsed.ok:
         parsed = replace(parsed, value=not parsed.value)
     return parsed
+
+
+def _refuses_the_request(text: str, fact_id: str, language: str) -> bool:
+    """For a question asking the person to refrain: whether a no is plainly about the request, not
+    the thing ("not willing", "I'd rather keep my options open", 不同意: `refuses_the_request`), or
+    says the thing is wanted (the fact's own no phrases, "I'm a regular donor"; or the thing named
+    and not denied, 我在捐精)."""
+    lw = words(answer_language(text, language))
+    said = without_not_unknown(plain(text))
+    fact_words = lw.for_fact(fact_id)
+    if fact_words is not None:
+        if any(found.group(0) not in fact_words.says_yes for found in fact_words.says.finditer(said)):
+            return True
+        # "I'd rather not donate" is no refusal of the request, whatever "rather not" says alone
+        said = fact_words.says.sub(" ", said)
+        for named in reversed(list(fact_words.topic_inverted.finditer(said))):
+            if _negated(said, named.start(), lw):
+                said = said[: _negation_start(said, named.start(), lw)] + " " + said[named.end() :]
+    if lw.pattern("refuses_the_request").search(said):
+        return True
+    if fact_words is None:
+        return False
+    return any(not _negated(said, named.start(), lw) for named in fact_words.topic_inverted.finditer(said))
 
 
 def _rests_on_a_marker(text: str, fact_id: str, language: str) -> bool:

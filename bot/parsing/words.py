@@ -190,6 +190,7 @@ _LISTS = (
     "ongoing_markers",
     "willing_yes",
     "willing_no",
+    "refuses_the_request",
     "negative_words",
     "capable_yes",
     "capable_no",

@@ -63,3 +63,60 @@ def test_raised_liver_tests_alone_are_no_yes_to_active_hepatitis(said, language)
     # chemotherapy raises liver tests too: only beside a positive hepatitis test do they show activity
     parsed = _read("active_hepatitis", said, language).parsed
     assert not (parsed.ok and parsed.value is True), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "proxy"),
+    [
+        ("that's not something he would ever do", "en", True),
+        ("never even thought about it", "en", False),
+        ("I'd rather not donate, no", "en", False),
+        ("他不会的", "zh", True),
+    ],
+)
+def test_a_no_that_names_neither_the_request_nor_the_thing_is_asked_again_with_buttons(said, language, proxy):
+    # to "willing not to donate sperm?", "he wouldn't" may mean he would not donate: never a no
+    parsed = _read("willing_no_sperm_donation", said, language, proxy).parsed
+    assert parsed.status == "unclear" and parsed.problem == "boolean.refrain_unclear", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("not willing, no", "en"),
+        ("I'd rather keep my options open", "en"),
+        ("no, I'm a regular donor and I don't want to stop", "en"),
+        ("no, I won't agree to that", "en"),
+        ("不同意", "zh"),
+        ("不愿意签这个，管得太宽了", "zh"),
+        ("我在精子库登记了，还要继续捐", "zh"),
+    ],
+)
+def test_a_refusal_of_the_request_or_a_wish_to_donate_is_still_a_no(said, language):
+    parsed = _read("willing_no_sperm_donation", said, language).parsed
+    assert parsed.ok and parsed.value is False and not parsed.sure, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "proxy"),
+    [
+        ("I'm sure he wouldn't", "en", True),
+        ("I've never even thought about it. I'm sure he wouldn't", "en", True),
+        ("那不是他会干的事", "zh", True),
+    ],
+)
+def test_a_no_about_the_thing_refrained_from_never_excludes(said, language, proxy):
+    parsed = _read("willing_no_sperm_donation", said, language, proxy).parsed
+    assert not (parsed.ok and parsed.value is False), parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("willing_no_sperm_donation", "I'd rather keep the option open"),
+        ("willing_contraception", "I would rather keep things as they are"),
+    ],
+)
+def test_would_rather_keep_is_a_refusal_not_an_i_would(fact_id, said):
+    parsed = _read(fact_id, said).parsed
+    assert parsed.ok and parsed.value is False, parsed
