@@ -413,9 +413,11 @@ def test_a_no_that_answers_before_a_clause_opened_by_that_just_or_only(fact_id, 
         ("yes obviously he won't be doing that", True),
         ("Sure. She won't.", True),
         ("Sure, that's not something I'd do", True),
-        # With nothing else agreeing it still counts (and is read back, see parse_boolean).
-        ("no he won't", False),
+        # With nothing else agreeing, a refusal of the request still counts (and is read back)...
         ("No, he would not agree to that", False),
+        # ... but one that names neither the request nor the thing may mean he won't donate:
+        # asked again with buttons that say which, never a no.
+        ("no he won't", None),
         ("好的，不会的", True),
         # A lone 不会 ("won't") may refuse either: asked again with buttons that say which.
         ("不会", None),
