@@ -14,6 +14,7 @@ Ages outside the fact's minimum/maximum (230, -3, born in 2030) are "age.out_of_
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import functools
 import re
@@ -81,9 +82,13 @@ def _from_birth(fact: FactDefinition, born: date, today: date, said: str) -> Par
 def _from_birth_year(fact: FactDefinition, year: int, today: date, said: str) -> Parsed:
     """The age from a birth year alone; this year's birthday counts as passed from YEAR_ONLY_BIRTHDAY
     unless the answer says it is still to come (`birthday_not_yet`: "七三年的，过几天才过生日")."""
-    not_yet = language_words(written_language(said)).pattern("birthday_not_yet").search(plain(said))
-    passed = (today.month, today.day) >= YEAR_ONLY_BIRTHDAY and not not_yet
+    passed = (today.month, today.day) >= YEAR_ONLY_BIRTHDAY and not _birthday_not_yet(said)
     return check_range(fact, today.year - year - (0 if passed else 1), said)
+
+
+def _birthday_not_yet(said: str) -> bool:
+    """Whether the answer says this year's birthday is still to come (`birthday_not_yet`)."""
+    return bool(language_words(written_language(said)).pattern("birthday_not_yet").search(plain(said)))
 
 
 def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | None = None) -> Parsed:
@@ -114,6 +119,9 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     month_year = _MONTH_YEAR.search(words)
     if month_year:
         born = date(int(month_year.group(2)), _MONTHS[month_year.group(1)[:3]], 1)
+        if born.month == today.month and _birthday_not_yet(said):
+            # "born December 1997, the birthday's not been yet" (12月底的生日，还没过): not passed
+            born = born.replace(day=calendar.monthrange(born.year, born.month)[1])
         return _from_birth(fact, born, today, said)
     born_year = _BORN_YEAR.search(words) or _YEAR_ONLY_ANSWER.fullmatch(words.strip(" .!"))
     if born_year:

@@ -120,3 +120,37 @@ def test_a_no_about_the_thing_refrained_from_never_excludes(said, language, prox
 def test_would_rather_keep_is_a_refusal_not_an_i_would(fact_id, said):
     parsed = _read(fact_id, said).parsed
     assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("她是85年3月出生的", 41),  # a two-digit year before a month is a year of birth, never an age of 85
+        ("我妹97年12月底的生日，还没过", 28),  # this month's birthday still to come
+        ("1997年12月底的生日，还没过", 28),
+        ("97年12月的", 29),
+    ],
+)
+def test_a_two_digit_birth_year_with_a_month_is_a_birth_date(said, meant):
+    parsed = _read("age", said, "zh", proxy=True).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+def test_a_birth_month_this_month_with_the_birthday_still_to_come_is_a_year_less():
+    parsed = _read("age", "born December 1997, birthday not yet").parsed
+    assert parsed.ok and parsed.value == 28, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("2019年搭的桥，那年国庆前后", date(2019, 10, 1)),
+        ("2020年心梗，那年腊月里", date(2021, 1, 27)),  # the 15th of the twelfth lunar month of 2020
+        ("去年国庆前后", date(2025, 10, 1)),
+        ("国庆前后", date(2026, 10, 1)),  # no year said: the most recent one
+        ("2019年搭的桥，2023年国庆又心梗了", date(2023, 10, 1)),  # the year beside it
+    ],
+)
+def test_a_festival_without_its_year_is_in_the_one_year_the_answer_names(said, meant):
+    parsed = _read("last_heart_attack_or_bypass", said, "zh").parsed
+    assert parsed.ok and abs((parsed.value - meant).days) <= 3, parsed
