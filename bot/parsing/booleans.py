@@ -777,6 +777,14 @@ def parse_boolean(
         # "I'm sure he wouldn't", "not something he'd ever do", "never thought about it": a no that
         # names neither the request nor the thing may refuse either one. Asked again, with buttons.
         return result.unclear(text, "boolean.refrain_unclear")
+    if (
+        fact is not None
+        and how == "willing"
+        and parsed.value is False
+        and _said_on_a_condition(text, language)
+    ):
+        # "if it's the pill, no", 要是吃避孕药我不想吃: willing on other terms; asked again, never a no
+        return result.unclear(text, "boolean.unclear")
     if fact is not None and fact.within_months is not None and parsed.status != "unknown":
         from bot.parsing.durations import said_durations, within  # imports this package's words
 
@@ -811,6 +819,12 @@ def parse_boolean(
     if fact is not None and fact.answer_inverts and parsed.ok:
         parsed = replace(parsed, value=not parsed.value)
     return parsed
+
+
+def _said_on_a_condition(text: str, language: str) -> bool:
+    """Whether an answer names a condition (`conditions`: "if it means the pill, no", 得看是什么办法，
+    要是吃药就不行): a refusal said so is willing on other terms."""
+    return bool(words(answer_language(text, language)).pattern("conditions").search(plain(text)))
 
 
 def _refuses_the_request(text: str, fact_id: str, language: str) -> bool:

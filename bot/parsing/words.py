@@ -191,6 +191,7 @@ _LISTS = (
     "willing_yes",
     "willing_no",
     "refuses_the_request",
+    "conditions",
     "negative_words",
     "capable_yes",
     "capable_no",

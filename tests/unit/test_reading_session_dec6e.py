@@ -154,3 +154,37 @@ def test_a_birth_month_this_month_with_the_birthday_still_to_come_is_a_year_less
 def test_a_festival_without_its_year_is_in_the_one_year_the_answer_names(said, meant):
     parsed = _read("last_heart_attack_or_bypass", said, "zh").parsed
     assert parsed.ok and abs((parsed.value - meant).days) <= 3, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("if it means the pill, no", "en"),
+        ("depends what it is, I won't take the pill", "en"),
+        ("如果要吃药就不行", "zh"),
+        ("得看是什么办法，要是上环我不愿意", "zh"),
+    ],
+)
+def test_a_refusal_on_a_condition_is_asked_again_never_a_no(said, language):
+    # willing on other terms: the study team can talk methods through, so it never excludes
+    parsed = _read("willing_contraception", said, language).parsed
+    assert parsed.status == "unclear", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("if I have to", "en", True),
+        ("no, I won't", "en", False),
+        ("It was never in remission to come back, if you follow me. So none", "en", None),
+        ("要是必须的话，可以", "zh", True),
+        ("不愿意", "zh", False),
+    ],
+)
+def test_a_condition_beside_a_yes_or_without_one_changes_nothing(said, language, meant):
+    if meant is None:  # a count question is no willingness: its conditions are only words
+        parsed = _read("aml_relapse_count", said, language).parsed
+        assert parsed.ok and parsed.value == 0, parsed
+        return
+    parsed = _read("willing_contraception", said, language).parsed
+    assert parsed.ok and parsed.value is meant, parsed
