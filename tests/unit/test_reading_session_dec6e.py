@@ -188,3 +188,13 @@ def test_a_condition_beside_a_yes_or_without_one_changes_nothing(said, language,
         return
     parsed = _read("willing_contraception", said, language).parsed
     assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_periods_not_fully_stopped_could_still_mean_pregnancy():
+    parsed = _read("can_become_pregnant", "月经还没完全停，半年来一回", "zh").parsed
+    assert parsed.ok and parsed.value is True, parsed
+
+
+def test_rather_not_say_in_chinese_is_declined_not_a_no():
+    parsed = _read("partner_can_become_pregnant", "这个……不太方便说", "zh").parsed
+    assert parsed.status == "unclear" and parsed.problem == "answer.declined", parsed
