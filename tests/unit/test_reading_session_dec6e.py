@@ -198,3 +198,42 @@ def test_periods_not_fully_stopped_could_still_mean_pregnancy():
 def test_rather_not_say_in_chinese_is_declined_not_a_no():
     parsed = _read("partner_can_become_pregnant", "这个……不太方便说", "zh").parsed
     assert parsed.status == "unclear" and parsed.problem == "answer.declined", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("Her liver numbers are up and they're trying to work out if it's GVHD or the drugs", "en"),
+        ("could be GVHD, could be the antibiotics, nobody knows yet", "en"),
+        ("the rash might be GVHD, the derm team are looking at it", "en"),
+        ("they wonder if it is GVHD", "en"),
+        ("可能是排异，也可能是病毒，还没定", "zh"),
+    ],
+)
+def test_gvhd_still_being_worked_out_is_not_known_yet(said, language):
+    parsed = _read("gvhd", said, language).parsed
+    assert parsed.status == "unknown", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("we were warned about GVHD but she never got it", "en"),
+        ("he's on tacrolimus to prevent GVHD, but he hasn't had it", "en"),
+        ("the biopsy ruled out GVHD", "en"),
+        ("no, she had an autologous transplant so GVHD doesn't apply", "en"),
+        ("活检排除了排异", "zh"),
+        ("医生说不是排异，是药疹", "zh"),
+    ],
+)
+def test_gvhd_ruled_out_or_only_prevented_is_a_no(said, language):
+    parsed = _read("gvhd", said, language).parsed
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"), [("yes, skin GVHD, on steroid cream", "en"), ("有，口腔排异，还在用药", "zh")]
+)
+def test_gvhd_said_is_still_a_yes(said, language):
+    parsed = _read("gvhd", said, language).parsed
+    assert parsed.ok and parsed.value is True, parsed
