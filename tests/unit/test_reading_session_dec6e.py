@@ -237,3 +237,15 @@ def test_gvhd_ruled_out_or_only_prevented_is_a_no(said, language):
 def test_gvhd_said_is_still_a_yes(said, language):
     parsed = _read("gvhd", said, language).parsed
     assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "He had infliximab for the colitis, just the one dose in October. Nothing long term",
+        "the doctor mentioned ciclosporin but we never started it",
+    ],
+)
+def test_a_single_dose_or_a_medicine_never_started_is_not_taken_long_term(said):
+    parsed = _read("takes_immunosuppressants", said).parsed
+    assert parsed.ok and parsed.value is False, parsed
