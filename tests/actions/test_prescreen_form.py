@@ -207,6 +207,47 @@ def test_a_guess_before_its_result_is_recorded_as_unknown_not_read_back_and_move
     assert said == []
 
 
+@pytest.mark.parametrize(
+    ("text", "language"), [("hep B positive", "en"), ("HBsAg positive", "en"), ("乙肝表面抗原阳性", "zh")]
+)
+def test_a_positive_hepatitis_test_alone_is_recorded_as_unknown_for_the_study_team_and_moves_on(
+    domain, text, language
+):
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "language": language, "current_question": "active_hepatitis"},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert slots["answers"]["active_hepatitis"]["value"] == "unknown"
+    assert not slots.get(conversation.READ_BACK_SLOT)
+    assert said == []
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "text", "language", "response"),
+    [
+        ("willing_contraception", "if it means the pill, no", "en", "utter_answer_unclear"),
+        ("willing_contraception", "要是吃避孕药就不行", "zh", "utter_answer_unclear"),
+        ("willing_no_sperm_donation", "he wouldn't", "en", "utter_answer_which_no"),
+    ],
+)
+def test_a_refusal_on_a_condition_or_of_either_thing_is_asked_again_not_read_back(
+    domain, fact_id, text, language, response
+):
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "language": language, "current_question": fact_id},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert said == [response]
+    assert fact_id not in (slots.get("answers") or {})
+    assert not slots.get(conversation.READ_BACK_SLOT)
+
+
 def test_an_answer_we_cannot_understand_is_asked_again_then_recorded_as_unknown(domain):
     base = {**CONSENTED, "current_question": "platelet_count"}
     slots, said = validate(
