@@ -501,7 +501,7 @@ def read_yes_no(
     if (
         fact_words is not None
         and fact_words.does_not_apply.search(words_text)
-        and not any(m.group(0) in fact_words.says_yes for m in fact_words.says.finditer(words_text))
+        and True not in fact_words.answers_in(words_text)
     ):
         return result.unclear(said, "boolean.unclear")
     clauses = _clauses(statements(words_text, lw), lw)
@@ -761,22 +761,13 @@ def parse_boolean(
         and (parsed.status == "unknown" or parsed.problem == "boolean.unclear")
     ):
         parsed = _when_not_told(text, fact.id, how, language, fact.yes_if_any) or parsed
-    if fact is not None and fact.asks_to_refrain and parsed.sure:
-        if parsed.value is False:
-            # "No." to "willing not to donate?": no to donating, or no to the willingness? Asked
-            # again, with buttons that say which (`yes_no_buttons` in facts.yaml).
+    if fact is not None and fact.asks_to_refrain and parsed.ok:
+        if parsed.value is False and (parsed.sure or not _refuses_the_request(text, fact.id, language)):
+            # "No." to "willing not to donate?": no to donating, or no to the willingness? So too
+            # "I'm sure he wouldn't", "never thought about it": a no that names neither the request
+            # nor the thing. Asked again, with buttons that say which (`yes_no_buttons` in facts.yaml).
             return result.unclear(text, "boolean.refrain_unclear")
         parsed = replace(parsed, sure=False)
-    if (
-        fact is not None
-        and fact.asks_to_refrain
-        and parsed.ok
-        and parsed.value is False
-        and not _refuses_the_request(text, fact.id, language)
-    ):
-        # "I'm sure he wouldn't", "not something he'd ever do", "never thought about it": a no that
-        # names neither the request nor the thing may refuse either one. Asked again, with buttons.
-        return result.unclear(text, "boolean.refrain_unclear")
     if (
         fact is not None
         and how == "willing"
@@ -836,7 +827,7 @@ def _refuses_the_request(text: str, fact_id: str, language: str) -> bool:
     said = without_not_unknown(plain(text))
     fact_words = lw.for_fact(fact_id)
     if fact_words is not None:
-        if any(found.group(0) not in fact_words.says_yes for found in fact_words.says.finditer(said)):
+        if False in fact_words.answers_in(said):
             return True
         # "I'd rather not donate" is no refusal of the request, whatever "rather not" says alone
         said = fact_words.says.sub(" ", said)
@@ -858,7 +849,7 @@ def _rests_on_a_marker(text: str, fact_id: str, language: str) -> bool:
     said = plain(text)
     if fact_words is None or not fact_words.marker_only.search(said) or fact_words.marker_active.search(said):
         return False
-    return not any(found.group(0) in fact_words.says_yes for found in fact_words.says.finditer(said))
+    return True not in fact_words.answers_in(said)
 
 
 def _when_not_told(text: str, fact_id: str, reading: str, language: str, yes_if_any: bool) -> Parsed | None:

@@ -484,23 +484,23 @@ def _in_year_said(
     """The day `in_year` gives for the year said before it (group 1 in figures, 2025年; group 2 a
     year word, 去年), else for the one year the rest of the answer names, else the most recent one
     that is not still to come."""
-    if match.group(1):
-        return in_year(_said_year(match.group(1), today))
-    if match.group(2):
-        return in_year(today.year - int(tables["year_words"][match.group(2)]))
+    if match.group(1) or match.group(2):
+        return in_year(_year_named(match, today, tables))
     # "2019年搭的桥，那年国庆前后": the one year the rest of the answer names
     named = list(_date_words().named_year.finditer(match.string))
     if len({found.group(0) for found in named}) == 1:
-        found = named[0]
-        year = (
-            _said_year(found.group(1), today)
-            if found.group(1)
-            else today.year - int(tables["year_words"][found.group(2)])
-        )
-        if in_year(year) <= today:
-            return in_year(year)
+        day = in_year(_year_named(named[0], today, tables))
+        if day <= today:
+            return day
     this_year = in_year(today.year)
     return this_year if this_year <= today else in_year(today.year - 1)
+
+
+def _year_named(match: re.Match, today: date, tables: dict[str, dict[str, Any]]) -> int:
+    """The year a match names: in figures (group 1: 2025年, 25年) or by a year word (group 2: 去年)."""
+    if match.group(1):
+        return _said_year(match.group(1), today)
+    return today.year - int(tables["year_words"][match.group(2)])
 
 
 REFINES_WITHIN_DAYS = 45

@@ -61,6 +61,11 @@ class FactWords:
     """For a date question about something ending: phrases saying it was started again ("restarted
     in June", 又吃上了). What follows the last of them answers; nothing following means not ended."""
 
+    def answers_in(self, text: str) -> set[bool]:
+        """The answers the fact's own phrases in `text` give, not turned by any negation: True for a
+        `says_yes` phrase, False for a `says_no` one."""
+        return {found.group(0) in self.says_yes for found in self.says.finditer(text)}
+
 
 @dataclass(frozen=True, eq=False)
 class Words:
