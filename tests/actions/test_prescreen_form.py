@@ -248,6 +248,23 @@ def test_a_refusal_on_a_condition_or_of_either_thing_is_asked_again_not_read_bac
     assert not slots.get(conversation.READ_BACK_SLOT)
 
 
+@pytest.mark.parametrize(
+    ("fact_id", "text"),
+    [("willing_no_sperm_donation", "he wouldn't"), ("willing_contraception", "if it means the pill, no")],
+)
+def test_a_no_asked_again_is_never_asked_a_third_time(domain, fact_id, text):
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "current_question": fact_id, "question_asks": 2},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert said == ["utter_moving_on_unknown"]
+    assert slots["answers"][fact_id]["value"] == "unknown"
+    assert not slots.get(conversation.READ_BACK_SLOT)
+
+
 def test_an_answer_we_cannot_understand_is_asked_again_then_recorded_as_unknown(domain):
     base = {**CONSENTED, "current_question": "platelet_count"}
     slots, said = validate(
