@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
+from typing import Any
 
 from bot.facts import FactDefinition, default_registry
 from bot.parsing import result
@@ -98,14 +99,17 @@ MIN_AGE_THAT_ANSWERS = 12
 
 def _after_correction(text: str) -> str | None:
     """What follows the last self-correction ("no wait", "actually no", "哦不对": `corrections` in
-    bot/words/<language>.yaml), when there is one with words after it; else None."""
+    bot/words/<language>.yaml), when there is one with words after it; else None. The correction's
+    own words are left out: the "no" of "no wait, let me think" answers nothing."""
     language = written_language(text)
     words = plain(text)
     found = list(language_words(language).pattern("corrections").finditer(words))
     if not found:
         return None
-    rest = _as_written(words[found[-1].end() :], language)
-    return rest if any(ch.isalnum() for ch in rest) else None
+    after = words[found[-1].end() :]
+    if not any(ch.isalnum() for ch in after):
+        return None
+    return _as_written(after, language)
 
 
 def _as_written(plain_text: str, language: str) -> str:
@@ -131,12 +135,14 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
         return result.unclear(said, "answer.too_long")
     if looks_like_code(text):
         return result.unclear(said, "answer.not_words")
-    corrected = _after_correction(text) if fact.type != "boolean" else None
+    corrected = _after_correction(text)
     if corrected is not None:
-        # "June. Actually no, it was July": July
+        # "June. Actually no, it was July": July; "现在没有，哦不对，早上擤鼻涕里有点血": yes
         attempt = _dispatch(fact, corrected, today, language=language)
         if attempt.ok:
-            return dataclasses.replace(attempt, said=said)
+            return dataclasses.replace(attempt, said=said, sure=False)
+        if fact.type == "boolean":  # "有，说错了，那是上个月的事": the yes was taken back
+            return result.unclear(said, "boolean.unclear")
     words = plain(text)
     written = written_language(text)
     lw = language_words(written)
@@ -160,6 +166,8 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
                 if fact.asks_what_was_told
                 else result.unknown(said)
             )
+        if fact.type == "date" and _doubts_it_happened(fact, words, lw):
+            return result.unknown(said)  # "not sure if it was a heart attack, in March": not its date
         rest = without_unknown_phrases(words)
         if fact.type == "date":
             # "去年十月份，具体哪天记不清了": the doubt is about the day, the month stands
@@ -190,6 +198,26 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
     if fact_words is not None and fact_words.premise_denied.search(words):
         return result.unclear(said, result.DENIES_PREMISE)  # "我没有心衰啊" to "how much does it limit you?"
     return _dispatch(fact, text, today, language=language)
+
+
+_CLAUSE_END = re.compile(r"[.,;!?]")
+
+
+def _doubts_it_happened(fact: FactDefinition, plain_text: str, lw: Any) -> bool:  # noqa: ANN401 - Words
+    """Whether a doubt beside a date is about the event, not its date: "not sure if it was a heart
+    attack" or 不知道是不是心梗 (`doubts_whether`, then the fact's `topic` in the same clause), or "we
+    never got a straight answer" (`doubts_what_it_was`). "Not sure if it was March or April" doubts
+    the date, which is still read."""
+    if lw.pattern("doubts_what_it_was").search(plain_text):
+        return True
+    fact_words = lw.for_fact(fact.id)
+    if fact_words is None:
+        return False
+    for doubt in lw.pattern("doubts_whether").finditer(plain_text):
+        clause = _CLAUSE_END.split(plain_text[doubt.end() :], maxsplit=1)[0]
+        if fact_words.topic.search(clause):
+            return True
+    return False
 
 
 def _unsure_what_is_asked(text: str, plain_text: str, language: str) -> bool:

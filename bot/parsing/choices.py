@@ -327,12 +327,25 @@ def _find(
     for i in range(len(ordered) - 2, -1, -1):  # "化疗放疗都没做过", "chemo, radio or surgery: none"
         if denied[i + 1] and _JOINED.fullmatch(text[ordered[i][1] : ordered[i + 1][0]]):
             denied[i] = ordered[i][2].value not in _SELF_NEGATING_VALUES
-    for (_, _, phrase), is_denied in zip(ordered, denied, strict=True):
+    for i, ((_, end, phrase), is_denied) in enumerate(zip(ordered, denied, strict=True)):
+        if (
+            phrase.value in _SELF_NEGATING_VALUES
+            and i
+            and _undoes_the_one_before(text, ordered[i - 1], end, words_of)
+        ):
+            continue  # "radiation not yet": the "not yet" undoes radiation, it is no "none yet"
         if is_denied:
             negated.append(phrase.value)
         elif phrase.value not in positive:
             positive.append(phrase.value)
     return positive, negated
+
+
+def _undoes_the_one_before(
+    text: str, before: tuple[int, int, _Phrase], end: int, words_of: _Vocabulary
+) -> bool:
+    undone = words_of.negators_after.match(text, before[1])
+    return bool(undone) and undone.end() >= end
 
 
 _JOINED = re.compile(r"\s*(?:[/、]|and|or|nor|和|或|或者|跟|与|及|还有)\s*|\s?")

@@ -862,6 +862,37 @@ def _either_of_two(fact: FactDefinition, text: str, today: date, date_order: str
     return replace(result.value(middle, text), alternatives=(first, second))
 
 
+_LAST_NAMED_MONTH = re.compile(rf"\blast\s+({'|'.join(_MONTHS)})\b(?!\s*\d)", re.IGNORECASE)
+
+
+def _last_named_month(fact: FactDefinition, text: str, today: date, date_order: str | None) -> Parsed | None:
+    """ "Last March" may be the most recent March or the one a year before, and people mean both.
+    Read as the most recent, unless it ended within the last `RECENT_MONTHS_SAID_OTHERWISE` months
+    ("last November" in December: the one just gone would be "last month" or "in November"); the
+    other is its alternative, so an outcome that hangs on which is the study team's. None when no
+    "last" + month is said, or a year is."""
+    found = _LAST_NAMED_MONTH.search(text)
+    if found is None or _SAID_YEAR.search(text):
+        return None
+    month = found.group(1)
+    readings = []
+    for said in (f"{month} {today.year - 1}", month):
+        parsed = parse_date(fact, text[: found.start()] + said + text[found.end() :], today, date_order)
+        if parsed.ok and isinstance(parsed.value, date):
+            readings.append(parsed.value)
+    if not readings:
+        return None
+    year_before, most_recent = readings[0], readings[-1]
+    if most_recent == year_before:
+        return result.value(year_before, text)
+    months_since = (today.month - most_recent.month) % 12
+    meant = year_before if months_since <= RECENT_MONTHS_SAID_OTHERWISE else most_recent
+    return replace(result.value(meant, text), alternatives=(year_before, most_recent))
+
+
+RECENT_MONTHS_SAID_OTHERWISE = 2
+
+
 def _single_clause_date(clause: str, today: date) -> date | None:
     """The one date a clause names, else None (none, or several)."""
     found = clause_dates(clause, today)
@@ -967,7 +998,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if _VAGUE.search(words) and not (_SAID_YEAR.search(words) or _NAMED_MONTH.search(words)):
         # "ages ago, 2019" names its year, "sometime in October" its month, "last week sometime" its week
         return result.unclear(said, "date.too_vague")
-    either = _either_of_two(fact, text, today, date_order)
+    either = _either_of_two(fact, text, today, date_order) or _last_named_month(fact, text, today, date_order)
     if either is not None:  # "jan or feb", "July or August": both, the study team deciding if it matters
         return either
     # "last week, maybe Thursday", "in 2020, around Easter": each clause read on its own first

@@ -13,6 +13,7 @@ says otherwise: people quote platelets per µL ("72000"), haemoglobin in g/dL ("
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import math
 import re
@@ -23,6 +24,7 @@ from bot.parsing import result
 from bot.parsing.booleans import parse_boolean, statements
 from bot.parsing.chinese import to_parser_form
 from bot.parsing.doses import daily_dose, in_cycles, is_per_day
+from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
 from bot.parsing.text import clean, numeric_text, phrase_pattern, plain, space_cjk
 from bot.parsing.words import now_and_before, without_future_clauses, words
@@ -366,6 +368,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     once_and_again = _once_and_again(text) if _is_count(fact) else None
     if once_and_again is not None:
         return check_range(fact, once_and_again, said)  # "came back once in 2024 and again this summer"
+    if fact.equivalents:  # "dexamethazone", 地塞米送: a steroid's name misspelled, or its homophone
+        text = drug_names_corrected(text)
     prepared = prepare(without_future_clauses(text), count_words=_is_count(fact))
     prepared, other_lab = _without_other_labs(prepared)
     if other_lab and not find_numbers(prepared):
@@ -553,6 +557,32 @@ def _drug_names(language: str) -> tuple[dict[str, str], re.Pattern]:
     drugs = words(language).drug_names
     by_name = {space_cjk(name): drug for drug, names in drugs.items() for name in names}
     return by_name, phrase_pattern(by_name)
+
+
+MISSPELLED_DRUG_CUTOFF = 0.85
+"""How like a steroid's name (difflib's ratio) a longer word must be to be read as it misspelled:
+"dexamethazone" and "hydrocortizone" are, "methotrexate" is not."""
+
+
+def drug_names_corrected(text: str) -> str:
+    """The text with misspelled steroid names (`drugs` in bot/words/<language>.yaml) written as they
+    should be: a word of seven letters or more close to one name ("prednisilone"), or in Chinese a
+    homophone the pinyin keyboard offered (美卓了 is 美卓乐, 地塞米送 地塞米松). A misspelled name
+    left unread would have its dose taken as prednisone's."""
+    language = written_language(text)
+    names = tuple(name.replace(" ", "") for name in _drug_names(language)[0])
+    if language == "zh":
+        return homophones_corrected(text, names)
+    single = [name for name in names if name.isalpha()]
+
+    def corrected(found: re.Match) -> str:
+        word = found.group().lower()
+        if len(word) < 7 or word in single:
+            return found.group()
+        close = difflib.get_close_matches(word, single, n=1, cutoff=MISSPELLED_DRUG_CUTOFF)
+        return close[0] if close else found.group()
+
+    return re.sub(r"[A-Za-z]+", corrected, text)
 
 
 def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:

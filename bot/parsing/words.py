@@ -163,6 +163,8 @@ _LISTS = (
     "negation_passes",
     "tested_before",
     "suspected",
+    "doubts_whether",
+    "doubts_what_it_was",
     "tested_after",
     "unknown",
     "not_told",

@@ -504,3 +504,23 @@ def test_a_doubt_about_the_question_is_explained_once_then_recorded_as_unknown(d
     )
     assert said_second == ["utter_moving_on_unknown"]
     assert second["answers"][fact_id]["value"] == "unknown"
+
+
+def test_last_and_a_month_whose_two_years_decide_the_outcome_is_recorded_as_unknown(domain):
+    # October 2025 is over six months before 3 December 2026, October 2026 within them: the CAR-T
+    # study's heart-attack criterion hangs on which "last October" meant, so the study team checks it
+    text = "he had a heart attack last October"
+    slots, said = validate(
+        domain,
+        slots={
+            **CONSENTED,
+            "chosen_trials": ["nct06642025"],
+            "answering_for": "proxy",
+            "current_question": "last_heart_attack_or_bypass",
+        },
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert slots["answers"]["last_heart_attack_or_bypass"]["value"] == "unknown"
+    assert not slots.get(conversation.READ_BACK_SLOT)

@@ -1,0 +1,145 @@
+"""Readings added in the 6 December late stop. Each mechanism has examples of its own, not corpus
+rows, and a guard against the opposite misreading."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.understanding import understand
+
+TODAY = date(2026, 12, 3)
+
+
+def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
+    return understand(fact_id, said, TODAY, proxy=proxy, language=language)
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "had"),
+    [
+        ("chemo, and the radiotherapy is planned for February", "en", ["chemotherapy"]),
+        ("Chemo so far. Immunotherapy is the next step", "en", ["chemotherapy"]),
+        ("chemotherapy, then surgery. He is to have radiotherapy in the new year.", "en", ["chemotherapy"]),
+        ("targeted tablets and chemo; radiation not yet", "en", ["chemotherapy", "targeted"]),
+        ("化疗做了三次，下一步准备做免疫治疗", "zh", ["chemotherapy"]),
+        ("化疗，后面可能要放疗", "zh", ["chemotherapy"]),
+        ("做了化疗，靶向药还没开始", "zh", ["chemotherapy"]),
+    ],
+)
+def test_a_treatment_still_to_come_is_not_one_had(said, language, had):
+    parsed = _read("cancer_treatments", said, language).parsed
+    assert parsed.ok and sorted(parsed.value) == sorted(had), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "had"),
+    [
+        ("chemo, and radiotherapy last spring", "en", ["chemotherapy", "radiotherapy"]),
+        ("I had to have radiotherapy after the chemo", "en", ["chemotherapy", "radiotherapy"]),
+        ("化疗和放疗都做过", "zh", ["chemotherapy", "radiotherapy"]),
+    ],
+)
+def test_a_treatment_had_is_still_read(said, language, had):
+    parsed = _read("cancer_treatments", said, language).parsed
+    assert parsed.ok and sorted(parsed.value) == sorted(had), parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("not sure if it was a heart attack, they kept him in overnight in May", "en"),
+        ("I don't know whether that was a heart attack, it was in 2019", "en"),
+        ("Something with his heart in 2021, we never got a straight answer, not sure", "en"),
+        ("不知道是不是心梗，前年住过一次院", "zh"),
+    ],
+)
+def test_a_doubt_whether_it_was_the_event_is_no_date_for_it(said, language):
+    parsed = _read("last_heart_attack_or_bypass", said, language).parsed
+    assert parsed.status == "unknown", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "year"),
+    [
+        ("the bypass was in 2018, not sure of the month", "en", 2018),
+        ("heart attack in 2020, I'm not sure exactly when", "en", 2020),
+        ("心梗是2019年，几月份记不清了", "zh", 2019),
+    ],
+)
+def test_a_doubt_about_when_still_gives_the_date(said, language, year):
+    reading = _read("last_heart_attack_or_bypass", said, language)
+    assert reading.parsed.ok and reading.parsed.value.year == year and not reading.sure, reading
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("没有，哦不对，昨天刷牙牙龈出血了", "zh", True),
+        ("有，说错了，没有出血", "zh", False),
+        ("no. sorry I mean yes, my nose bled this morning", "en", True),
+    ],
+)
+def test_a_self_correction_to_a_yes_or_no_is_the_answer_and_read_back(said, language, meant):
+    reading = _read("active_bleeding", said, language)
+    assert reading.parsed.ok and reading.parsed.value is meant and not reading.sure, reading
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("yes, no wait, let me think", "en"),  # the "no" of "no wait" is no answer
+        ("有，说错了，我再想想", "zh"),  # the yes is taken back, and what follows says no yes or no
+    ],
+)
+def test_a_correction_followed_by_no_answer_is_asked_again(said, language):
+    parsed = _read("active_bleeding", said, language).parsed
+    assert not parsed.ok and parsed.status != "unknown", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "prednisone_mg"),
+    [
+        ("dexamethazone 4mg a day", "en", 26.67),
+        ("hydrocortizone 20mg in the morning and 10mg in the afternoon", "en", 7.5),
+        ("methylprednisolon 8 mg daily", "en", 10),
+        ("地塞米送 每天3毫克", "zh", 20),
+        ("美卓了 每天8毫克", "zh", 10),
+    ],
+)
+def test_a_misspelled_steroid_is_converted_as_the_steroid_it_is(said, language, prednisone_mg):
+    parsed = _read("daily_steroid_dose", said, language).parsed
+    assert parsed.ok and parsed.value == pytest.approx(prednisone_mg, abs=0.01), parsed
+
+
+def test_a_word_merely_like_no_steroid_is_not_turned_into_one():
+    parsed = _read("daily_steroid_dose", "methotrexate 10mg weekly and prednisone 5mg").parsed
+    assert parsed.ok and parsed.value == 5, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant", "other"),
+    [
+        # on 3 December the October just gone would be "in October"; April is the most recent one
+        ("last October", date(2025, 10, 15), date(2026, 10, 15)),
+        ("came off them last April", date(2026, 4, 15), date(2025, 4, 15)),
+    ],
+)
+def test_last_and_a_month_has_both_years_as_alternatives(said, meant, other):
+    parsed = _read("transplant_immunosuppressants_stopped", said).parsed
+    assert parsed.ok and parsed.value == meant and set(parsed.alternatives) == {meant, other}, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("last December", date(2025, 12, 15)),  # this December has only begun: one reading
+        ("in October", date(2026, 10, 15)),
+        ("last October 2024", date(2024, 10, 15)),
+        ("last October 12th", date(2026, 10, 12)),
+    ],
+)
+def test_a_month_without_last_or_with_its_year_or_day_has_one_reading(said, meant):
+    parsed = _read("transplant_immunosuppressants_stopped", said).parsed
+    assert parsed.ok and parsed.value == meant and not parsed.alternatives, parsed
