@@ -147,6 +147,17 @@ def fact_phrases(clause: str, fact_words: FactWords, lw: Words) -> tuple[list[bo
     return found, clause
 
 
+def _unexplained_beside_an_event(text: str, fact_words: FactWords | None, lw: Words) -> re.Pattern | None:
+    """The fact's `unexplained` phrases when one of its `events` is said and not denied in `text`,
+    and no cause is given beside it (a `says_no` phrase: "when they took my blood"), else None."""
+    if fact_words is None or not fact_words.unexplained.search(text):
+        return None
+    if False in fact_words.answers_in(fact_words.unexplained.sub(" ", text)):
+        return None
+    said = any(not _negated(text, found.start(), lw) for found in fact_words.events.finditer(text))
+    return fact_words.unexplained if said else None
+
+
 RAISED_NEGATION_REACH = 6
 """Words between a verb of thinking and the problem word its negation denies."""
 
@@ -511,8 +522,12 @@ def read_yes_no(
     evidence: list[tuple[list[bool], list[bool], list[bool]]] = []  # each clause's strong, topic, plain
     refusals: list[list[bool]] = []  # with `refrain`: each clause's plain refusals, set aside
     future = lw.pattern("future_markers")
+    unexplained = _unexplained_beside_an_event(words_text, fact_words, lw)
     for position, clause in enumerate(clauses):
         strong: list[bool] = []
+        if unexplained is not None:  # "collapsed at church ... the monitor found nothing": a yes
+            found_nothing, clause = _phrase_evidence(clause, unexplained, True, lw)
+            strong += found_nothing
         if fact_words is not None:
             answered, clause = fact_phrases(clause, fact_words, lw)
             strong += answered

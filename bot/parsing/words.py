@@ -57,6 +57,12 @@ class FactWords:
     not_yet: re.Pattern
     """For a date question about something ending ("when did you stop them?"): phrases saying it
     has not ended ("still on them", 还在吃), which answer "never"."""
+    events: re.Pattern = re.compile(r"(?!x)x")
+    """Events the question asks about when nothing explains them ("fainted", 晕倒)."""
+    unexplained: re.Pattern = re.compile(r"(?!x)x")
+    """Beside one of `events`, said and not denied: phrases saying no cause was found ("the monitor
+    found nothing", "ECG and echo were normal", 没查出问题), which are then a yes: an unexplained faint.
+    Without an event they are read as the rest of the words file says ("no, holter was normal")."""
     restarted: re.Pattern = re.compile(r"(?!x)x")
     """For a date question about something ending: phrases saying it was started again ("restarted
     in June", 又吃上了). What follows the last of them answers; nothing following means not ended."""
@@ -264,6 +270,8 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             marker_active=phrase_pattern(phrases("marker_active")),
             not_yet=phrase_pattern(phrases("not_yet")),
             restarted=phrase_pattern(phrases("restarted")),
+            events=phrase_pattern(phrases("events")),
+            unexplained=phrase_pattern(phrases("unexplained")),
             premise_denied=phrase_pattern(phrases("premise_denied")),
             other_events=phrase_pattern(phrases("other_events")),
         )

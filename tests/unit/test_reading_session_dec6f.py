@@ -143,3 +143,47 @@ def test_last_and_a_month_has_both_years_as_alternatives(said, meant, other):
 def test_a_month_without_last_or_with_its_year_or_day_has_one_reading(said, meant):
     parsed = _read("transplant_immunosuppressants_stopped", said).parsed
     assert parsed.ok and parsed.value == meant and not parsed.alternatives, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "proxy"),
+    [
+        (
+            "She went down in the kitchen in October, they did a heart monitor for a week, found nothing",
+            "en",
+            True,
+        ),
+        ("passed out twice this year and the ECG and echo were normal", "en", False),
+        ("晕倒过一次，住院查了也没查出问题", "zh", False),
+    ],
+)
+def test_a_faint_the_tests_could_not_explain_is_a_yes(said, language, proxy):
+    parsed = _read("ventricular_arrhythmia_or_fainting", said, language, proxy).parsed
+    assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("no, the holter was normal", "en"),
+        ("never fainted, my heart tests were all fine", "en"),
+        ("fainted once when they took my blood, everything else was normal", "en"),
+        ("从来没晕过，检查都正常", "zh"),
+    ],
+)
+def test_normal_tests_without_a_faint_or_beside_its_cause_are_a_no(said, language):
+    parsed = _read("ventricular_arrhythmia_or_fainting", said, language).parsed
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language"),
+    [
+        ("breastfeeding", "I pump for him and give it in a bottle", "en"),
+        ("can_become_pregnant", "we use condoms", "en"),
+        ("can_become_pregnant", "在吃避孕药", "zh"),
+    ],
+)
+def test_pumped_milk_and_contraception_in_use_are_a_yes(fact_id, said, language):
+    parsed = _read(fact_id, said, language).parsed
+    assert parsed.ok and parsed.value is True, parsed
