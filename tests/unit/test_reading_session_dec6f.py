@@ -187,3 +187,58 @@ def test_normal_tests_without_a_faint_or_beside_its_cause_are_a_no(said, languag
 def test_pumped_milk_and_contraception_in_use_are_a_yes(fact_id, said, language):
     parsed = _read(fact_id, said, language).parsed
     assert parsed.ok and parsed.value is True, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "proxy", "meant"),
+    [
+        # a guess while the report is still to come is not known yet
+        (
+            "gvhd",
+            "skin rash for a week, they are suspecting GVHD, the report is pending",
+            "en",
+            True,
+            "unknown",
+        ),
+        # still being brought under control is not controlled
+        (
+            "uncontrolled_infection",
+            "pneumonia, they're still trying to get it under control",
+            "en",
+            False,
+            True,
+        ),
+        ("active_bleeding", "my period is very heavy right now", "en", False, True),
+        ("active_bleeding", "月经量很大，半个月了还没干净", "zh", False, True),
+        # fainting at a needle is explained
+        (
+            "ventricular_arrhythmia_or_fainting",
+            "only when they take blood, needles get me",
+            "en",
+            False,
+            False,
+        ),
+        # what a test looked at is not what it found
+        ("aml_extramedullary", "they checked his spinal fluid, all negative", "en", True, False),
+        # biopsies of the marrow are no transplant
+        ("stem_cell_transplant", "only bone marrow biopsies", "en", False, False),
+        ("stem_cell_transplant", "骨髓穿刺做过，移植没做过", "zh", False, False),
+        # steroids for a few days around each chemotherapy are not daily steroid tablets
+        ("takes_steroids", "dex for a few days around each chemo, not all the time", "en", False, False),
+        ("takes_steroids", "化疗方案里有地塞米松，吃几天就停", "zh", False, False),
+    ],
+)
+def test_words_added_on_the_late_corpora(fact_id, said, language, proxy, meant):
+    parsed = _read(fact_id, said, language, proxy).parsed
+    got = parsed.value if parsed.ok else parsed.status
+    assert got == meant, parsed
+
+
+def test_a_treatment_that_may_come_later_is_not_one_had():
+    parsed = _read("cancer_treatments", "just immunotherapy so far; chemo may come later").parsed
+    assert parsed.ok and parsed.value == ["immunotherapy"], parsed
+
+
+def test_asking_whether_banked_sperm_counts_as_donating_is_explained_not_a_refusal():
+    parsed = _read("willing_no_sperm_donation", "化疗前冻过精子，这个不算捐吧", "zh").parsed
+    assert not parsed.ok and parsed.status != "unknown", parsed
