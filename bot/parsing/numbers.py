@@ -524,7 +524,7 @@ def _said_range(fact: FactDefinition, prepared: str, readings: list[tuple[float,
 _LAB_VALUE = re.compile(
     r"(?:\s*,\s*(?:which|that|it)\s+(?:is|was)\b|\s*[,，]\s*(?=\d))?"  # "his CD4, which is 350"; "eGFR, 60"
     r"[^\d,.;:，。；！？!?]{0,24}?[:=<>≤≥]?\s*\d+(?:[.,]\d+)?"
-    r"(?:\s*[-–~～至到]\s*\d+(?:[.,]\d+)?)?"  # a range: "参考值115-150", "normal range 130-170"
+    r"(?:\s*(?:[-–~～至到]|\bto\b)\s*\d+(?:[.,]\d+)?)?"  # a range: "参考值115-150", "normal range 130 to 170"
     r"(?:\s*[a-zµ/%^0-9.]+)?"
 )
 """What follows a lab's name up to its value and unit ("count, which was 210", " > 60 ml/min")."""
@@ -756,7 +756,7 @@ def _told_count(text: str) -> int | None:
                 # "the second time", "第二次复发"; and each time it came back again after that
                 # clause ("第一次是…复发的，后来…移植后半年又复发了": two)
                 clause_end = re.search(r"[,;.!?]", said[match.end() :])
-                later = said[match.end() + clause_end.end() :] if clause_end else ""
+                later = said[match.end() + clause_end.end() :] if clause_end else said[match.end() :]
                 counted.append(ordinals[ordinal] + len(lw.pattern("again_relapses").findall(later)))
                 break
     if counted:  # "the first time was 2022 ... now it's back for a third time": the last one told
@@ -765,8 +765,18 @@ def _told_count(text: str) -> int | None:
     negated = [bool(lw.pattern("negators").search(said[max(0, m.start() - 8) : m.start()])) for m in relapses]
     if not relapses or any(negated):
         return 0 if relapses and all(negated) else None  # "it has not come back", "还没复发"
-    masked = said
-    for match in relapses:
-        masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
-    told = len(relapses) + len(lw.pattern("again_words").findall(masked))
+    # "relapsed in 2024 and it's come back again now": "come back again" is one more, not two
+    again_relapses = list(lw.pattern("again_relapses").finditer(said))
+    masked = _blanked(said, again_relapses)
+    relapses = list(lw.pattern("relapse_words").finditer(masked))
+    masked = _blanked(masked, relapses)
+    told = len(again_relapses) + len(relapses) + len(lw.pattern("again_words").findall(masked))
+    if again_relapses and told == 1:
+        told = 2  # "it's come back again": once before, and now
     return told if told > 1 else None  # one "it came back" alone does not say how many times
+
+
+def _blanked(text: str, matches: list[re.Match]) -> str:
+    for match in matches:
+        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return text

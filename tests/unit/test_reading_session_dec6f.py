@@ -242,3 +242,50 @@ def test_a_treatment_that_may_come_later_is_not_one_had():
 def test_asking_whether_banked_sperm_counts_as_donating_is_explained_not_a_refusal():
     parsed = _read("willing_no_sperm_donation", "化疗前冻过精子，这个不算捐吧", "zh").parsed
     assert not parsed.ok and parsed.status != "unknown", parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        # a lab sheet's range written with "to" is no result
+        ("haemoglobin", "97 on the sheet, the normal range says 130 to 170", 97),
+        # "come back again" is one relapse more, not two
+        ("aml_relapse_count", "first relapse in 2023 and now it has come back again", 2),
+        ("aml_relapse_count", "relapsed, then relapsed again", 2),
+    ],
+)
+def test_a_range_with_to_and_a_relapse_come_back_again(fact_id, said, meant):
+    parsed = _read(fact_id, said).parsed
+    assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("no my kidneys are fine", False),  # "no", then a clause of its own: not "not fine"
+        ("no his liver is fine", False),
+        ("no my kidneys are bad", True),
+    ],
+)
+def test_no_then_a_possessive_opens_a_clause_of_its_own(said, meant):
+    parsed = _read("serious_liver_or_kidney_problems", said).parsed
+    assert parsed.ok and parsed.value is meant, parsed
+
+
+def test_these_last_days_say_now_in_chinese():
+    parsed = _read("active_bleeding", "上礼拜牙龈出过血 这几天没有了", "zh").parsed
+    assert parsed.ok and parsed.value is False, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("Mrs Chen speaking", "en", "female"),
+        ("this is Mr Adeyemi", "en", "male"),
+        ("大老爷们一个", "zh", "male"),
+        ("nan", "zh", "male"),  # pinyin for 男 in a Chinese conversation, never an English "nan"
+    ],
+)
+def test_titles_and_everyday_words_say_which_sex(said, language, meant):
+    parsed = _read("sex", said, language).parsed
+    assert parsed.ok and parsed.value == meant, parsed
