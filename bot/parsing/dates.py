@@ -862,27 +862,27 @@ def _either_of_two(fact: FactDefinition, text: str, today: date, date_order: str
     return replace(result.value(middle, text), alternatives=(first, second))
 
 
-_LAST_NAMED_MONTH = re.compile(rf"\blast\s+({'|'.join(_MONTHS)})\b(?!\s*\d)", re.IGNORECASE)
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+_LAST_NAMED_MONTH = re.compile(rf"\blast\s+({'|'.join(_MONTHS + _SEASONS)})\b(?!\s*\d)", re.IGNORECASE)
 
 
 def _last_named_month(fact: FactDefinition, text: str, today: date, date_order: str | None) -> Parsed | None:
-    """ "Last March" may be the most recent March or the one a year before, and people mean both.
+    """ "Last March" (or "last summer") may be the most recent or the one a year before, and people mean both.
     Read as the most recent, unless it ended within the last `RECENT_MONTHS_SAID_OTHERWISE` months
     ("last November" in December: the one just gone would be "last month" or "in November"); the
     other is its alternative, so an outcome that hangs on which is the study team's. None when no
     "last" + month is said, or a year is."""
     found = _LAST_NAMED_MONTH.search(text)
-    if found is None or _SAID_YEAR.search(text):
+    if found is None or _SAID_YEAR.search(text[found.start() - 12 : found.end() + 12]):
+        return None  # "last June, in 2024": its year is said; "a bypass in 2015, then last summer" is not
+    said = f"{found.group(1)} {today.year - 1}"
+    parsed = parse_date(fact, text[: found.start()] + said + text[found.end() :], today, date_order)
+    if not parsed.ok or not isinstance(parsed.value, date):
         return None
-    month = found.group(1)
-    readings = []
-    for said in (f"{month} {today.year - 1}", month):
-        parsed = parse_date(fact, text[: found.start()] + said + text[found.end() :], today, date_order)
-        if parsed.ok and isinstance(parsed.value, date):
-            readings.append(parsed.value)
-    if not readings:
-        return None
-    year_before, most_recent = readings[0], readings[-1]
+    year_before = parsed.value
+    a_year_on = _a_year_on(year_before)
+    this_month = (a_year_on.year, a_year_on.month) == (today.year, today.month)
+    most_recent = a_year_on if a_year_on <= today and not this_month else year_before
     if most_recent == year_before:
         return result.value(year_before, text)
     months_since = (today.month - most_recent.month) % 12
@@ -891,6 +891,10 @@ def _last_named_month(fact: FactDefinition, text: str, today: date, date_order: 
 
 
 RECENT_MONTHS_SAID_OTHERWISE = 2
+
+
+def _a_year_on(day: date) -> date:
+    return day.replace(year=day.year + 1, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 def _single_clause_date(clause: str, today: date) -> date | None:

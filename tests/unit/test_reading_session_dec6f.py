@@ -289,3 +289,16 @@ def test_these_last_days_say_now_in_chinese():
 def test_titles_and_everyday_words_say_which_sex(said, language, meant):
     parsed = _read("sex", said, language).parsed
     assert parsed.ok and parsed.value == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "years"),
+    [
+        ("a small heart attack last summer", {2025, 2026}),
+        ("bypass in 2015 and a heart attack last summer", {2025, 2026}),  # 2015 is the bypass's year
+        ("bypass 2019, heart attack last March", {2025, 2026}),
+    ],
+)
+def test_last_and_a_season_or_a_month_beside_another_year_has_both_years(said, years):
+    parsed = _read("last_heart_attack_or_bypass", said).parsed
+    assert parsed.ok and {day.year for day in parsed.alternatives} == years, parsed
