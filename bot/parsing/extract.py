@@ -27,13 +27,11 @@ from bot.parsing.text import numeric_text, phrase_pattern
 from bot.parsing.words import words as language_words
 
 LAB_NAMES: dict[str, tuple[str, ...]] = {
-    "platelet_count": ("platelet count", "platelets", "platelet", "plts", "plt"),
-    "haemoglobin": ("haemoglobin", "hemoglobin", "haemoglobin level", "hgb", "hb"),
-    "cd3_count": ("cd3 count", "cd3+ count", "cd3+", "cd3", "cd3 t cells", "t cell count"),
-    "creatinine": ("creatinine", "creat"),
-    "ejection_fraction": ("ejection fraction", "lvef", "ef"),
+    fact_id: tuple(str(name) for name in names)
+    for fact_id, names in (language_words("en").raw.get("lab_names") or {}).items()
 }
-"""Lab values picked out when the number follows the name ("my platelets are 70", "Hb 8.5 g/dL")."""
+"""Lab values picked out when the number follows the name ("my platelets are 70", "Hb 8.5 g/dL"):
+`lab_names` in bot/words/en.yaml."""
 
 STATED_FACTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "stem_cell_transplant": (

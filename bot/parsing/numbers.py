@@ -371,7 +371,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     if fact.equivalents:  # "dexamethazone", 地塞米送: a steroid's name misspelled, or its homophone
         text = drug_names_corrected(text)
     prepared = prepare(without_future_clauses(text), count_words=_is_count(fact))
-    prepared, other_lab = _without_other_labs(prepared)
+    prepared, other_lab = _without_other_labs(prepared, fact.id)
     if other_lab and not find_numbers(prepared):
         return result.unclear(said, "number.other_lab")  # "eGFR was 85": not the creatinine
     factor = 1.0
@@ -530,18 +530,36 @@ _LAB_VALUE = re.compile(
 """What follows a lab's name up to its value and unit ("count, which was 210", " > 60 ml/min")."""
 
 
-def _without_other_labs(prepared: str) -> tuple[str, bool]:
+def _without_other_labs(prepared: str, fact_id: str = "") -> tuple[str, bool]:
     """The text without the values of labs no question asks about (`other_labs` in
-    bot/words/<language>.yaml: "eGFR > 60", "CD4 210", "白细胞3.2"), and whether there were any."""
-    lw = words(written_language(prepared))
-    if not lw.raw.get("other_labs"):
-        return prepared, False
-    out, masked = prepared, False
-    for match in reversed(list(lw.pattern("other_labs").finditer(prepared))):
+    bot/words/<language>.yaml: "eGFR > 60", "CD4 210", "白细胞3.2") or another question asks about
+    (`lab_names` other than `fact_id`'s: "血红蛋白78" is no platelet count), and whether there were any."""
+    language = written_language(prepared)
+    lw = words(language)
+    names = [lw.pattern("other_labs")] if lw.raw.get("other_labs") else []
+    others = _other_lab_names(language, fact_id)
+    if others is not None:
+        names.append(others)
+    found = sorted(
+        (match for pattern in names for match in pattern.finditer(prepared)), key=lambda m: m.start()
+    )
+    out, masked, reach = prepared, False, len(prepared)
+    for match in reversed(found):
         value = _LAB_VALUE.match(prepared, match.end())
-        if value:
-            out, masked = out[: match.start()] + " " + out[value.end() :], True
+        if value and value.end() <= reach:
+            out, masked, reach = out[: match.start()] + " " + out[value.end() :], True, match.start()
     return out, masked
+
+
+@functools.cache
+def _other_lab_names(language: str, fact_id: str) -> re.Pattern | None:
+    """One pattern for the names of the labs other questions ask about (`lab_names`), or None."""
+    by_fact = words(language).raw.get("lab_names") or {}
+    if fact_id not in by_fact:
+        return None
+    own = {space_cjk(str(name)) for name in by_fact[fact_id]}
+    others = {space_cjk(str(n)) for other, names in by_fact.items() if other != fact_id for n in names}
+    return phrase_pattern(sorted(others - own)) if others - own else None
 
 
 def named_drugs(prepared: str) -> set[str]:

@@ -302,3 +302,22 @@ def test_titles_and_everyday_words_say_which_sex(said, language, meant):
 def test_last_and_a_season_or_a_month_beside_another_year_has_both_years(said, years):
     parsed = _read("last_heart_attack_or_bypass", said).parsed
     assert parsed.ok and {day.year for day in parsed.alternatives} == years, parsed
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        # another question's lab named beside its value is not this one's
+        ("platelet_count", "血红蛋白是80，血小板忘了", "zh", "unknown"),
+        ("platelet_count", "Hb 80, no idea about the platelets", "en", "unknown"),
+        ("platelet_count", "血红蛋白80，血小板45", "zh", 45),
+        ("haemoglobin", "血红蛋白80，血小板45", "zh", 80),
+        ("haemoglobin", "platelets 45 and hb 80", "en", 80),
+        # a creatinine clearance is no creatinine
+        ("creatinine", "creatinine clearance 65", "en", "unclear"),
+    ],
+)
+def test_another_questions_lab_is_not_this_ones(fact_id, said, language, meant):
+    parsed = _read(fact_id, said, language).parsed
+    got = parsed.value if parsed.ok else parsed.status
+    assert got == meant, parsed
