@@ -978,6 +978,16 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
             return result.unclear(said, "date.unclear")  # "stopped one 2 weeks ago, still on the other"
         # "when did you stop them?" "I'm still on them", "not stopped yet, off by Christmas"
         return result.value(NEVER, said)
+    if (
+        fact.allow_never
+        and not _not_never(text)
+        and topic_denied(text, fact.id)
+        and not says_it_happened(text)  # "had one in 2019, never a bypass"
+    ):
+        # "a stent in 2020, but never a heart attack or bypass"; "angina for years but never an
+        # actual heart attack"; "2024年自体移植，抗排异的药没吃过": what else is dated, however
+        # vaguely, is not the thing asked about
+        return result.value(NEVER, said)
     chinese = chinese_date(text, today)  # 上周二, 去年五月, 三个月前 (bot/parsing/chinese.py)
     if chinese is not None:
         return (
@@ -990,15 +1000,6 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         rewritten = _named_day_years_ago(numeric, today)
         text = rewritten if rewritten != numeric else text  # else the words stay as said ("never needed one")
     words = _date_text(numeric_text(text, ordinals=True), today)
-    if (
-        fact.allow_never
-        and not _not_never(text)
-        and topic_denied(text, fact.id)
-        and not says_it_happened(text)  # "had one in 2019, never a bypass"
-    ):
-        # "a stent in 2020, but never a heart attack or bypass"; "angina for years but never an
-        # actual heart attack": what else is dated, however vaguely, is not the thing asked about
-        return result.value(NEVER, said)
     if _VAGUE.search(words) and not (_SAID_YEAR.search(words) or _NAMED_MONTH.search(words)):
         # "ages ago, 2019" names its year, "sometime in October" its month, "last week sometime" its week
         return result.unclear(said, "date.too_vague")

@@ -321,3 +321,28 @@ def test_another_questions_lab_is_not_this_ones(fact_id, said, language, meant):
     parsed = _read(fact_id, said, language).parsed
     got = parsed.value if parsed.ok else parsed.status
     assert got == meant, parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("transplant in 2023 but he never took any immunosuppressants", "en"),
+        ("auto in 2024, never took the anti-rejection tablets", "en"),
+        ("2024年做的自体移植，抗排异的药没吃过", "zh"),
+    ],
+)
+def test_a_transplant_dated_with_its_medicines_denied_is_never_not_the_transplants_date(said, language):
+    parsed = _read("transplant_immunosuppressants_stopped", said, language).parsed
+    assert parsed.ok and parsed.value == "never", parsed
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "month"),
+    [
+        ("the tacrolimus was stopped in May", "en", 5),
+        ("环孢素是五月份停的", "zh", 5),
+    ],
+)
+def test_the_medicines_named_with_their_date_still_give_it(said, language, month):
+    parsed = _read("transplant_immunosuppressants_stopped", said, language).parsed
+    assert parsed.ok and parsed.value.month == month, parsed
