@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from bot.parsing import result
 from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
-from bot.parsing.text import phrase_pattern, plain, without_not_unknown
+from bot.parsing.text import blanked, phrase_pattern, plain, without_not_unknown
 from bot.parsing.words import FactWords, Words, answer_language, words
 
 if TYPE_CHECKING:
@@ -95,12 +95,8 @@ def _turned_round(clause: str, match: re.Match, lw: Words) -> bool:
     return not lw.pattern("negators").search(match.group()) and _negated(clause, match.start(), lw)
 
 
-def _mask(text: str, match: re.Match) -> str:
-    return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
-
-
 def _mask_with_its_negation(clause: str, match: re.Match, turned: bool, lw: Words) -> str:
-    """`_mask`, and when a negation turned the phrase round, the negation with it: it is spent."""
+    """`blanked`, and when a negation turned the phrase round, the negation with it: it is spent."""
     start = _negation_start(clause, match.start(), lw) if turned else match.start()
     return clause[:start] + " " * (match.end() - start) + clause[match.end() :]
 
@@ -132,7 +128,7 @@ def _phrase_evidence(clause: str, pattern: re.Pattern, value: bool, lw: Words) -
     found: list[bool] = []
     for match in list(pattern.finditer(clause)):
         found.append(value != _negated(clause, match.start(), lw))
-        clause = _mask(clause, match)
+        clause = blanked(clause, [match])
     return found, clause
 
 
@@ -170,7 +166,7 @@ def _willingness(clause: str, lw: Words, refusals: list[bool] | None = None) -> 
     for pattern in _negated_problems(lw):
         for match in list(pattern.finditer(clause)):
             found.append(True)  # "no problem", "never refuse", "nothing against it"
-            clause = _mask(clause, match)
+            clause = blanked(clause, [match])
     # Agreements that hold a negation ("would not say no", "不介意") before refusals ("would not"),
     # then the other agreements ("i would"), each only where the one before left the words unread.
     for pattern, value in (
@@ -187,10 +183,10 @@ def _willingness(clause: str, lw: Words, refusals: list[bool] | None = None) -> 
                 clause = _mask_with_its_negation(clause, match, turned, lw)
                 continue
             found.append(said)
-            clause = _mask(clause, match)
+            clause = blanked(clause, [match])
     for match in list(lw.pattern("negative_words").finditer(clause)):
         found.append(False)  # "I object", "that's a problem for me"
-        clause = _mask(clause, match)
+        clause = blanked(clause, [match])
     return found, clause
 
 
@@ -720,7 +716,7 @@ def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:
     if lw.raw.get("fine_clause_says_no") and reading in ("now", "ever"):
         for match in list(lw.pattern("fine_words").finditer(clause)):
             found.append(False)  # "心脏一直挺好的": its 好 is not a yes
-            clause = _mask(clause, match)
+            clause = blanked(clause, [match])
     neither = set(lw.spaced_list("neither_yes_nor_no"))
     found += [
         match.group() in said_yes

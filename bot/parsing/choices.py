@@ -10,7 +10,6 @@ in the same clause ("no chemo", "not lymphoma") does not count.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable
@@ -22,7 +21,14 @@ from bot.parsing import learned, result
 from bot.parsing.chinese import is_chinese
 from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
-from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain, space_cjk
+from bot.parsing.text import (
+    alternation,
+    misspellings_corrected,
+    numeric_text,
+    phrase_pattern,
+    plain,
+    space_cjk,
+)
 from bot.parsing.words import DEFAULT_LANGUAGE, now_and_before, without_future_clauses
 from bot.parsing.words import words as language_words
 from bot.text import LANGUAGES, localize, written_language
@@ -354,18 +360,6 @@ a joining word, or nothing at all (化疗放疗). Not a comma: a typed space tha
 becomes one ("做过放疗 靶向药没吃过")."""
 
 
-def _corrected(text: str, vocabulary: list[str]) -> str:
-    words = text.split()
-    changed = False
-    for i, word in enumerate(words):
-        if len(word) < 5 or not word.isalpha() or word in vocabulary:
-            continue
-        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=_FUZZY_CUTOFF)
-        if close:
-            words[i], changed = close[0], True
-    return " ".join(words) if changed else text
-
-
 def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> Mentions:
     """The choices of `fact` named in `text` (labels, values, synonyms; misspellings corrected).
 
@@ -384,7 +378,7 @@ def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> M
         if re.search(rf"(?<![A-Za-z0-9]){re.escape(acronym)}(?![A-Za-z0-9])", text) and value not in positive:
             positive.append(value)
     if not positive and not negated:
-        corrected = _corrected(normal, _vocabulary(fact.id, labels, language))
+        corrected = misspellings_corrected(normal, _vocabulary(fact.id, labels, language), 5, _FUZZY_CUTOFF)
         if corrected != normal:
             positive, negated = _find(phrases, corrected, free_text, words_of, fact.id)
             _add_named_together(fact.id, corrected, positive, words_of)

@@ -13,7 +13,6 @@ says otherwise: people quote platelets per µL ("72000"), haemoglobin in g/dL ("
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import math
 import re
@@ -26,7 +25,15 @@ from bot.parsing.chinese import to_parser_form
 from bot.parsing.doses import daily_dose, in_cycles, is_per_day
 from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
-from bot.parsing.text import clean, numeric_text, phrase_pattern, plain, space_cjk
+from bot.parsing.text import (
+    blanked,
+    clean,
+    misspellings_corrected,
+    numeric_text,
+    phrase_pattern,
+    plain,
+    space_cjk,
+)
 from bot.parsing.words import now_and_before, without_future_clauses, words
 from bot.text import written_language
 
@@ -588,19 +595,21 @@ def drug_names_corrected(text: str) -> str:
     homophone the pinyin keyboard offered (美卓了 is 美卓乐, 地塞米送 地塞米松). A misspelled name
     left unread would have its dose taken as prednisone's."""
     language = written_language(text)
-    names = tuple(name.replace(" ", "") for name in _drug_names(language)[0])
     if language == "zh":
-        return homophones_corrected(text, names)
-    single = [name for name in names if name.isalpha()]
+        return homophones_corrected(text, _drug_names_unspaced(language))
+    return misspellings_corrected(text, _one_word_drug_names(language), 7, MISSPELLED_DRUG_CUTOFF)
 
-    def corrected(found: re.Match) -> str:
-        word = found.group().lower()
-        if len(word) < 7 or word in single:
-            return found.group()
-        close = difflib.get_close_matches(word, single, n=1, cutoff=MISSPELLED_DRUG_CUTOFF)
-        return close[0] if close else found.group()
 
-    return re.sub(r"[A-Za-z]+", corrected, text)
+@functools.cache
+def _drug_names_unspaced(language: str) -> tuple[str, ...]:
+    return tuple(name.replace(" ", "") for name in _drug_names(language)[0])
+
+
+@functools.cache
+def _one_word_drug_names(language: str) -> frozenset[str]:
+    """The names a single misspelled word can stand for: "solu medrol" is two words, and its halves
+    are no names."""
+    return frozenset(name for name in _drug_names(language)[0] if name.isalpha())
 
 
 def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:
@@ -785,16 +794,10 @@ def _told_count(text: str) -> int | None:
         return 0 if relapses and all(negated) else None  # "it has not come back", "还没复发"
     # "relapsed in 2024 and it's come back again now": "come back again" is one more, not two
     again_relapses = list(lw.pattern("again_relapses").finditer(said))
-    masked = _blanked(said, again_relapses)
+    masked = blanked(said, again_relapses)
     relapses = list(lw.pattern("relapse_words").finditer(masked))
-    masked = _blanked(masked, relapses)
+    masked = blanked(masked, relapses)
     told = len(again_relapses) + len(relapses) + len(lw.pattern("again_words").findall(masked))
     if again_relapses and told == 1:
         told = 2  # "it's come back again": once before, and now
     return told if told > 1 else None  # one "it came back" alone does not say how many times
-
-
-def _blanked(text: str, matches: list[re.Match]) -> str:
-    for match in matches:
-        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
-    return text

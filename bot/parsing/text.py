@@ -9,10 +9,11 @@ and its relatives (listed in bot/words/<language>.yaml), which mean "unknown" fo
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from word2number import w2n
 
@@ -109,6 +110,35 @@ def everyday_forms(text: str, language: str) -> str:
         return text
     pattern, table = found
     return pattern.sub(lambda m: table[m.group()], text)
+
+
+# ----- spans and spellings --------------------------------------------------------------------------
+def blanked(text: str, spans: Iterable[re.Match]) -> str:
+    """`text` with each matched span turned into as many spaces: the rest keeps its offsets, and a
+    phrase read once is not read again (a negation spent, a relapse already counted)."""
+    for span in spans:
+        text = text[: span.start()] + " " * (span.end() - span.start()) + text[span.end() :]
+    return text
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def misspellings_corrected(text: str, vocabulary: Collection[str], min_length: int, cutoff: float) -> str:
+    """`text` with each Latin word of `min_length` letters or more that is not in `vocabulary` but
+    close to one of its words (difflib's ratio at least `cutoff`) written as that word. Short words
+    are left alone: too many of them are one letter from another real word."""
+    known = frozenset(vocabulary)
+    targets = sorted(known)
+
+    def corrected(found: re.Match) -> str:
+        word = found.group().lower()
+        if len(word) < min_length or word in known:
+            return found.group()
+        close = difflib.get_close_matches(word, targets, n=1, cutoff=cutoff)
+        return close[0] if close else found.group()
+
+    return _LATIN_WORD.sub(corrected, text)
 
 
 # ----- contractions ---------------------------------------------------------------------------------

@@ -12,12 +12,9 @@ import pytest
 from bot.parsing.text import everyday_forms
 from bot.understanding import understand
 from rasa_addons.intent_model import IntentModel
+from tests.reading import read_parsed
 
 TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en"):
-    return understand(fact_id, said, TODAY, language=language).parsed
 
 
 @pytest.mark.parametrize(
@@ -31,7 +28,7 @@ def _read(fact_id: str, said: str, language: str = "en"):
     ],
 )
 def test_the_value_a_dose_was_changed_to_is_the_dose_now(said, language, meant):
-    parsed = _read("daily_steroid_dose", said, language)
+    parsed = read_parsed("daily_steroid_dose", said, language)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -44,7 +41,7 @@ def test_the_value_a_dose_was_changed_to_is_the_dose_now(said, language, meant):
     ],
 )
 def test_a_number_told_after_the_change_is_not_passed_over(said):
-    parsed = _read("daily_steroid_dose", said)
+    parsed = read_parsed("daily_steroid_dose", said)
     assert not (parsed.ok and parsed.value == 30), parsed
 
 
@@ -57,12 +54,12 @@ def test_a_number_told_after_the_change_is_not_passed_over(said):
     ],
 )
 def test_of_two_events_told_in_order_the_last_counts(said, meant):
-    parsed = _read("last_heart_attack_or_bypass", said)
+    parsed = read_parsed("last_heart_attack_or_bypass", said)
     assert parsed.ok and abs((parsed.value - meant).days) <= 3, parsed
 
 
 def test_a_date_placed_against_another_event_is_still_asked_again():
-    parsed = _read(
+    parsed = read_parsed(
         "last_heart_attack_or_bypass", "a heart attack in 2012 and the bypass two years after that"
     )
     assert not parsed.ok
@@ -108,7 +105,7 @@ def test_the_chinese_intent_model_reads_a_dialect_word_as_its_standard_one():
     ],
 )
 def test_a_hedge_after_a_value_or_before_a_yes_hedges_that_value(fact_id, said, meant):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -120,7 +117,7 @@ def test_a_hedged_yes_is_never_beyond_doubt(said, language):
 
 @pytest.mark.parametrize("said", ["maybe", "maybe yes, maybe no", "not sure, maybe"])
 def test_a_hedge_alone_is_still_dont_know(said):
-    assert _read("heart_failure", said).status == "unknown"
+    assert read_parsed("heart_failure", said).status == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -144,7 +141,7 @@ def test_a_hedge_alone_is_still_dont_know(said):
     ],
 )
 def test_everyday_ways_of_saying_yes_to_the_question_asked(fact_id, said, language, meant):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -159,7 +156,7 @@ def test_everyday_ways_of_saying_yes_to_the_question_asked(fact_id, said, langua
     ],
 )
 def test_an_exact_age_said_within_a_decade_is_the_age(said, language, meant):
-    parsed = _read("age", said, language)
+    parsed = read_parsed("age", said, language)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -173,7 +170,7 @@ def test_an_exact_age_said_within_a_decade_is_the_age(said, language, meant):
     ],
 )
 def test_bruises_beside_a_bleed_do_not_deny_it(said, language, meant):
-    parsed = _read("active_bleeding", said, language)
+    parsed = read_parsed("active_bleeding", said, language)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -185,13 +182,13 @@ def test_bruises_beside_a_bleed_do_not_deny_it(said, language, meant):
     ],
 )
 def test_a_year_is_never_made_of_a_stray_number(said):
-    parsed = _read("transplant_immunosuppressants_stopped", said)
+    parsed = read_parsed("transplant_immunosuppressants_stopped", said)
     assert not (parsed.ok and parsed.value.year < TODAY.year - 1), parsed
 
 
 @pytest.mark.parametrize(("said", "year"), [("two years ago", 2024), ("in 2019", 2019), ("5/3/19", 2019)])
 def test_a_year_said_is_still_read(said, year):
-    parsed = _read("transplant_immunosuppressants_stopped", said)
+    parsed = read_parsed("transplant_immunosuppressants_stopped", said)
     assert parsed.ok and parsed.value.year == year, parsed
 
 
@@ -203,12 +200,12 @@ def test_a_year_said_is_still_read(said, year):
     ],
 )
 def test_a_small_one_is_the_heart_attack_asked_about_not_never(said, meant):
-    parsed = _read("last_heart_attack_or_bypass", said)
+    parsed = read_parsed("last_heart_attack_or_bypass", said)
     assert parsed.ok and abs((parsed.value - meant).days) <= 3, parsed
 
 
 def test_what_else_is_dated_beside_a_denial_is_still_never():
-    assert _read("last_heart_attack_or_bypass", "stents in 2019, never a heart attack").value == "never"
+    assert read_parsed("last_heart_attack_or_bypass", "stents in 2019, never a heart attack").value == "never"
 
 
 @pytest.mark.parametrize(
@@ -221,5 +218,5 @@ def test_what_else_is_dated_beside_a_denial_is_still_never():
     ],
 )
 def test_right_now_is_a_time_not_a_yes(fact_id, said, meant):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value is meant, parsed

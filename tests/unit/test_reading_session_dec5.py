@@ -7,13 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.understanding import understand
-
-TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en"):
-    return understand(fact_id, said, TODAY, language=language).parsed
+from tests.reading import read_parsed
 
 
 @pytest.mark.parametrize(
@@ -34,7 +28,7 @@ def _read(fact_id: str, said: str, language: str = "en"):
     ],
 )
 def test_a_diagnosis_said_in_pieces_or_with_its_history_is_read(said, language, meant):
-    parsed = _read("diagnosis", said, language)
+    parsed = read_parsed("diagnosis", said, language)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -48,7 +42,7 @@ def test_a_diagnosis_said_in_pieces_or_with_its_history_is_read(said, language, 
     ],
 )
 def test_pieces_that_do_not_make_one_diagnosis_are_not_read_as_one(said, language):
-    parsed = _read("diagnosis", said, language)
+    parsed = read_parsed("diagnosis", said, language)
     assert not (parsed.ok and parsed.value == "aml"), parsed
 
 
@@ -86,7 +80,7 @@ def test_pieces_that_do_not_make_one_diagnosis_are_not_read_as_one(said, languag
     ],
 )
 def test_a_date_counted_from_ages_or_another_dated_event_is_worked_out(fact_id, said, language, meant):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -102,7 +96,7 @@ def test_a_date_counted_from_ages_or_another_dated_event_is_worked_out(fact_id, 
     ],
 )
 def test_a_count_with_nothing_to_count_from_is_asked_again(fact_id, said, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert not parsed.ok, parsed
 
 
@@ -126,7 +120,7 @@ def test_a_count_with_nothing_to_count_from_is_asked_again(fact_id, said, langua
     ],
 )
 def test_a_blast_percentage_answers_a_remission_question(fact_id, said, language, in_remission):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     # both facts are asked the other way up: remission records "no response" as false
     assert parsed.ok and parsed.value is (not in_remission), parsed
 
@@ -140,7 +134,7 @@ def test_a_blast_percentage_answers_a_remission_question(fact_id, said, language
     ],
 )
 def test_words_and_a_blast_percentage_that_disagree_are_asked_again(fact_id, said, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert not parsed.ok, parsed
 
 
@@ -153,7 +147,7 @@ def test_words_and_a_blast_percentage_that_disagree_are_asked_again(fact_id, sai
     ],
 )
 def test_a_story_of_courses_is_read_by_how_it_ended(said, language, in_remission):
-    parsed = _read("aml_no_response_after_two_courses", said, language)
+    parsed = read_parsed("aml_no_response_after_two_courses", said, language)
     assert parsed.ok and parsed.value is (not in_remission), parsed
 
 
@@ -165,7 +159,7 @@ def test_a_story_of_courses_is_read_by_how_it_ended(said, language, in_remission
     ],
 )
 def test_only_said_inside_a_clause_does_not_turn_an_answer_round(fact_id, said, meant):
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -179,7 +173,7 @@ def test_only_said_inside_a_clause_does_not_turn_an_answer_round(fact_id, said, 
     ],
 )
 def test_an_answer_denying_what_the_question_takes_for_granted_reads_no_level(said, language):
-    parsed = _read("heart_failure_limitation", said, language)
+    parsed = read_parsed("heart_failure_limitation", said, language)
     assert not parsed.ok and parsed.problem == "answer.denies_premise", parsed
 
 
@@ -187,7 +181,7 @@ def test_an_answer_denying_what_the_question_takes_for_granted_reads_no_level(sa
     ("said", "language"), [("no limits at all", "en"), ("心衰是有，不过没什么限制", "zh")]
 )
 def test_a_level_said_beside_the_heart_failure_is_still_read(said, language):
-    parsed = _read("heart_failure_limitation", said, language)
+    parsed = read_parsed("heart_failure_limitation", said, language)
     assert parsed.ok and parsed.value == 1, parsed
 
 
@@ -206,12 +200,12 @@ def test_a_level_said_beside_the_heart_failure_is_still_read(said, language):
     ],
 )
 def test_counts_and_orders_beside_a_lab_value_are_set_aside(fact_id, said, language, meant):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.value == meant and parsed.status in ("value", "out_of_range"), parsed
 
 
 def test_a_dose_split_over_the_day_is_not_read_as_the_latest():
-    parsed = _read("daily_steroid_dose", "20 mg in the morning, and 10 now at night", "en")
+    parsed = read_parsed("daily_steroid_dose", "20 mg in the morning, and 10 now at night", "en")
     assert not (parsed.ok and parsed.value == 10), parsed
 
 
@@ -234,7 +228,7 @@ def test_a_dose_split_over_the_day_is_not_read_as_the_latest():
     ],
 )
 def test_a_daily_dose_told_by_tablets_times_and_doses_adds_up(said, language, meant):
-    parsed = _read("daily_steroid_dose", said, language)
+    parsed = read_parsed("daily_steroid_dose", said, language)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -247,7 +241,7 @@ def test_a_daily_dose_told_by_tablets_times_and_doses_adds_up(said, language, me
     ],
 )
 def test_amounts_that_are_not_tablet_counts_or_the_days_are_not_read_as_such(said, language, not_meant):
-    parsed = _read("daily_steroid_dose", said, language)
+    parsed = read_parsed("daily_steroid_dose", said, language)
     assert not (parsed.ok and parsed.value == not_meant), parsed
 
 
@@ -261,7 +255,7 @@ def test_amounts_that_are_not_tablet_counts_or_the_days_are_not_read_as_such(sai
     ],
 )
 def test_a_scale_answered_between_two_neighbouring_levels_keeps_both(fact_id, said, language, low, high):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and parsed.value == high and set(parsed.alternatives) == {low, high}, parsed
 
 
@@ -274,7 +268,7 @@ def test_a_scale_answered_between_two_neighbouring_levels_keeps_both(fact_id, sa
     ],
 )
 def test_a_scale_answer_that_names_no_neighbouring_levels_is_not_read_as_between(fact_id, said, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert not parsed.alternatives, parsed
 
 
@@ -295,7 +289,7 @@ def test_words_and_examples_a_level_apart_keep_both(monkeypatch, leaning, kept):
     from bot.parsing import choices
 
     monkeypatch.setattr(choices.learned, "reader", lambda *args: _LeaningTo(leaning))
-    parsed = _read("ecog", "still working full time", "en")  # the words name level 0
+    parsed = read_parsed("ecog", "still working full time", "en")  # the words name level 0
     if kept is None:  # three levels apart: asked again
         assert not parsed.ok, parsed
     else:
@@ -312,7 +306,7 @@ def test_words_and_examples_a_level_apart_keep_both(monkeypatch, leaning, kept):
     ],
 )
 def test_never_beside_an_age_or_something_else_dated(said, meant):
-    parsed = _read("last_heart_attack_or_bypass", said)
+    parsed = read_parsed("last_heart_attack_or_bypass", said)
     if meant is None:
         assert not (parsed.ok and parsed.value == "never"), parsed
     else:
@@ -328,12 +322,12 @@ def test_never_beside_an_age_or_something_else_dated(said, meant):
     ],
 )
 def test_ages_said_as_just_over_a_decade_or_in_eight_figures(said, language, meant, span):
-    parsed = _read("age", said, language)
+    parsed = read_parsed("age", said, language)
     assert parsed.ok and parsed.value == meant and tuple(parsed.alternatives) == span, parsed
 
 
 def test_a_lab_value_just_over_a_round_number_is_still_inexact():
-    parsed = _read("platelet_count", "血小板五十出头", "zh")
+    parsed = read_parsed("platelet_count", "血小板五十出头", "zh")
     assert not parsed.ok and parsed.problem == "number.inexact", parsed
 
 
@@ -349,7 +343,7 @@ def test_a_lab_value_just_over_a_round_number_is_still_inexact():
     ],
 )
 def test_treatments_listed_then_denied_or_counted(said, language, meant):
-    parsed = _read("cancer_treatments", said, language)
+    parsed = read_parsed("cancer_treatments", said, language)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -362,12 +356,12 @@ def test_treatments_listed_then_denied_or_counted(said, language, meant):
     ],
 )
 def test_a_value_beside_the_one_it_rose_or_fell_from_is_the_latest(fact_id, said, meant):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value == meant, parsed
 
 
 def test_up_to_a_number_alone_is_a_bound():
-    parsed = _read("platelet_count", "up to 80 I think")
+    parsed = read_parsed("platelet_count", "up to 80 I think")
     assert not parsed.ok and parsed.problem == "number.inexact", parsed
 
 
@@ -379,7 +373,7 @@ def test_up_to_a_number_alone_is_a_bound():
     ],
 )
 def test_lab_values_typed_the_old_or_flat_way(fact_id, said, meant):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -393,7 +387,7 @@ def test_lab_values_typed_the_old_or_flat_way(fact_id, said, meant):
     ],
 )
 def test_a_partner_described_answers_whether_she_could_become_pregnant(said, language, meant):
-    parsed = _read("partner_can_become_pregnant", said, language)
+    parsed = read_parsed("partner_can_become_pregnant", said, language)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -406,12 +400,12 @@ def test_a_partner_described_answers_whether_she_could_become_pregnant(said, lan
     ],
 )
 def test_willingness_said_round_about_is_a_yes(fact_id, said):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value is True, parsed
 
 
 def test_a_no_inside_a_conditional_question_is_no_answer():
-    parsed = _read("willing_contraception", "if I say no, does that rule me out?")
+    parsed = read_parsed("willing_contraception", "if I say no, does that rule me out?")
     assert not parsed.ok, parsed
 
 
@@ -423,7 +417,7 @@ def test_a_no_inside_a_conditional_question_is_no_answer():
     ],
 )
 def test_a_date_said_as_one_month_or_the_next_keeps_both(said, first, second):
-    parsed = _read("ejection_fraction_date", said)
+    parsed = read_parsed("ejection_fraction_date", said)
     assert parsed.ok and set(parsed.alternatives) == {first, second}, parsed
     assert first < parsed.value < second, parsed
 
@@ -436,12 +430,12 @@ def test_a_date_said_as_one_month_or_the_next_keeps_both(said, first, second):
     ],
 )
 def test_weeks_of_a_month_and_months_of_this_year(fact_id, said, meant):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value == meant, parsed
 
 
 def test_months_far_apart_said_as_either_are_asked_again():
-    assert not _read("ejection_fraction_date", "january or july").ok
+    assert not read_parsed("ejection_fraction_date", "january or july").ok
 
 
 @pytest.mark.parametrize(
@@ -453,7 +447,7 @@ def test_months_far_apart_said_as_either_are_asked_again():
     ],
 )
 def test_a_kidney_function_figure_answers_whether_the_kidneys_work_very_poorly(said, language, meant):
-    parsed = _read("serious_liver_or_kidney_problems", said, language)
+    parsed = read_parsed("serious_liver_or_kidney_problems", said, language)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -465,7 +459,7 @@ def test_a_kidney_function_figure_answers_whether_the_kidneys_work_very_poorly(s
     ],
 )
 def test_a_figure_of_another_measure_is_not_the_kidney_function(said, language):
-    parsed = _read("serious_liver_or_kidney_problems", said, language)
+    parsed = read_parsed("serious_liver_or_kidney_problems", said, language)
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -479,10 +473,10 @@ def test_a_figure_of_another_measure_is_not_the_kidney_function(said, language):
     ],
 )
 def test_a_cold_or_preventive_antibiotics_are_no_uncontrolled_infection(said, language):
-    parsed = _read("uncontrolled_infection", said, language)
+    parsed = read_parsed("uncontrolled_infection", said, language)
     assert parsed.ok and parsed.value is False, parsed
 
 
 def test_a_holiday_week_is_the_holidays_day():
-    parsed = _read("ejection_fraction_date", "Thanksgiving week I think")
+    parsed = read_parsed("ejection_fraction_date", "Thanksgiving week I think")
     assert parsed.ok and parsed.value == date(2026, 11, 26), parsed

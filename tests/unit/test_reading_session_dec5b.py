@@ -3,17 +3,9 @@ corpus rows, and a guard against the opposite misreading."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.understanding import understand
-
-TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en"):
-    return understand(fact_id, said, TODAY, language=language).parsed
+from tests.reading import read_parsed
 
 
 @pytest.mark.parametrize(
@@ -28,11 +20,11 @@ def _read(fact_id: str, said: str, language: str = "en"):
 )
 def test_a_result_still_pending_is_dont_know(fact_id, said, language):
     """A test done but not yet back answers neither yes nor no: the study team checks."""
-    assert _read(fact_id, said, language).status == "unknown"
+    assert read_parsed(fact_id, said, language).status == "unknown"
 
 
 def test_a_faint_still_being_investigated_is_still_a_faint():
-    parsed = _read(
+    parsed = read_parsed(
         "ventricular_arrhythmia_or_fainting", "he collapsed last month, they're still investigating"
     )
     assert parsed.ok and parsed.value is True, parsed
@@ -44,13 +36,13 @@ def test_a_faint_still_being_investigated_is_still_a_faint():
 def test_no_then_a_verb_in_the_past_is_an_answer_no(said):
     """ "no" stands before a noun as a determiner, not before a verb: "no stopped them" is "no,
     stopped them", so no longer on them."""
-    parsed = _read("still_on_transplant_immunosuppressants", said)
+    parsed = read_parsed("still_on_transplant_immunosuppressants", said)
     assert parsed.ok and parsed.value is False, parsed
 
 
 @pytest.mark.parametrize("said", ["not stopped yet", "no, not stopped them yet"])
 def test_not_before_the_verb_still_negates_it(said):
-    parsed = _read("still_on_transplant_immunosuppressants", said)
+    parsed = read_parsed("still_on_transplant_immunosuppressants", said)
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -66,7 +58,7 @@ def test_not_before_the_verb_still_negates_it(said):
     ],
 )
 def test_bleeding_at_a_time_now_closed_is_not_bleeding_now(said, language):
-    parsed = _read("active_bleeding", said, language)
+    parsed = read_parsed("active_bleeding", said, language)
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -75,7 +67,7 @@ def test_bleeding_at_a_time_now_closed_is_not_bleeding_now(said, language):
     [("nosebleeds since Sunday, still going", "en"), ("那时候开始牙龈一直出血", "zh")],
 )
 def test_bleeding_that_goes_on_is_bleeding_now(said, language):
-    parsed = _read("active_bleeding", said, language)
+    parsed = read_parsed("active_bleeding", said, language)
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -88,7 +80,7 @@ def test_bleeding_that_goes_on_is_bleeding_now(said, language):
     ],
 )
 def test_a_faint_with_its_cause_named_is_explained(said, language):
-    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    parsed = read_parsed("ventricular_arrhythmia_or_fainting", said, language)
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -97,7 +89,7 @@ def test_a_faint_with_its_cause_named_is_explained(said, language):
     [("fainted twice last month, no reason found", "en"), ("晕倒过两次，查不出原因", "zh")],
 )
 def test_a_faint_nobody_could_explain_is_a_yes(said, language):
-    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    parsed = read_parsed("ventricular_arrhythmia_or_fainting", said, language)
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -112,7 +104,7 @@ def test_a_faint_nobody_could_explain_is_a_yes(said, language):
 def test_a_yes_about_one_organ_is_not_undone_by_a_but_about_the_other(said):
     """The question asks about the liver or the kidneys: a "but" about the other one adds to the
     answer, it does not correct it."""
-    parsed = _read("serious_liver_or_kidney_problems", said)
+    parsed = read_parsed("serious_liver_or_kidney_problems", said)
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -124,7 +116,7 @@ def test_a_yes_about_one_organ_is_not_undone_by_a_but_about_the_other(said):
     ],
 )
 def test_one_kidney_working_or_numbers_a_little_up_are_not_very_poor(said):
-    parsed = _read("serious_liver_or_kidney_problems", said)
+    parsed = read_parsed("serious_liver_or_kidney_problems", said)
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -136,13 +128,13 @@ def test_one_kidney_working_or_numbers_a_little_up_are_not_very_poor(said):
     ],
 )
 def test_a_rhetorical_why_would_denies(fact_id, said):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value is False, parsed
 
 
 def test_why_would_you_is_left_a_question():
     """Only the person's own "why would I be / have": a question put to us stays one."""
-    parsed = _read("pregnant", "why would you need to know that?")
+    parsed = read_parsed("pregnant", "why would you need to know that?")
     assert not (parsed.ok and parsed.value is False), parsed
 
 
@@ -157,7 +149,7 @@ def test_why_would_you_is_left_a_question():
     ],
 )
 def test_relapses_told_one_by_one_are_counted(said, meant):
-    parsed = _read("aml_relapse_count", said)
+    parsed = read_parsed("aml_relapse_count", said)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -171,7 +163,7 @@ def test_relapses_told_one_by_one_are_counted(said, meant):
     ],
 )
 def test_no_now_beside_a_bleed_days_ago_is_no(said, language):
-    parsed = _read("active_bleeding", said, language)
+    parsed = read_parsed("active_bleeding", said, language)
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -179,7 +171,7 @@ def test_no_now_beside_a_bleed_days_ago_is_no(said, language):
     "said", ["yes but not now", "not now, but bleeding gums this morning", "nosebleed on sunday"]
 )
 def test_a_bleed_not_set_against_now_is_not_read_as_no(said):
-    parsed = _read("active_bleeding", said)
+    parsed = read_parsed("active_bleeding", said)
     assert not (parsed.ok and parsed.value is False), parsed
 
 
@@ -188,12 +180,12 @@ def test_a_bleed_not_set_against_now_is_not_read_as_no(said):
     [("前两天流鼻血 今天没有了", "zh"), ("not today, had a nosebleed on sunday", "en")],
 )
 def test_today_is_now(said, language):
-    parsed = _read("active_bleeding", said, language)
+    parsed = read_parsed("active_bleeding", said, language)
     assert parsed.ok and parsed.value is False, parsed
 
 
 def test_this_couple_of_days_is_still_now():
-    parsed = _read("active_bleeding", "这两天流鼻血", "zh")
+    parsed = read_parsed("active_bleeding", "这两天流鼻血", "zh")
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -205,7 +197,7 @@ def test_this_couple_of_days_is_still_now():
     ],
 )
 def test_x_ge_pi_denies_x(fact_id, said, meant):
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -215,5 +207,5 @@ def test_x_ge_pi_denies_x(fact_id, said, meant):
 )
 def test_a_rhetorical_why_would_never_turns_a_willing_person_away(said):
     """The table that reads "why would I be" as "I would not be" must never make a yes a no."""
-    parsed = _read("willing_contraception", said)
+    parsed = read_parsed("willing_contraception", said)
     assert not (parsed.ok and parsed.value is False), parsed

@@ -7,13 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.understanding import understand
-
-TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en"):
-    return understand(fact_id, said, TODAY, language=language).parsed
+from tests.reading import read_parsed
 
 
 @pytest.mark.parametrize(
@@ -27,19 +21,19 @@ def _read(fact_id: str, said: str, language: str = "en"):
 )
 def test_a_plain_answer_after_but_answers(fact_id, said, expected):
     """A statement, then "but" and a plain yes or no: the plain word is the answer."""
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value is expected, parsed
 
 
 @pytest.mark.parametrize("said", ["yes but not now", "yes, but no"])
 def test_a_plain_yes_then_a_plain_no_is_still_asked_again(said):
     """Two plain words that disagree answer both ways: nothing before the "but" says which."""
-    assert not _read("active_bleeding", said).ok
+    assert not read_parsed("active_bleeding", said).ok
 
 
 @pytest.mark.parametrize("said", ["ye", "ye course", "ye thats fine"])
 def test_ye_is_yes(said):
-    parsed = _read("willing_contraception", said)
+    parsed = read_parsed("willing_contraception", said)
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -56,7 +50,7 @@ def test_ye_is_yes(said):
 )
 def test_chinese_chat_forms_read_the_plain_way(said, expected):
     """不造 is 不知道; a refusal denied (没什么不可以) and 没毛病 agree."""
-    parsed = _read("willing_contraception", said, "zh")
+    parsed = read_parsed("willing_contraception", said, "zh")
     if expected == "unknown":
         assert parsed.status == "unknown", parsed
     else:
@@ -65,7 +59,7 @@ def test_chinese_chat_forms_read_the_plain_way(said, expected):
 
 @pytest.mark.parametrize("said", ["肝肾都没毛病", "肾功能一点问题都没有"])
 def test_no_trouble_with_an_organ_is_still_a_no_to_organ_problems(said):
-    parsed = _read("serious_liver_or_kidney_problems", said, "zh")
+    parsed = read_parsed("serious_liver_or_kidney_problems", said, "zh")
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -80,13 +74,13 @@ def test_no_trouble_with_an_organ_is_still_a_no_to_organ_problems(said):
 )
 def test_one_method_ruled_out_is_no_refusal_of_contraception(said, language):
     """Ruling out the pill, or having no sex, does not refuse contraception: asked again."""
-    parsed = _read("willing_contraception", said, language)
+    parsed = read_parsed("willing_contraception", said, language)
     assert parsed.status == "unclear", parsed
 
 
 @pytest.mark.parametrize(("said", "language"), [("the pill is fine", "en"), ("吃避孕药可以", "zh")])
 def test_one_method_accepted_is_still_a_yes(said, language):
-    parsed = _read("willing_contraception", said, language)
+    parsed = read_parsed("willing_contraception", said, language)
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -100,13 +94,13 @@ def test_one_method_accepted_is_still_a_yes(said, language):
 )
 def test_a_steroid_taken_only_around_chemo_has_no_daily_dose(said, language):
     """Taken only on chemo days, a dose is no amount every day: asked again, never multiplied out."""
-    parsed = _read("daily_steroid_dose", said, language)
+    parsed = read_parsed("daily_steroid_dose", said, language)
     assert parsed.problem == "dose.in_cycles", parsed
 
 
 @pytest.mark.parametrize("said", ["prednisolone 20 mg every day", "dex 4mg a day with breakfast"])
 def test_a_steroid_taken_every_day_still_has_its_dose(said):
-    assert _read("daily_steroid_dose", said).ok
+    assert read_parsed("daily_steroid_dose", said).ok
 
 
 @pytest.mark.parametrize(
@@ -115,7 +109,7 @@ def test_a_steroid_taken_every_day_still_has_its_dose(said):
 )
 def test_chinese_negative_and_carrier_forms_are_no(fact_id, said):
     """阴的 is 阴性 (negative); 带原 (Taiwan) is 携带, a carrier, not active hepatitis."""
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -132,7 +126,7 @@ def test_chinese_negative_and_carrier_forms_are_no(fact_id, said):
 )
 def test_a_doubt_about_the_question_gets_it_explained(fact_id, said, language):
     """Not knowing what the question means is no "don't know": it is explained and asked again."""
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.problem == "answer.asks_what_it_means", parsed
 
 
@@ -145,11 +139,11 @@ def test_a_doubt_about_the_question_gets_it_explained(fact_id, said, language):
     ],
 )
 def test_a_plain_dont_know_stays_dont_know(fact_id, said, language):
-    assert _read(fact_id, said, language).status == "unknown"
+    assert read_parsed(fact_id, said, language).status == "unknown"
 
 
 def test_a_value_beside_a_doubt_still_counts():
-    parsed = _read("platelet_count", "not sure, about 70")
+    parsed = read_parsed("platelet_count", "not sure, about 70")
     assert parsed.ok and parsed.value == 70, parsed
 
 
@@ -164,12 +158,12 @@ def test_a_value_beside_a_doubt_still_counts():
     ],
 )
 def test_medicines_stopped_restarted_and_conditions_settled(fact_id, said, expected):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value is expected, parsed
 
 
 def test_cannot_speak_for_someone_is_dont_know():
-    assert _read("willing_no_sperm_donation", "I can't speak for him on that one").status == "unknown"
+    assert read_parsed("willing_no_sperm_donation", "I can't speak for him on that one").status == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -183,13 +177,13 @@ def test_cannot_speak_for_someone_is_dont_know():
     ],
 )
 def test_chinese_readings_of_6_december(fact_id, said, expected):
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value is expected, parsed
 
 
 @pytest.mark.parametrize("said", ["No sé, mija", "no se, nobody told us about that"])
 def test_spanish_dont_know_is_dont_know(said):
-    assert _read("aml_extramedullary", said).status == "unknown"
+    assert read_parsed("aml_extramedullary", said).status == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -200,19 +194,19 @@ def test_spanish_dont_know_is_dont_know(said):
     ],
 )
 def test_signs_explained_by_something_else_are_no_leukaemia_outside_the_marrow(said):
-    parsed = _read("aml_extramedullary", said)
+    parsed = read_parsed("aml_extramedullary", said)
     assert parsed.ok and parsed.value is False, parsed
 
 
 def test_a_transplant_only_planned_is_none_yet():
-    parsed = _read("stem_cell_transplant", "they're planning one for January")
+    parsed = read_parsed("stem_cell_transplant", "they're planning one for January")
     assert parsed.ok and parsed.value is False, parsed
 
 
 @pytest.mark.parametrize(("said", "year"), [("去年冬天", 2025), ("前年冬天就给她停了", 2024)])
 def test_a_chinese_winter_is_the_turn_of_the_year(said, year):
     """去年冬天 said in December 2026 is the winter of 2025 into 2026, not January 2025."""
-    parsed = _read("transplant_immunosuppressants_stopped", said, "zh")
+    parsed = read_parsed("transplant_immunosuppressants_stopped", said, "zh")
     assert parsed.ok and parsed.value.year == year and parsed.value.month == 12, parsed
 
 
@@ -226,7 +220,7 @@ def test_a_chinese_winter_is_the_turn_of_the_year(said, year):
     ],
 )
 def test_hedged_counts_and_parts_of_the_year_are_dates(said, expected):
-    parsed = _read("ejection_fraction_date", said)
+    parsed = read_parsed("ejection_fraction_date", said)
     assert parsed.ok and parsed.value == expected, parsed
 
 
@@ -239,24 +233,24 @@ def test_hedged_counts_and_parts_of_the_year_are_dates(said, expected):
 )
 def test_chinese_loose_times_are_dates(said, expected):
     """十来天 is about ten days; 过完年 is the holiday over, about 初八 when work starts again."""
-    parsed = _read("last_platelet_transfusion", said, "zh")
+    parsed = read_parsed("last_platelet_transfusion", said, "zh")
     assert parsed.ok and parsed.value == expected, parsed
 
 
 @pytest.mark.parametrize(("said", "expected"), [("缓了", False), ("没缓了", True)])
 def test_huan_le_is_remission(said, expected):
-    parsed = _read("aml_relapse_no_response", said, "zh")
+    parsed = read_parsed("aml_relapse_no_response", said, "zh")
     assert parsed.ok and parsed.value is expected, parsed
 
 
 @pytest.mark.parametrize("said", ["中", "要得", "得嘞"])
 def test_dialect_ok_alone_is_yes(said):
-    parsed = _read("willing_contraception", said, "zh")
+    parsed = read_parsed("willing_contraception", said, "zh")
     assert parsed.ok and parsed.value is True, parsed
 
 
 def test_zhong_inside_a_word_is_no_yes():
-    assert not _read("willing_contraception", "中度", "zh").ok
+    assert not read_parsed("willing_contraception", "中度", "zh").ok
 
 
 @pytest.mark.parametrize(
@@ -267,22 +261,22 @@ def test_zhong_inside_a_word_is_no_yes():
     ],
 )
 def test_of_two_latest_numbers_the_one_said_of_now_told_last(fact_id, said, expected):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value == expected, parsed
 
 
 def test_a_number_said_of_now_told_first_outweighs_one_said_to_have_been():
     # "dropped to" says latest, but "last week" says it was: the 95 is the one said of now only
-    parsed = _read("haemoglobin", "95 now, it dropped to 70 last week")
+    parsed = read_parsed("haemoglobin", "95 now, it dropped to 70 last week")
     assert parsed.ok and parsed.value == 95, parsed
 
 
 def test_two_numbers_each_said_of_now_are_still_asked_again():
-    assert not _read("haemoglobin", "95 now, and it's 70 today").ok
+    assert not read_parsed("haemoglobin", "95 now, and it's 70 today").ok
 
 
 def test_yue_wei_is_the_end_of_the_month():
-    parsed = _read("transplant_immunosuppressants_stopped", "上个月尾停咗", "zh")
+    parsed = read_parsed("transplant_immunosuppressants_stopped", "上个月尾停咗", "zh")
     assert parsed.ok and parsed.value == date(2026, 11, 28), parsed
 
 
@@ -295,18 +289,20 @@ def test_yue_wei_is_the_end_of_the_month():
     ],
 )
 def test_an_infection_not_yet_under_control(said, expected):
-    parsed = _read("uncontrolled_infection", said)
+    parsed = read_parsed("uncontrolled_infection", said)
     assert parsed.ok and parsed.value is expected, parsed
 
 
 def test_liver_enzymes_a_bit_high_are_no_serious_liver_problem():
-    parsed = _read("serious_liver_or_kidney_problems", "her liver enzymes are a bit high from the chemo")
+    parsed = read_parsed(
+        "serious_liver_or_kidney_problems", "her liver enzymes are a bit high from the chemo"
+    )
     assert parsed.ok and parsed.value is False, parsed
 
 
 @pytest.mark.parametrize("said", ["过了年就七十了", "过完年就七十了"])
 def test_after_the_new_year_an_age_is_still_to_come(said):
-    parsed = _read("age", said, "zh")
+    parsed = read_parsed("age", said, "zh")
     assert parsed.ok and parsed.value == 69, parsed
 
 
@@ -320,12 +316,12 @@ def test_after_the_new_year_an_age_is_still_to_come(said):
 )
 def test_remission_within_two_courses_told_in_words(said, expected):
     """True is "no remission after the first two courses" (the question as the engine records it)."""
-    parsed = _read("aml_no_response_after_two_courses", said)
+    parsed = read_parsed("aml_no_response_after_two_courses", said)
     assert parsed.ok and parsed.value is expected, parsed
 
 
 def test_a_relapse_that_resisted_every_drug_did_not_respond():
-    parsed = _read(
+    parsed = read_parsed(
         "aml_relapse_no_response", "The doctors said it has resisted all the drugs since it returned"
     )
     assert parsed.ok and parsed.value is True, parsed
@@ -338,7 +334,7 @@ def test_a_relapse_that_resisted_every_drug_did_not_respond():
 def test_an_estimate_a_month_from_the_limit_is_the_best_answer(said, expected):
     """ "around 11 months" is under the year as the person sees it; "about a year" is too close to call."""
     language = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in said) else "en"
-    parsed = _read("aml_relapse_within_12_months", said, language)
+    parsed = read_parsed("aml_relapse_within_12_months", said, language)
     if expected is None:
         assert not parsed.ok, parsed
     else:
@@ -359,7 +355,7 @@ def test_an_estimate_a_month_from_the_limit_is_the_best_answer(said, expected):
 )
 def test_what_counts_as_a_stem_cell_transplant(said, language, expected):
     """An organ transplant is none; a transplant room entered next month or conditioning is none yet."""
-    parsed = _read("stem_cell_transplant", said, language)
+    parsed = read_parsed("stem_cell_transplant", said, language)
     assert parsed.ok and parsed.value is expected, parsed
 
 
@@ -372,7 +368,7 @@ def test_what_counts_as_a_stem_cell_transplant(said, language, expected):
     ],
 )
 def test_chinese_readings_of_6_december_later(fact_id, said, expected):
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value is expected, parsed
 
 
@@ -391,5 +387,5 @@ def test_chinese_readings_of_6_december_later(fact_id, said, expected):
 )
 def test_daily_doses_of_6_december(said, language, expected):
     """The strength after the drug's name with counts at times of day, "2 x 5mg", and none taken."""
-    parsed = _read("daily_steroid_dose", said, language)
+    parsed = read_parsed("daily_steroid_dose", said, language)
     assert parsed.ok and parsed.value == expected, parsed

@@ -7,13 +7,9 @@ from datetime import date
 
 import pytest
 
-from bot.understanding import understand
+from tests.reading import read_parsed
 
 TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en"):
-    return understand(fact_id, said, TODAY, language=language).parsed
 
 
 @pytest.mark.parametrize(
@@ -26,14 +22,14 @@ def _read(fact_id: str, said: str, language: str = "en"):
     ],
 )
 def test_a_count_then_a_strength_in_words_and_prednisolone_by_brand(said, mg):
-    parsed = _read("daily_steroid_dose", said)
+    parsed = read_parsed("daily_steroid_dose", said)
     assert parsed.ok and parsed.value == mg, parsed
 
 
 def test_two_number_words_without_a_strength_stay_two_words():
     """ "five four" is no dose: without mg after them, two small number words are not a count and a
     strength."""
-    assert not _read("daily_steroid_dose", "five four").ok
+    assert not read_parsed("daily_steroid_dose", "five four").ok
 
 
 @pytest.mark.parametrize(
@@ -47,7 +43,7 @@ def test_two_number_words_without_a_strength_stay_two_words():
 )
 def test_a_day_of_the_month_beside_a_month_is_that_month_s_day(said, day):
     """Not the current month's 20th: the month said holds it."""
-    parsed = _read("ejection_fraction_date", said)
+    parsed = read_parsed("ejection_fraction_date", said)
     assert parsed.ok and parsed.value == day, parsed
 
 
@@ -56,37 +52,37 @@ def test_a_day_of_the_month_beside_a_month_is_that_month_s_day(said, day):
     [("30.9.26", date(2026, 9, 30)), ("on 3.4.2021", date(2021, 4, 3)), ("2026.9.8", date(2026, 9, 8))],
 )
 def test_dotted_dates_are_not_split_into_days(said, day):
-    parsed = _read("ejection_fraction_date", said)
+    parsed = read_parsed("ejection_fraction_date", said)
     assert parsed.ok and parsed.value == day, parsed
 
 
 def test_two_weekdays_are_still_asked_again():
-    assert not _read("ejection_fraction_date", "Tuesday or Wednesday last week").ok
+    assert not read_parsed("ejection_fraction_date", "Tuesday or Wednesday last week").ok
 
 
 @pytest.mark.parametrize("said", ["大三阳", "小三阳"])
 def test_a_hepatitis_b_pattern_alone_does_not_say_whether_it_is_active(said):
     """大三阳 / 小三阳 name a hepatitis B blood test pattern, not whether it is active now: asked
     again, never an exclusion."""
-    parsed = _read("active_hepatitis", said, "zh")
+    parsed = read_parsed("active_hepatitis", said, "zh")
     assert not (parsed.ok and parsed.value is True), parsed
 
 
 @pytest.mark.parametrize("said", ["大三阳，DNA很高，转氨酶也高", "是大三阳，在活动期"])
 def test_a_hepatitis_b_pattern_with_activity_is_active(said):
-    parsed = _read("active_hepatitis", said, "zh")
+    parsed = read_parsed("active_hepatitis", said, "zh")
     assert parsed.ok and parsed.value is True, parsed
 
 
 @pytest.mark.parametrize(("said", "value"), [("6几", 60), ("EF好像是5几", 50)])
 def test_a_digit_and_ji_is_tens_and_something(said, value):
     """ "6几" is 六十几, sixty-something: never 6."""
-    parsed = _read("ejection_fraction", said, "zh")
+    parsed = read_parsed("ejection_fraction", said, "zh")
     assert parsed.ok and parsed.value == value, parsed
 
 
 def test_a_digit_and_ji_before_a_count_word_is_left_alone():
-    parsed = _read("daily_steroid_dose", "3几毫克", "zh")
+    parsed = read_parsed("daily_steroid_dose", "3几毫克", "zh")
     assert not (parsed.ok and parsed.value == 30), parsed
 
 
@@ -101,13 +97,13 @@ def test_a_digit_and_ji_before_a_count_word_is_left_alone():
     ],
 )
 def test_declining_to_answer_is_neither_an_answer_nor_dont_know(fact_id, said, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.status == "unclear" and parsed.problem == "answer.declined", parsed
 
 
 @pytest.mark.parametrize("said", ["I'd rather not", "I'd rather not, it's against my religion"])
 def test_i_would_rather_not_still_refuses_a_willingness(said):
-    parsed = _read("willing_contraception", said)
+    parsed = read_parsed("willing_contraception", said)
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -120,13 +116,13 @@ def test_i_would_rather_not_still_refuses_a_willingness(said):
     ],
 )
 def test_a_vague_word_beside_a_month_or_week_is_placed_by_it(said, day):
-    parsed = _read("last_platelet_transfusion", said)
+    parsed = read_parsed("last_platelet_transfusion", said)
     assert parsed.ok and parsed.value == day, parsed
 
 
 @pytest.mark.parametrize("said", ["sometime", "a while ago", "recently"])
 def test_a_vague_word_alone_is_still_too_vague(said):
-    assert not _read("last_platelet_transfusion", said).ok
+    assert not read_parsed("last_platelet_transfusion", said).ok
 
 
 @pytest.mark.parametrize(
@@ -136,7 +132,7 @@ def test_a_vague_word_alone_is_still_too_vague(said):
 def test_a_question_about_the_choices_chooses_none_of_them(said, language):
     """The treatments named in a question about them are asked about, not chosen: explained, asked
     again (中药算吗 had been read as "none of these")."""
-    parsed = _read("cancer_treatments", said, language)
+    parsed = read_parsed("cancer_treatments", said, language)
     assert parsed.problem == "answer.asks_what_it_means", parsed
 
 
@@ -149,7 +145,7 @@ def test_a_question_about_the_choices_chooses_none_of_them(said, language):
     ],
 )
 def test_a_choice_said_beside_a_question_is_still_chosen(said, language, chosen):
-    parsed = _read("cancer_treatments", said, language)
+    parsed = read_parsed("cancer_treatments", said, language)
     assert parsed.ok and parsed.value == chosen, parsed
 
 
@@ -163,7 +159,7 @@ def test_declining_reaches_the_form_whatever_the_nlu_made_of_it(said, language):
 
 
 def test_a_date_worked_out_from_another_event_after_so_is_the_answer():
-    parsed = _read("ejection_fraction_date", "before i started chemo in march, so the end of feb")
+    parsed = read_parsed("ejection_fraction_date", "before i started chemo in march, so the end of feb")
     assert parsed.ok and parsed.value == date(2026, 2, 28), parsed
 
 
@@ -172,7 +168,7 @@ def test_a_date_worked_out_from_another_event_after_so_is_the_answer():
     ["a week before Christmas, so the 18th", "100 days after the transplant, which was on the 1st of June"],
 )
 def test_a_date_counted_from_another_event_without_a_whole_date_worked_out_is_asked_again(said):
-    assert not _read("ejection_fraction_date", said).ok
+    assert not read_parsed("ejection_fraction_date", said).ok
 
 
 @pytest.mark.parametrize(
@@ -189,13 +185,13 @@ def test_a_date_counted_from_another_event_without_a_whole_date_worked_out_is_as
     ],
 )
 def test_everyday_words_for_a_test_result_a_man_chemo_and_poor_kidneys(fact_id, said, value):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value == value, parsed
 
 
 def test_not_great_alone_does_not_say_whether_it_is_serious():
     """Had been read as no serious liver or kidney problem."""
-    assert not _read("serious_liver_or_kidney_problems", "her kidneys aren't great").ok
+    assert not read_parsed("serious_liver_or_kidney_problems", "her kidneys aren't great").ok
 
 
 @pytest.mark.parametrize(
@@ -207,11 +203,11 @@ def test_not_great_alone_does_not_say_whether_it_is_serious():
 )
 def test_whether_or_not_is_no_negation_in_chinese(said, chosen):
     """有没有 ("whether or not") had been read as 没有: "none of these"."""
-    parsed = _read("cancer_treatments", said, "zh")
+    parsed = read_parsed("cancer_treatments", said, "zh")
     assert parsed.ok and parsed.value == chosen, parsed
 
 
 @pytest.mark.parametrize("said", ["没有没有", "没有没有那个排异没有"])
 def test_no_said_twice_is_still_no(said):
-    parsed = _read("gvhd", said, "zh")
+    parsed = read_parsed("gvhd", said, "zh")
     assert parsed.ok and parsed.value is False, parsed

@@ -4,28 +4,20 @@ opposite misreading."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.understanding import understand
-
-TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
-    return understand(fact_id, said, TODAY, proxy=proxy, language=language)
+from tests.reading import read_answer
 
 
 @pytest.mark.parametrize(("said", "meant"), [("no??", False), ("yes?", True)])
 def test_a_lone_yes_or_no_said_unsure_is_that_answer_but_never_beyond_doubt(said, meant):
-    reading = _read("serious_liver_or_kidney_problems", said)
+    reading = read_answer("serious_liver_or_kidney_problems", said)
     assert reading.parsed.ok and reading.parsed.value is meant and not reading.sure, reading
 
 
 @pytest.mark.parametrize("said", ["so I don't think so?", "is that a yes?", "so I guess not?"])
 def test_more_than_a_lone_word_before_a_question_mark_is_asked_again(said):
-    assert not _read("serious_liver_or_kidney_problems", said).parsed.ok
+    assert not read_answer("serious_liver_or_kidney_problems", said).parsed.ok
 
 
 @pytest.mark.parametrize(
@@ -37,11 +29,11 @@ def test_more_than_a_lone_word_before_a_question_mark_is_asked_again(said):
     ],
 )
 def test_a_result_still_to_come_is_not_known(fact_id, said, language):
-    assert _read(fact_id, said, language).parsed.status == "unknown"
+    assert read_answer(fact_id, said, language).parsed.status == "unknown"
 
 
 def test_a_faint_still_being_looked_into_is_still_a_faint():
-    parsed = _read(
+    parsed = read_answer(
         "ventricular_arrhythmia_or_fainting", "passed out twice in May, they're still doing tests"
     ).parsed
     assert parsed.ok and parsed.value is True, parsed
@@ -62,12 +54,12 @@ def test_a_faint_still_being_looked_into_is_still_a_faint():
     ],
 )
 def test_a_condition_over_or_denied(fact_id, said, meant):
-    parsed = _read(fact_id, said).parsed
+    parsed = read_answer(fact_id, said).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
 def test_a_short_what_is_asks_what_the_word_means():
-    assert _read("takes_steroids", "what is steroid").parsed.problem == "answer.asks_what_it_means"
+    assert read_answer("takes_steroids", "what is steroid").parsed.problem == "answer.asks_what_it_means"
 
 
 @pytest.mark.parametrize(
@@ -78,7 +70,7 @@ def test_a_short_what_is_asks_what_the_word_means():
     ],
 )
 def test_the_illness_now_outweighs_the_one_before(said, language, meant):
-    parsed = _read("diagnosis", said, language).parsed
+    parsed = read_answer("diagnosis", said, language).parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -93,7 +85,7 @@ def test_the_illness_now_outweighs_the_one_before(said, language, meant):
     ],
 )
 def test_willingness_said_of_donating_itself(said, language, meant):
-    parsed = _read("willing_no_sperm_donation", said, language).parsed
+    parsed = read_answer("willing_no_sperm_donation", said, language).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -105,12 +97,12 @@ def test_willingness_said_of_donating_itself(said, language, meant):
     ],
 )
 def test_for_a_caregiver_the_patients_relative_is_someone_else(fact_id, said, language):
-    parsed = _read(fact_id, said, language, proxy=True).parsed
+    parsed = read_answer(fact_id, said, language, proxy=True).parsed
     assert parsed.ok and parsed.value is False, parsed
 
 
 def test_for_a_caregiver_the_patient_named_alone_is_still_the_patient():
-    parsed = _read("heart_failure", "my dad has heart failure", proxy=True).parsed
+    parsed = read_answer("heart_failure", "my dad has heart failure", proxy=True).parsed
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -118,7 +110,7 @@ def test_for_a_caregiver_the_patient_named_alone_is_still_the_patient():
     ("said", "language"), [("腰穿查过脑脊液，没有", "zh"), ("they tested the spinal fluid, no", "en")]
 )
 def test_a_closing_yes_or_no_answers_after_naming_what_was_looked_at(said, language):
-    reading = _read("aml_extramedullary", said, language)
+    reading = read_answer("aml_extramedullary", said, language)
     assert reading.parsed.ok and reading.parsed.value is False and not reading.sure, reading
 
 
@@ -126,17 +118,17 @@ def test_a_closing_yes_or_no_answers_after_naming_what_was_looked_at(said, langu
     ("said", "meant"), [("twice, in 2023 and again in 2025", 2), ("3 times (2019, 2021 and 2024)", 3)]
 )
 def test_years_beside_a_count_date_the_times_counted(said, meant):
-    parsed = _read("aml_relapse_count", said).parsed
+    parsed = read_answer("aml_relapse_count", said).parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
 def test_a_year_alone_is_still_no_count():
-    assert not _read("aml_relapse_count", "2023").parsed.ok
+    assert not read_answer("aml_relapse_count", "2023").parsed.ok
 
 
 @pytest.mark.parametrize(("said", "meant"), [("noo", False), ("nopee", False), ("yess", True)])
 def test_a_lone_yes_or_no_typed_long(said, meant):
-    parsed = _read("ventricular_arrhythmia_or_fainting", said).parsed
+    parsed = read_answer("ventricular_arrhythmia_or_fainting", said).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -149,7 +141,7 @@ def test_a_lone_yes_or_no_typed_long(said, meant):
     ],
 )
 def test_words_for_where_the_leukaemia_was_and_for_a_sterilisation(fact_id, said, meant):
-    parsed = _read(fact_id, said).parsed
+    parsed = read_answer(fact_id, said).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -166,7 +158,7 @@ def test_words_for_where_the_leukaemia_was_and_for_a_sterilisation(fact_id, said
     ],
 )
 def test_a_test_that_found_nothing_is_a_no(fact_id, said, language):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -175,7 +167,7 @@ def test_a_test_that_found_nothing_is_a_no(fact_id, said, language):
     [("hiv_or_aids", "感染了艾滋", "zh"), ("active_hepatitis", "乙肝DNA检测到了", "zh")],
 )
 def test_a_test_that_found_it_is_still_a_yes(fact_id, said, language):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -188,9 +180,9 @@ def test_a_test_that_found_it_is_still_a_yes(fact_id, said, language):
     ],
 )
 def test_contraception_not_needed_is_no_refusal(said, language):
-    assert not _read("willing_contraception", said, language).parsed.ok
+    assert not read_answer("willing_contraception", said, language).parsed.ok
 
 
 def test_no_big_deal_agrees():
-    parsed = _read("willing_contraception", "这个没啥", "zh").parsed
+    parsed = read_answer("willing_contraception", "这个没啥", "zh").parsed
     assert parsed.ok and parsed.value is True, parsed

@@ -9,13 +9,7 @@ from datetime import date
 import pytest
 
 from bot.parsing.result import RESULT_PENDING
-from bot.understanding import understand
-
-TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
-    return understand(fact_id, said, TODAY, proxy=proxy, language=language)
+from tests.reading import read_answer
 
 
 @pytest.mark.parametrize(
@@ -30,7 +24,7 @@ def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
     ],
 )
 def test_a_diagnosis_guessed_before_its_result_is_not_known_yet(said, language):
-    parsed = _read("diagnosis", said, language).parsed
+    parsed = read_answer("diagnosis", said, language).parsed
     assert parsed.status == "unknown" and parsed.problem == RESULT_PENDING, parsed
 
 
@@ -43,7 +37,7 @@ def test_a_diagnosis_guessed_before_its_result_is_not_known_yet(said, language):
     ],
 )
 def test_a_diagnosis_told_beside_a_later_test_still_counts(said, language, meant):
-    parsed = _read("diagnosis", said, language).parsed
+    parsed = read_answer("diagnosis", said, language).parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -51,7 +45,7 @@ def test_a_diagnosis_told_beside_a_later_test_still_counts(said, language, meant
     ("said", "language"), [("lymphoma, I'm not sure", "en"), ("淋巴瘤吧，不太确定", "zh")]
 )
 def test_a_value_said_beside_a_doubt_is_never_beyond_doubt(said, language):
-    reading = _read("diagnosis", said, language)
+    reading = read_answer("diagnosis", said, language)
     assert reading.parsed.ok and reading.parsed.value == "lymphoma" and not reading.sure, reading
 
 
@@ -65,7 +59,7 @@ def test_a_value_said_beside_a_doubt_is_never_beyond_doubt(said, language):
     ],
 )
 def test_a_decision_left_to_the_patient_is_not_known_by_the_relative(said, language):
-    assert _read("willing_contraception", said, language, proxy=True).parsed.status == "unknown"
+    assert read_answer("willing_contraception", said, language, proxy=True).parsed.status == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -78,7 +72,7 @@ def test_a_decision_left_to_the_patient_is_not_known_by_the_relative(said, langu
     ],
 )
 def test_a_relative_saying_who_they_are_does_not_answer_for_the_patient(said, language, meant):
-    parsed = _read("sex", said, language, proxy=True).parsed
+    parsed = read_answer("sex", said, language, proxy=True).parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -93,7 +87,7 @@ def test_a_relative_saying_who_they_are_does_not_answer_for_the_patient(said, la
     ],
 )
 def test_numbers_as_reports_and_people_write_them(fact_id, said, meant):
-    parsed = _read(fact_id, said).parsed
+    parsed = read_answer(fact_id, said).parsed
     if meant is None:
         assert parsed.problem == "number.other_lab", parsed
     else:
@@ -101,7 +95,7 @@ def test_numbers_as_reports_and_people_write_them(fact_id, said, meant):
 
 
 def test_a_lab_named_beside_the_one_asked_about_keeps_each_value():
-    parsed = _read("creatinine", "creatinine 95, eGFR 70").parsed
+    parsed = read_answer("creatinine", "creatinine 95, eGFR 70").parsed
     assert parsed.ok and parsed.value == 95, parsed
 
 
@@ -110,7 +104,7 @@ def test_a_lab_named_beside_the_one_asked_about_keeps_each_value():
     [("No, only angina", "en"), ("never, just the stent", "en"), ("没有，就是心绞痛", "zh")],
 )
 def test_no_beside_another_undated_event_is_never(said, language):
-    parsed = _read("last_heart_attack_or_bypass", said, language).parsed
+    parsed = read_answer("last_heart_attack_or_bypass", said, language).parsed
     assert parsed.ok and parsed.value == "never", parsed
 
 
@@ -123,7 +117,7 @@ def test_no_beside_another_undated_event_is_never(said, language):
     ],
 )
 def test_no_beside_another_event_dated_is_never_not_its_date(fact_id, said, language):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.ok and parsed.value == "never", parsed
 
 
@@ -135,7 +129,7 @@ def test_no_beside_another_event_dated_is_never_not_its_date(fact_id, said, lang
     ],
 )
 def test_another_event_dated_alone_is_still_asked_again(fact_id, said):
-    assert not _read(fact_id, said).parsed.ok
+    assert not read_answer(fact_id, said).parsed.ok
 
 
 @pytest.mark.parametrize(
@@ -147,7 +141,7 @@ def test_another_event_dated_alone_is_still_asked_again(fact_id, said):
     ],
 )
 def test_stem_cells_given_to_the_patient_or_by_them(said, meant):
-    parsed = _read("stem_cell_transplant", said).parsed
+    parsed = read_answer("stem_cell_transplant", said).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -161,12 +155,12 @@ def test_stem_cells_given_to_the_patient_or_by_them(said, meant):
     ],
 )
 def test_words_met_in_the_new_parts(fact_id, said, language, meant):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
 def test_a_widow_asked_about_contraception_is_asked_again():
-    assert not _read("willing_contraception", "I'm 79 and widowed").parsed.ok
+    assert not read_answer("willing_contraception", "I'm 79 and widowed").parsed.ok
 
 
 @pytest.mark.parametrize(
@@ -178,12 +172,14 @@ def test_a_widow_asked_about_contraception_is_asked_again():
     ],
 )
 def test_a_medicine_named_only_in_a_clause_about_now_is_not_over(said, language, meant):
-    parsed = _read("still_on_transplant_immunosuppressants", said, language).parsed
+    parsed = read_answer("still_on_transplant_immunosuppressants", said, language).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
 def test_a_condition_named_again_now_as_recovered_is_still_over():
-    parsed = _read("serious_liver_or_kidney_problems", "她去年肾衰竭透析过，现在肾功能恢复了", "zh").parsed
+    parsed = read_answer(
+        "serious_liver_or_kidney_problems", "她去年肾衰竭透析过，现在肾功能恢复了", "zh"
+    ).parsed
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -198,7 +194,7 @@ def test_a_condition_named_again_now_as_recovered_is_still_over():
     ],
 )
 def test_words_for_what_does_not_count(fact_id, said, language, meant):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -211,12 +207,12 @@ def test_words_for_what_does_not_count(fact_id, said, language, meant):
     ],
 )
 def test_a_public_holiday_said_to_be_over_is_the_day_after_it(said, meant):
-    parsed = _read("transplant_immunosuppressants_stopped", said, "zh").parsed
+    parsed = read_answer("transplant_immunosuppressants_stopped", said, "zh").parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
 def test_a_no_taken_back_is_not_never():
-    parsed = _read(
+    parsed = read_answer(
         "last_platelet_transfusion", "从来没输过。哦不对，上周好像输了一次？还是那是红细胞", "zh"
     ).parsed
     assert parsed.value != "never", parsed
@@ -233,7 +229,7 @@ def test_a_no_taken_back_is_not_never():
     ],
 )
 def test_what_a_test_looked_for_is_not_what_it_found(fact_id, said, language):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -246,7 +242,7 @@ def test_what_a_test_looked_for_is_not_what_it_found(fact_id, said, language):
     ],
 )
 def test_what_a_test_found_or_a_procedure_done_is_still_a_yes(fact_id, said, language):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -260,7 +256,7 @@ def test_what_a_test_found_or_a_procedure_done_is_still_a_yes(fact_id, said, lan
     ],
 )
 def test_chinese_words_that_say_no(fact_id, said, language):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -272,19 +268,19 @@ def test_chinese_words_that_say_no(fact_id, said, language):
     ],
 )
 def test_a_yes_said_as_a_guess_before_its_result_is_not_known_yet(fact_id, said, language):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.status == "unknown" and parsed.problem == RESULT_PENDING, parsed
 
 
 def test_an_event_still_looked_into_without_a_guess_is_still_said():
-    parsed = _read(
+    parsed = read_answer(
         "ventricular_arrhythmia_or_fainting", "she collapsed twice, they're still running tests"
     ).parsed
     assert parsed.ok and parsed.value is True, parsed
 
 
 def test_this_years_birthday_beside_a_date_of_birth_is_not_a_birth_this_year():
-    parsed = _read("age", "我妈1958年12月25号生日，今年还没过", "zh").parsed
+    parsed = read_answer("age", "我妈1958年12月25号生日，今年还没过", "zh").parsed
     assert parsed.ok and parsed.value == 67, parsed
 
 
@@ -293,24 +289,25 @@ def test_this_years_birthday_beside_a_date_of_birth_is_not_a_birth_this_year():
     [("尿素氮8.1，肌酐忘了", "zh"), ("urea was 7, can't remember the creatinine", "en")],
 )
 def test_another_labs_value_beside_a_doubt_is_not_known(said, language):
-    assert _read("creatinine", said, language).parsed.status == "unknown"
+    assert read_answer("creatinine", said, language).parsed.status == "unknown"
 
 
 @pytest.mark.parametrize("said", ["为啥要问这个", "你问这干啥"])
 def test_a_chinese_why_question_without_a_question_mark_is_no_yes(said):
-    assert not _read("hiv_or_aids", said, "zh").parsed.ok
+    assert not read_answer("hiv_or_aids", said, "zh").parsed.ok
 
 
 def test_a_why_question_beside_a_value_keeps_the_value():
-    parsed = _read("age", "问这个干嘛，年纪大了就不能参加吗？我七十一", "zh").parsed
+    parsed = read_answer("age", "问这个干嘛，年纪大了就不能参加吗？我七十一", "zh").parsed
     assert parsed.ok and parsed.value == 71, parsed
 
 
 def test_na_hui_is_a_rhetorical_no_but_na_hui_er_asks_when():
-    parsed = _read("willing_no_sperm_donation", "他都七十多了，哪会去捐精", "zh", proxy=True).parsed
+    parsed = read_answer("willing_no_sperm_donation", "他都七十多了，哪会去捐精", "zh", proxy=True).parsed
     assert parsed.ok and parsed.value is True, parsed
     assert (
-        _read("transplant_immunosuppressants_stopped", "哪会儿停的记不清了", "zh").parsed.status == "unknown"
+        read_answer("transplant_immunosuppressants_stopped", "哪会儿停的记不清了", "zh").parsed.status
+        == "unknown"
     )
 
 
@@ -322,12 +319,12 @@ def test_na_hui_is_a_rhetorical_no_but_na_hui_er_asks_when():
     ],
 )
 def test_years_in_a_story_are_no_count_and_the_last_time_told_counts(said, meant):
-    parsed = _read("aml_relapse_count", said).parsed
+    parsed = read_answer("aml_relapse_count", said).parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
 def test_a_year_alone_is_no_count():
-    assert not _read("aml_relapse_count", "2025").parsed.ok
+    assert not read_answer("aml_relapse_count", "2025").parsed.ok
 
 
 @pytest.mark.parametrize(
@@ -339,9 +336,9 @@ def test_a_year_alone_is_no_count():
     ],
 )
 def test_more_english_words(fact_id, said, meant):
-    parsed = _read(fact_id, said).parsed
+    parsed = read_answer(fact_id, said).parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
 def test_a_pregnancy_test_still_to_do_is_not_known():
-    assert _read("pregnant", "probably not, but doing a test tomorrow").parsed.status == "unknown"
+    assert read_answer("pregnant", "probably not, but doing a test tomorrow").parsed.status == "unknown"

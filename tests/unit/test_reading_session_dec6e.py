@@ -8,13 +8,7 @@ from datetime import date
 import pytest
 
 from bot.parsing.result import FOR_THE_STUDY_TEAM
-from bot.understanding import understand
-
-TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
-    return understand(fact_id, said, TODAY, proxy=proxy, language=language)
+from tests.reading import read_answer
 
 
 @pytest.mark.parametrize(
@@ -32,7 +26,7 @@ def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
 )
 def test_a_positive_hepatitis_test_alone_is_for_the_study_team_not_a_yes(said, language):
     # infected at some time; whether it is active now is a clinician's call, and never excludes
-    parsed = _read("active_hepatitis", said, language).parsed
+    parsed = read_answer("active_hepatitis", said, language).parsed
     assert parsed.status == "unknown" and parsed.problem == FOR_THE_STUDY_TEAM, parsed
 
 
@@ -52,7 +46,7 @@ def test_a_positive_hepatitis_test_alone_is_for_the_study_team_not_a_yes(said, l
     ],
 )
 def test_a_positive_test_with_signs_of_activity_or_of_none_is_still_read(said, language, meant):
-    parsed = _read("active_hepatitis", said, language).parsed
+    parsed = read_answer("active_hepatitis", said, language).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -61,7 +55,7 @@ def test_a_positive_test_with_signs_of_activity_or_of_none_is_still_read(said, l
 )
 def test_raised_liver_tests_alone_are_no_yes_to_active_hepatitis(said, language):
     # chemotherapy raises liver tests too: only beside a positive hepatitis test do they show activity
-    parsed = _read("active_hepatitis", said, language).parsed
+    parsed = read_answer("active_hepatitis", said, language).parsed
     assert not (parsed.ok and parsed.value is True), parsed
 
 
@@ -76,7 +70,7 @@ def test_raised_liver_tests_alone_are_no_yes_to_active_hepatitis(said, language)
 )
 def test_a_no_that_names_neither_the_request_nor_the_thing_is_asked_again_with_buttons(said, language, proxy):
     # to "willing not to donate sperm?", "he wouldn't" may mean he would not donate: never a no
-    parsed = _read("willing_no_sperm_donation", said, language, proxy).parsed
+    parsed = read_answer("willing_no_sperm_donation", said, language, proxy).parsed
     assert parsed.status == "unclear" and parsed.problem == "boolean.refrain_unclear", parsed
 
 
@@ -93,7 +87,7 @@ def test_a_no_that_names_neither_the_request_nor_the_thing_is_asked_again_with_b
     ],
 )
 def test_a_refusal_of_the_request_or_a_wish_to_donate_is_still_a_no(said, language):
-    parsed = _read("willing_no_sperm_donation", said, language).parsed
+    parsed = read_answer("willing_no_sperm_donation", said, language).parsed
     assert parsed.ok and parsed.value is False and not parsed.sure, parsed
 
 
@@ -106,7 +100,7 @@ def test_a_refusal_of_the_request_or_a_wish_to_donate_is_still_a_no(said, langua
     ],
 )
 def test_a_no_about_the_thing_refrained_from_never_excludes(said, language, proxy):
-    parsed = _read("willing_no_sperm_donation", said, language, proxy).parsed
+    parsed = read_answer("willing_no_sperm_donation", said, language, proxy).parsed
     assert not (parsed.ok and parsed.value is False), parsed
 
 
@@ -118,7 +112,7 @@ def test_a_no_about_the_thing_refrained_from_never_excludes(said, language, prox
     ],
 )
 def test_would_rather_keep_is_a_refusal_not_an_i_would(fact_id, said):
-    parsed = _read(fact_id, said).parsed
+    parsed = read_answer(fact_id, said).parsed
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -132,12 +126,12 @@ def test_would_rather_keep_is_a_refusal_not_an_i_would(fact_id, said):
     ],
 )
 def test_a_two_digit_birth_year_with_a_month_is_a_birth_date(said, meant):
-    parsed = _read("age", said, "zh", proxy=True).parsed
+    parsed = read_answer("age", said, "zh", proxy=True).parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
 def test_a_birth_month_this_month_with_the_birthday_still_to_come_is_a_year_less():
-    parsed = _read("age", "born December 1997, birthday not yet").parsed
+    parsed = read_answer("age", "born December 1997, birthday not yet").parsed
     assert parsed.ok and parsed.value == 28, parsed
 
 
@@ -152,7 +146,7 @@ def test_a_birth_month_this_month_with_the_birthday_still_to_come_is_a_year_less
     ],
 )
 def test_a_festival_without_its_year_is_in_the_one_year_the_answer_names(said, meant):
-    parsed = _read("last_heart_attack_or_bypass", said, "zh").parsed
+    parsed = read_answer("last_heart_attack_or_bypass", said, "zh").parsed
     assert parsed.ok and abs((parsed.value - meant).days) <= 3, parsed
 
 
@@ -167,7 +161,7 @@ def test_a_festival_without_its_year_is_in_the_one_year_the_answer_names(said, m
 )
 def test_a_refusal_on_a_condition_is_asked_again_never_a_no(said, language):
     # willing on other terms: the study team can talk methods through, so it never excludes
-    parsed = _read("willing_contraception", said, language).parsed
+    parsed = read_answer("willing_contraception", said, language).parsed
     assert parsed.status == "unclear", parsed
 
 
@@ -183,20 +177,20 @@ def test_a_refusal_on_a_condition_is_asked_again_never_a_no(said, language):
 )
 def test_a_condition_beside_a_yes_or_without_one_changes_nothing(said, language, meant):
     if meant is None:  # a count question is no willingness: its conditions are only words
-        parsed = _read("aml_relapse_count", said, language).parsed
+        parsed = read_answer("aml_relapse_count", said, language).parsed
         assert parsed.ok and parsed.value == 0, parsed
         return
-    parsed = _read("willing_contraception", said, language).parsed
+    parsed = read_answer("willing_contraception", said, language).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
 def test_periods_not_fully_stopped_could_still_mean_pregnancy():
-    parsed = _read("can_become_pregnant", "月经还没完全停，半年来一回", "zh").parsed
+    parsed = read_answer("can_become_pregnant", "月经还没完全停，半年来一回", "zh").parsed
     assert parsed.ok and parsed.value is True, parsed
 
 
 def test_rather_not_say_in_chinese_is_declined_not_a_no():
-    parsed = _read("partner_can_become_pregnant", "这个……不太方便说", "zh").parsed
+    parsed = read_answer("partner_can_become_pregnant", "这个……不太方便说", "zh").parsed
     assert parsed.status == "unclear" and parsed.problem == "answer.declined", parsed
 
 
@@ -211,7 +205,7 @@ def test_rather_not_say_in_chinese_is_declined_not_a_no():
     ],
 )
 def test_gvhd_still_being_worked_out_is_not_known_yet(said, language):
-    parsed = _read("gvhd", said, language).parsed
+    parsed = read_answer("gvhd", said, language).parsed
     assert parsed.status == "unknown", parsed
 
 
@@ -227,7 +221,7 @@ def test_gvhd_still_being_worked_out_is_not_known_yet(said, language):
     ],
 )
 def test_gvhd_ruled_out_or_only_prevented_is_a_no(said, language):
-    parsed = _read("gvhd", said, language).parsed
+    parsed = read_answer("gvhd", said, language).parsed
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -235,7 +229,7 @@ def test_gvhd_ruled_out_or_only_prevented_is_a_no(said, language):
     ("said", "language"), [("yes, skin GVHD, on steroid cream", "en"), ("有，口腔排异，还在用药", "zh")]
 )
 def test_gvhd_said_is_still_a_yes(said, language):
-    parsed = _read("gvhd", said, language).parsed
+    parsed = read_answer("gvhd", said, language).parsed
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -247,5 +241,5 @@ def test_gvhd_said_is_still_a_yes(said, language):
     ],
 )
 def test_a_single_dose_or_a_medicine_never_started_is_not_taken_long_term(said):
-    parsed = _read("takes_immunosuppressants", said).parsed
+    parsed = read_answer("takes_immunosuppressants", said).parsed
     assert parsed.ok and parsed.value is False, parsed

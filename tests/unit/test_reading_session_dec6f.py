@@ -7,13 +7,7 @@ from datetime import date
 
 import pytest
 
-from bot.understanding import understand
-
-TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
-    return understand(fact_id, said, TODAY, proxy=proxy, language=language)
+from tests.reading import read_answer
 
 
 @pytest.mark.parametrize(
@@ -29,7 +23,7 @@ def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
     ],
 )
 def test_a_treatment_still_to_come_is_not_one_had(said, language, had):
-    parsed = _read("cancer_treatments", said, language).parsed
+    parsed = read_answer("cancer_treatments", said, language).parsed
     assert parsed.ok and sorted(parsed.value) == sorted(had), parsed
 
 
@@ -42,7 +36,7 @@ def test_a_treatment_still_to_come_is_not_one_had(said, language, had):
     ],
 )
 def test_a_treatment_had_is_still_read(said, language, had):
-    parsed = _read("cancer_treatments", said, language).parsed
+    parsed = read_answer("cancer_treatments", said, language).parsed
     assert parsed.ok and sorted(parsed.value) == sorted(had), parsed
 
 
@@ -56,7 +50,7 @@ def test_a_treatment_had_is_still_read(said, language, had):
     ],
 )
 def test_a_doubt_whether_it_was_the_event_is_no_date_for_it(said, language):
-    parsed = _read("last_heart_attack_or_bypass", said, language).parsed
+    parsed = read_answer("last_heart_attack_or_bypass", said, language).parsed
     assert parsed.status == "unknown", parsed
 
 
@@ -69,7 +63,7 @@ def test_a_doubt_whether_it_was_the_event_is_no_date_for_it(said, language):
     ],
 )
 def test_a_doubt_about_when_still_gives_the_date(said, language, year):
-    reading = _read("last_heart_attack_or_bypass", said, language)
+    reading = read_answer("last_heart_attack_or_bypass", said, language)
     assert reading.parsed.ok and reading.parsed.value.year == year and not reading.sure, reading
 
 
@@ -82,7 +76,7 @@ def test_a_doubt_about_when_still_gives_the_date(said, language, year):
     ],
 )
 def test_a_self_correction_to_a_yes_or_no_is_the_answer_and_read_back(said, language, meant):
-    reading = _read("active_bleeding", said, language)
+    reading = read_answer("active_bleeding", said, language)
     assert reading.parsed.ok and reading.parsed.value is meant and not reading.sure, reading
 
 
@@ -94,7 +88,7 @@ def test_a_self_correction_to_a_yes_or_no_is_the_answer_and_read_back(said, lang
     ],
 )
 def test_a_correction_followed_by_no_answer_is_asked_again(said, language):
-    parsed = _read("active_bleeding", said, language).parsed
+    parsed = read_answer("active_bleeding", said, language).parsed
     assert not parsed.ok and parsed.status != "unknown", parsed
 
 
@@ -109,12 +103,12 @@ def test_a_correction_followed_by_no_answer_is_asked_again(said, language):
     ],
 )
 def test_a_misspelled_steroid_is_converted_as_the_steroid_it_is(said, language, prednisone_mg):
-    parsed = _read("daily_steroid_dose", said, language).parsed
+    parsed = read_answer("daily_steroid_dose", said, language).parsed
     assert parsed.ok and parsed.value == pytest.approx(prednisone_mg, abs=0.01), parsed
 
 
 def test_a_word_merely_like_no_steroid_is_not_turned_into_one():
-    parsed = _read("daily_steroid_dose", "methotrexate 10mg weekly and prednisone 5mg").parsed
+    parsed = read_answer("daily_steroid_dose", "methotrexate 10mg weekly and prednisone 5mg").parsed
     assert parsed.ok and parsed.value == 5, parsed
 
 
@@ -127,7 +121,7 @@ def test_a_word_merely_like_no_steroid_is_not_turned_into_one():
     ],
 )
 def test_last_and_a_month_has_both_years_as_alternatives(said, meant, other):
-    parsed = _read("transplant_immunosuppressants_stopped", said).parsed
+    parsed = read_answer("transplant_immunosuppressants_stopped", said).parsed
     assert parsed.ok and parsed.value == meant and set(parsed.alternatives) == {meant, other}, parsed
 
 
@@ -141,7 +135,7 @@ def test_last_and_a_month_has_both_years_as_alternatives(said, meant, other):
     ],
 )
 def test_a_month_without_last_or_with_its_year_or_day_has_one_reading(said, meant):
-    parsed = _read("transplant_immunosuppressants_stopped", said).parsed
+    parsed = read_answer("transplant_immunosuppressants_stopped", said).parsed
     assert parsed.ok and parsed.value == meant and not parsed.alternatives, parsed
 
 
@@ -158,7 +152,7 @@ def test_a_month_without_last_or_with_its_year_or_day_has_one_reading(said, mean
     ],
 )
 def test_a_faint_the_tests_could_not_explain_is_a_yes(said, language, proxy):
-    parsed = _read("ventricular_arrhythmia_or_fainting", said, language, proxy).parsed
+    parsed = read_answer("ventricular_arrhythmia_or_fainting", said, language, proxy).parsed
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -172,7 +166,7 @@ def test_a_faint_the_tests_could_not_explain_is_a_yes(said, language, proxy):
     ],
 )
 def test_normal_tests_without_a_faint_or_beside_its_cause_are_a_no(said, language):
-    parsed = _read("ventricular_arrhythmia_or_fainting", said, language).parsed
+    parsed = read_answer("ventricular_arrhythmia_or_fainting", said, language).parsed
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -185,7 +179,7 @@ def test_normal_tests_without_a_faint_or_beside_its_cause_are_a_no(said, languag
     ],
 )
 def test_pumped_milk_and_contraception_in_use_are_a_yes(fact_id, said, language):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -229,18 +223,18 @@ def test_pumped_milk_and_contraception_in_use_are_a_yes(fact_id, said, language)
     ],
 )
 def test_words_added_on_the_late_corpora(fact_id, said, language, proxy, meant):
-    parsed = _read(fact_id, said, language, proxy).parsed
+    parsed = read_answer(fact_id, said, language, proxy).parsed
     got = parsed.value if parsed.ok else parsed.status
     assert got == meant, parsed
 
 
 def test_a_treatment_that_may_come_later_is_not_one_had():
-    parsed = _read("cancer_treatments", "just immunotherapy so far; chemo may come later").parsed
+    parsed = read_answer("cancer_treatments", "just immunotherapy so far; chemo may come later").parsed
     assert parsed.ok and parsed.value == ["immunotherapy"], parsed
 
 
 def test_asking_whether_banked_sperm_counts_as_donating_is_explained_not_a_refusal():
-    parsed = _read("willing_no_sperm_donation", "化疗前冻过精子，这个不算捐吧", "zh").parsed
+    parsed = read_answer("willing_no_sperm_donation", "化疗前冻过精子，这个不算捐吧", "zh").parsed
     assert not parsed.ok and parsed.status != "unknown", parsed
 
 
@@ -255,7 +249,7 @@ def test_asking_whether_banked_sperm_counts_as_donating_is_explained_not_a_refus
     ],
 )
 def test_a_range_with_to_and_a_relapse_come_back_again(fact_id, said, meant):
-    parsed = _read(fact_id, said).parsed
+    parsed = read_answer(fact_id, said).parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -268,12 +262,12 @@ def test_a_range_with_to_and_a_relapse_come_back_again(fact_id, said, meant):
     ],
 )
 def test_no_then_a_possessive_opens_a_clause_of_its_own(said, meant):
-    parsed = _read("serious_liver_or_kidney_problems", said).parsed
+    parsed = read_answer("serious_liver_or_kidney_problems", said).parsed
     assert parsed.ok and parsed.value is meant, parsed
 
 
 def test_these_last_days_say_now_in_chinese():
-    parsed = _read("active_bleeding", "上礼拜牙龈出过血 这几天没有了", "zh").parsed
+    parsed = read_answer("active_bleeding", "上礼拜牙龈出过血 这几天没有了", "zh").parsed
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -287,7 +281,7 @@ def test_these_last_days_say_now_in_chinese():
     ],
 )
 def test_titles_and_everyday_words_say_which_sex(said, language, meant):
-    parsed = _read("sex", said, language).parsed
+    parsed = read_answer("sex", said, language).parsed
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -300,7 +294,7 @@ def test_titles_and_everyday_words_say_which_sex(said, language, meant):
     ],
 )
 def test_last_and_a_season_or_a_month_beside_another_year_has_both_years(said, years):
-    parsed = _read("last_heart_attack_or_bypass", said).parsed
+    parsed = read_answer("last_heart_attack_or_bypass", said).parsed
     assert parsed.ok and {day.year for day in parsed.alternatives} == years, parsed
 
 
@@ -318,7 +312,7 @@ def test_last_and_a_season_or_a_month_beside_another_year_has_both_years(said, y
     ],
 )
 def test_another_questions_lab_is_not_this_ones(fact_id, said, language, meant):
-    parsed = _read(fact_id, said, language).parsed
+    parsed = read_answer(fact_id, said, language).parsed
     got = parsed.value if parsed.ok else parsed.status
     assert got == meant, parsed
 
@@ -332,7 +326,7 @@ def test_another_questions_lab_is_not_this_ones(fact_id, said, language, meant):
     ],
 )
 def test_a_transplant_dated_with_its_medicines_denied_is_never_not_the_transplants_date(said, language):
-    parsed = _read("transplant_immunosuppressants_stopped", said, language).parsed
+    parsed = read_answer("transplant_immunosuppressants_stopped", said, language).parsed
     assert parsed.ok and parsed.value == "never", parsed
 
 
@@ -344,5 +338,5 @@ def test_a_transplant_dated_with_its_medicines_denied_is_never_not_the_transplan
     ],
 )
 def test_the_medicines_named_with_their_date_still_give_it(said, language, month):
-    parsed = _read("transplant_immunosuppressants_stopped", said, language).parsed
+    parsed = read_answer("transplant_immunosuppressants_stopped", said, language).parsed
     assert parsed.ok and parsed.value.month == month, parsed

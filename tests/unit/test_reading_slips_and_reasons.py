@@ -3,19 +3,11 @@ words that answer a willingness, and more. Each mechanism has examples of its ow
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from bot.parsing.chinese import is_chinese
 from bot.parsing.pinyin import pinyin_slips_written
-from bot.understanding import understand
-
-TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en"):
-    return understand(fact_id, said, TODAY, language=language).parsed
+from tests.reading import read_parsed
 
 
 @pytest.mark.parametrize(
@@ -52,7 +44,7 @@ def test_latin_words_that_are_no_pinyin_slip_stay_as_typed(typed):
     ],
 )
 def test_slips_of_the_pinyin_keyboard_answer_the_question(fact_id, said, meant):
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -67,18 +59,18 @@ def test_slips_of_the_pinyin_keyboard_answer_the_question(fact_id, said, meant):
     ],
 )
 def test_a_faint_whose_cause_is_unknown_is_a_yes_not_a_dont_know(said, language):
-    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    parsed = read_parsed("ventricular_arrhythmia_or_fainting", said, language)
     assert parsed.ok and parsed.value is True, parsed
 
 
 @pytest.mark.parametrize(("said", "language"), [("不知道", "zh"), ("no idea", "en")])
 def test_a_plain_dont_know_still_is_one(said, language):
-    assert _read("ventricular_arrhythmia_or_fainting", said, language).status == "unknown"
+    assert read_parsed("ventricular_arrhythmia_or_fainting", said, language).status == "unknown"
 
 
 def test_not_knowing_whether_it_counts_gets_the_question_explained():
     """不知道算不算 doubts the question, not the answer (since 6 December): explained, asked again."""
-    parsed = _read("ventricular_arrhythmia_or_fainting", "不知道算不算", "zh")
+    parsed = read_parsed("ventricular_arrhythmia_or_fainting", "不知道算不算", "zh")
     assert parsed.problem == "answer.asks_what_it_means", parsed
 
 
@@ -87,7 +79,7 @@ def test_not_knowing_whether_it_counts_gets_the_question_explained():
     [("有时候心慌", "zh"), ("心悸", "zh"), ("my heart races now and then", "en"), ("palpitations", "en")],
 )
 def test_palpitations_alone_are_no_yes_to_a_serious_arrhythmia(said, language):
-    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    parsed = read_parsed("ventricular_arrhythmia_or_fainting", said, language)
     assert not (parsed.ok and parsed.value is True), parsed
 
 
@@ -100,13 +92,13 @@ def test_palpitations_alone_are_no_yes_to_a_serious_arrhythmia(said, language):
     ],
 )
 def test_palpitations_beside_a_plain_answer_leave_it_standing(said, language, meant):
-    parsed = _read("ventricular_arrhythmia_or_fainting", said, language)
+    parsed = read_parsed("ventricular_arrhythmia_or_fainting", said, language)
     assert parsed.ok and parsed.value is meant, parsed
 
 
 @pytest.mark.parametrize("said", ["有时候吧", "有的时候，看情况"])
 def test_sometimes_holds_no_yes(said):
-    assert not _read("active_bleeding", said, "zh").ok
+    assert not read_parsed("active_bleeding", said, "zh").ok
 
 
 @pytest.mark.parametrize(
@@ -118,12 +110,12 @@ def test_sometimes_holds_no_yes(said):
     ],
 )
 def test_the_latest_of_two_readings_is_the_answer(fact_id, said, language, meant):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and parsed.value == meant, parsed
 
 
 def test_a_chinese_comma_never_joins_two_numbers_into_thousands():
-    parsed = _read("creatinine", "上次90，115", "zh")
+    parsed = read_parsed("creatinine", "上次90，115", "zh")
     assert parsed.problem == "number.ambiguous", parsed  # two readings, neither said to be the latest
 
 
@@ -138,7 +130,7 @@ def test_a_chinese_comma_never_joins_two_numbers_into_thousands():
     ],
 )
 def test_nobody_having_said_so_is_a_no_to_a_question_about_what_a_doctor_said(fact_id, said, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -153,12 +145,12 @@ def test_nobody_having_said_so_is_a_no_to_a_question_about_what_a_doctor_said(fa
     ],
 )
 def test_nobody_having_said_so_is_no_no_elsewhere(fact_id, said, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert not (parsed.ok and parsed.value is False), parsed
 
 
 def test_nobody_having_said_so_beside_a_yes_is_asked_again():
-    parsed = _read("serious_liver_or_kidney_problems", "nobody told me that, but I'm on dialysis", "en")
+    parsed = read_parsed("serious_liver_or_kidney_problems", "nobody told me that, but I'm on dialysis", "en")
     assert not parsed.ok and parsed.status != "unknown", parsed
 
 
@@ -178,12 +170,12 @@ def test_nobody_having_said_so_beside_a_yes_is_asked_again():
     ],
 )
 def test_the_course_that_brought_remission_answers_the_first_two_courses(said, language, meant):
-    parsed = _read("aml_no_response_after_two_courses", said, language)
+    parsed = read_parsed("aml_no_response_after_two_courses", said, language)
     assert parsed.ok and parsed.value is meant, parsed
 
 
 def test_a_regimen_named_by_numbers_is_no_count_of_courses():
-    assert _read("aml_no_response_after_two_courses", "7+3一个疗程就缓解了", "zh").value is False
+    assert read_parsed("aml_no_response_after_two_courses", "7+3一个疗程就缓解了", "zh").value is False
 
 
 @pytest.mark.parametrize(
@@ -197,7 +189,7 @@ def test_a_regimen_named_by_numbers_is_no_count_of_courses():
     ],
 )
 def test_chinese_ages_still_to_come_and_after_a_comma(said, meant):
-    parsed = _read("age", said, "zh")
+    parsed = read_parsed("age", said, "zh")
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -210,17 +202,17 @@ def test_chinese_ages_still_to_come_and_after_a_comma(said, meant):
     ],
 )
 def test_a_thing_still_to_come_is_not_had_yet(fact_id, said, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and parsed.value is False, parsed
 
 
 def test_a_clause_about_later_leaves_one_about_now_standing():
-    assert _read("stem_cell_transplant", "移植过了，下个月复查", "zh").value is True
+    assert read_parsed("stem_cell_transplant", "移植过了，下个月复查", "zh").value is True
 
 
 @pytest.mark.parametrize("said", ["莫问题", "没啥说的，照办", "冇问题"])
 def test_dialect_agreements_say_yes_to_a_willingness(said):
-    parsed = _read("willing_contraception", said, "zh")
+    parsed = read_parsed("willing_contraception", said, "zh")
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -238,7 +230,7 @@ def test_dialect_agreements_say_yes_to_a_willingness(said):
     ],
 )
 def test_medicines_still_taken_after_a_transplant(said, language):
-    parsed = _read("still_on_transplant_immunosuppressants", said, language)
+    parsed = read_parsed("still_on_transplant_immunosuppressants", said, language)
     assert parsed.ok and parsed.value is True, parsed
 
 
@@ -246,7 +238,7 @@ def test_medicines_still_taken_after_a_transplant(said, language):
     ("said", "language"), [("已经减停了", "zh"), ("都停了", "zh"), ("last dose was in June", "en")]
 )
 def test_medicines_stopped_after_a_transplant(said, language):
-    parsed = _read("still_on_transplant_immunosuppressants", said, language)
+    parsed = read_parsed("still_on_transplant_immunosuppressants", said, language)
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -265,23 +257,23 @@ def test_medicines_stopped_after_a_transplant(said, language):
     ],
 )
 def test_english_answers_found_in_a_new_tuning_part(fact_id, said, meant):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value is meant, parsed
 
 
 @pytest.mark.parametrize(("said", "meant"), [("nooooo", False), ("yesss!", True), ("naaah", False)])
 def test_a_word_drawn_out_is_still_the_word(said, meant):
-    parsed = _read("heart_failure", said)
+    parsed = read_parsed("heart_failure", said)
     assert parsed.ok and parsed.value is meant, parsed
 
 
 def test_roman_figures_are_no_drawn_out_word():
-    assert _read("heart_failure_limitation", "NYHA class III").value == 3
+    assert read_parsed("heart_failure_limitation", "NYHA class III").value == 3
 
 
 @pytest.mark.parametrize("said", ["not right now", "not at the moment"])
 def test_not_now_is_a_no_to_a_question_about_now(said):
-    parsed = _read("active_bleeding", said)
+    parsed = read_parsed("active_bleeding", said)
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -297,7 +289,7 @@ def test_not_now_is_a_no_to_a_question_about_now(said):
     ],
 )
 def test_chinese_pregnancy_and_breastfeeding_answers(fact_id, said, meant):
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -311,13 +303,13 @@ def test_chinese_pregnancy_and_breastfeeding_answers(fact_id, said, meant):
     ],
 )
 def test_answers_about_remission_after_a_relapse(said, meant):
-    parsed = _read("aml_relapse_no_response", said, "zh")
+    parsed = read_parsed("aml_relapse_no_response", said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
 @pytest.mark.parametrize(("said", "meant"), [("我老伴前年就不在了", False), ("媳妇刚生完孩子两个月", True)])
 def test_a_partner_who_died_or_just_gave_birth(said, meant):
-    parsed = _read("partner_can_become_pregnant", said, "zh")
+    parsed = read_parsed("partner_can_become_pregnant", said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -326,7 +318,7 @@ def test_a_partner_who_died_or_just_gave_birth(said, meant):
     [("肺部真菌感染，吃着药，挺稳定", False), ("有点咳嗽，不严重", False), ("血培养阳性，烧不退", True)],
 )
 def test_chinese_infections_stable_or_not(said, meant):
-    parsed = _read("uncontrolled_infection", said, "zh")
+    parsed = read_parsed("uncontrolled_infection", said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -341,7 +333,7 @@ def test_chinese_infections_stable_or_not(said, meant):
     ],
 )
 def test_chinese_answers_found_in_a_new_tuning_part(fact_id, said, meant):
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -351,13 +343,13 @@ def test_chinese_answers_found_in_a_new_tuning_part(fact_id, said, meant):
     ["有什么不可以的", "没啥不愿意的", "也没什么不同意的", "有啥好担心的", "没什么好顾虑的"],
 )
 def test_a_refusal_denied_or_asked_rhetorically_agrees(said):
-    parsed = _read("willing_contraception", said, "zh")
+    parsed = read_parsed("willing_contraception", said, "zh")
     assert parsed.ok and parsed.value is True, parsed
 
 
 @pytest.mark.parametrize("said", ["不可以", "我不愿意", "有顾虑"])
 def test_a_plain_refusal_still_refuses(said):
-    parsed = _read("willing_contraception", said, "zh")
+    parsed = read_parsed("willing_contraception", said, "zh")
     assert parsed.ok and parsed.value is False, parsed
 
 
@@ -385,7 +377,7 @@ def test_a_slot_phrase_is_written_out_in_the_spaced_lists_too():
     ],
 )
 def test_answers_found_in_the_fourth_stops_tuning_parts(fact_id, said, meant, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and parsed.value == meant and type(parsed.value) is type(meant), parsed
 
 
@@ -400,7 +392,7 @@ def test_answers_found_in_the_fourth_stops_tuning_parts(fact_id, said, meant, la
     ],
 )
 def test_a_no_that_answers_before_a_clause_opened_by_that_just_or_only(fact_id, said, meant):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -424,7 +416,7 @@ def test_a_no_that_answers_before_a_clause_opened_by_that_just_or_only(fact_id, 
     ],
 )
 def test_a_refusal_beside_a_yes_to_refraining_is_about_the_thing_refrained_from(said, meant):
-    parsed = _read("willing_no_sperm_donation", said, "zh" if is_chinese(said) else "en")
+    parsed = read_parsed("willing_no_sperm_donation", said, "zh" if is_chinese(said) else "en")
     if meant is None:
         assert parsed.problem == "boolean.refrain_unclear", parsed
     else:
@@ -432,7 +424,7 @@ def test_a_refusal_beside_a_yes_to_refraining_is_about_the_thing_refrained_from(
 
 
 def test_a_refusal_beside_a_yes_still_refuses_a_question_that_asks_for_something():
-    parsed = _read("willing_contraception", "yes I read it, but I won't do that")
+    parsed = read_parsed("willing_contraception", "yes I read it, but I won't do that")
     assert not (parsed.ok and parsed.value is True), parsed
 
 
@@ -446,7 +438,7 @@ def test_a_refusal_beside_a_yes_still_refuses_a_question_that_asks_for_something
     ],
 )
 def test_a_birth_date_beside_another_day_named_still_gives_the_age(said, meant, language):
-    parsed = _read("age", said, language)
+    parsed = read_parsed("age", said, language)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -468,7 +460,7 @@ def test_a_birth_date_beside_another_day_named_still_gives_the_age(said, meant, 
     ],
 )
 def test_remission_and_organ_answers_from_the_fifth_stops_reading(fact_id, said, meant, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -485,7 +477,7 @@ def test_remission_and_organ_answers_from_the_fifth_stops_reading(fact_id, said,
     ],
 )
 def test_lengths_of_time_against_a_twelve_month_limit(said, meant, language):
-    parsed = _read("aml_relapse_within_12_months", said, language)
+    parsed = read_parsed("aml_relapse_within_12_months", said, language)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -506,7 +498,7 @@ def test_lengths_of_time_against_a_twelve_month_limit(said, meant, language):
     ],
 )
 def test_a_contrast_that_corrects_what_came_before(fact_id, said, meant, language):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -519,7 +511,7 @@ def test_a_contrast_that_corrects_what_came_before(fact_id, said, meant, languag
     ],
 )
 def test_steroid_doses_with_the_drug_as_the_tablet_and_a_length_of_time(said, meant):
-    parsed = _read("daily_steroid_dose", said)
+    parsed = read_parsed("daily_steroid_dose", said)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -534,7 +526,7 @@ def test_steroid_doses_with_the_drug_as_the_tablet_and_a_length_of_time(said, me
     ],
 )
 def test_chinese_intensified_noes_and_pregnancy_ruled_out(fact_id, said, meant):
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -549,12 +541,12 @@ def test_chinese_intensified_noes_and_pregnancy_ruled_out(fact_id, said, meant):
     ],
 )
 def test_chinese_marrow_only_and_a_whole_clause_did_it(fact_id, said, meant):
-    parsed = _read(fact_id, said, "zh")
+    parsed = read_parsed(fact_id, said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
 def test_did_it_said_of_something_else_is_no_yes():
-    parsed = _read("stem_cell_transplant", "化疗做了", "zh")
+    parsed = read_parsed("stem_cell_transplant", "化疗做了", "zh")
     assert not (parsed.ok and parsed.value is True), parsed
 
 
@@ -568,7 +560,7 @@ def test_did_it_said_of_something_else_is_no_yes():
     ],
 )
 def test_stem_cells_collected_or_given_are_no_transplant(said, meant):
-    parsed = _read("stem_cell_transplant", said)
+    parsed = read_parsed("stem_cell_transplant", said)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -581,7 +573,7 @@ def test_stem_cells_collected_or_given_are_no_transplant(said, meant):
     ],
 )
 def test_steroids_only_with_a_treatment_are_not_taken_every_day(said, meant):
-    parsed = _read("takes_steroids", said)
+    parsed = read_parsed("takes_steroids", said)
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -595,13 +587,13 @@ def test_steroids_only_with_a_treatment_are_not_taken_every_day(said, meant):
     ],
 )
 def test_small_bleeds_in_everyday_words(said, meant):
-    parsed = _read("active_bleeding", said)
+    parsed = read_parsed("active_bleeding", said)
     assert parsed.ok and parsed.value is meant, parsed
 
 
 @pytest.mark.parametrize(("said", "meant"), [("只有冠心病", False), ("冠心病，还有心衰", True)])
 def test_only_another_heart_disease_named_is_no_heart_failure(said, meant):
-    parsed = _read("heart_failure", said, "zh")
+    parsed = read_parsed("heart_failure", said, "zh")
     assert parsed.ok and parsed.value is meant, parsed
 
 
@@ -614,7 +606,7 @@ def test_only_another_heart_disease_named_is_no_heart_failure(said, meant):
     ],
 )
 def test_a_refusal_set_against_the_agreement_by_a_contrast_still_refuses(said, language):
-    parsed = _read("willing_no_sperm_donation", said, language)
+    parsed = read_parsed("willing_no_sperm_donation", said, language)
     assert not (parsed.ok and parsed.value is True), parsed
 
 
@@ -626,5 +618,5 @@ def test_a_refusal_set_against_the_agreement_by_a_contrast_still_refuses(said, l
     ],
 )
 def test_a_concession_or_a_second_length_never_turns_a_yes_into_a_no(fact_id, said):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert not (parsed.ok and parsed.value is False), parsed

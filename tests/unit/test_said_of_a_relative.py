@@ -10,12 +10,9 @@ from datetime import date
 import pytest
 
 from bot.understanding import understand
+from tests.reading import read_parsed
 
 TODAY = date(2026, 12, 3)
-
-
-def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
-    return understand(fact_id, said, TODAY, proxy=proxy, language=language).parsed
 
 
 @pytest.mark.parametrize(
@@ -35,7 +32,7 @@ def _read(fact_id: str, said: str, language: str = "en", proxy: bool = False):
     ],
 )
 def test_a_relatives_illness_beside_the_persons_own_answer(fact_id, said, language, meant):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and str(parsed.value) == str(meant), parsed
 
 
@@ -62,7 +59,7 @@ def test_a_relative_named_alone_is_read_as_said_and_read_back(fact_id, said, lan
     ],
 )
 def test_a_relative_telling_of_the_person_is_kept(fact_id, said, language, meant):
-    parsed = _read(fact_id, said, language)
+    parsed = read_parsed(fact_id, said, language)
     assert parsed.ok and str(parsed.value) == meant, parsed
 
 
@@ -74,7 +71,7 @@ def test_a_relative_telling_of_the_person_is_kept(fact_id, said, language, meant
     ],
 )
 def test_a_clause_that_names_the_person_typing_is_kept(fact_id, said, meant):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and str(parsed.value) == meant, parsed
 
 
@@ -88,7 +85,7 @@ def test_a_clause_that_names_the_person_typing_is_kept(fact_id, said, meant):
     ],
 )
 def test_questions_that_may_be_about_a_relative_still_read_it(fact_id, said, meant):
-    parsed = _read(fact_id, said)
+    parsed = read_parsed(fact_id, said)
     assert parsed.ok and parsed.value == meant, parsed
 
 
@@ -101,5 +98,5 @@ def test_questions_that_may_be_about_a_relative_still_read_it(fact_id, said, mea
 )
 def test_someone_answering_for_the_patient_is_read_as_said(fact_id, said, language):
     """For a caregiver, "my dad" may well be the patient."""
-    parsed = _read(fact_id, said, language, proxy=True)
+    parsed = read_parsed(fact_id, said, language, proxy=True)
     assert parsed.ok and parsed.value is True, parsed
