@@ -12,17 +12,18 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date
-from typing import Any
 
 from bot.facts import FactDefinition, default_registry
 from bot.parsing import result
 from bot.parsing.ages import parse_age
 from bot.parsing.booleans import asks_back, asks_what_it_means, parse_boolean
+from bot.parsing.chinese import numerals_to_digits
 from bot.parsing.choices import parse_choice, parse_choices
 from bot.parsing.dates import parse_date
 from bot.parsing.numbers import parse_number
 from bot.parsing.result import Parsed
 from bot.parsing.text import only_hedged, plain, unknown_phrase, without_unknown_phrases
+from bot.parsing.words import Words
 from bot.parsing.words import words as language_words
 from bot.rules import NEVER
 from bot.text import written_language
@@ -168,20 +169,20 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
             )
         if fact.type == "date" and _doubts_it_happened(fact, words, lw):
             return result.unknown(said)  # "not sure if it was a heart attack, in March": not its date
-        rest = without_unknown_phrases(words)
-        if fact.type == "date":
-            # "去年十月份，具体哪天记不清了": the doubt is about the day, the month stands
-            rest = _as_written(rest, written)
-        elif (
+        # In the form the readers take: "十 月 份" is no month and "一 万 二" no 12 000 to them
+        # ("去年十月份，具体哪天记不清了": the doubt is about the day, the month stands)
+        rest = _as_written(without_unknown_phrases(words), written)
+        if (
             fact.type in ("integer", "number")
-            and _dispatch(fact, _as_written(rest, written), today, language=language).problem
-            == "number.other_lab"
+            and _dispatch(fact, rest, today, language=language).problem == "number.other_lab"
         ):
             return result.unknown(said)  # "尿素氮7.5，肌酐忘记了": only another lab's value beside the doubt
         if any(ch.isalnum() for ch in rest):
             # A scale's level is not guessed beside a doubt ("I don't know, he doesn't say much"
             # names none), only beside a hedge ("up maybe half the day").
             hedged = only_hedged(words)
+            if fact.type in ("integer", "number") and _said_roughly(rest, lw):
+                return result.unknown(said)  # "好像是三十几，记不太清了": a rough number and a doubt
             attempt = _dispatch(fact, rest, today, guess=hedged, language=language)
             if attempt.ok and (attempt.value == NEVER or (attempt.alternatives and not hedged)):
                 # "不知道，他没跟我们讲过": not knowing is not "never"; "no idea, somewhere in her
@@ -203,7 +204,18 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
 _CLAUSE_END = re.compile(r"[.,;!?]")
 
 
-def _doubts_it_happened(fact: FactDefinition, plain_text: str, lw: Any) -> bool:  # noqa: ANN401 - Words
+_NUMBER_SAID = re.compile(r"\d+(?:\.\d+)?\s*")
+
+
+def _said_roughly(written: str, lw: Words) -> bool:
+    """Whether a number in the answer is said only roughly (`inexact_after`: "40 something",
+    三十几, 五十多). Alone it is read as its round number; beside "I can't remember" it is no value."""
+    numbers = plain(numerals_to_digits(written))
+    rough = lw.pattern("inexact_after")
+    return any(rough.match(numbers, said.end()) for said in _NUMBER_SAID.finditer(numbers))
+
+
+def _doubts_it_happened(fact: FactDefinition, plain_text: str, lw: Words) -> bool:
     """Whether a doubt beside a date is about the event, not its date: "not sure if it was a heart
     attack" or 不知道是不是心梗 (`doubts_whether`, then the fact's `topic` in the same clause), or "we
     never got a straight answer" (`doubts_what_it_was`). "Not sure if it was March or April" doubts
