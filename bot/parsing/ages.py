@@ -23,7 +23,7 @@ from datetime import date
 from bot.facts import FactDefinition, whole_years_before
 from bot.parsing import result
 from bot.parsing.chinese import is_chinese, lunar_birth_date, numerals_to_digits
-from bot.parsing.dates import calendar_date
+from bot.parsing.dates import calendar_date, short_years
 from bot.parsing.numbers import check_range, find_numbers, strip_date_noise
 from bot.parsing.result import Parsed
 from bot.parsing.text import alternation, numeric_text, plain, space_cjk
@@ -61,8 +61,10 @@ _HALF = re.compile(r"\s+and\s+(?:a\s+half|1/2)\b|\s*1/2\b")
 _MONTHS_OLD = re.compile(r"^\s*months?(?:\s+old)?\b")
 _NOT_YET_AFTER = re.compile(
     r"^\s*(?:years?(?:\s+old)?\s+)?(?:next\s+(?:week|wk|month|mth|mo|year|yr)|soon|shortly|tomorrow|"
-    r"in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:coming\s+)?(?:week|month|year))"
+    r"in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:coming\s+(?:week|month|year)|week|month))"
 )
+"""Words after an age that put the birthday ahead. Not "this year" alone: "72 this year" is said of
+the age the year gives, as 今年72, most of the year through."""
 _BIRTHDAY_COMING = re.compile(
     rf"^\s*(?:years?(?:\s+old)?)?\s*(?:in|on|come)\s+(?:the\s+)?"
     rf"(?:{_MONTH}\b|\d{{1,2}}(?:st|nd|rd|th)\b|boxing day|christmas|new year|easter)"
@@ -94,6 +96,7 @@ def _birthday_not_yet(said: str) -> bool:
 def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | None = None) -> Parsed:
     """Read an age in whole years on `today`, from an age or a date or year of birth."""
     said = text
+    text = short_years(text, today)  # "54, born in '72": 1972, no age of 72
     lunar_birthday = lunar_birth_date(text, today)  # 1951年农历腊月初三: January 1952
     if lunar_birthday is not None:
         return _from_birth(fact, lunar_birthday, today, said)

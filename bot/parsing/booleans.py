@@ -70,6 +70,13 @@ def _negation_start(clause: str, start: int, lw: Words) -> int:
     return start
 
 
+def _answered_no(clause: str, start: int, lw: Words) -> bool:
+    """Whether the negation before `start` is an answer word ("no", "nope": `answer_negators`)."""
+    negation = _negation_start(clause, start, lw)
+    word = re.match(r"\S+", clause[negation:])
+    return negation != start and bool(word and lw.pattern("answer_negators").fullmatch(word.group()))
+
+
 def _negated_after(clause: str, end: int, lw: Words) -> bool:
     """A negation that ends the clause right after its topic, with at most two pass-through words
     between ("心衰没有", "乙肝倒是没有", "抗排异的药都没吃"; not "丙肝还没治好", where it negates
@@ -137,8 +144,12 @@ def fact_phrases(clause: str, fact_words: FactWords, lw: Words) -> tuple[list[bo
     the negation that turned one round is spent with it ("not unwilling" says no more)."""
     found: list[bool] = []
     for match in list(fact_words.says.finditer(clause)):
-        turned = _turned_round(clause, match, lw)
-        found.append((match.group() in fact_words.says_yes) != turned)
+        says_yes = match.group() in fact_words.says_yes
+        # "no, the lumbar puncture was clear": an answer's "no" agrees with a denial beside it
+        turned = _turned_round(clause, match, lw) and (
+            says_yes or not _answered_no(clause, match.start(), lw)
+        )
+        found.append(says_yes != turned)
         clause = _mask_with_its_negation(clause, match, turned, lw)
     return found, clause
 

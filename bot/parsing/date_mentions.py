@@ -18,12 +18,14 @@ answer one to ask again; a negated clause ("not last week") names no date.
 
 from __future__ import annotations
 
+import calendar
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.parsing.text import numeric_text
+from bot.parsing.text import alternation, numeric_text
 
 _CLAUSE_BREAK = re.compile(
     r"[,.;!?()]|\s-\s|\b(?:and|but|then|maybe|perhaps|probably|though)\b"
@@ -94,7 +96,7 @@ Reader = Callable[[str], "tuple[date, str] | None"]
 def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None:
     """The one date the clauses of `text` name together, or None when they do not make one."""
     mentions, set_aside = _mentions(text, read)
-    relative = bool(_RELATIVE_TO_OTHER_EVENT.search(text.lower()))
+    relative = _placed_against_another_event(text.lower())
     if len(mentions) == 1 and set_aside and not relative:
         return mentions[0].day  # "twice a week, the last one was monday"
     worked_out = mentions[-1].clause if len(mentions) >= 2 else ""
@@ -128,6 +130,36 @@ def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None
     if latest and (apart or len({m.period for m in events}) == 1):
         return max(m.day for m in events)
     return None
+
+
+def _placed_against_another_event(text: str) -> bool:
+    """Whether a date is placed against something that happened ("100 days after the transplant",
+    "a week before I started chemo"). Just before or after a day of the calendar is no other event:
+    "just before Christmas" and "right after New Year's" are dates themselves; "six weeks before
+    Thanksgiving" counts from one, which is asked again like any date counted from another."""
+    calendar = _calendar_names()
+    return any(
+        not calendar.match(text, found.end())
+        or _AN_AMOUNT_OF_TIME.search(text[max(0, found.start() - 25) : found.start()])
+        for found in _RELATIVE_TO_OTHER_EVENT.finditer(text)
+    )
+
+
+_AN_AMOUNT_OF_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|fortnight|couple|few)\b[^,.;]*$")
+
+
+@functools.cache
+def _calendar_names() -> re.Pattern:
+    """Days and months of the calendar by name (bot/words/en.yaml `dates.holidays`, the months),
+    after "before" or "after"."""
+    from bot.parsing.words import words  # bot.parsing.words imports the text helpers this module uses
+
+    said = words("en").raw.get("dates") or {}
+    months = [name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:])]
+    # Not the holidays on a weekday of a month: Thanksgiving, Labour Day and Mother's Day fall on
+    # different days in different countries, so the day is not known from the name alone.
+    names = [*(said.get("holidays") or {}), *months]
+    return re.compile(rf"\s+(?:the\s+)?(?:{alternation(names)})\b")
 
 
 def _finer(one: _Mention, other: _Mention) -> bool:

@@ -778,7 +778,7 @@ def _date_text(numeric: str, today: date) -> str:
     """Text already in `numeric_text(..., ordinals=True)` form with the said forms, calendar years
     and counting ordinals ("the 2nd round") dealt with, as both the whole answer and each clause are
     read."""
-    years_said = _calendar_years(_said_forms(_short_years(numeric, today)), today)
+    years_said = _calendar_years(_said_forms(short_years(numeric, today)), today)
     return _ORDINAL_SUBJECT.sub(" ", _ORDINAL_COUNT.sub(" ", years_said))
 
 
@@ -786,7 +786,7 @@ _SHORT_YEAR = re.compile(r"(?<![\w'’])['’‘](\d{2})\b(?!\s*s\b)")
 """A year said by its last two figures after an apostrophe ("back in '08"; not the '90s)."""
 
 
-def _short_years(text: str, today: date) -> str:
+def short_years(text: str, today: date) -> str:
     """'08 is 2008 and '97 is 1997: this century unless that is still to come."""
 
     def full(match: re.Match) -> str:

@@ -120,7 +120,10 @@ _UNIT_REWRITES: list[tuple[re.Pattern, str]] = [
         (r"\bcells?\b", "cells"),
         (r"\bper\b", "/"),
         (r"\s*/\s*", "/"),
-        (r"(?<![a-z])[x*]\s*10\s*(?:\^|e|\*\*)\s*(\d+)", r" 10^\1"),
+        (
+            r"(?<![a-z])(?:[x*]|times)\s*10\s*(?:\^|e|\*\*|to\s+the(?:\s+power)?(?:\s+of)?)\s*(\d+)(?:th)?\b",
+            r" 10^\1",
+        ),
         (r"(?<![\d.])10\s*(?:\^|e|\*\*)\s*(\d+)", r"10^\1"),
     ]
 ]
@@ -212,7 +215,7 @@ _DATE_NOISE = [
         rf"\b(?:in|of|since|from)\s+(?:(?:{_MONTH}|may)\s+)?(?:19|20)\d{{2}}\b",
         rf"\b(?:on\s+)?the\s+{_DAY}(?:st|nd|rd|th)\s+of\s+(?:this|next|last|the)\s+month\b",
         rf"\bon\s+the\s+{_DAY}(?:st|nd|rd|th)\b",
-        r"\b(?:on|from|dated|since|by|as of)\s+\d{1,2}/\d{1,2}(?![/\d])",
+        r"\b(?:on|from|dated|since|by|as of|checked|tested|taken|done)\s+\d{1,2}/\d{1,2}(?![/\d])",
     ]
 ]
 
@@ -347,6 +350,9 @@ def prepare(text: str, count_words: bool = False) -> str:
     prepared = re.sub(r"(?<!\d),(?=\d)", ", ", prepared)  # "查的，三十二": 32 after a comma, not ",32"
     prepared = _GLUED_LAB.sub(r"\1 ", prepared)  # "plt48", "ef58%": the name, then its value
     prepared = _LAKH_GROUPED.sub(r"\1\2\3", prepared)  # "1,20,000": digits grouped the Indian way
+    prepared = _BRACKETED_DAY.sub(
+        lambda day: " " * len(day.group()), prepared
+    )  # "44 (11/30)": the test's day
     prepared = _BRACKETED_UNIT.sub(r" \1 ", prepared)  # "8 (x10^9/L)": a unit as a report prints it
     prepared = _POINT_SAID.sub(r"\1.\2", prepared)  # "9 point 4"
     prepared = _POWER_TYPED_FLAT.sub(r"x10^\1", prepared)  # "37 x 10 9": ×10⁹ typed without the ^
@@ -355,6 +361,7 @@ def prepare(text: str, count_words: bool = False) -> str:
 
 _FULL_WIDTH_COMMA = re.compile(r"[，、](?=\s*\d)")
 _LAKH_GROUPED = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{2}),(\d{3})(?![\d,])")
+_BRACKETED_DAY = re.compile(r"[(（]\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[)）]")
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]*[/^%][^()（）]*?)\s*[)）]")
 _POINT_SAID = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d+)(?![\d.])")
 _POWER_TYPED_FLAT = re.compile(r"\bx\s*10\s+([369])\b")
@@ -457,6 +464,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         converted.setdefault(canonical, used)
     if len(converted) > 1 and _is_count(fact):
         total = _said_total(prepared)  # "复发一回，缓解了又复发，前后一共两回": the total is the answer
+        if total is None:
+            total = _total_then_each(readings)
         if total is not None:
             converted = {total: None}
     if len(converted) == 2 and not any(inexact) and _said_range(fact, prepared, readings):
@@ -759,6 +768,13 @@ def _once_and_again(text: str) -> int | None:
         for match in lw.pattern("again_words").finditer(rest)
     ]
     return 1 + sum(agains) if agains else None  # "just one, never again": the one, none after it
+
+
+def _total_then_each(readings: list[tuple[float, str | None]]) -> float | None:
+    """A count said first, then each of the times it counts: "twice, once before the transplant and
+    once after", "两次，一次在移植前，一次移植后". None when the times told do not add up to it."""
+    first, *each = (number for number, _ in readings)
+    return first if each and all(number == 1 for number in each) and len(each) == first else None
 
 
 def _told_count(text: str) -> int | None:
