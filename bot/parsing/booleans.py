@@ -77,13 +77,17 @@ def _answered_no(clause: str, start: int, lw: Words) -> bool:
     return negation != start and bool(word and lw.pattern("answer_negators").fullmatch(word.group()))
 
 
+AFTER_NEGATION_REACH = 4
+"""Pass-through words between a topic and a negation that ends the clause after it (心梗和搭桥都没有)."""
+
+
 def _negated_after(clause: str, end: int, lw: Words) -> bool:
-    """A negation that ends the clause right after its topic, with at most two pass-through words
-    between ("心衰没有", "乙肝倒是没有", "抗排异的药都没吃"; not "丙肝还没治好", where it negates
-    the cure)."""
+    """A negation that ends the clause right after its topic, with at most AFTER_NEGATION_REACH
+    pass-through words between ("心衰没有", "乙肝倒是没有", "抗排异的药都没吃"; not "丙肝还没治好",
+    where it negates the cure)."""
     after = clause[end:].split()
     passes = lw.pattern("negation_passes")
-    for skip in (0, 1, 2):
+    for skip in range(AFTER_NEGATION_REACH + 1):
         if skip and not (len(after) > skip and passes.fullmatch(after[skip - 1])):
             break
         rest = " ".join(after[skip:])
@@ -269,7 +273,9 @@ def _topic(
     match = fact_words.topic.search(clause)
     while match:
         # "心衰没有": in Chinese the negation may follow its topic
-        negated = _negated(clause, match.start(), lw) or _negated_after(clause, match.end(), lw)
+        # ... and past the fact's other topics named after it ("心梗搭桥都没有", "心梗和搭桥都没有")
+        named_after = clause[: match.end()] + fact_words.topic.sub(" or ", clause[match.end() :])
+        negated = _negated(clause, match.start(), lw) or _negated_after(named_after, match.end(), lw)
         # "kidneys are fine", "fine for liver", or a later clause that dismisses it
         fine = dismissed or bool(lw.pattern("fine_words").search(clause))
         named_only_now = about_now and whole.count(match.group()) == 1

@@ -53,6 +53,11 @@ class _Vocabulary:
     "no cancer")."""
     all_of_these: re.Pattern
     """For multi-choice facts: every choice except "none"."""
+    all_but: re.Pattern
+    """Beside `all_of_these` or `everything`, the words that take some back ("all of them except
+    radiotherapy", 除了放疗都做过): the choices named in their clause are not chosen."""
+    everything: re.Pattern
+    """Words for every choice that count only with `all_but` ("everything except immunotherapy")."""
     negators: frozenset[str]
     negators_after: re.Pattern
     """A negation right after a choice, with at most two of the language's `negation_passes`
@@ -90,6 +95,8 @@ def vocabulary(language: str = "en") -> _Vocabulary:
         weak=frozenset(_bare(p) for p in lw.list("weak_phrases")),
         answer_only=frozenset(_bare(p) for p in lw.list("answer_only")),
         all_of_these=phrase_pattern(lw.spaced_list("all_of_these")),
+        all_but=phrase_pattern(lw.spaced_list("all_but")),
+        everything=phrase_pattern(lw.spaced_list("everything_but")),
         negators=frozenset(lw.spaced_list("choice_negators")),
         negators_after=_negation_after(lw),
         fine_with={
@@ -634,6 +641,9 @@ def parse_choices(fact: FactDefinition, text: str) -> Parsed:
     exact = _exact(fact, text)
     if exact is not None:
         return result.value([exact], text)
+    all_but = _all_but(fact, text)
+    if all_but is not None:
+        return result.value(all_but, text) if all_but else result.unclear(text, "choice.ambiguous")
     if vocabulary(written_language(text)).all_of_these.search(_choice_text(text)):
         return result.value([v for v in fact.choice_values if v not in _SELF_NEGATING_VALUES], text)
     # "还没开始治，下周才开始化疗", "none yet, chemo starts next week": what is still to come is not had
@@ -644,6 +654,27 @@ def parse_choices(fact: FactDefinition, text: str) -> Parsed:
     if chosen & _SELF_NEGATING_VALUES and len(chosen) > 1:
         return result.unclear(text, "choice.ambiguous")
     return result.value([v for v in fact.choice_values if v in chosen], text)
+
+
+def _all_but(fact: FactDefinition, text: str) -> list[Any] | None:
+    """Every choice but those taken back ("everything except radiation", "all of them apart from
+    immunotherapy", 除了放疗都做过), when the answer says so; else None."""
+    words_of = vocabulary(written_language(text))
+    said = _choice_text(text)
+    every = words_of.all_of_these.search(said) or words_of.everything.search(said)
+    taken_back = words_of.all_but.search(said)
+    if every is None or taken_back is None:
+        return None
+    clause_end = words_of.clause_break.search(said, taken_back.end())
+    clause = said[taken_back.end() : clause_end.start() if clause_end else len(said)]
+    if every.start() > taken_back.end():  # 除了放疗都做过: the choices named before the "all"
+        clause = said[taken_back.end() : every.start()]
+    if not language_words(written_language(text)).raw.get("words_spaced", True):
+        clause = clause.replace(" ", "")  # 放 疗 → 放疗: find_mentions reads the answer as typed
+    named = set(find_mentions(fact, clause).positive)
+    if not named:
+        return None
+    return [v for v in fact.choice_values if v not in _SELF_NEGATING_VALUES and v not in named]
 
 
 def _combined(fact: FactDefinition, text: str) -> set[Any]:

@@ -207,10 +207,12 @@ def _in_the_year_said(mentions: list[_Mention], read: Reader) -> list[_Mention]:
 
 
 _BARE_DAY = re.compile(
-    r"^\s*(?:(?:it was|was|on)\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)"
-    r"(?:\s+or\s+(?:the\s+)?(?P<other>\d{1,2})(?:st|nd|rd|th))?\s*(?:i think)?\s*$"
+    r"^\s*(?:(?:i think|i believe|i want to say|i would say|maybe|probably|around|about|roughly"
+    r"|it was|was|on)\s+)*(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)"
+    r"(?:\s+or\s+(?:the\s+)?(?P<other>\d{1,2})(?:st|nd|rd|th))?\s*(?:i think|i believe)?\s*$"
 )
-"""A clause that is only a day of the month ("the 20th", "on the 3rd", "the 20th or 21st")."""
+"""A clause that is only a day of the month ("the 20th", "on the 3rd", "the 20th or 21st", "I want to
+say the 12th")."""
 
 
 def _day_of_month_within(mentions: list[_Mention], today: date) -> date | None:

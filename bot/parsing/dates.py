@@ -381,6 +381,7 @@ def _named_days(text: str, today: date) -> str:
     month" → "20 november 2026")."""
     if re.search(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}", text):
         return text  # "14/02/2018, valentines day of all days": the date said in figures is the one
+    text = _time_after_a_name().sub(r"\1", text)  # "round Easter time" is Easter
     for pattern, replacement in _named_day_rewrites():
         text = pattern.sub(replacement, text)
     text = _easter_days(_seasons(text), today)
@@ -533,6 +534,14 @@ def _next_to_named_pattern() -> re.Pattern:
         rf"\b(?:the\s+)?(day|week|weekend)\s+(after|before)\s+(?:the\s+)?({_day_names()})"
         rf"(?:\s+((?:19|20)\d\d|last year|this year))?\b"
     )
+
+
+@functools.cache
+def _time_after_a_name() -> re.Pattern:
+    """A day or season said by name with a word for the time around it (`dates.time_around_a_name`:
+    "Easter time", "the Christmas period"), which places it no differently."""
+    around = _said_dates().get("time_around_a_name") or []
+    return re.compile(rf"\b({_day_names()})\s+(?:{alternation(around)})\b")
 
 
 @functools.cache

@@ -248,9 +248,10 @@ MAX_DIGITS = 15
 
 
 _TIME_AFTER = re.compile(
-    r"\s*(?:days?|weeks?|months?|years?|hours?|(?:个\s*)?(?:月|天|日|周|年|星\s*期|礼\s*拜|小\s*时))(?![a-z])"
+    r"\s*(?:(?:(?!(?:this|last|next|that|the|a|an|per|every|each|in|a)\b)[a-z]+\s+)?(?:days?|weeks?|months?|years?|hours?)|(?:个\s*)?(?:月|天|日|周|年|星\s*期|礼\s*拜|小\s*时))(?![a-z])"
 )
-"""A unit of time right after a number: a length or a date, never a count of events."""
+"""A unit of time right after a number, or a word after it ("four good years", not "once this
+year"): a length or a date, never a count of events."""
 
 
 _ORDINAL_BEFORE = re.compile(r"(?:第|头)\s*$")
@@ -468,6 +469,9 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
             total = _total_then_each(readings)
         if total is not None:
             converted = {total: None}
+    told_one_by_one = total_of_times_told(text, readings) if _is_count(fact) else None
+    if told_one_by_one is not None:
+        converted = {told_one_by_one: None}  # "once in 2023 and once this year": two
     if len(converted) == 2 and not any(inexact) and _said_range(fact, prepared, readings):
         low, high = sorted(converted)
         middle = check_range(fact, tidy((low + high) / 2), said)
@@ -652,7 +656,7 @@ def _latest_reading(
     None, and the question is asked again. Without commas between them, each
     number's clause is the words since the number before it ("以前吃60 现在减到30了")."""
     lw = words(written_language(prepared))
-    clauses = _with_numberless_words(re.split(r"[,;]|\bbut\b|\band\b|\bthen\b", prepared))
+    clauses = _with_numberless_words(re.split(r"[,;]|\.(?=\s|$)|\bbut\b|\band\b|\bthen\b", prepared))
     if len(clauses) != len(readings):
         ends = [m.end for m in _values_in(prepared)]
         clauses = [prepared[start:end] for start, end in zip([0, *ends], ends, strict=False)]
@@ -775,6 +779,21 @@ def _total_then_each(readings: list[tuple[float, str | None]]) -> float | None:
     once after", "两次，一次在移植前，一次移植后". None when the times told do not add up to it."""
     first, *each = (number for number, _ in readings)
     return first if each and all(number == 1 for number in each) and len(each) == first else None
+
+
+def total_of_times_told(text: str, readings: list[tuple[float, str | None]]) -> int | None:
+    """Times told one by one, each after the first joined on (`one_time_words` after a
+    `one_more_joiners` word: "once in 2023 and once this year"): as many as are told. None unless
+    every reading is one of them; "So once. Only once so far" says the one time again."""
+    lw = words(written_language(text))
+    said = plain(text)
+    joined = re.findall(
+        rf"(?:{lw.pattern('one_more_joiners').pattern})\s+(?:{lw.pattern('one_time_words').pattern})", said
+    )
+    told = 1 + len(joined)
+    if len(readings) < 2 or told != len(readings) or any(number != 1 for number, _ in readings):
+        return None
+    return told
 
 
 def _told_count(text: str) -> int | None:

@@ -184,6 +184,8 @@ _LISTS = (
     "negators_after",
     "other_labs",
     "inexact_after",
+    "one_time_words",
+    "one_more_joiners",
     "total_markers",
     "corrections",
     "later_markers",
