@@ -202,3 +202,123 @@ def test_not_seen_bleeding_is_no_bleeding(said, bleeding):
 
 def test_not_taking_any_is_a_dose_of_none():
     assert read_parsed("daily_steroid_dose", "不吃啊，刚才不是说了", "zh").value == 0
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "latest"),
+    [
+        ("ejection_fraction", "45 percent on the last one. Used to be 40 so it's better", 45),
+        ("platelet_count", "67, was 112 before the last round of ICE", 67),  # the round is last, not 112
+    ],
+)
+def test_the_value_now_beside_one_said_to_have_been(fact_id, said, latest):
+    assert read_parsed(fact_id, said).value == latest
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("One time in October, I think the 14th", date(2026, 10, 14)),
+        ("August, I want to say the 12th", date(2026, 8, 12)),
+    ],
+)
+def test_a_day_of_the_month_beside_a_month_is_in_that_month(said, day):
+    assert read_parsed("last_platelet_transfusion", said).value == day
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "had"),
+    [
+        ("everything on ur list except radiation", "en", ["chemotherapy", "immunotherapy", "targeted"]),
+        ("all of them apart from targeted", "en", ["chemotherapy", "immunotherapy", "radiotherapy"]),
+        ("除了放疗都做过", "zh", ["chemotherapy", "immunotherapy", "targeted"]),
+        ("除了化疗，别的都没做过", "zh", ["chemotherapy"]),  # "none of the others" is no "all but"
+        ("化疗做了六次，后来吃中药调理", "zh", ["chemotherapy"]),  # a treatment not asked about steps aside
+        ("只吃过中药", "zh", ["none"]),
+        ("一个月打一针内分泌的针，还吃阿比特龙，去年照了二十几次光", "zh", ["radiotherapy"]),
+    ],
+)
+def test_all_treatments_but_some_and_treatments_not_asked_about(said, language, had):
+    assert read_parsed("cancer_treatments", said, language).value == had
+
+
+def test_years_after_a_word_are_a_length_of_time_not_a_count():
+    assert read_parsed("aml_relapse_count", "Just the once, this summer, after four good years").value == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [("Doctor never say heart failure", False), ("yes he has heart failure, the doctor say so", True)],
+)
+def test_never_say_is_not_told(said, told):
+    assert read_parsed("heart_failure", said, proxy=True).value is told
+
+
+@pytest.mark.parametrize(
+    ("said", "still_on"),
+    [
+        ("环胞素早就停咯", False),
+        ("现在吃伏立康唑、阿昔洛韦，还有复方新诺明，别的没了", False),  # medicines against infection
+        ("还在吃他克莫司，还有阿昔洛韦", True),
+    ],
+)
+def test_chinese_anti_rejection_medicines_stopped_or_only_prophylaxis(said, still_on):
+    assert read_parsed("still_on_transplant_immunosuppressants", said, "zh", proxy=True).value is still_on
+
+
+@pytest.mark.parametrize(
+    ("said", "had"),
+    [("自体，2024年", True), ("异体的，我姐姐给的", True), ("没做过，医生说以后做自体", False)],
+)
+def test_a_transplant_named_by_its_kind(said, had):
+    assert read_parsed("stem_cell_transplant", said, "zh").value is had
+
+
+@pytest.mark.parametrize("said", ["2020年放过支架，心梗搭桥都没有", "2020年放过支架，心梗和搭桥都没有"])
+def test_topics_listed_before_a_negation_are_all_denied(said):
+    assert read_parsed("last_heart_attack_or_bypass", said, "zh").value == "never"
+
+
+@pytest.mark.parametrize(
+    "said", ["I had the snip years ago so that's covered", "I've had the snip so that's sorted"]
+)
+def test_contraception_already_in_place_is_willing(said):
+    assert read_parsed("willing_contraception", said, proxy=True).value is True
+
+
+def test_a_sleeping_virus_is_not_active_hepatitis():
+    said = "Hep B but the doctor said the virus is sleeping. He takes tenofovir and his liver test is normal"
+    assert read_parsed("active_hepatitis", said, proxy=True).value is False
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [("once in 2023 and once this year", 2), ("twice, once in 2023 and once this year", 2), ("just once", 1)],
+)
+def test_times_told_one_by_one_are_counted(said, count):
+    assert read_parsed("aml_relapse_count", said).value == count
+
+
+def test_a_time_said_again_in_chinese_is_not_another():
+    assert read_parsed("aml_relapse_count", "复发过一次，24年一次", "zh").value == 1
+
+
+def test_one_time_said_again_is_the_same_time():
+    said = "It came back in the September. So once. Only once so far, touch wood"
+    assert read_parsed("aml_relapse_count", said).value == 1
+
+
+def test_after_surgery_is_no_treatment_to_come():
+    said = "手术以后做了六次TC方案化疗，又做了二十五次放疗，现在每天吃来曲唑"
+    assert read_parsed("cancer_treatments", said, "zh").value == ["chemotherapy", "radiotherapy"]
+
+
+@pytest.mark.parametrize(
+    "said", ["in 2021, around Easter time", "a heart attack back in 2021, round Easter time"]
+)
+def test_easter_time_takes_the_year_said_beside_it(said):
+    assert read_parsed("last_heart_attack_or_bypass", said).value == date(2021, 4, 4)
+
+
+def test_a_year_typed_short_is_a_year():
+    assert read_parsed("aml_relapse_within_12_months", "no, it was over a yr after").value is False
