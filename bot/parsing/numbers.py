@@ -248,7 +248,7 @@ MAX_DIGITS = 15
 
 
 _TIME_AFTER = re.compile(
-    r"\s*(?:(?:(?!(?:this|last|next|that|the|a|an|per|every|each|in|a)\b)[a-z]+\s+)?(?:days?|weeks?|months?|years?|hours?)|(?:个\s*)?(?:月|天|日|周|年|星\s*期|礼\s*拜|小\s*时))(?![a-z])"
+    r"\s*(?:(?:(?!(?:this|last|next|that|the|a|an|per|every|each|in)\b)[a-z]+\s+)?(?:days?|weeks?|months?|years?|hours?)|(?:个\s*)?(?:月|天|日|周|年|星\s*期|礼\s*拜|小\s*时))(?![a-z])"
 )
 """A unit of time right after a number, or a word after it ("four good years", not "once this
 year"): a length or a date, never a count of events."""
@@ -351,9 +351,7 @@ def prepare(text: str, count_words: bool = False) -> str:
     prepared = re.sub(r"(?<!\d),(?=\d)", ", ", prepared)  # "查的，三十二": 32 after a comma, not ",32"
     prepared = _GLUED_LAB.sub(r"\1 ", prepared)  # "plt48", "ef58%": the name, then its value
     prepared = _LAKH_GROUPED.sub(r"\1\2\3", prepared)  # "1,20,000": digits grouped the Indian way
-    prepared = _BRACKETED_DAY.sub(
-        lambda day: " " * len(day.group()), prepared
-    )  # "44 (11/30)": the test's day
+    prepared = blanked(prepared, _BRACKETED_DAY.finditer(prepared))  # "44 (11/30)": the test's day
     prepared = _BRACKETED_UNIT.sub(r" \1 ", prepared)  # "8 (x10^9/L)": a unit as a report prints it
     prepared = _POINT_SAID.sub(r"\1.\2", prepared)  # "9 point 4"
     prepared = _POWER_TYPED_FLAT.sub(r"x10^\1", prepared)  # "37 x 10 9": ×10⁹ typed without the ^
@@ -469,7 +467,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
             total = _total_then_each(readings)
         if total is not None:
             converted = {total: None}
-    told_one_by_one = total_of_times_told(text, readings) if _is_count(fact) else None
+    told_one_by_one = _total_of_times_told(text, readings) if _is_count(fact) else None
     if told_one_by_one is not None:
         converted = {told_one_by_one: None}  # "once in 2023 and once this year": two
     if len(converted) == 2 and not any(inexact) and _said_range(fact, prepared, readings):
@@ -619,10 +617,10 @@ def _drug_names_unspaced(language: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _one_word_drug_names(language: str) -> frozenset[str]:
-    """The names a single misspelled word can stand for: "solu medrol" is two words, and its halves
-    are no names."""
-    return frozenset(name for name in _drug_names(language)[0] if name.isalpha())
+def _one_word_drug_names(language: str) -> tuple[str, ...]:
+    """The names a single misspelled word can stand for, sorted: "solu medrol" is two words, and its
+    halves are no names."""
+    return tuple(sorted({name for name in _drug_names(language)[0] if name.isalpha()}))
 
 
 def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:
@@ -781,19 +779,19 @@ def _total_then_each(readings: list[tuple[float, str | None]]) -> float | None:
     return first if each and all(number == 1 for number in each) and len(each) == first else None
 
 
-def total_of_times_told(text: str, readings: list[tuple[float, str | None]]) -> int | None:
+def _total_of_times_told(text: str, readings: list[tuple[float, str | None]]) -> int | None:
     """Times told one by one, each after the first joined on (`one_time_words` after a
     `one_more_joiners` word: "once in 2023 and once this year"): as many as are told. None unless
     every reading is one of them; "So once. Only once so far" says the one time again."""
+    if len(readings) < 2 or any(number != 1 for number, _ in readings):
+        return None  # the answer's words are read only when the numbers could be such times
     lw = words(written_language(text))
     said = plain(text)
     joined = re.findall(
         rf"(?:{lw.pattern('one_more_joiners').pattern})\s+(?:{lw.pattern('one_time_words').pattern})", said
     )
     told = 1 + len(joined)
-    if len(readings) < 2 or told != len(readings) or any(number != 1 for number, _ in readings):
-        return None
-    return told
+    return told if told == len(readings) else None
 
 
 def _told_count(text: str) -> int | None:

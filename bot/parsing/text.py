@@ -13,7 +13,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable, Sequence
 
 from word2number import w2n
 
@@ -124,18 +124,17 @@ def blanked(text: str, spans: Iterable[re.Match]) -> str:
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
-def misspellings_corrected(text: str, vocabulary: Collection[str], min_length: int, cutoff: float) -> str:
+def misspellings_corrected(text: str, vocabulary: Sequence[str], min_length: int, cutoff: float) -> str:
     """`text` with each Latin word of `min_length` letters or more that is not in `vocabulary` but
     close to one of its words (difflib's ratio at least `cutoff`) written as that word. Short words
-    are left alone: too many of them are one letter from another real word."""
-    known = frozenset(vocabulary)
-    targets = sorted(known)
+    are left alone: too many of them are one letter from another real word. `vocabulary` is a
+    sequence, sorted by the caller, so that of two words equally close the same one always wins."""
 
     def corrected(found: re.Match) -> str:
         word = found.group().lower()
-        if len(word) < min_length or word in known:
+        if len(word) < min_length or word in vocabulary:
             return found.group()
-        close = difflib.get_close_matches(word, targets, n=1, cutoff=cutoff)
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=cutoff)
         return close[0] if close else found.group()
 
     return _LATIN_WORD.sub(corrected, text)
