@@ -517,6 +517,16 @@ def read_yes_no(
             if _lone_word(clause, lw)
             for value in _plain_words(clause, lw, reading)
         }
+        beside = statements(words_text, lw)
+        if (
+            not answered
+            and reading == "willing"
+            and fact_words is not None
+            and beside.split() != words_text.split()
+        ):
+            # "啥意思？捐精子？不捐不捐": the fact's own phrase, in a sentence of its own after the
+            # question (not "绝经了这个算吗", one sentence asking), answers it
+            answered = fact_words.answers_in(beside)
         if len(answered) == 1:
             return result.value(answered.pop(), said)
         return result.unclear(said, result.ASKS_WHAT_IT_MEANS)
@@ -528,7 +538,7 @@ def read_yes_no(
         and True not in fact_words.answers_in(words_text)
     ):
         return result.unclear(said, "boolean.unclear")
-    clauses = _clauses(statements(words_text, lw), lw)
+    clauses = _clauses(statements(words_text, lw, willing=reading == "willing"), lw)
     if not clauses:
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
@@ -703,7 +713,7 @@ def _said_of_something_else(clauses: list[str], answers: list[list[bool]], openi
     return all(len(clause.split()) > 3 for clause in disagreeing)
 
 
-def statements(words_text: str, lw: Words | None = None) -> str:
+def statements(words_text: str, lw: Words | None = None, willing: bool = False) -> str:
     """The text without its questions ("what kind of contraception?" names the topic but asserts
     nothing), sentence by sentence ("Yes, whatever it takes. Would the pill count?" keeps its yes).
     With the language's words, a plain yes or no that opens a question's sentence is kept ("yes ok,
@@ -714,6 +724,8 @@ def statements(words_text: str, lw: Words | None = None) -> str:
             kept.append(part)
         elif lw is not None and "," in part and _lone_word(part.split(",")[0], lw):
             kept.append(part.split(",")[0])
+        elif willing and lw is not None and "," in part and _lone_willingness(part.split(",")[0], lw):
+            kept.append(part.split(",")[0])  # "愿意，能用啥方法？", "sure, which method?": the yes stands
         elif lw is not None and _lone_word(part, lw):
             # "no??", "yes?": a plain answer said unsure, not a question. Anything more ("so not
             # really?", "I don't think so?") stays a question: people who end a statement so are
@@ -761,6 +773,14 @@ def _lone_word(words_text: str, lw: Words) -> bool:
     rest = lw.pattern("fillers").sub(" ", rest)
     rest = " ".join(rest.split())
     return bool(rest) and any(p.fullmatch(rest) for p in (lw.pattern("yes_words"), lw.pattern("no_words")))
+
+
+def _lone_willingness(words_text: str, lw: Words) -> bool:
+    """Whether the words are one plain agreement or refusal and nothing more ("愿意", "happy to")."""
+    rest = " ".join(lw.pattern("fillers").sub(" ", words_text).split())
+    return bool(rest) and any(
+        p.fullmatch(rest) for p in (lw.pattern("willing_yes"), lw.pattern("willing_no"))
+    )
 
 
 def parse_boolean(
@@ -815,14 +835,25 @@ def parse_boolean(
         if durations and not (echoes and parsed.ok):  # "about 18 months later", "一年多"
             said = within(durations, fact.within_months)
             return result.unclear(text, "boolean.unclear") if said is None else result.value(said, text)
+    told_by_course = False  # the course that brought remission outweighs a blast count said on the way
     if fact is not None and fact.within_courses is not None and parsed.status != "unknown":
-        from bot.parsing.courses import remission_course  # reads the words files, as this module does
+        from bot.parsing.courses import (  # reads the words files, as this module does
+            courses_named_by_place,
+            failed_through,
+            remission_course,
+        )
 
         course = remission_course(text)
         if course is not None:  # "头俩疗程没管用，第三个疗程才好": no remission within the first two
             parsed = result.value(course <= fact.within_courses, text)
+            # a blast count beside several courses named may be of another one than the remission's
+            told_by_course = len(courses_named_by_place(text)) > 1
+        elif (failed_through(text) or 0) >= fact.within_courses:
+            # "两个疗程都没缓解，后来换了药才缓解": the courses asked about failed, whatever came after
+            parsed, told_by_course = result.value(False, text), True
     if (
         fact is not None
+        and not told_by_course
         and fact.answered_by_measure is not None
         and parsed.problem != result.ASKS_WHAT_IT_MEANS
     ):

@@ -166,7 +166,7 @@ _FUZZY_CUTOFF = 0.8
 def _choice_text(text: str) -> str:
     """Lower case, contractions and number words resolved, apostrophes dropped, punctuation other than
     clause breaks turned into spaces, clause breaks spaced out."""
-    text = numeric_text(text).replace("'", "")
+    text = numeric_text(text.replace("、", "/")).replace("'", "")  # 化疗、放疗: one list, not two clauses
     text = re.sub(r"(?<=[a-z])x(?=\d)", " x", text)  # "R-CHOP×6": six of R-CHOP
     text = re.sub(r"[^a-z0-9,.;:!?%\u3400-\u4dbf\u4e00-\u9fff]+", " ", text)
     text = re.sub(r"\.(?!\d)|(?<!\d)\.", " . ", text)
@@ -297,7 +297,8 @@ def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: st
         return True
     if (
         len(after_parts) > 1
-        and len(after.split()) <= MOST_WORDS_BEFORE_DECLINED
+        and len(after.split())
+        <= MOST_WORDS_BEFORE_DECLINED * (2 if is_chinese(after) else 1)  # 字, not words
         and words_of.declined_later.match(after_parts[1])
     ):
         return True  # "they offered radiotherapy but I said no", "radiotherapy was planned but cancelled"

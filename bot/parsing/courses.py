@@ -87,5 +87,49 @@ def remission_course(text: str) -> int | None:
     return max(by_count) if by_count else None
 
 
+def courses_named_by_place(text: str) -> set[int]:
+    """Every course the answer names by its place ("第1个疗程", "the second cycle"), remission or not."""
+    found = _course_words(written_language(text))
+    if found is None:
+        return set()
+    said = numeric_text(text).lower()
+    if not found.spaced:
+        said = said.replace(" ", "")
+    named: set[int] = set()
+    for pattern in found.by_place:
+        for match in pattern.finditer(said):
+            value = match.group(1)
+            named.add(int(value) if value.isdigit() else found.ordinals[value])
+    return named
+
+
+def failed_through(text: str) -> int | None:
+    """The most courses the answer says brought no remission ("两个疗程都没缓解", "two rounds of 7+3
+    and still not in remission"): a count or place of courses in a clause whose remission word is
+    negated; None when it says none. What came after them ("后来换了药才缓解") cannot undo it."""
+    language = written_language(text)
+    found = _course_words(language)
+    if found is None:
+        return None
+    said = numeric_text(text).lower()
+    if not found.spaced:
+        said = said.replace(" ", "")
+    failed: list[int] = []
+    for clause in _CLAUSES.split(said):
+        if not _remission_denied(clause, found):
+            continue
+        for pattern in found.by_place:
+            for match in pattern.finditer(clause):
+                named = match.group(1)
+                failed.append(int(named) if named.isdigit() else found.ordinals[named])
+        failed += [int(m.group(1)) for m in found.by_count.finditer(clause)]
+    return max(failed) if failed else None
+
+
+def _remission_denied(clause: str, found: _CourseWords) -> bool:
+    matches = list(found.remission.finditer(clause))
+    return bool(matches) and all(found.negated.search(clause[: m.start()]) for m in matches)
+
+
 def _remission_said(clause: str, found: _CourseWords) -> bool:
     return any(not found.negated.search(clause[: m.start()]) for m in found.remission.finditer(clause))

@@ -764,6 +764,21 @@ def _denies(text: str) -> bool:
 
 
 @functools.cache
+def _numbered_events(language: str) -> re.Pattern:
+    """An event named by its place ("the fourth cycle", "his 2nd transplant": `dates.numbered_events`,
+    with the `courses` ordinals): its ordinal is no day of the month."""
+    lw = language_words(language)
+    events = lw.spaced_list_in("dates", "numbered_events")
+    ordinals = list((lw.raw.get("courses") or {}).get("ordinals") or {})
+    if not events or not ordinals:
+        return re.compile(r"(?!x)x")
+    return re.compile(
+        rf"\b(?:{alternation(ordinals)}|\d+(?:st|nd|rd|th))(?=\s+(?:[a-z]+\s+)?(?:{alternation(events)})s?\b)",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
 def _counted_from(language: str) -> re.Pattern | None:
     events = language_words(language).spaced_list_in("dates", "counted_from")
     return phrase_pattern(events) if events else None
@@ -978,6 +993,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
             return result.value(NEVER, said)
         return result.unclear(said, "date.unclear")  # "two stents in 2020": not a heart attack's date
     text = _BIRTHDAY_ORDINAL.sub(" ", text)  # "on my 50th, 2 October": the 50th is no year
+    text = _numbered_events(written_language(text)).sub(" ", text)  # "before the first induction"
     if fact.allow_never and _not_ended(text, fact.id):
         said_date = chinese_date(text, today) or read_date(
             _date_text(numeric_text(text, ordinals=True), today), today

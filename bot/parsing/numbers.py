@@ -352,6 +352,7 @@ def prepare(text: str, count_words: bool = False) -> str:
     prepared = _GLUED_LAB.sub(r"\1 ", prepared)  # "plt48", "ef58%": the name, then its value
     prepared = _LAKH_GROUPED.sub(r"\1\2\3", prepared)  # "1,20,000": digits grouped the Indian way
     prepared = blanked(prepared, _BRACKETED_DAY.finditer(prepared))  # "44 (11/30)": the test's day
+    prepared = blanked(prepared, _REFERENCE_RANGE.finditer(prepared))  # "118 (115-160)": the normal range
     prepared = _BRACKETED_UNIT.sub(r" \1 ", prepared)  # "8 (x10^9/L)": a unit as a report prints it
     prepared = _POINT_SAID.sub(r"\1.\2", prepared)  # "9 point 4"
     prepared = _POWER_TYPED_FLAT.sub(r"x10^\1", prepared)  # "37 x 10 9": ×10⁹ typed without the ^
@@ -361,6 +362,11 @@ def prepare(text: str, count_words: bool = False) -> str:
 _FULL_WIDTH_COMMA = re.compile(r"[，、](?=\s*\d)")
 _LAKH_GROUPED = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{2}),(\d{3})(?![\d,])")
 _BRACKETED_DAY = re.compile(r"[(（]\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[)）]")
+_REFERENCE_RANGE = re.compile(
+    r"[(（\[]\s*(?:ref(?:erence)?\s*(?:range)?\s*:?\s*|normal\s*:?\s*|正常值?\s*[:：]?\s*|参考值?\s*[:：]?\s*)?"
+    r"\d+(?:\.\d+)?\s*(?:-|–|~|～|to)\s*\d+(?:\.\d+)?\s*[^()（）\[\]]{0,16}[)）\]]"
+)
+"""A normal range printed beside a lab value, as a report shows it ("PLT 17 L (150-400)")."""
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]*[/^%][^()（）]*?)\s*[)）]")
 _POINT_SAID = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d+)(?![\d.])")
 _POWER_TYPED_FLAT = re.compile(r"\bx\s*10\s+([369])\b")

@@ -281,7 +281,8 @@ _ORDINALS = {
 _LONE_ONE_AFTER = {
     "had", "have", "has", "got", "get", "any", "no", "the", "this", "that", "which", "every", "each",
     "another", "just", "only", "none", "not", "last", "latest", "recent", "previous", "next", "first",
-    "second", "third", "other", "new", "old", "big", "small", "bad", "worst", "same",
+    "second", "third", "other", "new", "old", "big", "small", "bad", "worst", "same", "newest", "newer",
+    "older", "earlier", "later", "final", "most", "good", "best",
 }  # fmt: skip
 """After these words a lone "one" is a pronoun ("I had one years ago", "the last one was 45"), not
 the number 1."""
