@@ -65,23 +65,17 @@ def remission_course(text: str) -> int | None:
     """The course remission came with, when the answer says so (the latest one named with a
     remission word it does not negate); None when it names none. Courses named by their place
     ("第3个疗程", "the third cycle") outweigh courses counted ("3个疗程")."""
-    language = written_language(text)
-    found = _course_words(language)
-    if found is None:
+    prepared = _prepared(text)
+    if prepared is None:
         return None
-    said = numeric_text(text).lower()
-    if not found.spaced:
-        said = said.replace(" ", "")
+    found, said = prepared
     by_place: list[int] = []
     by_count: list[int] = []
     for clause in _CLAUSES.split(said):
         if not _remission_said(clause, found):
             continue
-        for pattern in found.by_place:
-            for match in pattern.finditer(clause):
-                named = match.group(1)
-                by_place.append(int(named) if named.isdigit() else found.ordinals[named])
-        by_count += [int(m.group(1)) for m in found.by_count.finditer(clause)]
+        by_place += _by_place(clause, found)
+        by_count += _by_count(clause, found)
     if by_place:
         return max(by_place)
     return max(by_count) if by_count else None
@@ -89,41 +83,45 @@ def remission_course(text: str) -> int | None:
 
 def courses_named_by_place(text: str) -> set[int]:
     """Every course the answer names by its place ("第1个疗程", "the second cycle"), remission or not."""
-    found = _course_words(written_language(text))
-    if found is None:
-        return set()
-    said = numeric_text(text).lower()
-    if not found.spaced:
-        said = said.replace(" ", "")
-    named: set[int] = set()
-    for pattern in found.by_place:
-        for match in pattern.finditer(said):
-            value = match.group(1)
-            named.add(int(value) if value.isdigit() else found.ordinals[value])
-    return named
+    prepared = _prepared(text)
+    return set(_by_place(prepared[1], prepared[0])) if prepared is not None else set()
 
 
 def failed_through(text: str) -> int | None:
     """The most courses the answer says brought no remission ("两个疗程都没缓解", "two rounds of 7+3
     and still not in remission"): a count or place of courses in a clause whose remission word is
     negated; None when it says none. What came after them ("后来换了药才缓解") cannot undo it."""
-    language = written_language(text)
-    found = _course_words(language)
+    prepared = _prepared(text)
+    if prepared is None:
+        return None
+    found, said = prepared
+    failed = [
+        course
+        for clause in _CLAUSES.split(said)
+        if _remission_denied(clause, found)
+        for course in _by_place(clause, found) + _by_count(clause, found)
+    ]
+    return max(failed) if failed else None
+
+
+def _prepared(text: str) -> tuple[_CourseWords, str] | None:
+    """The language's course words and the answer in their matching form; None without them."""
+    found = _course_words(written_language(text))
     if found is None:
         return None
     said = numeric_text(text).lower()
-    if not found.spaced:
-        said = said.replace(" ", "")
-    failed: list[int] = []
-    for clause in _CLAUSES.split(said):
-        if not _remission_denied(clause, found):
-            continue
-        for pattern in found.by_place:
-            for match in pattern.finditer(clause):
-                named = match.group(1)
-                failed.append(int(named) if named.isdigit() else found.ordinals[named])
-        failed += [int(m.group(1)) for m in found.by_count.finditer(clause)]
-    return max(failed) if failed else None
+    return found, said if found.spaced else said.replace(" ", "")
+
+
+def _by_place(clause: str, found: _CourseWords) -> list[int]:
+    """Courses named by their place in `clause` ("第3个疗程", "the third cycle")."""
+    named = [match.group(1) for pattern in found.by_place for match in pattern.finditer(clause)]
+    return [int(value) if value.isdigit() else found.ordinals[value] for value in named]
+
+
+def _by_count(clause: str, found: _CourseWords) -> list[int]:
+    """Courses counted in `clause` ("3个疗程", "two rounds")."""
+    return [int(m.group(1)) for m in found.by_count.finditer(clause)]
 
 
 def _remission_denied(clause: str, found: _CourseWords) -> bool:
