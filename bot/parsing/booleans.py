@@ -284,7 +284,8 @@ def _topic(
             # a later clause saying all was well is the answer, else it says nothing
             if not negated and (fine or fine_later):
                 found.append(False)
-        else:
+        elif negated or not _asked_about(clause, match.start(), lw):
+            # "啥子免疫抑制剂哦，没吃过": a topic asked about is not said to be had
             found.append(not (negated or (over and not named_only_now) or fine))
         # A topic named once lets a negation reach the next ("no nosebleeds or blood in my urine").
         clause = clause[: match.start()] + "or" + clause[match.end() :]
@@ -292,6 +293,30 @@ def _topic(
     for match in fact_words.topic_inverted.finditer(clause):
         found.append(_negated(clause, match.start(), lw))  # "I won't donate" says yes to "willing not to"
     return found
+
+
+def _answer_after_the_turn(
+    said: str, words_text: str, fact_id: str, fact_words: FactWords, lw: Words
+) -> Parsed | None:
+    """After a reason the question does not apply, a contrast that answers anyway ("not needed, but
+    yes if required", "not married, but sure"): what follows the last contrast, read on its own,
+    when it names no such reason itself. Else None."""
+    turns = list(lw.pattern("contrast_openers").finditer(words_text))
+    if not turns:
+        return None
+    tail = words_text[turns[-1].end() :].strip(" ,.")
+    if not tail or fact_words.does_not_apply.search(tail):
+        return None
+    parsed = read_yes_no(tail, fact_id, "willing", lw.language)
+    return replace(parsed, said=said, sure=False) if parsed.ok else None
+
+
+def _asked_about(clause: str, start: int, lw: Words) -> bool:
+    """Whether a question word (`asked_about`: 啥子, 什么) stands right before `start`: the topic is
+    asked about, or scorned ("啥子免疫抑制剂哦"), not said to be had."""
+    before = clause[:start].split()
+    asked = lw.pattern("asked_about")
+    return any(len(before) >= n and asked.fullmatch(" ".join(before[-n:])) for n in (1, 2, 3))
 
 
 def _answered_after_inverted_topic(words_text: str, fact_words: FactWords | None, lw: Words) -> bool | None:
@@ -488,12 +513,15 @@ def read_yes_no(
     language: str = "en",
     yes_if_any: bool = False,
     refrain: bool = False,
+    outcome: bool = False,
 ) -> Parsed:
     """The evidence-weighing reader behind `parse_boolean` (see the module docstring). With
     `yes_if_any` (a question about several things at once), a clause that says only yes outweighs
     others that say only no: they are about the other things. With `refrain` (the question asks the
     person not to do something), a plain refusal beside answers that all agree is about the thing
-    refrained from ("Of course, he won't be doing that"), and counts only when nothing else agrees."""
+    refrained from ("Of course, he won't be doing that"), and counts only when nothing else agrees.
+    With `outcome` (the question asks how a treatment turned out), a statement that a treatment goes
+    on ("还在打阿扎", "still on it") is no yes: being treated says nothing of remission."""
     said = text
     lw = words(answer_language(text, language))
     if fact_id and lw.language == "zh":  # 缓介, 化聊: a homophone the pinyin keyboard offered
@@ -515,7 +543,7 @@ def read_yes_no(
             value
             for clause in _clauses(statements(words_text, lw), lw)
             if _lone_word(clause, lw)
-            for value in _plain_words(clause, lw, reading)
+            for value in _plain_words(clause, lw, reading, statements_say_yes=not outcome)
         }
         beside = statements(words_text, lw)
         if (
@@ -537,6 +565,10 @@ def read_yes_no(
         and fact_words.does_not_apply.search(words_text)
         and True not in fact_words.answers_in(words_text)
     ):
+        if reading == "willing" and (
+            turned := _answer_after_the_turn(said, words_text, fact_id, fact_words, lw)
+        ):
+            return turned  # "my wife's tubes are tied so it's not needed, but yes if required"
         return result.unclear(said, "boolean.unclear")
     clauses = _clauses(statements(words_text, lw, willing=reading == "willing"), lw)
     if not clauses:
@@ -575,7 +607,7 @@ def read_yes_no(
         if reading in ("ever", "now") and True in topic and future.search(clauses[position]):
             topic = [False]  # "transplant is scheduled for next month", "准备下个月移植": not yet
         tiers[TOPIC] += topic
-        plain_words = _plain_words(clause, lw, reading)
+        plain_words = _plain_words(clause, lw, reading, statements_say_yes=not outcome)
         tiers[PLAIN] += plain_words
         evidence.append((strong, topic, plain_words))
     if any(refusals) and not _refusals_echo_agreement(evidence, refusals, tiers, words_text, clauses, lw):
@@ -734,9 +766,12 @@ def statements(words_text: str, lw: Words | None = None, willing: bool = False) 
     return " ".join(kept)
 
 
-def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:
+def _plain_words(
+    clause: str, lw: Words, reading: str = "ever", statements_say_yes: bool = True
+) -> list[bool]:
     """Plain yes and no words, the longest phrase first across both lists ("没错", "not wrong", is a
-    yes, not the "没" of a no); a yes statement ("I do") only when no such word is there.
+    yes, not the "没" of a no); a yes statement ("I do") only when no such word is there, and, without
+    `statements_say_yes`, not one that only says a treatment goes on ("还在打阿扎").
 
     With `fine_clause_says_no` (bot/words/<language>.yaml), a clause that says all is well says no to
     a condition ("心脏一直挺好的": its 好 is not a yes)."""
@@ -752,7 +787,11 @@ def _plain_words(clause: str, lw: Words, reading: str = "ever") -> list[bool]:
         for match in _yes_or_no_words(lw).finditer(clause)
         if match.group() not in neither
     ]
-    if not found and lw.yes_statements.search(clause):
+    if (
+        not found
+        and lw.yes_statements.search(clause)
+        and (statements_say_yes or not lw.ongoing_treatment.search(clause))
+    ):
         found.append(True)
     return found
 
@@ -802,6 +841,7 @@ def parse_boolean(
         language,
         yes_if_any=fact is not None and fact.yes_if_any,
         refrain=fact is not None and fact.asks_to_refrain,
+        outcome=fact is not None and fact.answer_inverts,
     )
     if (
         fact is not None

@@ -17,7 +17,7 @@ import re
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import Any
 
 from bot.text import written_language
@@ -246,12 +246,20 @@ def _months_back(day: date, months: int) -> date:
 
 
 def chinese_date(text: str, today: date) -> date | None:
-    """The date a Chinese answer names, or None when it names none this reader knows.
+    """The date a Chinese answer names, or None when it names none this reader knows, or one no
+    calendar has (10000年3月, 0年: a year, month or day out of range is no date).
 
     From zh.yaml `dates`: `day_words` (昨天: 1 day back), `year_words` (去年: 1 year back, with an
     optional month: 去年五月 → 15 May last year), `month_words` with a day or `month_parts`
     (上个月10号, 上个月中旬 → the 15th), `week_words` with `weekdays` (上周二: the Tuesday of last
     week), and `units` for "N units ago" (三个月前, 两周前, 半年前 with `half`)."""
+    try:
+        return _chinese_date(text, today)
+    except ValueError:
+        return None
+
+
+def _chinese_date(text: str, today: date) -> date | None:
     if not is_chinese(text):
         return None
     from bot.parsing.text import clean  # text.py imports this module on first use
@@ -259,7 +267,7 @@ def chinese_date(text: str, today: date) -> date | None:
     text = clean(text)  # dialect and chat forms as Mandarin: 仨月前, 停咗两个月
     words = _date_words()
     tables = words.tables
-    digits = numerals_to_digits(text).replace(" ", "")
+    digits = _unspaced_digits(text)
     lunar = next((m for m in words.lunar_day.finditer(digits) if m.group(3) or m.group(6)), None)
     if lunar:  # 腊月二十三, 农历七月初一, 大年初二, 十月初一
         day = _shifted(_lunar_day(lunar, today, tables), digits[lunar.end() :], words)
@@ -432,8 +440,10 @@ def _festival_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]
         for n in str((tables["lunar_festivals"] if lunar else tables["solar_festivals"])[name]).split("-")
     )
 
-    def in_year(year: int) -> date:
-        return _lunar_to_solar(year, month, day) if lunar else date(year, month, day)
+    def in_year(year: int) -> date | None:
+        if lunar:
+            return _lunar_to_solar(year, month, day)
+        return date(year, month, day) if MINYEAR <= year <= MAXYEAR else None
 
     return _in_year_said(match, today, tables, in_year)
 
@@ -452,6 +462,12 @@ def _lunar_day(match: re.Match, today: date, tables: dict[str, dict[str, Any]]) 
     return _in_year_said(match, today, tables, lambda year: _lunar_to_solar(year, month, day))
 
 
+def _unspaced_digits(text: str) -> str:
+    """`text` with its numerals in digits and its spaces gone, except that a space between two
+    figures stays a break ("六十四 62年农历八月十五": 64, then 62年, not a year 6462)."""
+    return re.sub(r"(?<=\d) +(?=\d)", "，", numerals_to_digits(text)).replace(" ", "")
+
+
 def lunar_birth_date(text: str, today: date) -> date | None:
     """The calendar date of a birthday said by the lunar calendar with its year (1951年农历腊月初三,
     58年腊月生的, 一九四七年农历五月初八), or None. A lunar year's last months fall in the next
@@ -459,28 +475,41 @@ def lunar_birth_date(text: str, today: date) -> date | None:
     if not is_chinese(text):
         return None
     words = _date_words()
-    digits = numerals_to_digits(text).replace(" ", "")
-    for match in words.lunar_day.finditer(digits):
-        lunar = match.group(3) or match.group(4) or match.group(5) or match.group(6)
-        if match.group(1) and lunar:
-            return _lunar_day(match, today, words.tables)
-    return None
+    digits = _unspaced_digits(text)
+    try:
+        return next(
+            (
+                _lunar_day(match, today, words.tables)
+                for match in words.lunar_day.finditer(digits)
+                if match.group(1) and (match.group(3) or match.group(4) or match.group(5) or match.group(6))
+            ),
+            None,
+        )
+    except ValueError:  # 0年腊月: no calendar's year
+        return None
 
 
-def _lunar_to_solar(year: int, month: int, day: int) -> date:
+def _lunar_to_solar(year: int, month: int, day: int) -> date | None:
     """A lunar month and day of `year` as a calendar date (lunardate); a 30th in a short month (除夕
-    in a year whose twelfth month has 29 days) is its last day."""
+    in a year whose twelfth month has 29 days) is its last day. None for a year lunardate has no
+    table for (1900 to 2099): "六十四 62年农历八月十五" run together is no year 6462."""
     from lunardate import LunarDate  # imported on first use
 
+    if not LUNAR_YEARS[0] <= year < LUNAR_YEARS[1]:
+        return None
     try:
         return LunarDate(year, month, day).to_solar_date()
     except ValueError:
         return LunarDate(year, month, day - 1).to_solar_date()
 
 
+LUNAR_YEARS = (1900, 2100)
+"""The years lunardate's tables cover, first and one past the last."""
+
+
 def _in_year_said(
-    match: re.Match, today: date, tables: dict[str, dict[str, Any]], in_year: Callable[[int], date]
-) -> date:
+    match: re.Match, today: date, tables: dict[str, dict[str, Any]], in_year: Callable[[int], date | None]
+) -> date | None:
     """The day `in_year` gives for the year said before it (group 1 in figures, 2025年; group 2 a
     year word, 去年), else for the one year the rest of the answer names, else the most recent one
     that is not still to come."""
@@ -490,10 +519,10 @@ def _in_year_said(
     named = list(_date_words().named_year.finditer(match.string))
     if len({found.group(0) for found in named}) == 1:
         day = in_year(_year_named(named[0], today, tables))
-        if day <= today:
+        if day is not None and day <= today:
             return day
     this_year = in_year(today.year)
-    return this_year if this_year <= today else in_year(today.year - 1)
+    return this_year if this_year is not None and this_year <= today else in_year(today.year - 1)
 
 
 def _year_named(match: re.Match, today: date, tables: dict[str, dict[str, Any]]) -> int:

@@ -648,7 +648,7 @@ def parse_choices(fact: FactDefinition, text: str) -> Parsed:
     if vocabulary(written_language(text)).all_of_these.search(_choice_text(text)):
         return result.value([v for v in fact.choice_values if v not in _SELF_NEGATING_VALUES], text)
     # "还没开始治，下周才开始化疗", "none yet, chemo starts next week": what is still to come is not had
-    had = without_future_clauses(text)
+    had = without_future_clauses(text, also="choice_talked_of")
     chosen: set[Any] = set(find_mentions(fact, had).positive) | _combined(fact, had)
     if not chosen:
         return result.unclear(text, "choice.no_match")

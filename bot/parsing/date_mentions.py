@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.parsing.text import alternation, numeric_text
+from bot.parsing.text import alternation, numeric_text, phrase_pattern
 
 _CLAUSE_BREAK = re.compile(
     r"[,.;!?()]|\s-\s|\b(?:and|but|then|maybe|perhaps|probably|though)\b"
@@ -37,8 +37,27 @@ _RELATIVE_TO_OTHER_EVENT = re.compile(
 """A date placed against another event ("100 days after the transplant"); "nothing since" and
 "since then" place nothing."""
 _ALTERNATIVES = re.compile(r"\bor\b")
-_CONCLUSION = re.compile(r"\s*so\b")
-"""A last clause that works the date out ("..., so the end of Feb")."""
+_BEFORE_OR_AFTER_THAT = re.compile(r"\b(?:before|after|until|till|since)\s+(?:that|then|this|it)\b")
+"""A date placed against another one said in the answer ("before that")."""
+
+
+def works_the_date_out(clause: str, language: str = "en") -> bool:
+    """Whether `clause` opens with a conclusion and names more than a day of the month ("so the
+    end of Feb"; not "so the 18th": of which month?)."""
+    opener = _conclusion(language)
+    return bool(opener.match(clause)) and not _BARE_DAY.match(opener.sub("", clause, count=1))
+
+
+@functools.cache
+def _conclusion(language: str) -> re.Pattern:
+    """What opens a clause that works the date out (the words file's `dates.concluded_by`: "so",
+    "which would be"), matched at the clause's start."""
+    from bot.parsing.words import words  # the words files are read on first use
+
+    openers = phrase_pattern(words(language).spaced_list_in("dates", "concluded_by"))
+    return re.compile(rf"\s*(?:{openers.pattern})")
+
+
 _HOW_OFTEN = re.compile(
     r"\b(?:once|twice|times|every|each|per)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b"
 )
@@ -97,14 +116,20 @@ def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None
     """The one date the clauses of `text` name together, or None when they do not make one."""
     mentions, set_aside = _mentions(text, read)
     relative = _placed_against_another_event(text.lower())
+    if (
+        relative
+        and len(mentions) >= 2
+        and all(_YEAR.search(m.clause) for m in mentions)
+        and not _BEFORE_OR_AFTER_THAT.search(text.lower())
+    ):
+        # "the heart attack in August 2019, then the bypass in February 2020, right before covid":
+        # each date said with its year stands whatever undated event it is placed against (not
+        # "he passed in 2009, so it was before that. 2007 maybe?": one of them is the other event's)
+        relative = False
     if len(mentions) == 1 and set_aside and not relative:
         return mentions[0].day  # "twice a week, the last one was monday"
     worked_out = mentions[-1].clause if len(mentions) >= 2 else ""
-    if (
-        relative
-        and _CONCLUSION.match(worked_out)
-        and not _BARE_DAY.match(_CONCLUSION.sub("", worked_out, count=1))  # "so the 18th": of which month?
-    ):
+    if relative and works_the_date_out(worked_out):
         return mentions[-1].day  # "before I started chemo in March, so the end of Feb": worked out
     if len(mentions) < 2 or relative:
         return None  # "100 days after the transplant, which was on the 1st of June": asked again
@@ -198,7 +223,11 @@ def _in_the_year_said(mentions: list[_Mention], read: Reader) -> list[_Mention]:
     for mention, years in zip(mentions, said_years, strict=True):
         if years:
             year = years[-1] if len(named) > 1 else year
-        elif year is not None and mention.period in ("day", "week", "month") and mention.day.year != year:
+        elif (
+            year is not None
+            and mention.period in ("day", "week", "month", "season")
+            and mention.day.year != year
+        ):
             again = read(f"{mention.clause} {year}")
             if again is not None and again[0].year == year:
                 mention = _Mention(again[0], again[1], mention.clause)

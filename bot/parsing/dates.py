@@ -36,7 +36,7 @@ from bot.parsing import result
 from bot.parsing.booleans import asks_back, says_it_happened, topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.counted_dates import counted_date, without_ages
-from bot.parsing.date_mentions import reconcile
+from bot.parsing.date_mentions import reconcile, works_the_date_out
 from bot.parsing.result import Parsed
 from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain
 from bot.parsing.words import without_future_clauses
@@ -779,6 +779,52 @@ def _numbered_events(language: str) -> re.Pattern:
 
 
 @functools.cache
+def _concluded_date(text: str, today: date) -> date | None:
+    """The one date, not after today, of a last clause that draws the conclusion of a count from
+    another event (`dates.concluded_by`: "..., so that would be the 12th of November", 也就是11月12号),
+    else None."""
+    language = written_language(text)
+    clauses = [c for c in re.split(r"[,.;，。；]", text) if c.strip()]
+    concluding = [i for i, c in enumerate(clauses) if i and works_the_date_out(plain(c).strip(), language)]
+    if not concluding or any(clause_dates(c, today) for c in clauses[concluding[-1] + 1 :]):
+        return None  # "..., so that would be the 12th. Precious (carer)": a signature after it is no date
+    worked_out = clauses[concluding[-1]]
+    found = _clause_date(plain(worked_out), today, None)
+    if found is None or (found[1] != "day" and not re.search(r"\b(?:19|20)\d\d\b|年", worked_out)):
+        return None  # "six months post transplant, so around May": which year's May?
+    return found[0] if found[0] <= today else None
+
+
+def _date_of_the_last_time(text: str, today: date) -> date | None:
+    """The date of the one clause that names the last time (`dates.last_time`: "last tablet was",
+    "the very last dose"), beside others that tell the way there ("tapered over the summer, last
+    tablet was the end of August"), when it is not after today; else None."""
+    marker = phrase_pattern(language_words(written_language(text)).spaced_list_in("dates", "last_time"))
+    clauses = [c for c in re.split(r"[,.;，。；]", text) if c.strip()]
+    marked = [c for c in clauses if marker.search(plain(c))]
+    if len(clauses) < 2 or len(marked) != 1:
+        return None
+    found = _clause_date(plain(marked[0]), today, None)
+    return found[0] if found is not None and found[0] <= today else None
+
+
+@functools.cache
+def _stay_length(language: str) -> re.Pattern:
+    """How long a stay lasted ("was in hospital 4 days", "spent two weeks in ICU": `dates.stays` in
+    the words file, then a count of days, nights or weeks): a length, never a date to come."""
+    stays = language_words(language).spaced_list_in("dates", "stays")
+    if not stays:
+        return re.compile(r"(?!x)x")
+    # the stay's words go in any case ("in hospital 3 weeks ago" is no "in 3 weeks"); its length too,
+    # unless it dates the stay ("admitted 2 days ago")
+    return re.compile(
+        rf"\b(?:{alternation(stays)})\b(?:\s+(?:for\s+)?(?:about\s+|around\s+|nearly\s+)?"
+        r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|nights?|weeks?)\b"
+        r"(?!\s+(?:ago|back|before|earlier|later|after|since|previously)))?",
+        re.IGNORECASE,
+    )
+
+
 def _counted_from(language: str) -> re.Pattern | None:
     events = language_words(language).spaced_list_in("dates", "counted_from")
     return phrase_pattern(events) if events else None
@@ -985,6 +1031,9 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if counted is not None:  # "when he was 45; he's 71 now", "移植满一年停的，我是25年8月移植的"
         return result.value(counted, said)
     if _AFTER_ANOTHER_EVENT.search(numeric_text(text)) or _counted_from_an_event(text):
+        concluded = _concluded_date(text, today)
+        if concluded is not None:  # "two weeks after his last cycle, so that would be the 12th of November"
+            return result.value(concluded, said)
         return result.unclear(said, "date.unclear")  # "the bypass two years after that": not 2 years ago
     if _dates_another_event(text, fact.id):
         if fact.allow_never and _denies(text):
@@ -993,6 +1042,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
             return result.value(NEVER, said)
         return result.unclear(said, "date.unclear")  # "two stents in 2020": not a heart attack's date
     text = _BIRTHDAY_ORDINAL.sub(" ", text)  # "on my 50th, 2 October": the 50th is no year
+    text = _stay_length(written_language(text)).sub(" ", text)  # "was in hospital 4 days": not in 4 days
     text = _numbered_events(written_language(text)).sub(" ", text)  # "before the first induction"
     if fact.allow_never and _not_ended(text, fact.id):
         said_date = chinese_date(text, today) or read_date(
@@ -1031,6 +1081,9 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     either = _either_of_two(fact, text, today, date_order) or _last_named_month(fact, text, today, date_order)
     if either is not None:  # "jan or feb", "July or August": both, the study team deciding if it matters
         return either
+    last_time = _date_of_the_last_time(text, today)
+    if last_time is not None:  # "tapered over the summer, last tablet was the end of August last year"
+        return result.value(last_time, said)
     # "last week, maybe Thursday", "in 2020, around Easter": each clause read on its own first
     together = reconcile(
         text, lambda clause: _clause_date(clause, today, date_order), today, fact.several_dates == "latest"

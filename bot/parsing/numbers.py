@@ -213,6 +213,9 @@ _DATE_NOISE = [
         rf"(?<![\d.,])\b(?:on\s+)?(?:the\s+)?{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b(?:\s+\d{{4}})?",
         rf"\b{_MONTH}\s+{_DAY}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?",
         rf"\b(?:in|of|since|from)\s+(?:(?:{_MONTH}|may)\s+)?(?:19|20)\d{{2}}\b",
+        # "EF 45% (echo 2025)", "creat 1.2 (2024)": a year that dates a test
+        rf"\b(?:echo|scan|test|letter|report|mri|ecg|ekg|muga|checked|done|dated|taken)\s+(?:(?:{_MONTH}|may)\s+)?(?:19|20)\d{{2}}\b",
+        r"\(\s*(?:19|20)\d{2}\s*\)",
         rf"\b(?:on\s+)?the\s+{_DAY}(?:st|nd|rd|th)\s+of\s+(?:this|next|last|the)\s+month\b",
         rf"\bon\s+the\s+{_DAY}(?:st|nd|rd|th)\b",
         r"\b(?:on|from|dated|since|by|as of|checked|tested|taken|done)\s+\d{1,2}/\d{1,2}(?![/\d])",
@@ -770,10 +773,12 @@ def _once_and_again(text: str) -> int | None:
     if one is None:
         return None
     rest = said[one.end() :]
-    negator = lw.pattern("negators")
+    negator, not_counted = lw.pattern("negators"), lw.pattern("again_not_counted_after")
     agains = [
         not any(negator.fullmatch(w) for w in rest[: match.start()].split()[-2:])  # "never again"
         for match in lw.pattern("again_words").finditer(rest)
+        # "then I got remission again", "went wrong again": what came again is no relapse
+        if not any(not_counted.fullmatch(w) for w in rest[: match.start()].split()[-1:])
     ]
     return 1 + sum(agains) if agains else None  # "just one, never again": the one, none after it
 

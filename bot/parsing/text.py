@@ -282,7 +282,8 @@ _LONE_ONE_AFTER = {
     "had", "have", "has", "got", "get", "any", "no", "the", "this", "that", "which", "every", "each",
     "another", "just", "only", "none", "not", "last", "latest", "recent", "previous", "next", "first",
     "second", "third", "other", "new", "old", "big", "small", "bad", "worst", "same", "newest", "newer",
-    "older", "earlier", "later", "final", "most", "good", "best",
+    "older", "earlier", "later", "final", "most", "good", "best", "mild", "minor", "major", "massive",
+    "little", "silent", "proper", "serious", "huge", "tiny", "real", "nasty", "severe",
 }  # fmt: skip
 """After these words a lone "one" is a pronoun ("I had one years ago", "the last one was 45"), not
 the number 1."""

@@ -112,6 +112,13 @@ class Words:
         return re.compile("|".join(statements)) if statements else re.compile(r"(?!x)x")
 
     @functools.cached_property
+    def ongoing_treatment(self) -> re.Pattern:
+        """`ongoing_treatment`: yes statements that say a treatment is still being given ("还在打",
+        "still on it"), over the spaced text; no answer to how a treatment turned out."""
+        patterns = self.list("ongoing_treatment")
+        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
+
+    @functools.cached_property
     def results_pending(self) -> re.Pattern:
         """`results_pending`: patterns saying a result is still to come ("waiting for the biopsy
         results", 病理还没出来), over the text as written (Chinese unspaced)."""
@@ -228,6 +235,9 @@ _LISTS = (
     "to_the_number",
     "contrast_openers",
     "then_words",
+    "asked_about",
+    "again_not_counted_after",
+    "choice_talked_of",
 )
 
 
@@ -301,13 +311,16 @@ def expand_slots(phrases: list[str], slots: Mapping[str, list[str]]) -> list[str
     return expanded
 
 
-def without_future_clauses(text: str) -> str:
+def without_future_clauses(text: str, also: str | None = None) -> str:
     """`text` without its clauses about something still to come (bot/words/<language>.yaml
     `future_markers`: "going down to 30 next week", "my next one is tomorrow", "下周减到8毫克"), when
-    another clause remains: the questions ask about now and the past."""
-    future = words(written_language(text)).pattern("future_markers")
+    another clause remains: the questions ask about now and the past. `also` names a further list
+    of such markers that holds for one question only (`choice_talked_of`: a treatment "they have
+    talked about" is still to come; a kidney problem they have talked about is not)."""
+    lw = words(written_language(text))
+    markers = [lw.pattern("future_markers"), *([lw.pattern(also)] if also else [])]
     clauses = re.split(r"(?<=[,;.，；。])(?!\d)|(?<=\s-)(?=\s)", text)
-    kept = [c for c in clauses if not future.search(plain(c))]
+    kept = [c for c in clauses if not any(m.search(plain(c)) for m in markers)]
     return "".join(kept) if kept and len(kept) < len(clauses) else text
 
 
