@@ -543,7 +543,7 @@ def read_yes_no(
             value
             for clause in _clauses(statements(words_text, lw), lw)
             if _lone_word(clause, lw)
-            for value in _plain_words(clause, lw, reading, statements_say_yes=not outcome)
+            for value in _plain_words(clause, lw, reading, outcome)
         }
         beside = statements(words_text, lw)
         if (
@@ -607,7 +607,7 @@ def read_yes_no(
         if reading in ("ever", "now") and True in topic and future.search(clauses[position]):
             topic = [False]  # "transplant is scheduled for next month", "准备下个月移植": not yet
         tiers[TOPIC] += topic
-        plain_words = _plain_words(clause, lw, reading, statements_say_yes=not outcome)
+        plain_words = _plain_words(clause, lw, reading, outcome)
         tiers[PLAIN] += plain_words
         evidence.append((strong, topic, plain_words))
     if any(refusals) and not _refusals_echo_agreement(evidence, refusals, tiers, words_text, clauses, lw):
@@ -766,20 +766,20 @@ def statements(words_text: str, lw: Words | None = None, willing: bool = False) 
     return " ".join(kept)
 
 
-def _plain_words(
-    clause: str, lw: Words, reading: str = "ever", statements_say_yes: bool = True
-) -> list[bool]:
+def _plain_words(clause: str, lw: Words, reading: str = "ever", outcome: bool = False) -> list[bool]:
     """Plain yes and no words, the longest phrase first across both lists ("没错", "not wrong", is a
-    yes, not the "没" of a no); a yes statement ("I do") only when no such word is there, and, without
-    `statements_say_yes`, not one that only says a treatment goes on ("还在打阿扎").
+    yes, not the "没" of a no); a yes statement ("I do") only when no such word is there, and, for a
+    question about how a treatment turned out (`outcome`), not one that only says a treatment goes on
+    ("还在打阿扎").
 
     With `fine_clause_says_no` (bot/words/<language>.yaml), a clause that says all is well says no to
-    a condition ("心脏一直挺好的": its 好 is not a yes)."""
+    a condition ("心脏一直挺好的": its 好 is not a yes), and yes to how a treatment turned out
+    ("第二个疗程过后骨髓就正常了")."""
     said_yes = set(lw.spaced_list("yes_words"))
     found: list[bool] = []
     if lw.raw.get("fine_clause_says_no") and reading in ("now", "ever"):
         for match in list(lw.pattern("fine_words").finditer(clause)):
-            found.append(False)  # "心脏一直挺好的": its 好 is not a yes
+            found.append(outcome)  # "心脏一直挺好的": its 好 is not a yes
             clause = blanked(clause, [match])
     neither = set(lw.spaced_list("neither_yes_nor_no"))
     found += [
@@ -790,7 +790,7 @@ def _plain_words(
     if (
         not found
         and lw.yes_statements.search(clause)
-        and (statements_say_yes or not lw.ongoing_treatment.search(clause))
+        and not (outcome and lw.ongoing_treatment.search(clause))
     ):
         found.append(True)
     return found

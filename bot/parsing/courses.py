@@ -27,6 +27,7 @@ class _CourseWords:
     by_count: re.Pattern  # courses counted: 3个疗程, 3 rounds
     remission: re.Pattern
     negated: re.Pattern  # a negation just before a remission word: 没缓解, didn't work
+    elided: re.Pattern  # a failure said without the remission word after an earlier one: 第二个疗程也没有
     ordinals: dict[str, int]
     spaced: bool
 
@@ -53,6 +54,9 @@ def _course_words(language: str) -> _CourseWords | None:
         by_count=re.compile(rf"(?<![\d第+])(\d){gap}(?:{units})"),  # "7+3" is a regimen, not 31 courses
         remission=re.compile(alternation(raw["remission"])),
         negated=re.compile(rf"(?:{negations})\W*(?:[a-z]+\W+)?$" if spaced else rf"(?:{negations}).{{0,2}}$"),
+        elided=re.compile(alternation(raw["elided_failure"]))
+        if raw.get("elided_failure")
+        else re.compile(r"(?!x)x"),
         ordinals=ordinals,
         spaced=spaced,
     )
@@ -98,7 +102,7 @@ def failed_through(text: str) -> int | None:
     failed = [
         course
         for clause in _CLAUSES.split(said)
-        if _remission_denied(clause, found)
+        if _remission_denied(clause, found) or found.elided.search(clause)
         for course in _by_place(clause, found) + _by_count(clause, found)
     ]
     return max(failed) if failed else None
@@ -109,8 +113,11 @@ def _prepared(text: str) -> tuple[_CourseWords, str] | None:
     found = _course_words(written_language(text))
     if found is None:
         return None
-    said = numeric_text(text).lower()
-    return found, said if found.spaced else said.replace(" ", "")
+    if found.spaced:
+        return found, numeric_text(text).lower()
+    # written without spaces, a space typed between phrases ends a clause (第一个疗程没缓解 第二个也没有)
+    typed = re.sub(r"(?<=\S)\s+(?=\S)", "，", text.strip())
+    return found, numeric_text(typed).lower().replace(" ", "")
 
 
 def _by_place(clause: str, found: _CourseWords) -> list[int]:

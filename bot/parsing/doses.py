@@ -145,7 +145,9 @@ def in_cycles(prepared: str, language: str) -> bool:
     """Whether the dose is taken in cycles or pulses ("20mg, 4 days on then 4 days off", 冲击治疗: the
     language's `doses.cycles`): there is no one amount a day, so it is asked again."""
     dose_words = _dose_words(language)
-    return dose_words is not None and bool(dose_words.cycles.search(prepared))
+    # units are written close to their number here ("20mg weekly"); the phrases have them apart
+    apart = re.sub(r"(?<=\d)(?=[a-z])", " ", prepared)
+    return dose_words is not None and bool(dose_words.cycles.search(apart))
 
 
 def daily_dose(prepared: str, language: str) -> float | None:

@@ -130,8 +130,9 @@ def said_durations(text: str) -> list[Duration]:
             )
             under = months + step
         joined = found and _JOINED.fullmatch(prepared[last_end : match.start()])
-        if joined and found[-1].said == "=" and said == "=":
-            found[-1] = Duration(found[-1].months + months, "=")  # 一年零三个月, "a year and 3 months"
+        if joined and found[-1].said == said and said in ("=", "~"):
+            # 一年零三个月, "a year and 3 months"; 差不多一年零两个月: about fourteen months
+            found[-1] = Duration(found[-1].months + months, said)
         else:
             found.append(Duration(months, said, under))
         last_end = match.end()

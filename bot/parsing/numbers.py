@@ -331,11 +331,12 @@ def tidy(number: float) -> float:
 
 # ----- parsing --------------------------------------------------------------------------------------
 def _a_year(number: float) -> bool:
-    """Whether a number reads as a calendar year (1950 to 2099)."""
+    """Whether a number reads as a calendar year (1900 to 2099: "23年11月", read as a birth date
+    would be, is 1923 by then)."""
     return number == int(number) and FIRST_YEAR <= number <= LAST_YEAR
 
 
-FIRST_YEAR, LAST_YEAR = 1950, 2099
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 
 
 def _is_count(fact: FactDefinition) -> bool:
@@ -669,6 +670,14 @@ def _latest_reading(
         clauses = [prepared[start:end] for start, end in zip([0, *ends], ends, strict=False)]
         if len(clauses) != len(readings):
             return None
+    last = plain(clauses[-1]).strip()
+    if (
+        len(clauses) > 1
+        and lw.pattern("conclusion_markers").match(last)
+        and not lw.pattern("earlier_markers").search(last)
+    ):
+        # "5 mg tablets, and I take six of them. So 30", "1 mg/kg, so around 70": the sum worked out
+        return readings[-1]
     latest, earlier = now_and_before(clauses, lw)
     plainly_latest = [i for i in latest if not lw.pattern("earlier_markers").search(clauses[i])]
     if len(latest) > 1 and len(plainly_latest) == 1:
@@ -765,15 +774,21 @@ def _count_from_words(fact: FactDefinition, text: str) -> Parsed:
 def _once_and_again(text: str) -> int | None:
     """A count of one followed by each time it happened again ("it came back once in 2024 and
     again this summer": 2, "one before his transplant and one after": 2); None unless a one
-    (`count_words`, `first_of_told`) has `again_words` after it."""
+    (`count_words`, `first_of_told`) has `again_words` after it; one said to be the only one
+    (`only_before_one`: "just the once", 就一回) is one, whatever came again after it."""
     lw = words(written_language(text))
     said = plain(text)
     ones = [str(word) for word, count in (lw.raw.get("count_words") or {}).items() if int(count) == 1]
     one = phrase_pattern([*ones, *lw.list("first_of_told")]).search(said)
     if one is None:
         return None
+    before, only, negator = said[: one.start()].split(), lw.pattern("only_before_one"), lw.pattern("negators")
+    said_only = [n for n in (1, 2) if len(before) >= n and only.fullmatch(" ".join(before[-n:]))]
+    ahead = before[: len(before) - said_only[0]][-2:] if said_only else []
+    if said_only and not any(negator.fullmatch(word) for word in ahead):  # not "not just once", 不是就一回
+        return 1  # "就一回，去年缓解了，今年又复发了", "just the once": the one is all there was
     rest = said[one.end() :]
-    negator, not_counted = lw.pattern("negators"), lw.pattern("again_not_counted_after")
+    not_counted = lw.pattern("again_not_counted_after")
     agains = [
         not any(negator.fullmatch(w) for w in rest[: match.start()].split()[-2:])  # "never again"
         for match in lw.pattern("again_words").finditer(rest)

@@ -238,6 +238,7 @@ _LISTS = (
     "asked_about",
     "again_not_counted_after",
     "choice_talked_of",
+    "only_before_one",
 )
 
 

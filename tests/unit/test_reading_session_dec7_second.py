@@ -334,3 +334,125 @@ def test_not_knowing_anything_when_unconscious_is_no_dont_know():
 @pytest.mark.parametrize(("said", "value"), [("nvr", "never"), ("Nunca, gracias a Dios", "never")])
 def test_never_in_short_and_in_spanish(said, value):
     assert read_parsed("last_platelet_transfusion", said, "en").value == value
+
+
+@pytest.mark.parametrize(
+    ("said", "no_response"),
+    [
+        ("the first time yes, this time no", True),  # the latest relapse is the one asked about
+        ("The first relapse, yes. This second relapse, no, nothing has worked", True),
+        ("The first time no, but this time it did", False),
+    ],
+)
+def test_of_two_relapses_the_latest_answers(said, no_response):
+    assert read_parsed("aml_relapse_no_response", said, "en").value is no_response
+
+
+@pytest.mark.parametrize(
+    ("said", "dose"),
+    [
+        ("prednisolone, 5 mg tablets, and I take four of them. So 20. Started last week", 20),
+        ("prednisone 1 mg/kg, so around 60", 60),
+        ("it's 30 now, so it was 50 before", 30),  # a conclusion about before is no answer
+    ],
+)
+def test_a_dose_worked_out_after_so_is_the_answer(said, dose):
+    assert read_parsed("daily_steroid_dose", said, "en").value == dose
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "count"),
+    [
+        ("就一回，去年八月缓解的，今年十月又复发了", "zh", 1),  # only the one, which came back again
+        ("just the once, it came back again in May", "en", 1),
+        ("两次。第一次是23年11月，第二次是去年12月", "zh", 2),  # 23年11月 dates a time, it is no count
+        ("it came back once in 2024 and again this summer", "en", 2),
+    ],
+)
+def test_relapses_counted_with_only_the_one_and_with_short_years(said, language, count):
+    assert read_parsed("aml_relapse_count", said, language).value == count
+
+
+@pytest.mark.parametrize(("said", "language"), [("not just once, twice", "en"), ("不是就一回，是两回", "zh")])
+def test_not_just_once_is_no_one(said, language):
+    assert read_parsed("aml_relapse_count", said, language).value != 1
+
+
+@pytest.mark.parametrize(
+    ("said", "no_remission"),
+    [
+        ("第一个疗程没缓解，第二个疗程也没有，第三个换了方案才缓解", True),  # 也没有: the failure said again
+        ("第一个疗程没缓解 第二个疗程也没有", True),  # a typed space ends a clause
+        ("第二个疗程过后骨髓就正常了", False),  # all well, to how a treatment went, is a yes
+        ("第一个疗程没缓解，第二个疗程缓解了", False),
+    ],
+)
+def test_chinese_courses_that_failed_and_marrows_said_normal(said, no_remission):
+    assert read_parsed("aml_no_response_after_two_courses", said, "zh").value is no_remission
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "value"),
+    [
+        ("willing_contraception", "aye nae bother", "en", True),  # Scots
+        ("willing_contraception", "wouldnae say no", "en", True),
+        ("willing_contraception", "要得嘛 没得啥子不得行的", "zh", True),  # Sichuan: nothing not OK
+        ("willing_contraception", "中 咋不中", "zh", True),
+        ("willing_contraception", "Of course, we don't want a second baby now", "en", True),
+        ("willing_no_sperm_donation", "我之前在精子库存过自己的 那个算捐吗", "zh", None),  # asked back
+        ("takes_steroids", "嘛激素 没吃", "zh", False),  # Tianjin 嘛: what
+        ("hiv_or_aids", "never, they checked it when he was diagnosed", "en", False),
+        (
+            "active_hepatitis",
+            "hepatitis B for years, on entecavir, the doctor says the virus is controlled",
+            "en",
+            False,
+        ),
+        (
+            "ventricular_arrhythmia_or_fainting",
+            "fainted once, but that's because my hemoglobin was 5",
+            "en",
+            False,
+        ),
+        ("cardiomyopathy", "they thought it was cardiomyopathy but the echo came back okay", "en", False),
+        ("active_bleeding", "a bit of pink on the toothbrush in the mornings", "en", True),
+        ("serious_liver_or_kidney_problems", "liver a bit fatty only", "en", False),
+        ("aml_relapse_within_12_months", "缓解了差不多一年零两个月才复发", "zh", False),  # about 14 months
+        ("aml_relapse_count", "就这一回，今年夏天又犯了", "zh", 1),
+        ("diagnosis", "MDS turned AML", "en", "aml"),
+    ],
+)
+def test_tune_ad_readings(fact_id, said, language, value):
+    parsed = read_parsed(fact_id, said, language)
+    assert (parsed.value if parsed.ok else None) == value
+
+
+@pytest.mark.parametrize(
+    "said", ["20 mg of dex but that's weekly not daily", "40 mg dexamethasone but only Monday, not daily"]
+)
+def test_a_weekly_dose_is_no_dose_a_day(said):
+    assert not read_parsed("daily_steroid_dose", said, "en").ok
+
+
+def test_a_taper_said_weekly_keeps_its_dose():
+    assert read_parsed("daily_steroid_dose", "pred 20mg, reducing weekly", "en").value == 20
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "day"),
+    [
+        ("立冬那天", "zh", date(2026, 11, 7)),  # a solar term
+        ("小雪前两天", "zh", date(2026, 11, 20)),
+        ("around Mid-Autumn festival", "en", date(2026, 9, 25)),
+        ("just after Hari Raya Haji", "en", date(2026, 5, 27)),
+        ("September end", "en", date(2026, 9, 28)),
+    ],
+)
+def test_festivals_and_solar_terms(said, language, day):
+    found = read_parsed("last_platelet_transfusion", said, language).value
+    assert abs((found - day).days) <= 3
+
+
+def test_one_medicine_stopped_and_another_taken_is_asked_again():
+    said = "ciclosporin stopped in November but now I take sirolimus"
+    assert not read_parsed("transplant_immunosuppressants_stopped", said, "en").ok
