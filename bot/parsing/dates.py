@@ -780,9 +780,9 @@ def _numbered_events(language: str) -> re.Pattern:
 
 @functools.cache
 def _concluded_date(text: str, today: date) -> date | None:
-    """The one date, not after today, of a last clause that draws the conclusion of a count from
-    another event (`dates.concluded_by`: "..., so that would be the 12th of November", 也就是11月12号),
-    else None."""
+    """The one date, not after today, of the last clause that draws the conclusion of a count from
+    another event (`dates.concluded_by`: "..., so that would be the 12th of November"), when it
+    names a day or a year; else None. Only English has `concluded_by` so far."""
     language = written_language(text)
     clauses = [c for c in re.split(r"[,.;，。；]", text) if c.strip()]
     concluding = [i for i, c in enumerate(clauses) if i and works_the_date_out(plain(c).strip(), language)]
@@ -790,7 +790,7 @@ def _concluded_date(text: str, today: date) -> date | None:
         return None  # "..., so that would be the 12th. Precious (carer)": a signature after it is no date
     worked_out = clauses[concluding[-1]]
     found = _clause_date(plain(worked_out), today, None)
-    if found is None or (found[1] != "day" and not re.search(r"\b(?:19|20)\d\d\b|年", worked_out)):
+    if found is None or (found[1] != "day" and not re.search(r"\b(?:19|20)\d\d\b", worked_out)):
         return None  # "six months post transplant, so around May": which year's May?
     return found[0] if found[0] <= today else None
 
