@@ -119,6 +119,13 @@ class Words:
         return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
 
     @functools.cached_property
+    def threshold_rules(self) -> re.Pattern:
+        """`threshold_rules`: a rule about a threshold, not a value ("if it goes under 80 he needs
+        blood", 低于60就得输), over the text as `numbers.prepare` leaves it."""
+        patterns = self.list("threshold_rules")
+        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
+
+    @functools.cached_property
     def results_pending(self) -> re.Pattern:
         """`results_pending`: patterns saying a result is still to come ("waiting for the biopsy
         results", 病理还没出来), over the text as written (Chinese unspaced)."""

@@ -456,3 +456,19 @@ def test_festivals_and_solar_terms(said, language, day):
 def test_one_medicine_stopped_and_another_taken_is_asked_again():
     said = "ciclosporin stopped in November but now I take sirolimus"
     assert not read_parsed("transplant_immunosuppressants_stopped", said, "en").ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "value"),
+    [
+        ("haemoglobin", "88 on the last sheet, the nurse said if it goes under 80 he needs blood", "en", 88),
+        ("platelet_count", "they transfuse under 10, hers was 12 yesterday", "en", 12),
+        ("platelet_count", "血小板25，医生说低于20就得输", "zh", 25),
+    ],
+)
+def test_a_threshold_rule_beside_the_value_is_no_value(fact_id, said, language, value):
+    assert read_parsed(fact_id, said, language).value == value
+
+
+def test_a_value_said_to_be_under_a_figure_is_still_inexact():
+    assert not read_parsed("haemoglobin", "under 80", "en").ok
