@@ -539,13 +539,13 @@ def read_yes_no(
         # "肝上有个小囊肿，这个算吗", "what do you mean by serious? I get palpitations": the question
         # is explained and asked again; unless a plain yes or no stands on its own beside the
         # question ("Would the pill count? Either way, yes.", "你什么意思？没有！")
+        beside = statements(words_text, lw)
         answered = {
             value
-            for clause in _clauses(statements(words_text, lw), lw)
+            for clause in _clauses(beside, lw)
             if _lone_word(clause, lw)
             for value in _plain_words(clause, lw, reading, outcome)
         }
-        beside = statements(words_text, lw)
         if (
             not answered
             and reading == "willing"

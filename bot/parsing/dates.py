@@ -778,13 +778,12 @@ def _numbered_events(language: str) -> re.Pattern:
     )
 
 
-@functools.cache
 def _concluded_date(text: str, today: date) -> date | None:
     """The one date, not after today, of the last clause that draws the conclusion of a count from
     another event (`dates.concluded_by`: "..., so that would be the 12th of November"), when it
     names a day or a year; else None. Only English has `concluded_by` so far."""
     language = written_language(text)
-    clauses = [c for c in re.split(r"[,.;，。；]", text) if c.strip()]
+    clauses = _punctuated_clauses(text)
     concluding = [i for i, c in enumerate(clauses) if i and works_the_date_out(plain(c).strip(), language)]
     if not concluding or any(clause_dates(c, today) for c in clauses[concluding[-1] + 1 :]):
         return None  # "..., so that would be the 12th. Precious (carer)": a signature after it is no date
@@ -799,13 +798,23 @@ def _date_of_the_last_time(text: str, today: date) -> date | None:
     """The date of the one clause that names the last time (`dates.last_time`: "last tablet was",
     "the very last dose"), beside others that tell the way there ("tapered over the summer, last
     tablet was the end of August"), when it is not after today; else None."""
-    marker = phrase_pattern(language_words(written_language(text)).spaced_list_in("dates", "last_time"))
-    clauses = [c for c in re.split(r"[,.;，。；]", text) if c.strip()]
+    marker = _last_time(written_language(text))
+    clauses = _punctuated_clauses(text)
     marked = [c for c in clauses if marker.search(plain(c))]
     if len(clauses) < 2 or len(marked) != 1:
         return None
     found = _clause_date(plain(marked[0]), today, None)
     return found[0] if found is not None and found[0] <= today else None
+
+
+def _punctuated_clauses(text: str) -> list[str]:
+    """The answer's clauses between commas, full stops and semicolons, as typed."""
+    return [c for c in re.split(r"[,.;，。；]", text) if c.strip()]
+
+
+@functools.cache
+def _last_time(language: str) -> re.Pattern:
+    return phrase_pattern(language_words(language).spaced_list_in("dates", "last_time"))
 
 
 @functools.cache
@@ -825,6 +834,7 @@ def _stay_length(language: str) -> re.Pattern:
     )
 
 
+@functools.cache
 def _counted_from(language: str) -> re.Pattern | None:
     events = language_words(language).spaced_list_in("dates", "counted_from")
     return phrase_pattern(events) if events else None

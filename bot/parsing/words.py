@@ -106,31 +106,32 @@ class Words:
         """A phrase list inside a section (`dates: {never: [...]}`), in matching form."""
         return [space_cjk(str(p)) for p in (self.raw.get(section) or {}).get(key) or []]
 
+    def _expressions(self, key: str) -> re.Pattern:
+        """A list of regular expressions in the file, as one pattern (none matches nothing)."""
+        patterns = self.list(key)
+        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
+
     @functools.cached_property
     def yes_statements(self) -> re.Pattern:
-        statements = self.list("yes_statements")
-        return re.compile("|".join(statements)) if statements else re.compile(r"(?!x)x")
+        return self._expressions("yes_statements")
 
     @functools.cached_property
     def ongoing_treatment(self) -> re.Pattern:
         """`ongoing_treatment`: yes statements that say a treatment is still being given ("还在打",
         "still on it"), over the spaced text; no answer to how a treatment turned out."""
-        patterns = self.list("ongoing_treatment")
-        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
+        return self._expressions("ongoing_treatment")
 
     @functools.cached_property
     def threshold_rules(self) -> re.Pattern:
         """`threshold_rules`: a rule about a threshold, not a value ("if it goes under 80 he needs
         blood", 低于60就得输), over the text as `numbers.prepare` leaves it."""
-        patterns = self.list("threshold_rules")
-        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
+        return self._expressions("threshold_rules")
 
     @functools.cached_property
     def results_pending(self) -> re.Pattern:
         """`results_pending`: patterns saying a result is still to come ("waiting for the biopsy
         results", 病理还没出来), over the text as written (Chinese unspaced)."""
-        patterns = self.list("results_pending")
-        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
+        return self._expressions("results_pending")
 
     @functools.cached_property
     def phrase_slots(self) -> dict[str, list[str]]:
