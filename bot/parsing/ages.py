@@ -22,7 +22,7 @@ from datetime import date
 
 from bot.facts import FactDefinition, whole_years_before
 from bot.parsing import result
-from bot.parsing.chinese import is_chinese, lunar_birth_date, numerals_to_digits
+from bot.parsing.chinese import birthday_in_year, is_chinese, lunar_birth_date, numerals_to_digits
 from bot.parsing.dates import calendar_date, short_years
 from bot.parsing.numbers import check_range, find_numbers, strip_date_noise
 from bot.parsing.result import Parsed
@@ -82,10 +82,45 @@ def _from_birth(fact: FactDefinition, born: date, today: date, said: str) -> Par
 
 
 def _from_birth_year(fact: FactDefinition, year: int, today: date, said: str) -> Parsed:
-    """The age from a birth year alone; this year's birthday counts as passed from YEAR_ONLY_BIRTHDAY
-    unless the answer says it is still to come (`birthday_not_yet`: "七三年的，过几天才过生日")."""
+    """The age from a birth year; with the birthday said apart from it ("95年的，生日12月20号",
+    "1959, born in December") from that day, else this year's birthday counts as passed from
+    YEAR_ONLY_BIRTHDAY unless the answer says it is still to come (`birthday_not_yet`:
+    "七三年的，过几天才过生日")."""
+    birthday = birthday_in_year(said, year, today) or _month_beside_a_year(said, year)
+    if birthday is not None:
+        if (birthday.month, birthday.day) == (today.month, 1) and _birthday_not_yet(said):
+            # "80年生，生日3月份还没过" said in March: the birthday's day is still to come
+            birthday = birthday.replace(day=calendar.monthrange(birthday.year, birthday.month)[1])
+        return _from_birth(fact, birthday, today, said)
     passed = (today.month, today.day) >= YEAR_ONLY_BIRTHDAY and not _birthday_not_yet(said)
     return check_range(fact, today.year - year - (0 if passed else 1), said)
+
+
+def _month_beside_a_year(said: str, year: int) -> date | None:
+    """A birth month, and maybe its day, said apart from the year in a clause about the birth
+    ("1959, born in December", "born '72, my birthday is March 3rd"): that day in `year` (the 1st
+    of a month said alone). Not another event's month ("1951, last chemo in jan"). Chinese has its
+    own (`chinese.birthday_in_year`): numeric_text writes 51年的 as "born 1951"."""
+    if is_chinese(said):
+        return None
+    words = numeric_text(said, ordinals=True)
+    clauses = [c for c in re.split(r"[,.;!?]", words) if _BIRTH_CLAUSE.search(c)]
+    found = next((m for c in clauses if (m := _MONTH_AND_DAY.search(c))), None)
+    if found is None:
+        return None
+    month = _MONTHS[(found.group("month") or found.group("month_first"))[:3]]
+    day = found.group("day") or found.group("day_after") or 1
+    try:
+        return date(year, month, int(day))
+    except ValueError:
+        return None
+
+
+_BIRTH_CLAUSE = re.compile(r"\b(?:born|birthday|bday|b'day|birth)\b")
+_MONTH_AND_DAY = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH.strip('()')})"
+    rf"|(?P<month_first>{_MONTH.strip('()')})(?:\s+(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?)?)\b(?!\s*\d{{2,4}})"
+)
 
 
 def _birthday_not_yet(said: str) -> bool:

@@ -22,7 +22,7 @@ from bot.parsing.choices import parse_choice, parse_choices
 from bot.parsing.dates import parse_date
 from bot.parsing.numbers import parse_number
 from bot.parsing.result import Parsed
-from bot.parsing.text import only_hedged, plain, unknown_phrase, without_unknown_phrases
+from bot.parsing.text import numeric_text, only_hedged, plain, unknown_phrase, without_unknown_phrases
 from bot.parsing.words import Words
 from bot.parsing.words import words as language_words
 from bot.rules import NEVER
@@ -98,19 +98,35 @@ def _from_age(fact: FactDefinition, text: str, today: date) -> Parsed | None:
 MIN_AGE_THAT_ANSWERS = 12
 
 
-def _after_correction(text: str) -> str | None:
+def _after_correction(text: str, numeric: bool = False) -> str | None:
     """What follows the last self-correction ("no wait", "actually no", "哦不对": `corrections` in
     bot/words/<language>.yaml), when there is one with words after it; else None. The correction's
-    own words are left out: the "no" of "no wait, let me think" answers nothing."""
+    own words are left out: the "no" of "no wait, let me think" answers nothing. For a number,
+    `corrections_between_numbers` ("不对", "no") count too, right after a number and before the one
+    number corrected to ("55 不对 65", "45, no 54"; not "1 relapse, no 2nd one, just 1")."""
     language = written_language(text)
     words = plain(text)
-    found = list(language_words(language).pattern("corrections").finditer(words))
+    lw = language_words(language)
+    found = list(lw.pattern("corrections").finditer(words))
+    if numeric:
+        found += [
+            m
+            for m in lw.pattern("corrections_between_numbers").finditer(words)
+            if _RIGHT_AFTER_A_NUMBER.search(numeric_text(_as_written(words[: m.start()], language)))
+            and len(_NUMBERS.findall(numeric_text(_as_written(words[m.end() :], language)))) == 1
+        ]
+        found.sort(key=lambda m: m.start())
     if not found:
         return None
     after = words[found[-1].end() :]
     if not any(ch.isalnum() for ch in after):
         return None
     return _as_written(after, language)
+
+
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?")
+_RIGHT_AFTER_A_NUMBER = re.compile(r"\d(?:\s*[^\s\d]{1,8})?[\s,，.。]*$")
+"""A number, maybe with its unit ("820个每微升", "55%"), ending the words before a correction."""
 
 
 def _as_written(plain_text: str, language: str) -> str:
@@ -198,7 +214,13 @@ def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "
     fact_words = lw.for_fact(fact.id)
     if fact_words is not None and fact_words.premise_denied.search(words):
         return result.unclear(said, result.DENIES_PREMISE)  # "我没有心衰啊" to "how much does it limit you?"
-    return _dispatch(fact, text, today, language=language)
+    parsed = _dispatch(fact, text, today, language=language)
+    if parsed.problem == "number.ambiguous" and (corrected := _after_correction(text, numeric=True)):
+        # "百分之五十五 不对 六十五", "45, no 54": of two numbers, the one the person corrected to
+        attempt = _dispatch(fact, corrected, today, language=language)
+        if attempt.ok:
+            return dataclasses.replace(attempt, said=said, sure=False)
+    return parsed
 
 
 _CLAUSE_END = re.compile(r"[.,;!?]")

@@ -81,7 +81,7 @@ AFTER_NEGATION_REACH = 4
 """Pass-through words between a topic and a negation that ends the clause after it (心梗和搭桥都没有)."""
 
 
-def _negated_after(clause: str, end: int, lw: Words) -> bool:
+def _negated_after(clause: str, end: int, lw: Words, negations: str = "negators_after") -> bool:
     """A negation that ends the clause right after its topic, with at most AFTER_NEGATION_REACH
     pass-through words between ("心衰没有", "乙肝倒是没有", "抗排异的药都没吃"; not "丙肝还没治好",
     where it negates the cure)."""
@@ -91,7 +91,7 @@ def _negated_after(clause: str, end: int, lw: Words) -> bool:
         if skip and not (len(after) > skip and passes.fullmatch(after[skip - 1])):
             break
         rest = " ".join(after[skip:])
-        found = lw.pattern("negators_after").match(rest)
+        found = lw.pattern(negations).match(rest)
         if found and not _PARTICLES.sub("", rest[found.end() :]).strip():
             return True
     return False
@@ -275,7 +275,12 @@ def _topic(
         # "心衰没有": in Chinese the negation may follow its topic
         # ... and past the fact's other topics named after it ("心梗搭桥都没有", "心梗和搭桥都没有")
         named_after = clause[: match.end()] + fact_words.topic.sub(" or ", clause[match.end() :])
-        negated = _negated(clause, match.start(), lw) or _negated_after(named_after, match.end(), lw)
+        negated = (
+            _negated(clause, match.start(), lw)
+            or _negated_after(named_after, match.end(), lw)
+            # "heart failure no, just high blood pressure"; not "the pill no", one way refused
+            or (reading != "willing" and _negated_after(named_after, match.end(), lw, "answers_after_topic"))
+        )
         # "kidneys are fine", "fine for liver", or a later clause that dismisses it
         fine = dismissed or bool(lw.pattern("fine_words").search(clause))
         named_only_now = about_now and whole.count(match.group()) == 1
@@ -291,8 +296,17 @@ def _topic(
         clause = clause[: match.start()] + "or" + clause[match.end() :]
         match = fact_words.topic.search(clause, match.start() + 2)
     for match in fact_words.topic_inverted.finditer(clause):
-        found.append(_negated(clause, match.start(), lw))  # "I won't donate" says yes to "willing not to"
+        found.append(_thing_denied(clause, match.start(), lw))  # "I won't donate": yes to "willing not to"
     return found
+
+
+def _thing_denied(text: str, start: int, lw: Words) -> bool:
+    """For the thing a question asks the person to refrain from, named at `start`: whether it is
+    denied, by a negation right before it ("I won't donate") or by not even knowing of it earlier in
+    its clause (`unaware_of`: "he wouldn't even know where the sperm bank is"). Not by a negation
+    further back: "I don't want to stop donating" wants the thing."""
+    opens = max(text.rfind(mark, 0, start) for mark in ".,;!?，。；！？") + 1
+    return _negated(text, start, lw) or bool(lw.pattern("unaware_of").search(text[opens:start]))
 
 
 def _answer_after_the_turn(
@@ -307,8 +321,57 @@ def _answer_after_the_turn(
     tail = words_text[turns[-1].end() :].strip(" ,.")
     if not tail or fact_words.does_not_apply.search(tail):
         return None
-    parsed = read_yes_no(tail, fact_id, "willing", lw.language)
+    parsed = read_yes_no(_as_typed(tail, lw), fact_id, "willing", lw.language)
     return replace(parsed, said=said, sure=False) if parsed.ok else None
+
+
+def _as_typed(plain_part: str, lw: Words) -> str:
+    """Part of a `plain` text as it could have been typed, to be read again: plain() spaces the
+    characters of a language written without spaces (Chinese)."""
+    return plain_part if lw.raw.get("words_spaced", True) else plain_part.replace(" ", "")
+
+
+def _without_opening_hesitations(words_text: str, lw: Words) -> str:
+    """The words without the hesitations that open the answer or a part of it ("嗯 那个 没有", "um,
+    no"); one inside a sentence stays ("没做过那个检查": 那个 is "that")."""
+    hesitation = re.compile(rf"^\s*(?:{lw.pattern('hesitations').pattern})(?=\s|$)")
+    parts = []
+    for part in re.split(r"(?<=[,.;!?])", words_text):
+        while (found := hesitation.match(part)) is not None:
+            part = part[found.end() :]
+        parts.append(part)
+    return " ".join("".join(parts).split())
+
+
+def _echoes_left_out(clauses: list[str], fact_words: FactWords | None, lw: Words) -> list[str]:
+    """The clauses without those that only name the topic right before a lone yes or no ("heart
+    failure, no. just high blood pressure", "心衰 没有 就是血压高"): the topic echoes the question,
+    and the yes or no answers it."""
+    if fact_words is None:
+        return clauses
+    return [
+        clause
+        for i, clause in enumerate(clauses)
+        if not (
+            i + 1 < len(clauses) and fact_words.topic.fullmatch(clause) and _lone_word(clauses[i + 1], lw)
+        )
+    ]
+
+
+def _agreed_beside_the_reason(
+    said: str, words_text: str, fact_id: str, fact_words: FactWords, lw: Words
+) -> Parsed | None:
+    """Beside a reason the question does not apply, a plain agreement ("他说可以 他现在也没对象",
+    "行吧 反正也没对象"): the rest, read without the reason, when it agrees in a yes word or an
+    agreeing phrase and holds no negation. A refusal, or a denied problem ("so it's not an issue for
+    me"), stays unread: beside the reason, it may say only that the question does not apply."""
+    rest = " ".join(fact_words.does_not_apply.sub(" ", words_text).split())
+    if not rest or rest == words_text or lw.pattern("negators").search(rest):
+        return None
+    if not (lw.pattern("yes_words").search(rest) or lw.pattern("willing_yes").search(rest)):
+        return None
+    parsed = read_yes_no(_as_typed(rest, lw), fact_id, "willing", lw.language)
+    return replace(parsed, said=said, sure=False) if parsed.ok and parsed.value is True else None
 
 
 def _asked_about(clause: str, start: int, lw: Words) -> bool:
@@ -529,6 +592,11 @@ def read_yes_no(
     plain_said = plain(text)
     words_text = without_not_unknown(plain_said)  # "can't say I'm not bleeding": bleeding
     words_text = _NOT_NOT.sub(" ", words_text)  # "I wouldn't not agree": two negations cancel
+    hesitating = _without_opening_hesitations(words_text, lw)
+    left = _PARTICLES.sub("", hesitating)
+    if len(left) > 1 or (left and _lone_word(hesitating, lw)):
+        # "嗯 没有", "嗯 有": 嗯 a hesitation before the answer; a yes alone, or with a particle (嗯啊, 嗯呐)
+        words_text = hesitating
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
     fact_words = lw.for_fact(fact_id) if fact_id else None
@@ -567,10 +635,13 @@ def read_yes_no(
     ):
         if reading == "willing" and (
             turned := _answer_after_the_turn(said, words_text, fact_id, fact_words, lw)
+            or _agreed_beside_the_reason(said, words_text, fact_id, fact_words, lw)
         ):
             return turned  # "my wife's tubes are tied so it's not needed, but yes if required"
         return result.unclear(said, "boolean.unclear")
-    clauses = _clauses(statements(words_text, lw, willing=reading == "willing"), lw)
+    clauses = _echoes_left_out(
+        _clauses(statements(words_text, lw, willing=reading == "willing"), lw), fact_words, lw
+    )
     if not clauses:
         return result.unclear(said, "boolean.unclear")
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
@@ -937,7 +1008,9 @@ def _refuses_the_request(text: str, fact_id: str, language: str) -> bool:
         return True
     if fact_words is None:
         return False
-    return any(not _negated(said, named.start(), lw) for named in fact_words.topic_inverted.finditer(said))
+    return any(
+        not _thing_denied(said, named.start(), lw) for named in fact_words.topic_inverted.finditer(said)
+    )
 
 
 def _rests_on_a_marker(text: str, fact_id: str, language: str) -> bool:

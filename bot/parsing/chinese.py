@@ -489,6 +489,35 @@ def lunar_birth_date(text: str, today: date) -> date | None:
         return None
 
 
+def birthday_in_year(text: str, year: int, today: date) -> date | None:
+    """A birthday said apart from its year ("我是59年的，腊月生的", "95年的，生日12月20号"): that
+    month and day in `year`, converted when said by the lunar calendar (the first of a month said
+    without its day); None when no month is said in a clause about the birth (`birth_words`: 生日,
+    出生; "51年的 1月确诊" names no birthday)."""
+    if not is_chinese(text):
+        return None
+    births = [str(w) for w in (_zh().raw.get("dates") or {}).get("birth_words") or []]
+    clauses = [
+        c for c in re.split(r"[,，。;；!！?？\s]+", _unspaced_digits(text)) if any(w in c for w in births)
+    ]
+    for clause in clauses:
+        for match in _date_words().lunar_day.finditer(clause):
+            if not (match.group(1) or match.group(2)) and (
+                match.group(3) or match.group(4) or match.group(5)
+            ):
+                return lunar_birth_date(f"{year}年{match.group(0)}", today)
+    solar = next((found for c in clauses if (found := _SOLAR_BIRTHDAY.search(c))), None)
+    if solar is None:
+        return None
+    try:
+        return date(year, int(solar.group(1)), int(solar.group(2) or 1))
+    except ValueError:
+        return None
+
+
+_SOLAR_BIRTHDAY = re.compile(r"(?<![\d年])(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?")
+
+
 def _lunar_to_solar(year: int, month: int, day: int) -> date | None:
     """A lunar month and day of `year` as a calendar date (lunardate); a 30th in a short month (除夕
     in a year whose twelfth month has 29 days) is its last day. None for a year lunardate has no
@@ -559,6 +588,8 @@ def _shifted(day: date | None, after: str, words: _DateWords) -> date | None:
     offset = words.offset.match(after)
     if day is None or offset is None:
         return day
+    if offset.group(4) == "月" and offset.group(3) and "个" not in offset.group(0):
+        return day  # "清明以后 四月中旬": 4月 is April; four months is 四个月
     said = offset.group(3)
     number = (float(said) if said[0].isdigit() else 0.5) if said else 1.0  # 前半个月; 前一个礼拜
     span = day - _back(day, number, words.tables["units"][offset.group(4)])

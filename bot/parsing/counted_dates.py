@@ -59,7 +59,10 @@ def _counting_words(language: str) -> _CountingWords:
         units=units,
         one=frozenset(str(w) for w in section.get("counted_one") or ()),
         half=frozenset(str(w) for w in section.get("counted_half") or ()),
-        clause_break=re.compile(r"[,.;!?，。；！？]+|\s+(?:and|but|so)\s+"),
+        # a space typed between Chinese words ends a clause too ("移植后第100天停的 移植是今年1月5号")
+        clause_break=re.compile(
+            r"[,.;!?，。；！？]+|\s+(?:and|but|so)\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+        ),
     )
 
 

@@ -65,6 +65,7 @@ _NEGATED = re.compile(r"\b(?:not|never|no)\b")
 _WEEK_BACK = re.compile(r"\b(?:ago|back|last|before|fortnight)\b")
 """A week said as a time back ("a fortnight ago", "last week"), not as a frequency ("twice a week")."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_JUST_BEFORE_OR_AFTER = re.compile(r"\b(?:just|right|straight|soon|shortly|the day)\s+(after|before)\b")
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 _NEAR_DAYS = {"day": 1, "week": 2}
 """How far outside a date another may fall and still refine it: a day or two beside a day or a
@@ -115,7 +116,7 @@ Reader = Callable[[str], "tuple[date, str] | None"]
 def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None:
     """The one date the clauses of `text` name together, or None when they do not make one."""
     mentions, set_aside = _mentions(text, read)
-    relative = _placed_against_another_event(text.lower())
+    relative = _placed_against_another_event(numeric_text(text.lower()))
     if (
         relative
         and len(mentions) >= 2
@@ -133,6 +134,14 @@ def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None
         return mentions[-1].day  # "before I started chemo in March, so the end of Feb": worked out
     if len(mentions) < 2 or relative:
         return None  # "100 days after the transplant, which was on the 1st of June": asked again
+    bare = [m for m in mentions if _BARE_DAY.match(m.clause)]
+    whole = [m for m in mentions if m.period == "day" and m not in bare]
+    if len(mentions) == 2 and len(bare) == 1 and len(whole) == 1:
+        # "a week before Christmas, so the 18th": the day said twice; two different days are asked again
+        said = _BARE_DAY.match(bare[0].clause)
+        return (
+            whole[0].day if int(said.group("day")) == whole[0].day.day and not said.group("other") else None
+        )
     day_of_month = _day_of_month_within(mentions, today)
     if day_of_month is not None:
         return day_of_month
@@ -160,17 +169,36 @@ def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None
 def _placed_against_another_event(text: str) -> bool:
     """Whether a date is placed against something that happened ("100 days after the transplant",
     "a week before I started chemo"). Just before or after a day of the calendar is no other event:
-    "just before Christmas" and "right after New Year's" are dates themselves; "six weeks before
-    Thanksgiving" counts from one, which is asked again like any date counted from another."""
+    "just before Christmas" and "right after New Year's" are dates themselves, and so are days or
+    weeks from one ("the week after the Fourth of July", "2 days before Christmas": dates.py moves
+    the day); "a few months after Christmas" counts vaguely from one, and is asked again like any
+    date counted from another."""
     calendar = _calendar_names()
     return any(
         not calendar.match(text, found.end())
-        or _AN_AMOUNT_OF_TIME.search(text[max(0, found.start() - 25) : found.start()])
+        or (
+            _AN_AMOUNT_OF_TIME.search(text[max(0, found.start() - 25) : found.start()])
+            and not _moved_named_day(text, found.start())
+        )
         for found in _RELATIVE_TO_OTHER_EVENT.finditer(text)
     )
 
 
+def _moved_named_day(text: str, side: int) -> bool:
+    """Whether the words before "after"/"before" at `side` move the named day after it by days or
+    weeks, or to a weekday ("the week after the Fourth of July", "the Tuesday after Easter"), with no
+    other weekday said ("the week after Easter, on the Tuesday": which Tuesday is not known)."""
+    shift = _A_DAY_OR_WEEK_OVER.search(text[:side])
+    return bool(shift) and all(shift.start() <= day.start() < side for day in _WEEKDAY.finditer(text))
+
+
 _AN_AMOUNT_OF_TIME = re.compile(r"\b(?:days?|weeks?|months?|years?|fortnight|couple|few)\b[^,.;]*$")
+_A_DAY_OR_WEEK_OVER = re.compile(
+    r"\b(?:the|an?|\d{1,2})\s+(?:days?|weeks?|weekend|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\s*$"
+)
+"""Days or weeks from a named day, or a weekday beside it ("the week after the Fourth of July", "2 days
+before Christmas", "the Tuesday after Easter"): dates.py moves the named day, so the date is known."""
 
 
 @functools.cache
@@ -182,8 +210,12 @@ def _calendar_names() -> re.Pattern:
     said = words("en").raw.get("dates") or {}
     months = [name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:])]
     # Not the holidays on a weekday of a month: Thanksgiving, Labour Day and Mother's Day fall on
-    # different days in different countries, so the day is not known from the name alone.
-    names = [*(said.get("holidays") or {}), *months]
+    # different days in different countries, so "just after Thanksgiving" is asked again here
+    # (dates.py reads "the week after Thanksgiving" and "the Friday before" by the US day, and asks
+    # "six weeks before Thanksgiving" again). Feasts of another calendar, by year, and Easter's are
+    # known.
+    keys = ("holidays", "holidays_by_year", "easter_days")
+    names = [*(str(name) for key in keys for name in said.get(key) or {}), *months]
     return re.compile(rf"\s+(?:the\s+)?(?:{alternation(names)})\b")
 
 
@@ -237,7 +269,8 @@ def _in_the_year_said(mentions: list[_Mention], read: Reader) -> list[_Mention]:
 
 _BARE_DAY = re.compile(
     r"^\s*(?:(?:i think|i believe|i want to say|i would say|maybe|probably|around|about|roughly"
-    r"|it was|was|on)\s+)*(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)"
+    r"|it was|was|on|so|so that was|so that would be|which was|which would be|that would be)\s+)*"
+    r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)"
     r"(?:\s+or\s+(?:the\s+)?(?P<other>\d{1,2})(?:st|nd|rd|th))?\s*(?:i think|i believe)?\s*$"
 )
 """A clause that is only a day of the month ("the 20th", "on the 3rd", "the 20th or 21st", "I want to
@@ -271,13 +304,22 @@ def _day_of_month_within(mentions: list[_Mention], today: date) -> date | None:
 def _weekday_within(mentions: list[_Mention], today: date) -> date | None:
     """A weekday said beside one other date: in a week said as a time back ("a fortnight ago, on
     the Thursday") that weekday of that week, not the most recent one; beside a day that falls on
-    it ("at Easter, on the Sunday") that day. Else None."""
+    it ("at Easter, on the Sunday") that day; beside a day said to be just before or after
+    ("right after Halloween ... the Monday") the first such weekday on that side of it. Else None."""
     weekdays = [m for m in mentions if _WEEKDAY.search(m.clause) and not _YEAR.search(m.clause)]
     if len(weekdays) != 1 or len(mentions) != 2:
         return None
     other = next(m for m in mentions if m is not weekdays[0])
     if other.period == "day" and other.day.weekday() == weekdays[0].day.weekday():
         return other.day
+    side = _JUST_BEFORE_OR_AFTER.search(other.clause)
+    if other.period == "day" and side:
+        # "right after Halloween ... the Monday": the first Monday after it
+        step = timedelta(days=1 if side.group(1) == "after" else -1)
+        day = other.day + step
+        while day.weekday() != weekdays[0].day.weekday():
+            day += step
+        return day if day <= today else None
     if other.period != "week" or not _WEEK_BACK.search(other.clause):
         return None
     shift = (weekdays[0].day.weekday() - other.day.weekday() + 3) % 7 - 3  # the nearest such weekday

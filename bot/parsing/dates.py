@@ -511,28 +511,49 @@ def _before_last(text: str, today: date, date_order: str | None) -> str:
     return _named_before_last_pattern().sub(year_earlier, text)
 
 
+_DAY_OF_LAST_WEEK = re.compile(
+    r"(?<!or )\b(?:the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\s+(?:of\s+)?last\s+week\b"
+)
+"""That day of last week ("Wednesday last week", "the Monday of last week"); not one of two said
+("Tuesday or Wednesday last week" is asked again)."""
+_WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # date.weekday()'s order
 _SHIFTS = {"day": timedelta(days=1), "week": timedelta(days=7), "weekend": timedelta(days=7)}
 
 
 def _next_to_named_day(text: str, today: date, date_order: str | None) -> str:
-    """ "The week after Anzac Day", "the day before Christmas 2024": the named day moved by the unit
-    (a month after it is left to dateparser's reading of the named day: too long to guess)."""
+    """ "The week after Anzac Day", "the day before Christmas 2024", "the Tuesday after Easter": the
+    named day moved by the unit, or to the first such weekday on that side of it. A count of days or
+    weeks ("two days before Christmas") only from a day fixed wherever the person lives: "six weeks
+    before Thanksgiving" is asked again (a month after a day is left to dateparser's reading of the
+    named day: too long to guess)."""
 
     def shifted(match: re.Match) -> str:
-        unit, side, name, year = match.groups()  # the year: 2024, "last year", "this year"
+        count, unit = match.group("count"), match.group("units") or match.group("unit")
+        side, year = match.group("side") or match.group("counted_side"), match.group("year")
+        name = match.group("name") or match.group("known")  # the year: 2024, "last year", "this year"
         named = read_date(f"{name} {year or ''}".strip(), today, date_order)
         if named is None:
             return match.group(0)
-        return _spelled(named.day + _SHIFTS[unit] * (1 if side == "after" else -1))
+        step = 1 if side == "after" else -1
+        if unit in _WEEKDAYS:
+            day = named.day + timedelta(days=step)
+            while day.weekday() != _WEEKDAY_STEMS.index(unit[:3]):
+                day += timedelta(days=step)
+            return _spelled(day)
+        return _spelled(named.day + _SHIFTS[unit.rstrip("s")] * step * int(count or 1))
 
     return _next_to_named_pattern().sub(shifted, text)
 
 
 @functools.cache
 def _next_to_named_pattern() -> re.Pattern:
+    weekdays = "|".join(_WEEKDAYS)
     return re.compile(
-        rf"\b(?:the\s+)?(day|week|weekend)\s+(after|before)\s+(?:the\s+)?({_day_names()})"
-        rf"(?:\s+((?:19|20)\d\d|last year|this year))?\b"
+        rf"\b(?:(?P<count>\d{{1,2}})\s+(?P<units>days|weeks)\s+(?P<counted_side>after|before)\s+(?:the\s+)?"
+        rf"(?P<known>{_known_day_names()})"
+        rf"|(?:(?:the|an?|1)\s+)?(?P<unit>day|week|weekend|{weekdays})\s+(?P<side>after|before)\s+(?:the\s+)?"
+        rf"(?P<name>{_day_names()}))(?:\s+(?:in\s+|of\s+)?(?P<year>(?:19|20)\d\d|last year|this year))?\b"
     )
 
 
@@ -542,6 +563,16 @@ def _time_after_a_name() -> re.Pattern:
     "Easter time", "the Christmas period"), which places it no differently."""
     around = _said_dates().get("time_around_a_name") or []
     return re.compile(rf"\b({_day_names()})\s+(?:{alternation(around)})\b")
+
+
+@functools.cache
+def _known_day_names() -> str:
+    """The days said by a name that fixes them wherever the person lives (`dates.holidays`,
+    `holidays_by_year`, `easter_days`): not Thanksgiving or Mother's Day, which fall on different
+    days in different countries, nor months and seasons."""
+    said = _said_dates()
+    keys = ("holidays", "holidays_by_year", "easter_days")
+    return alternation([str(name) for key in keys for name in said.get(key) or {}])
 
 
 @functools.cache
@@ -574,6 +605,10 @@ def _date_words(text: str, today: date, date_order: str | None = None) -> str:
     text = _weekday_holidays(text, today)
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
+    last_monday = today - timedelta(days=today.weekday() + 7)
+    text = _DAY_OF_LAST_WEEK.sub(
+        lambda m: _spelled(last_monday + timedelta(days=_WEEKDAY_STEMS.index(m.group(1)[:3]))), text
+    )
     text = _named_days(text, today)
     text = _said_relative(text, today, date_order or DEFAULT_DATE_ORDER)
     month = "|".join(_MONTHS)
@@ -586,7 +621,9 @@ def _date_words(text: str, today: date, date_order: str | None = None) -> str:
                 rf"\b((?:{month})(?: \d{{1,2}}\b)?)", lambda m, y=year: f"{m.group(1)} {y}", text, count=1
             )
     text = re.sub(rf"\blast ({month})\b", r"\1", text)
-    tokens = re.findall(r"\d{1,4}(?:[/.-]\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+", text)
+    # a Chinese character still in the text is no date word (those are read already): it stays a token
+    # only so that a number before it ("输过1次", once) is not taken to go with a month after it
+    tokens = re.findall(r"\d{1,4}(?:[/.-]\d{1,4}){1,2}|\d+(?:st|nd|rd|th)?|[a-z]+|[\u4e00-\u9fff]", text)
     kept: list[str] = []
     for i, token in enumerate(tokens):
         before = tokens[i - 1] if i > 0 else ""
@@ -1040,7 +1077,10 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     counted = counted_date(text, today, lambda clause: _single_clause_date(clause, today))
     if counted is not None:  # "when he was 45; he's 71 now", "移植满一年停的，我是25年8月移植的"
         return result.value(counted, said)
-    if _AFTER_ANOTHER_EVENT.search(numeric_text(text)) or _counted_from_an_event(text):
+    counted_text = numeric_text(text)
+    # "a week after Halloween" is counted from a day with a name (`_next_to_named_day`), not another event
+    from_a_named_day = _next_to_named_pattern().search(counted_text.lower())
+    if (_AFTER_ANOTHER_EVENT.search(counted_text) and not from_a_named_day) or _counted_from_an_event(text):
         concluded = _concluded_date(text, today)
         if concluded is not None:  # "two weeks after his last cycle, so that would be the 12th of November"
             return result.value(concluded, said)

@@ -218,7 +218,9 @@ _DATE_NOISE = [
         r"\(\s*(?:19|20)\d{2}\s*\)",
         rf"\b(?:on\s+)?the\s+{_DAY}(?:st|nd|rd|th)\s+of\s+(?:this|next|last|the)\s+month\b",
         rf"\bon\s+the\s+{_DAY}(?:st|nd|rd|th)\b",
-        r"\b(?:on|from|dated|since|by|as of|checked|tested|taken|done)\s+\d{1,2}/\d{1,2}(?![/\d])",
+        r"\b(?:on|from|dated|since|by|as of|checked|tested|taken|done|last|check|test|result|results|labs"
+        r"|bloods)"
+        r"\s+\d{1,2}/\d{1,2}(?![/\d])",
     ]
 ]
 
@@ -357,8 +359,12 @@ def prepare(text: str, count_words: bool = False) -> str:
     prepared = _LAKH_GROUPED.sub(r"\1\2\3", prepared)  # "1,20,000": digits grouped the Indian way
     prepared = blanked(prepared, _BRACKETED_DAY.finditer(prepared))  # "44 (11/30)": the test's day
     prepared = blanked(prepared, _REFERENCE_RANGE.finditer(prepared))  # "118 (115-160)": the normal range
-    rules = words(written_language(prepared)).threshold_rules
-    prepared = blanked(prepared, rules.finditer(prepared))  # "88, they give blood under 80": a rule
+    said_words = words(written_language(prepared))
+    prepared = blanked(
+        prepared, said_words.threshold_rules.finditer(prepared)
+    )  # "88, they give blood under 80"
+    amounts = re.compile(rf"\d+(?:\.\d+)?\s*(?:{said_words.pattern('amounts_given').pattern})")
+    prepared = blanked(prepared, amounts.finditer(prepared))  # "7.9 after 2 pints": blood given, no value
     prepared = _BRACKETED_UNIT.sub(r" \1 ", prepared)  # "8 (x10^9/L)": a unit as a report prints it
     prepared = _POINT_SAID.sub(r"\1.\2", prepared)  # "9 point 4"
     prepared = _POWER_TYPED_FLAT.sub(r"x10^\1", prepared)  # "37 x 10 9": ×10⁹ typed without the ^
@@ -563,7 +569,9 @@ _LAB_VALUE = re.compile(
 def _without_other_labs(prepared: str, fact_id: str = "") -> tuple[str, bool]:
     """The text without the values of labs no question asks about (`other_labs` in
     bot/words/<language>.yaml: "eGFR > 60", "CD4 210", "白细胞3.2") or another question asks about
-    (`lab_names` other than `fact_id`'s: "血红蛋白78" is no platelet count), and whether there were any."""
+    (`lab_names` other than `fact_id`'s: "血红蛋白78" is no platelet count), and whether there were any.
+    A blood product's name (`blood_products`) right after a transfusion (`transfused_before`:
+    "输完红细胞是72") names blood given, not a test, and stays."""
     language = written_language(prepared)
     lw = words(language)
     names = [lw.pattern("other_labs")] if lw.raw.get("other_labs") else []
@@ -573,6 +581,11 @@ def _without_other_labs(prepared: str, fact_id: str = "") -> tuple[str, bool]:
     found = sorted(
         (match for pattern in names for match in pattern.finditer(prepared)), key=lambda m: m.start()
     )
+    transfused = re.compile(rf"(?:{lw.pattern('transfused_before').pattern})\s*$")
+    products = lw.pattern("blood_products")
+    found = [
+        m for m in found if not (products.fullmatch(m.group()) and transfused.search(prepared[: m.start()]))
+    ]
     out, masked, reach = prepared, False, len(prepared)
     for match in reversed(found):
         value = _LAB_VALUE.match(prepared, match.end())
