@@ -130,10 +130,8 @@ _RIGHT_AFTER_A_NUMBER = re.compile(r"\d(?:\s*[^\s\d]{1,8})?[\s,，.。]*$")
 
 
 def _as_written(plain_text: str, language: str) -> str:
-    """Part of a `plain` text back in the form the readers take: plain() spaces the characters of a
-    language written without spaces (Chinese), and "十 月 份" is no month to the numeral reader."""
-    spaced = language_words(language).raw.get("words_spaced", True)
-    return plain_text if spaced else plain_text.replace(" ", "")
+    """Part of a `plain` text back in the form the readers take (`Words.as_written`)."""
+    return language_words(language).as_written(plain_text)
 
 
 def parse_answer(fact: FactDefinition, text: str, today: date, language: str = "en") -> Parsed:

@@ -321,23 +321,16 @@ def _answer_after_the_turn(
     tail = words_text[turns[-1].end() :].strip(" ,.")
     if not tail or fact_words.does_not_apply.search(tail):
         return None
-    parsed = read_yes_no(_as_typed(tail, lw), fact_id, "willing", lw.language)
+    parsed = read_yes_no(lw.as_written(tail), fact_id, "willing", lw.language)
     return replace(parsed, said=said, sure=False) if parsed.ok else None
-
-
-def _as_typed(plain_part: str, lw: Words) -> str:
-    """Part of a `plain` text as it could have been typed, to be read again: plain() spaces the
-    characters of a language written without spaces (Chinese)."""
-    return plain_part if lw.raw.get("words_spaced", True) else plain_part.replace(" ", "")
 
 
 def _without_opening_hesitations(words_text: str, lw: Words) -> str:
     """The words without the hesitations that open the answer or a part of it ("嗯 那个 没有", "um,
     no"); one inside a sentence stays ("没做过那个检查": 那个 is "that")."""
-    hesitation = re.compile(rf"^\s*(?:{lw.pattern('hesitations').pattern})(?=\s|$)")
     parts = []
     for part in re.split(r"(?<=[,.;!?])", words_text):
-        while (found := hesitation.match(part)) is not None:
+        while (found := lw.opening_hesitation.match(part)) is not None:
             part = part[found.end() :]
         parts.append(part)
     return " ".join("".join(parts).split())
@@ -370,7 +363,7 @@ def _agreed_beside_the_reason(
         return None
     if not (lw.pattern("yes_words").search(rest) or lw.pattern("willing_yes").search(rest)):
         return None
-    parsed = read_yes_no(_as_typed(rest, lw), fact_id, "willing", lw.language)
+    parsed = read_yes_no(lw.as_written(rest), fact_id, "willing", lw.language)
     return replace(parsed, said=said, sure=False) if parsed.ok and parsed.value is True else None
 
 

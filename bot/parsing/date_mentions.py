@@ -201,6 +201,10 @@ _A_DAY_OR_WEEK_OVER = re.compile(
 before Christmas", "the Tuesday after Easter"): dates.py moves the named day, so the date is known."""
 
 
+FIXED_DAY_KEYS = ("holidays", "holidays_by_year", "easter_days")
+"""The words file's `dates` tables of days whose name fixes them wherever the person lives."""
+
+
 @functools.cache
 def _calendar_names() -> re.Pattern:
     """Days and months of the calendar by name (bot/words/en.yaml `dates.holidays`, the months),
@@ -214,8 +218,7 @@ def _calendar_names() -> re.Pattern:
     # (dates.py reads "the week after Thanksgiving" and "the Friday before" by the US day, and asks
     # "six weeks before Thanksgiving" again). Feasts of another calendar, by year, and Easter's are
     # known.
-    keys = ("holidays", "holidays_by_year", "easter_days")
-    names = [*(str(name) for key in keys for name in said.get(key) or {}), *months]
+    names = [*(str(name) for key in FIXED_DAY_KEYS for name in said.get(key) or {}), *months]
     return re.compile(rf"\s+(?:the\s+)?(?:{alternation(names)})\b")
 
 
@@ -240,6 +243,15 @@ def _mentions(text: str, read: Reader) -> tuple[list[_Mention], bool]:
             period = f"vague {vague.group('unit')}" if vague else reading[1]
             found.append(_Mention(reading[0], period, clause))
     return found, set_aside
+
+
+def first_weekday_beside(day: date, weekday: int, after: bool) -> date:
+    """The first day after `day` (or before it) that falls on `weekday` (0 is Monday)."""
+    step = timedelta(days=1 if after else -1)
+    found = day + step
+    while found.weekday() != weekday:
+        found += step
+    return found
 
 
 def _in_the_year_said(mentions: list[_Mention], read: Reader) -> list[_Mention]:
@@ -315,10 +327,7 @@ def _weekday_within(mentions: list[_Mention], today: date) -> date | None:
     side = _JUST_BEFORE_OR_AFTER.search(other.clause)
     if other.period == "day" and side:
         # "right after Halloween ... the Monday": the first Monday after it
-        step = timedelta(days=1 if side.group(1) == "after" else -1)
-        day = other.day + step
-        while day.weekday() != weekdays[0].day.weekday():
-            day += step
+        day = first_weekday_beside(other.day, weekdays[0].day.weekday(), side.group(1) == "after")
         return day if day <= today else None
     if other.period != "week" or not _WEEK_BACK.search(other.clause):
         return None

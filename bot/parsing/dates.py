@@ -36,7 +36,7 @@ from bot.parsing import result
 from bot.parsing.booleans import asks_back, says_it_happened, topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.counted_dates import counted_date, without_ages
-from bot.parsing.date_mentions import reconcile, works_the_date_out
+from bot.parsing.date_mentions import FIXED_DAY_KEYS, first_weekday_beside, reconcile, works_the_date_out
 from bot.parsing.result import Parsed
 from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain
 from bot.parsing.words import without_future_clauses
@@ -535,12 +535,9 @@ def _next_to_named_day(text: str, today: date, date_order: str | None) -> str:
         named = read_date(f"{name} {year or ''}".strip(), today, date_order)
         if named is None:
             return match.group(0)
-        step = 1 if side == "after" else -1
         if unit in _WEEKDAYS:
-            day = named.day + timedelta(days=step)
-            while day.weekday() != _WEEKDAY_STEMS.index(unit[:3]):
-                day += timedelta(days=step)
-            return _spelled(day)
+            return _spelled(first_weekday_beside(named.day, _WEEKDAY_STEMS.index(unit[:3]), side == "after"))
+        step = 1 if side == "after" else -1
         return _spelled(named.day + _SHIFTS[unit.rstrip("s")] * step * int(count or 1))
 
     return _next_to_named_pattern().sub(shifted, text)
@@ -571,8 +568,7 @@ def _known_day_names() -> str:
     `holidays_by_year`, `easter_days`): not Thanksgiving or Mother's Day, which fall on different
     days in different countries, nor months and seasons."""
     said = _said_dates()
-    keys = ("holidays", "holidays_by_year", "easter_days")
-    return alternation([str(name) for key in keys for name in said.get(key) or {}])
+    return alternation([str(name) for key in FIXED_DAY_KEYS for name in said.get(key) or {}])
 
 
 @functools.cache

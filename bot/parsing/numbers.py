@@ -360,11 +360,8 @@ def prepare(text: str, count_words: bool = False) -> str:
     prepared = blanked(prepared, _BRACKETED_DAY.finditer(prepared))  # "44 (11/30)": the test's day
     prepared = blanked(prepared, _REFERENCE_RANGE.finditer(prepared))  # "118 (115-160)": the normal range
     said_words = words(written_language(prepared))
-    prepared = blanked(
-        prepared, said_words.threshold_rules.finditer(prepared)
-    )  # "88, they give blood under 80"
-    amounts = re.compile(rf"\d+(?:\.\d+)?\s*(?:{said_words.pattern('amounts_given').pattern})")
-    prepared = blanked(prepared, amounts.finditer(prepared))  # "7.9 after 2 pints": blood given, no value
+    prepared = blanked(prepared, said_words.threshold_rules.finditer(prepared))  # "88, give blood under 80"
+    prepared = blanked(prepared, said_words.amount_given.finditer(prepared))  # "7.9 after 2 pints": no value
     prepared = _BRACKETED_UNIT.sub(r" \1 ", prepared)  # "8 (x10^9/L)": a unit as a report prints it
     prepared = _POINT_SAID.sub(r"\1.\2", prepared)  # "9 point 4"
     prepared = _POWER_TYPED_FLAT.sub(r"x10^\1", prepared)  # "37 x 10 9": ×10⁹ typed without the ^
@@ -581,10 +578,11 @@ def _without_other_labs(prepared: str, fact_id: str = "") -> tuple[str, bool]:
     found = sorted(
         (match for pattern in names for match in pattern.finditer(prepared)), key=lambda m: m.start()
     )
-    transfused = re.compile(rf"(?:{lw.pattern('transfused_before').pattern})\s*$")
     products = lw.pattern("blood_products")
     found = [
-        m for m in found if not (products.fullmatch(m.group()) and transfused.search(prepared[: m.start()]))
+        m
+        for m in found
+        if not (products.fullmatch(m.group()) and lw.transfused_right_before.search(prepared[: m.start()]))
     ]
     out, masked, reach = prepared, False, len(prepared)
     for match in reversed(found):

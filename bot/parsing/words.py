@@ -121,6 +121,26 @@ class Words:
         "still on it"), over the spaced text; no answer to how a treatment turned out."""
         return self._expressions("ongoing_treatment")
 
+    def as_written(self, plain_part: str) -> str:
+        """Part of a `plain` text back in the form the readers take: plain() spaces the characters of
+        a language written without spaces (Chinese), and "十 月 份" is no month to the numeral reader."""
+        return plain_part if self.raw.get("words_spaced", True) else plain_part.replace(" ", "")
+
+    @functools.cached_property
+    def opening_hesitation(self) -> re.Pattern:
+        """A hesitation (`hesitations`: 嗯, "um") that opens a `plain` text, as a whole word."""
+        return re.compile(rf"^\s*(?:{self.pattern('hesitations').pattern})(?=\s|$)")
+
+    @functools.cached_property
+    def amount_given(self) -> re.Pattern:
+        """A number of bags or units of blood given (`amounts_given`: "2 pints", 2袋): no lab value."""
+        return re.compile(rf"\d+(?:\.\d+)?\s*(?:{self.pattern('amounts_given').pattern})")
+
+    @functools.cached_property
+    def transfused_right_before(self) -> re.Pattern:
+        """A transfusion (`transfused_before`: 输完, "after the") ending the text before a lab's name."""
+        return re.compile(rf"(?:{self.pattern('transfused_before').pattern})\s*$")
+
     @functools.cached_property
     def threshold_rules(self) -> re.Pattern:
         """`threshold_rules`: a rule about a threshold, not a value ("if it goes under 80 he needs
