@@ -104,7 +104,7 @@ def _month_beside_a_year(said: str, year: int) -> date | None:
     if is_chinese(said):
         return None
     words = numeric_text(said, ordinals=True)
-    clauses = [c for c in re.split(r"[,.;!?]", words) if _BIRTH_CLAUSE.search(c)]
+    clauses = [c for c in re.split(r"[,;!?]|\.(?!\d)", words) if _BIRTH_CLAUSE.search(c)]
     found = next((m for c in clauses if (m := _MONTH_AND_DAY.search(c))), None)
     if found is None:
         return None

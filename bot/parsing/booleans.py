@@ -384,11 +384,20 @@ def _answered_after_inverted_topic(words_text: str, fact_words: FactWords | None
     named = list(fact_words.topic_inverted.finditer(words_text))
     if not named or _negated(words_text, named[-1].start(), lw):
         return None
+    opening = re.split(r"[,;:.!?，；：。！？]", words_text[: named[-1].start()])[-1]
+    echoed = re.match(
+        r"\s*[?？]", words_text[named[-1].end() :]
+    )  # "keen to donate? no way": a question echoed
+    if not echoed and fact_words.says.search(opening + named[-1].group()):
+        return None  # "no plans to donate. yes": the clause answered already, the yes agrees with it
     parts = [p.strip() for p in re.split(r"[,;:.!?，；：。！？]", words_text[named[-1].end() :])]
     if len(parts) < 2 or parts[0] or not _lone_word(parts[1], lw):
         return None  # "a regular donor and I don't want to stop": not a yes or no to the thing
     said = set(_plain_words(parts[1], lw))
-    return not said.pop() if len(said) == 1 else None
+    if len(said) != 1:
+        return None
+    # "stop donating? no chance": the refraining itself echoed, so the lone word answers it as asked
+    return said.pop() if _REFRAINING_ECHOED.search(opening) else not said.pop()
 
 
 def _last_of_disagreeing(clauses: list[str], answers: list[list[bool]]) -> tuple[str, bool] | None:
@@ -525,6 +534,49 @@ _SENTENCE_END = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)(?!\d)\s*")
 """Where a sentence ends: after ! ? 。 ！ ？, or a full stop that is not inside a number ("2.5")."""
 
 
+_NOT_YET = re.compile(r"\bnot yet\b")
+_REFRAINING_ECHOED = re.compile(
+    r"(?:\b(?:stop|stopping|quit|quitting|give up|giving up|avoid|avoiding|refrain from)\s*|"
+    r"(?:停\s*止|不\s*再|放\s*弃)\s*)$"
+)
+
+
+def _still_to_come(words_text: str, fact_words: FactWords, lw: Words) -> bool:
+    """Whether the answer says only that what would answer is still to come: the fact's `awaiting`
+    phrases, or, beside a guess (`suspected`), the language's `still_uncertain` patterns ("could be
+    GVHD, could be my age"), with no yes or no word and none of the fact's own answering phrases
+    beside them ("yes, cultures pending" is a yes; "no infection, cultures not back" a no)."""
+    uncertain = lw.still_uncertain.search(words_text) and lw.pattern("suspected").search(words_text)
+    if not (fact_words.awaiting.search(words_text) or uncertain):
+        return False
+    rest = _NOT_YET.sub(" ", lw.still_uncertain.sub(" ", fact_words.awaiting.sub(" ", words_text)))
+    return not (
+        fact_words.says.search(rest)
+        or lw.pattern("yes_words").search(rest)
+        or lw.pattern("no_words").search(rest)
+    )
+
+
+def _answered_in_pieces_beside(text: str, fact_words: FactWords, lw: Words) -> set[bool]:
+    """For Chinese typed with spaces or commas for stops and no question mark ("捐精是啥意思 反正我不捐",
+    "冻精自用应该不算捐吧，不捐"): the fact's own phrases in the pieces that ask nothing answer it."""
+    if lw.pattern("asks_if_it_counts").search(plain(text)):
+        return set()  # "我老公结扎了，这个算吗": the statement is what is asked about, not an answer
+    pieces = [p for p in re.split(r"[\s,，。.!！?？;；]+", text) if p]
+    told = [
+        plain(p)
+        for p in pieces
+        if not (
+            asks_what_it_means(p, lw.language)
+            or lw.pattern("asks_if_it_counts").search(plain(p))
+            or re.search(r"[吗吧呢?？]$", p)
+        )
+    ]
+    if not told or len(told) == len(pieces):
+        return set()
+    return set().union(*(fact_words.answers_in(piece) for piece in told))
+
+
 def asks_what_it_means(text: str, language: str = "en") -> bool:
     """Whether a sentence of the answer asks what the question means or whether something counts
     ("what do you mean by days?", "does a funny turn count?", "啥叫缓解"; `asks_what_it_means` in
@@ -562,6 +614,30 @@ def says_it_happened(text: str, language: str = "en") -> bool:
     return False
 
 
+_HAS_A_THING = re.compile(r"^((?:我|他|她|俺|咱|我们|他们|她们)?(?:也|还|就|只|都)?)有(?=[\u4e00-\u9fff]{2})")
+"""A piece opening with 有 and then a thing: what follows 有 starts at the match's end."""
+
+
+def _another_thing_had(text: str, fact_words: FactWords | None, lw: Words) -> str:
+    """Chinese: in a piece that opens "有" and a thing that is not what the question asks about ("有梅毒"
+    to the HIV question, "有房颤" to the one about ventricular rhythms), the 有 says the person has that
+    thing, not yes; it is left out. Particles and amounts after 有 (`has_not_a_thing`: 有的, 有过, 有一次)
+    keep it a yes, and so does the question's own topic or answering phrase in the piece."""
+    if fact_words is None:
+        return text
+    followers = tuple(lw.list("has_not_a_thing"))
+    pieces = re.split(r"([，。,.!！?？;；\s]+)", text)
+    for i, piece in enumerate(pieces):
+        opening = _HAS_A_THING.match(piece)
+        if opening is None or piece[opening.end() :].startswith(followers):
+            continue
+        spaced = plain(piece)
+        if fact_words.topic.search(spaced) or fact_words.says.search(spaced):
+            continue
+        pieces[i] = opening.group(1) + piece[opening.end() :]
+    return "".join(pieces)
+
+
 def read_yes_no(
     text: str,
     fact_id: str | None,
@@ -582,6 +658,8 @@ def read_yes_no(
     lw = words(answer_language(text, language))
     if fact_id and lw.language == "zh":  # 缓介, 化聊: a homophone the pinyin keyboard offered
         text = homophones_corrected(text, _fact_phrases(lw, fact_id, reading))
+        if reading in ("now", "ever"):  # a condition had, not a willingness or a capacity
+            text = _another_thing_had(text, lw.for_fact(fact_id), lw)
     plain_said = plain(text)
     words_text = without_not_unknown(plain_said)  # "can't say I'm not bleeding": bleeding
     words_text = _NOT_NOT.sub(" ", words_text)  # "I wouldn't not agree": two negations cancel
@@ -593,6 +671,10 @@ def read_yes_no(
     if lw.pattern("unknown").search(words_text):
         return result.unknown(said)
     fact_words = lw.for_fact(fact_id) if fact_id else None
+    if fact_words is not None and _still_to_come(words_text, fact_words, lw):
+        # "fever since Tuesday, they're doing cultures, nobody's told us what it is yet", 还没评估,
+        # "could be GVHD, could be my age": what would answer is still to come
+        return result.unknown(said, result.RESULT_PENDING)
     about_the_thing = _answered_after_inverted_topic(words_text, fact_words, lw)
     if about_the_thing is not None:  # "donating? no way": no to donating, yes to not donating
         return result.value(about_the_thing, said)
@@ -616,6 +698,8 @@ def read_yes_no(
             # "啥意思？捐精子？不捐不捐": the fact's own phrase, in a sentence of its own after the
             # question (not "绝经了这个算吗", one sentence asking), answers it
             answered = fact_words.answers_in(beside)
+        if not answered and reading == "willing" and fact_words is not None and lw.language == "zh":
+            answered = _answered_in_pieces_beside(text, fact_words, lw)
         if len(answered) == 1:
             return result.value(answered.pop(), said)
         return result.unclear(said, result.ASKS_WHAT_IT_MEANS)

@@ -229,7 +229,7 @@ def _date_words() -> _DateWords:
         count=re.compile(
             rf"(\d+(?:\.\d+)?|{most}|{half})\s*个?\s*({half})?\s*多?\s*个?\s*({alt['units']})\s*({half})?\s*多?\s*(?:{ago})"
         ),
-        day=re.compile(rf"({alt['day_words']})"),
+        day=re.compile(rf"(?<![目之以提])({alt['day_words']})"),  # 目前日期, 之前日期: no 前日
         most_of=frozenset(raw.get("most_of") or []),
         holiday_over=re.compile(rf"^(?:{_alternatives(raw.get('holiday_over') or [])})"),
     )
@@ -268,6 +268,8 @@ def _chinese_date(text: str, today: date) -> date | None:
     words = _date_words()
     tables = words.tables
     digits = _unspaced_digits(text)
+    # 2015年前后 is "around 2015", never 2015 years ago
+    digits = re.sub(r"(?<!\d)((?:19|20)\d{2})\s*年\s*前后", r"\1年左右", digits)
     lunar = next((m for m in words.lunar_day.finditer(digits) if m.group(3) or m.group(6)), None)
     if lunar:  # 腊月二十三, 农历七月初一, 大年初二, 十月初一
         day = _shifted(_lunar_day(lunar, today, tables), digits[lunar.end() :], words)

@@ -471,7 +471,7 @@ def _as_now(text: str) -> str:
     clauses = re.split(r"(?<=[,;.!?，；。！？])", text)
     if len(clauses) < 2:
         return text
-    now, before = now_and_before([plain(c) for c in clauses], lw)
+    now, before = now_and_before([plain(c) for c in clauses], lw, weak_alone=False)
     if not now or not before:
         return text
     return "".join(c for i, c in enumerate(clauses) if i not in before)

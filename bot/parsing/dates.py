@@ -300,7 +300,8 @@ _WEEKDAY_BEFORE_LAST = re.compile(
     r"\b(?:the\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+before\s+last\b"
 )
 _DECADE = re.compile(r"\b(?:the\s+)?(?:'|19|20)?(\d)0s\b")
-_DAY_AND_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/.])(\d{1,2})(?![\d/.])")
+_DAY_AND_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})([/.])(\d{1,2})(?![\d/]|\.\d)")
+"""(A full stop after it ends the sentence: "on 11/20." is the 20th of November.)"""
 _BARE_DAY = re.compile(
     r"(?<![\d/.-])\b([1-9]|[12]\d|3[01])\b(?!\s*(?:st|nd|rd|th)?\s*(?:days?|weeks?|months?|years?))"
 )
@@ -614,7 +615,7 @@ def _date_words(text: str, today: date, date_order: str | None = None) -> str:
         if said_year and re.search(rf"\b(?:{month})\b", text) and not _SAID_YEAR.search(text):
             text = text[: said_year.start()] + text[said_year.end() :]
             text = re.sub(
-                rf"\b((?:{month})(?: \d{{1,2}}\b)?)", lambda m, y=year: f"{m.group(1)} {y}", text, count=1
+                rf"\b((?:{month})\b(?: \d{{1,2}}\b)?)", lambda m, y=year: f"{m.group(1)} {y}", text, count=1
             )
     text = re.sub(rf"\blast ({month})\b", r"\1", text)
     # a Chinese character still in the text is no date word (those are read already): it stays a token
@@ -842,7 +843,7 @@ def _date_of_the_last_time(text: str, today: date) -> date | None:
 
 def _punctuated_clauses(text: str) -> list[str]:
     """The answer's clauses between commas, full stops and semicolons, as typed."""
-    return [c for c in re.split(r"[,.;，。；]", text) if c.strip()]
+    return [c for c in re.split(r"[,;，。；]|\.(?!\d)", text) if c.strip()]  # not inside "18.11.2026"
 
 
 @functools.cache
@@ -941,6 +942,31 @@ def clause_dates(text: str, today: date) -> list[date]:
         if said is not None:
             found.append(said)
     return found
+
+
+_AGAIN_ZH = re.compile(r"(?:又|再次|再)\s*(?:输|打|给输)")
+_OTHER_BLOOD_ZH = re.compile(r"血(?!小板)|红细胞|红悬|悬红|血浆")
+"""In the clause said to be again: another blood product (红细胞, 输血) is no platelet transfusion."""
+
+
+def _latest_told_again(text: str, today: date) -> date | None:
+    """For a question about the latest transfusion, in Chinese: a later clause that says it was
+    given again, on a later date ("上周三输过一次，昨天又输了一次": yesterday; not "昨天又输了红细胞");
+    else None."""
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+    dated = [(chinese_date(c, today), c) for c in clauses]
+    dated = [(day, c) for day, c in dated if day is not None]
+    if len(dated) < 2:
+        return None
+    (_, _), (last_day, last_clause) = dated[-2], dated[-1]
+    if (
+        _AGAIN_ZH.search(last_clause)
+        and not _OTHER_BLOOD_ZH.search(last_clause)
+        and last_day == max(day for day, _ in dated)
+        and last_day <= today
+    ):
+        return last_day
+    return None
 
 
 _EITHER_MONTH = re.compile(rf"\b({alternation(_MONTHS)})\s+or\s+({alternation(_MONTHS)})\b")
@@ -1110,6 +1136,8 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         # vaguely, is not the thing asked about
         return result.value(NEVER, said)
     chinese = chinese_date(text, today)  # 上周二, 去年五月, 三个月前 (bot/parsing/chinese.py)
+    if chinese is not None and fact.several_dates == "latest":
+        chinese = _latest_told_again(text, today) or chinese
     if chinese is not None:
         return (
             result.out_of_range(said, "date.in_future", chinese)

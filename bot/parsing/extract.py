@@ -279,7 +279,7 @@ def _steroid_dose(fact, words: str) -> Parsed | None:
     )
     # Each mention is read with the rest of its clause, so "10mg twice a day" counts twice.
     readings = [
-        parse_number(fact, re.split(r"[.;,]", words[m.start() :])[0])
+        parse_number(fact, re.split(r"[;,]|\.(?!\d)", words[m.start() :])[0])  # not inside "7.5"
         for m in re.finditer(pattern, words)
         if not _hearsay(words, m.start())
     ]

@@ -216,6 +216,12 @@ _DATE_NOISE = [
         # "EF 45% (echo 2025)", "creat 1.2 (2024)": a year that dates a test
         rf"\b(?:echo|scan|test|letter|report|mri|ecg|ekg|muga|checked|done|dated|taken)\s+(?:(?:{_MONTH}|may)\s+)?(?:19|20)\d{{2}}\b",
         r"\(\s*(?:19|20)\d{2}\s*\)",
+        # a year and month ("2次（2025.01，2026.09）", "79岁（1947.06）"), a cycle or remission by number
+        r"(?<![\d.])(?:19|20)\d{2}[./]\d{1,2}(?![\d.])",
+        r"\b(?:cr[12]|c\d{1,2}|cycle\s+\d{1,2})\b(?!\s*[-–.,]\s*\d)",
+        # a stage, grade or class is no value: "1.9, she's got stage 4 kidney disease", "CKD 3期"
+        r"\b(?:stage|grade|class|type|phase|nyha|ckd)\s*(?:[ivx]+|\d+)[ab]?\b",
+        r"\d+\s*[ab]?\s*(?:期(?!\s*间)|级)",
         rf"\b(?:on\s+)?the\s+{_DAY}(?:st|nd|rd|th)\s+of\s+(?:this|next|last|the)\s+month\b",
         rf"\bon\s+the\s+{_DAY}(?:st|nd|rd|th)\b",
         r"\b(?:on|from|dated|since|by|as of|checked|tested|taken|done|last|check|test|result|results|labs"
@@ -345,6 +351,15 @@ def _is_count(fact: FactDefinition) -> bool:
     return fact.type == "integer" and not fact.unit
 
 
+_LAKH_AND_THOUSANDS = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:lakhs?|lacs?)\s+(?:and\s+)?(\d{1,2})(?:\s*(?:thousand|k)(?![a-z])|000(?!\d))"
+)
+
+
+def _lakh_and_thousands(match: re.Match) -> str:
+    return str(round(float(match.group(1)) * 100_000 + int(match.group(2)) * 1_000))
+
+
 def prepare(text: str, count_words: bool = False) -> str:
     """Text ready for `find_numbers`: clean, contractions out, number words as digits, units compact,
     dates blanked out."""
@@ -357,8 +372,10 @@ def prepare(text: str, count_words: bool = False) -> str:
     prepared = re.sub(r"(?<!\d),(?=\d)", ", ", prepared)  # "查的，三十二": 32 after a comma, not ",32"
     prepared = _GLUED_LAB.sub(r"\1 ", prepared)  # "plt48", "ef58%": the name, then its value
     prepared = _LAKH_GROUPED.sub(r"\1\2\3", prepared)  # "1,20,000": digits grouped the Indian way
+    prepared = _LAKH_AND_THOUSANDS.sub(_lakh_and_thousands, prepared)  # "1 lakh 40 thousand": 140000
     prepared = blanked(prepared, _BRACKETED_DAY.finditer(prepared))  # "44 (11/30)": the test's day
     prepared = blanked(prepared, _REFERENCE_RANGE.finditer(prepared))  # "118 (115-160)": the normal range
+    prepared = _RANGE_AFTER_A_VALUE.sub(r"\1 ", prepared)  # "98 g/L ↓ 130-175": the value, then the range
     said_words = words(written_language(prepared))
     prepared = blanked(prepared, said_words.threshold_rules.finditer(prepared))  # "88, give blood under 80"
     prepared = blanked(prepared, said_words.amount_given.finditer(prepared))  # "7.9 after 2 pints": no value
@@ -376,6 +393,13 @@ _REFERENCE_RANGE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:-|–|~|～|to)\s*\d+(?:\.\d+)?\s*[^()（）\[\]]{0,16}[)）\]]"
 )
 """A normal range printed beside a lab value, as a report shows it ("PLT 17 L (150-400)")."""
+_RANGE_AFTER_A_VALUE = re.compile(
+    r"(?<![\^x×]\d)(?<=\d)(?!\^)(\s*(?:[^\s\d][^\s]*[/%^][^\s]*|[/%^][^\s]*)?\s*(?:[↑↓]+|\(?\b[hl]\b\)?)?\s+)"
+    r"\d+(?:\.\d+)?\s*[-–~～]\s*\d+(?:\.\d+)?(?![\d.]|\s*[-/]\s*\d)"
+)
+"""A normal range printed right after a lab value without brackets, as a copied report line shows it
+("HGB 98 g/L ↓ 130-175", "CREA 肌酐 76 μmol/L 41-81"): the value is the number before it."""
+
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]*[/^%][^()（）]*?)\s*[)）]")
 _POINT_SAID = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d+)(?![\d.])")
 _POWER_TYPED_FLAT = re.compile(r"\bx\s*10\s+([369])\b")
@@ -402,6 +426,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     prepared, other_lab = _without_other_labs(prepared, fact.id)
     if other_lab and not find_numbers(prepared):
         return result.unclear(said, "number.other_lab")  # "eGFR was 85": not the creatinine
+    if is_per_day(fact) and _stopped_since(text):
+        return check_range(fact, 0, said)  # "not on any now, I was on 20mg before": none a day now
     factor = 1.0
     if fact.equivalents:
         drug_factor = _drug_factor(fact, prepared)
@@ -461,7 +487,10 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
             inexact = [x for i, x in enumerate(inexact) if i not in years]
     if not readings and ordinals:  # "第一次是化疗后…这是第二次": the last time named is the count,
         # or more when it came back again after it ("第一次是…复发的，后来…又复发了")
-        return check_range(fact, tidy(max(max(ordinals), _told_count(text) or 0)), said)
+        told = _told_count(text)
+        if told == 0 and max(ordinals) == 1:
+            return check_range(fact, 0, said)  # "还在第一次诱导，谈不上复发": the first course, no relapse
+        return check_range(fact, tidy(max(max(ordinals), told or 0)), said)
     if not readings and is_per_day(fact) and _none_now(text):
         return check_range(fact, 0, said)  # "I stopped them last month", "not on any now": none a day
     if not readings:
@@ -508,7 +537,9 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         and bare
         and low_as_read
         and all(number < fact.ask_unit_below for number, _ in readings)
-        and not words(written_language(text)).pattern("said_to_be_low").search(plain(text))
+        and not words(written_language(text))
+        .pattern("said_to_be_low")
+        .search(plain(text).replace("↓", " ↓ "))
     ):  # low as typed and as read: "7.2" and haemoglobin "6" are doubtful; "4,000" (per µL) is not
         return result.out_of_range(said, "number.doubtful", canonical, used)
     if (
@@ -517,7 +548,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         and _ONLY_A_NUMBER.fullmatch(prepared.strip())
         and not low_as_read
         and used is None
-    ):
+        and not any(rough in said for rough in words(written_language(said)).list("inexact_after"))
+    ):  # (二十几, 三十多: a rough number read as its round one is never beyond doubt)
         # one plain number in the canonical unit is beyond doubt; "2500" (2.5 ×10⁹/L) and "0.55" (an EF
         # of 55 %) take their unit from their size, so they are read back before they exclude
         return dataclasses.replace(parsed, sure=True)
@@ -562,6 +594,13 @@ _LAB_VALUE = re.compile(
 )
 """What follows a lab's name up to its value and unit ("count, which was 210", " > 60 ml/min")."""
 
+_LAB_VALUE_AFTER_A_REMARK = re.compile(
+    r"\s+(?:is|was|are|were|has\s+been|have\s+been)\s+[^\d.;:，。；！？!?]{1,40}?[,，]\s*\d+(?:[.,]\d+)?"
+    r"(?:\s*[a-zµ/%^0-9.]+)?"
+)
+"""A lab's value told after a remark on it: "the white count is high like always with the CLL, 48";
+taken only when no lab of this question is named in between."""
+
 
 def _without_other_labs(prepared: str, fact_id: str = "") -> tuple[str, bool]:
     """The text without the values of labs no question asks about (`other_labs` in
@@ -584,12 +623,25 @@ def _without_other_labs(prepared: str, fact_id: str = "") -> tuple[str, bool]:
         for m in found
         if not (products.fullmatch(m.group()) and lw.transfused_right_before.search(prepared[: m.start()]))
     ]
+    own = _own_lab_names(language, fact_id)
     out, masked, reach = prepared, False, len(prepared)
     for match in reversed(found):
         value = _LAB_VALUE.match(prepared, match.end())
+        if value is None:
+            value = _LAB_VALUE_AFTER_A_REMARK.match(prepared, match.end())
+            told_after = re.match(r"[^,.;，。；]*", prepared[value.end() :]).group() if value else ""
+            if value and own is not None and (own.search(value.group()) or own.search(told_after)):
+                value = None  # "the white count is fine, platelets 48", "..., 45 the platelets"
         if value and value.end() <= reach:
             out, masked, reach = out[: match.start()] + " " + out[value.end() :], True, match.start()
     return out, masked
+
+
+@functools.cache
+def _own_lab_names(language: str, fact_id: str) -> re.Pattern | None:
+    """One pattern for the names of `fact_id`'s own lab (`lab_names`), or None."""
+    own = (words(language).raw.get("lab_names") or {}).get(fact_id)
+    return phrase_pattern(sorted({space_cjk(str(name)) for name in own})) if own else None
 
 
 @functools.cache
@@ -657,6 +709,37 @@ def _drug_factor(fact: FactDefinition, prepared: str) -> float | None:
     return fact.equivalents[next(iter(named))]
 
 
+def _stopped_since(text: str) -> bool:
+    """Whether a dose answer says none is taken now in a clause of its own, and gives its amounts only
+    as they were ("stopped last month, was on 10mg a day", "现在不吃了 之前一天吃二十片 一片五毫克"): at
+    least one amount said to be before and none said to be now."""
+    language = written_language(text)
+    lw = words(language)
+    breaks = r"[,;，。；!！?？]+|\.(?!\d)|\s+" if language == "zh" else r"[,;]|\.(?!\d)"
+    clauses = [(c, plain(c), find_numbers(prepare(c))) for c in re.split(breaks, text) if c and c.strip()]
+    numbered = [spaced for _, spaced, numbers in clauses if numbers]
+    stopped = [c for c, _, numbers in clauses if not numbers and _stopped_or_none(c)]
+    if not stopped or not numbered:
+        return False
+    earlier, past = lw.pattern("earlier_markers"), lw.pattern("past_markers")
+    latest, now = lw.pattern("latest_markers"), lw.pattern("now_markers")
+    said_before = any(earlier.search(c) or past.search(c) for c in numbered)
+    others = [spaced for c, spaced, numbers in clauses if not numbers and c not in stopped]
+    changed = lw.pattern("to_the_number")  # "上礼拜减到12了": the dose it was changed to is now
+    said_now = any(
+        latest.search(earlier.sub(" ", c)) or now.search(c) or changed.search(c) for c in numbered + others
+    )
+    return said_before and not said_now
+
+
+def _stopped_or_none(text: str) -> bool:
+    """A clause saying it was stopped or none is taken (`past_markers`, `none_taken`), not a lone "no"
+    (不对, a correction, is no stop)."""
+    lw = words(written_language(text))
+    said = plain(text)
+    return bool(lw.pattern("past_markers").search(said) or lw.pattern("none_taken").search(said))
+
+
 def _none_now(text: str) -> bool:
     """A dose answer without a number that says none is taken now: stopped, no longer, not on any,
     or a lone "none" (the words' `past_markers`, `none_taken` and `no_words`)."""
@@ -677,7 +760,10 @@ def _latest_reading(
     None, and the question is asked again. Without commas between them, each
     number's clause is the words since the number before it ("以前吃60 现在减到30了")."""
     lw = words(written_language(prepared))
-    clauses = _with_numberless_words(re.split(r"[,;]|\.(?=\s|$)|\bbut\b|\band\b|\bthen\b", prepared))
+    # (a comma inside "65,000" is no clause break)
+    clauses = _with_numberless_words(
+        re.split(r";|,(?!\d{3}(?!\d))|\.(?=\s|$)|\bbut\b|\band\b|\bthen\b", prepared)
+    )
     if len(clauses) != len(readings):
         ends = [m.end for m in _values_in(prepared)]
         clauses = [prepared[start:end] for start, end in zip([0, *ends], ends, strict=False)]
@@ -691,6 +777,9 @@ def _latest_reading(
     ):
         # "5 mg tablets, and I take six of them. So 30", "1 mg/kg, so around 70": the sum worked out
         return readings[-1]
+    by_date = _latest_by_date(clauses)
+    if by_date is not None:
+        return readings[by_date]  # "150,000 in june, 40,000 last week", "12.4 in October. In June 9.8"
     latest, earlier = now_and_before(clauses, lw)
     plainly_latest = [i for i in latest if not lw.pattern("earlier_markers").search(clauses[i])]
     if len(latest) > 1 and len(plainly_latest) == 1:
@@ -724,6 +813,30 @@ def _latest_reading(
         # every week it drops by 10, he's on 30 now"; "第二天查是52，今天早上又掉到21了"
         return readings[latest[0]]
     return None
+
+
+RECENT_DAYS = 400
+"""How far back a clause's date may be and still order numbers by when they were taken: "the best
+since 2022" dates no reading."""
+
+
+def _latest_by_date(clauses: list[str]) -> int | None:
+    """The clause whose date is the latest, when at least two clauses are dated within the last
+    `RECENT_DAYS`, on different days, and every clause is ("150,000 in june, 40,000 last week"); else
+    None. Relative dates are placed against the machine's day: only their order matters here."""
+    from datetime import date as calendar_day
+
+    from bot.parsing.dates import clause_dates  # dates reads numbers' text helpers; import it here
+
+    today = calendar_day.today()
+    days = []
+    for clause in clauses:
+        unnumbered = re.sub(r"\d+(?:[.,]\d+)*", " ", clause)  # the readings are no dates ("12.4")
+        said = [d for d in clause_dates(unnumbered, today) if 0 <= (today - d).days <= RECENT_DAYS]
+        days.append(max(said) if said else None)
+    if len(clauses) < 2 or None in days or len(set(days)) != len(days):
+        return None
+    return days.index(max(days))
 
 
 def _right_before_a_number(clauses: list[str], words: re.Pattern) -> list[int]:
@@ -833,6 +946,10 @@ def _total_of_times_told(text: str, readings: list[tuple[float, str | None]]) ->
     return told if told == len(readings) else None
 
 
+_AGAIN_BESIDE = re.compile(r"再|又|\bagain\b|\bsince\b")
+"""Beside a relapse denied, a word saying there was one before it ("没再复发", "not relapsed since")."""
+
+
 def _told_count(text: str) -> int | None:
     """The events a story names (bot/words/<language>.yaml `relapse_words`, each `again_words` one
     more, an ordinal before `ordinal_events` naming the count: "the second time"); 0 when every one
@@ -858,10 +975,13 @@ def _told_count(text: str) -> int | None:
                 later = said[match.end() + clause_end.end() :] if clause_end else said[match.end() :]
                 counted.append(ordinals[ordinal] + len(lw.pattern("again_relapses").findall(later)))
                 break
-    if counted:  # "the first time was 2022 ... now it's back for a third time": the last one told
-        return max(counted)
     relapses = list(lw.pattern("relapse_words").finditer(said))
     negated = [bool(lw.pattern("negators").search(said[max(0, m.start() - 8) : m.start()])) for m in relapses]
+    again_beside = [bool(_AGAIN_BESIDE.search(said[max(0, m.start() - 8) : m.end() + 8])) for m in relapses]
+    if counted and max(counted) == 1 and relapses and all(negated) and not any(again_beside):
+        return 0  # "first time treatment, no relapse", "还在第一次诱导…谈不上复发"; not "没再复发"
+    if counted:  # "the first time was 2022 ... now it's back for a third time": the last one told
+        return max(counted)
     if not relapses or any(negated):
         return 0 if relapses and all(negated) else None  # "it has not come back", "还没复发"
     # "relapsed in 2024 and it's come back again now": "come back again" is one more, not two

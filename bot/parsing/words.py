@@ -67,6 +67,11 @@ class FactWords:
     """For a date question about something ending: phrases saying it was started again ("restarted
     in June", 又吃上了). What follows the last of them answers; nothing following means not ended."""
 
+    awaiting: re.Pattern = re.compile(r"(?!x)x")
+    """Phrases saying what would answer is still to come ("cultures pending", "还没评估", "the marrow
+    test is after Christmas"): without one of the fact's own answering phrases beside them, the
+    person cannot know yet, and the answer is "don't know" (an unknown never excludes)."""
+
     def answers_in(self, text: str) -> set[bool]:
         """The answers the fact's own phrases in `text` give, not turned by any negation: True for a
         `says_yes` phrase, False for a `says_no` one."""
@@ -110,6 +115,12 @@ class Words:
         """A list of regular expressions in the file, as one pattern (none matches nothing)."""
         patterns = self.list(key)
         return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!x)x")
+
+    @functools.cached_property
+    def still_uncertain(self) -> re.Pattern:
+        """`still_uncertain`: for a yes or no beside a guess, patterns saying it is not settled yet
+        ("could be GVHD, could be my age", "a rash they're keeping an eye on")."""
+        return self._expressions("still_uncertain")
 
     @functools.cached_property
     def yes_statements(self) -> re.Pattern:
@@ -254,6 +265,7 @@ _LISTS = (
     "capable_no",
     "relapse_words",
     "latest_markers",
+    "latest_when_alone",
     "earlier_markers",
     "none_of_these",
     "clause_breaks",
@@ -322,6 +334,7 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             unexplained=phrase_pattern(phrases("unexplained")),
             premise_denied=phrase_pattern(phrases("premise_denied")),
             other_events=phrase_pattern(phrases("other_events")),
+            awaiting=phrase_pattern(phrases("awaiting")),
         )
     return loaded
 
@@ -360,19 +373,29 @@ def without_future_clauses(text: str, also: str | None = None) -> str:
     return "".join(kept) if kept and len(kept) < len(clauses) else text
 
 
-def now_and_before(clauses: list[str], lw: Words) -> tuple[list[int], list[int]]:
+def now_and_before(clauses: list[str], lw: Words, weak_alone: bool = True) -> tuple[list[int], list[int]]:
     """Which clauses (in `plain` form) say "now" and which say "before" (`latest_markers`,
     `earlier_markers`; `earlier_beside_now` only beside a clause that says now: "last time" alone is
     the latest). A latest word inside an earlier phrase does not count ("last week 40, today
-    28"), and a clause that says now may say "was" too ("her last count was 102, the one before 98")."""
+    28"), and a clause that says now may say "was" too ("her last count was 102, the one before 98").
+    `latest_when_alone` ("is", "after") says now only in a clause that says nothing of before ("40.
+    was 35 last year so it's better"), or when every clause says before and only one says it too;
+    without `weak_alone` (how a scale's day is told: "buggered after walking from the lounge") anywhere."""
     earlier_words, latest_words = lw.pattern("earlier_markers"), lw.pattern("latest_markers")
+    latest_alone = lw.pattern("latest_when_alone")
     beside_now = lw.pattern("earlier_beside_now")
     now = [
         i
         for i, c in enumerate(clauses)
         if latest_words.search(beside_now.sub(" ", earlier_words.sub(" ", c)))
+        or (latest_alone.search(c) and not (weak_alone and earlier_words.search(c)))
     ]
     before = [i for i, c in enumerate(clauses) if i not in now and earlier_words.search(c)]
+    told_after = [i for i in before if latest_alone.search(earlier_words.sub(" ", clauses[i]))]
+    if not now and len(before) == len(clauses) and len(told_after) == 1:
+        # every clause says "was", one says "after" too: "it was 68 last week so she had 2 units,
+        # and it was 94 when they checked after"
+        now, before = told_after, [i for i in before if i not in told_after]
     if now:  # "上次78，这次102": beside a "now", "last time" is the time before it
         before += [
             i for i, c in enumerate(clauses) if i not in now and i not in before and beside_now.search(c)
