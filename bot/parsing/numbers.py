@@ -743,12 +743,8 @@ def _stopped_or_none(text: str) -> bool:
 def _none_now(text: str) -> bool:
     """A dose answer without a number that says none is taken now: stopped, no longer, not on any,
     or a lone "none" (the words' `past_markers`, `none_taken` and `no_words`)."""
-    lw = words(written_language(text))
-    said = plain(text)
-    return (
-        bool(lw.pattern("past_markers").search(said))
-        or bool(lw.pattern("none_taken").search(said))
-        or bool(lw.pattern("no_words").fullmatch(said))
+    return _stopped_or_none(text) or bool(
+        words(written_language(text)).pattern("no_words").fullmatch(plain(text))
     )
 
 
