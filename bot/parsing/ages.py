@@ -26,7 +26,7 @@ from bot.parsing.chinese import birthday_in_year, is_chinese, lunar_birth_date, 
 from bot.parsing.dates import calendar_date, short_years
 from bot.parsing.numbers import check_range, find_numbers, strip_date_noise
 from bot.parsing.result import Parsed
-from bot.parsing.text import alternation, numeric_text, plain, space_cjk
+from bot.parsing.text import FULL_STOP, alternation, blanked, numeric_text, plain, space_cjk
 from bot.parsing.words import words as language_words
 from bot.text import written_language
 
@@ -57,11 +57,23 @@ _JUST_AN_AGE = re.compile(
 )
 _ONE_OR_THE_NEXT = re.compile(r"\d+\s*(?:or|to|-|/|,|、|到|或|或者)\s*\d+")
 """Two ages said as one or the other ("65 or 66", 65到66)."""
+_OPENING_AGE = re.compile(
+    r"^\D{0,20}?\b(\d{1,3})\b(?!\s*(?:st|nd|rd|th|days?|weeks?|months?|years?\s+ago)\b)(?!\s*[/.:-]\s*\d)"
+)
+"""An age that opens the answer, beside a year of birth ("44, born 1982")."""
+_AGE_THEN = re.compile(r"\s*(?:years?(?:\s+old)?\s+)?(?:when|at the time|back then|at diagnosis)\b")
+_A_SPAN_OF_TIME = re.compile(r"\s*(?:days?|weeks?|wks?|months?|mths?)\b(?!\s+old)")
+_DAY_OF_MONTH = re.compile(
+    rf"(?:\b(?:the|on)\s+|\b{_MONTH}\s+)\d{{1,2}}(?:st|nd|rd|th)\b(?!\s*birthday)"
+    rf"|(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)(?=\s+(?:of\b|{_MONTH}))"
+)
+"""A day of the month ("his birthday is the 9th"): no age."""
 _HALF = re.compile(r"\s+and\s+(?:a\s+half|1/2)\b|\s*1/2\b")
 _MONTHS_OLD = re.compile(r"^\s*months?(?:\s+old)?\b")
 _NOT_YET_AFTER = re.compile(
-    r"^\s*(?:years?(?:\s+old)?\s+)?(?:next\s+(?:week|wk|month|mth|mo|year|yr)|soon|shortly|tomorrow|"
-    r"in\s+(?:a|an|\d+)\s+(?:days?|weeks?|months?)|this\s+(?:coming\s+(?:week|month|year)|week|month))"
+    rf"^\s*(?:years?(?:\s+old)?\s+)?(?:next\s+(?:week|wk|month|mth|mo|year|yr|{_MONTH}\b)|soon|shortly|tomorrow|"
+    r"in\s+(?:a|an|\d+|a\s+couple\s+of|a\s+few|a\s+couple)\s+(?:days?|weeks?|wks?|months?)|"
+    r"this\s+(?:coming\s+(?:week|month|year)|week|month))"
 )
 """Words after an age that put the birthday ahead. Not "this year" alone: "72 this year" is said of
 the age the year gives, as 今年72, most of the year through."""
@@ -71,10 +83,30 @@ _BIRTHDAY_COMING = re.compile(
 )
 _GONE = re.compile(r"\s*(?:past|gone|just gone|just past|last|this year|that was)\b")
 _PAST_BIRTHDAY = re.compile(r"\b(?:turned|was|became|were)\s*$")
-_NOT_AN_AGE_BEFORE = re.compile(r"\b(?:feel|feels|feeling|look|looks|looking|act|acts)(?:\s+like)?\s*$")
+_NOT_AN_AGE_BEFORE = re.compile(
+    r"\b(?:feel|feels|feeling|look|looks|looking|act|acts)(?:\s+(?:like|about|around|more like))?\s*$"
+)
 _NOT_YET_BEFORE = re.compile(
     r"(?:turning|turn|will be|going to be|gonna be|almost|nearly|about to turn|soon to be|approaching)\s*$"
 )
+
+
+_BORN_SHORT_YEAR = re.compile(
+    rf"(?i)(\b(?:born|dob|d\.o\.b\.?)\s*(?:in\s+|on\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?[\s-]+)?"
+    rf"(?:{_MONTH}[\s-]+)?)(\d{{2}})\b(?!\s*(?:st|nd|rd|th|years?|yrs?|days?|weeks?|months?)\b)(?!\s*[/.:,-]?\s*\d)"
+    rf"(?!\s*(?:of\s+)?{_MONTH})"  # "born on 15 June 1960": 15 is the day
+)
+"""A year of birth said by its last two figures ("38, born 88", "born 30th jan 65", "DOB 12-Jul-77")."""
+
+
+def _with_full_year(match: re.Match, today: date) -> str:
+    """The match of `_BORN_SHORT_YEAR` with its year in full: '08 is 2008 and '97 is 1997, this
+    century unless that is still to come."""
+    figures = match.lastindex or 0
+    year = 2000 + int(match.group(figures))
+    return match.group(0)[: match.start(figures) - match.start()] + str(
+        year if year <= today.year else year - 100
+    )
 
 
 def _from_birth(fact: FactDefinition, born: date, today: date, said: str) -> Parsed:
@@ -104,7 +136,7 @@ def _month_beside_a_year(said: str, year: int) -> date | None:
     if is_chinese(said):
         return None
     words = numeric_text(said, ordinals=True)
-    clauses = [c for c in re.split(r"[,;!?]|\.(?!\d)", words) if _BIRTH_CLAUSE.search(c)]
+    clauses = [c for c in re.split(rf"[,;!?]|{FULL_STOP}", words) if _BIRTH_CLAUSE.search(c)]
     found = next((m for c in clauses if (m := _MONTH_AND_DAY.search(c))), None)
     if found is None:
         return None
@@ -132,6 +164,7 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     """Read an age in whole years on `today`, from an age or a date or year of birth."""
     said = text
     text = short_years(text, today)  # "54, born in '72": 1972, no age of 72
+    text = _BORN_SHORT_YEAR.sub(lambda m: _with_full_year(m, today), text)  # "38, born 88"
     lunar_birthday = lunar_birth_date(text, today)  # 1951年农历腊月初三: January 1952
     if lunar_birthday is not None:
         return _from_birth(fact, lunar_birthday, today, said)
@@ -163,7 +196,11 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
         return _from_birth(fact, born, today, said)
     born_year = _BORN_YEAR.search(words) or _YEAR_ONLY_ANSWER.fullmatch(words.strip(" .!"))
     if born_year:
-        return _from_birth_year(fact, int(born_year.group(1)), today, said)
+        parsed = _from_birth_year(fact, int(born_year.group(1)), today, said)
+        opening = _OPENING_AGE.match(words)
+        if parsed.ok and opening and abs(int(opening.group(1)) - parsed.value) > 1:
+            return result.unclear(said, "number.ambiguous")  # "44, born 75": one of them is a slip
+        return parsed
     # 四十出头: the words before the rewrites for measurements ("over 40"), which an age reads as its decade
     decade = _decade_said(words) or (
         _decade_said(space_cjk(numerals_to_digits(text))) if is_chinese(text) else None
@@ -181,6 +218,7 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
         return dataclasses.replace(parsed, alternatives=(low, high)) if parsed.ok else parsed
     unblanked = _HALF.sub("", words)
     words = strip_date_noise(unblanked)
+    words = blanked(words, _DAY_OF_MONTH.finditer(words))  # (the words before the day go too: no number)
     mentions = find_numbers(words)
     if len(mentions) == 1 and _a_birth_year(mentions[0].number, today):
         return _from_birth_year(fact, int(mentions[0].number), today, said)  # "old enough lol. 1961"
@@ -188,6 +226,10 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
     for mention in mentions:
         if _NOT_AN_AGE_BEFORE.search(words[: mention.start]):
             continue  # "45 but I feel 90"
+        if _A_SPAN_OF_TIME.match(unblanked[mention.end :]):
+            continue  # "32 in 2 weeks": no age of 2
+        if _PAST_BIRTHDAY.search(words[: mention.start]) and _AGE_THEN.match(unblanked[mention.end :]):
+            continue  # "I was 50 when they found the lump": an age then, not now
         if mention.inexact:
             return result.unclear(said, "number.inexact")
         age = _age_of(mention.number, words[: mention.start], unblanked[mention.end :])

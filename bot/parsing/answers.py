@@ -229,7 +229,7 @@ _NUMBER_SAID = re.compile(r"\d+(?:\.\d+)?\s*")
 
 def _said_roughly(written: str, lw: Words) -> bool:
     """Whether a number in the answer is said only roughly (`inexact_after`: "40 something",
-    三十几, 五十多). Alone it is read as its round number; beside "I can't remember" it is no value."""
+    三十几, 五十多). Alone it is asked again; beside "I can't remember" it is no value."""
     numbers = plain(numerals_to_digits(written))
     rough = lw.pattern("inexact_after")
     return any(rough.match(numbers, said.end()) for said in _NUMBER_SAID.finditer(numbers))

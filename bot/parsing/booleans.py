@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 _CLAUSE_BREAK = re.compile(r"[,.;:!?()]|\s-\s|\b(?:but|however|though|although|except|whereas)\b")
 _NOT_WORDS = re.compile(r"[^a-z0-9' \u3400-\u4dbf\u4e00-\u9fff]+")
 NEGATION_WINDOW = 6
-"""How many words before a phrase a negation word may stand and still turn it round."""
+"""How many words before a phrase a negation word may stand and still turn it round (a language's
+words file may set its own `negation_window`: a Chinese character is a word here)."""
 
 STRONG, TOPIC, PLAIN = 3, 2, 1
 _NOT_NOT = re.compile(
@@ -56,11 +57,14 @@ def _negation_start(clause: str, start: int, lw: Words) -> int:
     """Where the negation word before `start` begins, with only pass-through words between it and
     `start`; `start` itself when there is none."""
     passes, negators = lw.pattern("negation_passes"), lw.pattern("negators")
+    # "没想到查出来有乙肝": a surprise, no negation (`not_negations`)
+    clause = lw.pattern("not_negations").sub(lambda found: " " * len(found.group()), clause)
     subjects, answers = lw.pattern("clause_subjects"), lw.pattern("answer_negators")
     # the phrase may open with the subject itself ("no that is fine", "no just the blood")
     opening = re.match(r"\S+", clause[start:])
     subject_passed = bool(opening and subjects.fullmatch(opening.group()))
-    for word in reversed(list(re.finditer(r"\S+", clause[:start]))[-NEGATION_WINDOW:]):
+    window = int(lw.raw.get("negation_window", NEGATION_WINDOW))
+    for word in reversed(list(re.finditer(r"\S+", clause[:start]))[-window:]):
         if negators.fullmatch(word.group()):
             # "no she had the change": an answer word, then a clause of its own ("no history of" negates)
             return start if subject_passed and answers.fullmatch(word.group()) else word.start()
@@ -282,7 +286,9 @@ def _topic(
             or (reading != "willing" and _negated_after(named_after, match.end(), lw, "answers_after_topic"))
         )
         # "kidneys are fine", "fine for liver", or a later clause that dismisses it
-        fine = dismissed or bool(lw.pattern("fine_words").search(clause))
+        # ("ok so he had a heart attack": an "ok" that opens what is said is no "all is well")
+        opened = re.sub(rf"^\s*(?:{lw.pattern('discourse_openers').pattern})", " ", clause)
+        fine = dismissed or bool(lw.pattern("fine_words").search(opened))
         named_only_now = about_now and whole.count(match.group()) == 1
         if _named_as_tested(clause, match, lw):
             # "tested for HIV, all fine", "查过艾滋，没事": what was looked for, not what was found;
@@ -397,7 +403,7 @@ def _answered_after_inverted_topic(words_text: str, fact_words: FactWords | None
     if len(said) != 1:
         return None
     # "stop donating? no chance": the refraining itself echoed, so the lone word answers it as asked
-    return said.pop() if _REFRAINING_ECHOED.search(opening) else not said.pop()
+    return said.pop() if _ends_with(opening.rstrip(), lw.pattern("refraining_words")) else not said.pop()
 
 
 def _last_of_disagreeing(clauses: list[str], answers: list[list[bool]]) -> tuple[str, bool] | None:
@@ -523,22 +529,21 @@ def asks_back(text: str, language: str = "en") -> bool:
     lw = words(answer_language(text, language))
     marked = text.translate(str.maketrans("？。！", "?.!"))
     sentences = [part.strip() for part in re.findall(r"[^.!?]*[.!?]*", marked) if part.strip()]
-    # "last week?" is a tentative answer; "do you mean platelets or …?" asks back
+    # "last week?" is a tentative answer; "do you mean platelets or …?" asks back. With the language's
+    # `question_openers`, a sentence that opens with none of them is tentative however long
+    # ("october, about the 20th?"); without them (Chinese), any longer one asks back.
+    openers = lw.pattern("question_openers") if lw.list("question_openers") else None
     only_questions = bool(sentences) and all(
-        part.endswith("?") and len(plain(part).split()) > 3 for part in sentences
+        part.endswith("?")
+        and len(plain(part).split()) > 3
+        and (openers is None or bool(openers.match(plain(part))))
+        for part in sentences
     )
     return only_questions or bool(lw.pattern("asks_if_it_counts").search(plain(text)))
 
 
 _SENTENCE_END = re.compile(r"(?<=[!?。！？])\s*|(?<=\.)(?!\d)\s*")
 """Where a sentence ends: after ! ? 。 ！ ？, or a full stop that is not inside a number ("2.5")."""
-
-
-_NOT_YET = re.compile(r"\bnot yet\b")
-_REFRAINING_ECHOED = re.compile(
-    r"(?:\b(?:stop|stopping|quit|quitting|give up|giving up|avoid|avoiding|refrain from)\s*|"
-    r"(?:停\s*止|不\s*再|放\s*弃)\s*)$"
-)
 
 
 def _still_to_come(words_text: str, fact_words: FactWords, lw: Words) -> bool:
@@ -549,7 +554,9 @@ def _still_to_come(words_text: str, fact_words: FactWords, lw: Words) -> bool:
     uncertain = lw.still_uncertain.search(words_text) and lw.pattern("suspected").search(words_text)
     if not (fact_words.awaiting.search(words_text) or uncertain):
         return False
-    rest = _NOT_YET.sub(" ", lw.still_uncertain.sub(" ", fact_words.awaiting.sub(" ", words_text)))
+    rest = lw.pattern("not_yet_words").sub(
+        " ", lw.still_uncertain.sub(" ", fact_words.awaiting.sub(" ", words_text))
+    )
     return not (
         fact_words.says.search(rest)
         or lw.pattern("yes_words").search(rest)
@@ -614,10 +621,6 @@ def says_it_happened(text: str, language: str = "en") -> bool:
     return False
 
 
-_HAS_A_THING = re.compile(r"^((?:我|他|她|俺|咱|我们|他们|她们)?(?:也|还|就|只|都)?)有(?=[\u4e00-\u9fff]{2})")
-"""A piece opening with 有 and then a thing: what follows 有 starts at the match's end."""
-
-
 def _another_thing_had(text: str, fact_words: FactWords | None, lw: Words) -> str:
     """Chinese: in a piece that opens "有" and a thing that is not what the question asks about ("有梅毒"
     to the HIV question, "有房颤" to the one about ventricular rhythms), the 有 says the person has that
@@ -626,9 +629,10 @@ def _another_thing_had(text: str, fact_words: FactWords | None, lw: Words) -> st
     if fact_words is None:
         return text
     followers = tuple(lw.list("has_not_a_thing"))
+    has_a_thing = lw.has_a_thing
     pieces = re.split(r"([，。,.!！?？;；\s]+)", text)
     for i, piece in enumerate(pieces):
-        opening = _HAS_A_THING.match(piece)
+        opening = has_a_thing.match(piece)
         if opening is None or piece[opening.end() :].startswith(followers):
             continue
         spaced = plain(piece)

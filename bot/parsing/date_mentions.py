@@ -67,6 +67,10 @@ _WEEK_BACK = re.compile(r"\b(?:ago|back|last|before|fortnight)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _JUST_BEFORE_OR_AFTER = re.compile(r"\b(?:just|right|straight|soon|shortly|the day)\s+(after|before)\b")
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_PART_OF_A_MONTH = re.compile(
+    r"\b(?P<part>early|mid|middle of|late|end of|start of|beginning of)\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
 _NEAR_DAYS = {"day": 1, "week": 2}
 """How far outside a date another may fall and still refine it: a day or two beside a day or a
 week, a fortnight beside anything coarser ("early this year" is read as mid-February; "January"
@@ -137,6 +141,10 @@ def reconcile(text: str, read: Reader, today: date, latest: bool) -> date | None
     bare = [m for m in mentions if _BARE_DAY.match(m.clause)]
     whole = [m for m in mentions if m.period == "day" and m not in bare]
     if len(mentions) == 2 and len(bare) == 1 and len(whole) == 1:
+        if _PART_OF_A_MONTH.search(whole[0].clause):
+            return _day_of_month_within(
+                mentions, today
+            )  # "early June, the 3rd"; not "end of October, the 3rd"
         # "a week before Christmas, so the 18th": the day said twice; two different days are asked again
         said = _BARE_DAY.match(bare[0].clause)
         return (
@@ -280,13 +288,23 @@ def _in_the_year_said(mentions: list[_Mention], read: Reader) -> list[_Mention]:
 
 
 _BARE_DAY = re.compile(
-    r"^\s*(?:(?:i think|i believe|i want to say|i would say|maybe|probably|around|about|roughly"
+    r"^\s*(?:(?:i think|i believe|i want to say|i would say|maybe|probably|around|about|roughly|like|approx"
     r"|it was|was|on|so|so that was|so that would be|which was|which would be|that would be)\s+)*"
     r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)"
-    r"(?:\s+or\s+(?:the\s+)?(?P<other>\d{1,2})(?:st|nd|rd|th))?\s*(?:i think|i believe)?\s*$"
+    r"(?:\s+or\s+(?:the\s+)?(?P<other>\d{1,2})(?:st|nd|rd|th))?\s*(?:i think|i believe|maybe|probably)?\s*$"
 )
 """A clause that is only a day of the month ("the 20th", "on the 3rd", "the 20th or 21st", "I want to
 say the 12th")."""
+
+
+_PART_DAYS = {"early": (1, 12), "start of": (1, 12), "beginning of": (1, 12), "mid": (8, 23),
+              "middle of": (8, 23), "late": (18, 31), "end of": (18, 31)}  # fmt: skip
+"""The days of the month a part of it ("early June") may stand beside: a little wider than a third."""
+
+
+def _within_part(part: str, day: int) -> bool:
+    low, high = _PART_DAYS[part]
+    return low <= day <= high
 
 
 def _day_of_month_within(mentions: list[_Mention], today: date) -> date | None:
@@ -295,11 +313,15 @@ def _day_of_month_within(mentions: list[_Mention], today: date) -> date | None:
     Else None."""
     if len(mentions) != 2:
         return None
-    months = [m for m in mentions if m.period == "month"]
+    # a part of a named month ("early June") is that month too
+    months = [m for m in mentions if m.period == "month" or _PART_OF_A_MONTH.search(m.clause)]
     days = [_BARE_DAY.match(m.clause) for m in mentions]
     if len(months) != 1 or sum(d is not None for d in days) != 1:
         return None
     said = next(d for d in days if d is not None)
+    part = _PART_OF_A_MONTH.search(months[0].clause)
+    if part and not _within_part(part.group("part"), int(said.group("day"))):
+        return None  # "end of October, the 3rd": the two disagree
     if said.group("other") and not 0 < int(said.group("other")) - int(said.group("day")) <= 2:
         return None
     month = months[0].day

@@ -38,7 +38,7 @@ from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.counted_dates import counted_date, without_ages
 from bot.parsing.date_mentions import FIXED_DAY_KEYS, first_weekday_beside, reconcile, works_the_date_out
 from bot.parsing.result import Parsed
-from bot.parsing.text import alternation, numeric_text, phrase_pattern, plain
+from bot.parsing.text import FULL_STOP, alternation, numeric_text, phrase_pattern, plain
 from bot.parsing.words import without_future_clauses
 from bot.parsing.words import words as language_words
 from bot.rules import NEVER
@@ -99,7 +99,10 @@ _KEEP = frozenset(
 _RELATIVE = frozenset(("ago", "yesterday", "today", "tomorrow", "last", "next", "this") + _WEEKDAYS + _UNITS)
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _NUMERIC_DATE = re.compile(r"\d{1,4}(?:[/.-]\d{1,4}){1,2}")
-_HEDGES = re.compile(r"\b(?:about|around|roughly|approximately|approx|circa|maybe|probably|or so|ish)\b")
+_HEDGES = re.compile(
+    r"\b(?:about|around|roughly|approximately|approx|circa|maybe|probably|or so|ish)\b"
+    r"|\blike\b(?=\s+(?:the|mid|early|late|last|a|an|\d))"  # "like the 5th", "like mid september"
+)
 _REWRITES = [
     (re.compile(pattern), replacement)
     for pattern, replacement in [
@@ -843,7 +846,7 @@ def _date_of_the_last_time(text: str, today: date) -> date | None:
 
 def _punctuated_clauses(text: str) -> list[str]:
     """The answer's clauses between commas, full stops and semicolons, as typed."""
-    return [c for c in re.split(r"[,;，。；]|\.(?!\d)", text) if c.strip()]  # not inside "18.11.2026"
+    return [c for c in re.split(rf"[,;，。；]|{FULL_STOP}", text) if c.strip()]  # not inside "18.11.2026"
 
 
 @functools.cache
@@ -944,15 +947,11 @@ def clause_dates(text: str, today: date) -> list[date]:
     return found
 
 
-_AGAIN_ZH = re.compile(r"(?:又|再次|再)\s*(?:输|打|给输)")
-_OTHER_BLOOD_ZH = re.compile(r"血(?!小板)|红细胞|红悬|悬红|血浆")
-"""In the clause said to be again: another blood product (红细胞, 输血) is no platelet transfusion."""
-
-
 def _latest_told_again(text: str, today: date) -> date | None:
     """For a question about the latest transfusion, in Chinese: a later clause that says it was
     given again, on a later date ("上周三输过一次，昨天又输了一次": yesterday; not "昨天又输了红细胞");
     else None."""
+    lw = language_words(written_language(text))
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
     dated = [(chinese_date(c, today), c) for c in clauses]
     dated = [(day, c) for day, c in dated if day is not None]
@@ -960,8 +959,8 @@ def _latest_told_again(text: str, today: date) -> date | None:
         return None
     (_, _), (last_day, last_clause) = dated[-2], dated[-1]
     if (
-        _AGAIN_ZH.search(last_clause)
-        and not _OTHER_BLOOD_ZH.search(last_clause)
+        lw.given_again.search(last_clause)
+        and not lw.other_blood_given.search(last_clause)
         and last_day == max(day for day, _ in dated)
         and last_day <= today
     ):

@@ -192,7 +192,20 @@ def daily_dose(prepared: str, language: str) -> float | None:
             per_day.add(times if times is not None else _number(match.group("n"), dose_words.counts))
             if times == 1.0:
                 daily.append(match)
-    said_daily = _amount_beside(prepared, daily, unread)
+    # what one tablet holds ("每片4mg", "一片5毫克") is no amount a day beside "每天8mg"
+    one_tablet = [
+        (match.start(), following.end())
+        for match in dose_words.tablets.finditer(prepared)
+        if _number(match.group("n"), dose_words.counts) == 1
+        and (following := dose_words.strength_after.match(prepared, match.end()))
+    ]
+
+    def unread_amount(start: int, end: int) -> bool:
+        return unread(start, end) and not any(s < end and start < e for s, e in one_tablet)
+
+    said_daily = _amount_beside(prepared, daily, unread_amount)
+    if said_daily is None and not words(language).pattern("earlier_markers").search(prepared):
+        said_daily = _total_said(prepared, language)  # "两片，每片5毫克，共10毫克": the total is the day's
     if said_daily is not None and not per_day - {1.0}:
         return said_daily  # "美卓乐每天8毫克，早上一次吃两片", "每天2.5mg就半片": the day's amount is said
     tablets: list[tuple[float, int, int]] = []  # count, start, end
@@ -303,6 +316,18 @@ def _amount_beside(prepared: str, daily: list[re.Match], unread) -> float | None
     said = amounts[0]
     beside = any(0 <= said.start() - d.end() <= 1 or 0 <= d.start() - said.end() <= 1 for d in days)
     return float(said.group(1)) if beside and "mg" in said.group(0) else None
+
+
+def _total_said(prepared: str, language: str) -> float | None:
+    """An amount in mg right after a word for the total (`total_markers`: 共, "in total"), when
+    there is exactly one; else None."""
+    found = []
+    for marker in words(language).pattern("total_markers").finditer(prepared):
+        rest = prepared[marker.end() :]
+        amount = _AMOUNT.match(prepared, marker.end() + len(rest) - len(rest.lstrip()))
+        if amount and "mg" in amount.group(0):
+            found.append(float(amount.group(1)))
+    return found[0] if len(found) == 1 else None
 
 
 _DAY = re.compile(r"天|日|day|daily")

@@ -23,7 +23,7 @@ from bot.parsing.ages import parse_age
 from bot.parsing.choices import find_mentions, vocabulary
 from bot.parsing.numbers import parse_number
 from bot.parsing.result import Parsed
-from bot.parsing.text import numeric_text, phrase_pattern
+from bot.parsing.text import FULL_STOP, numeric_text, phrase_pattern
 from bot.parsing.words import words as language_words
 
 LAB_NAMES: dict[str, tuple[str, ...]] = {
@@ -279,7 +279,7 @@ def _steroid_dose(fact, words: str) -> Parsed | None:
     )
     # Each mention is read with the rest of its clause, so "10mg twice a day" counts twice.
     readings = [
-        parse_number(fact, re.split(r"[;,]|\.(?!\d)", words[m.start() :])[0])  # not inside "7.5"
+        parse_number(fact, re.split(rf"[;,]|{FULL_STOP}", words[m.start() :])[0])  # not inside "7.5"
         for m in re.finditer(pattern, words)
         if not _hearsay(words, m.start())
     ]

@@ -17,6 +17,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from bot.facts import FactDefinition
 from bot.parsing import result
@@ -26,6 +27,7 @@ from bot.parsing.doses import daily_dose, in_cycles, is_per_day
 from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
 from bot.parsing.text import (
+    FULL_STOP,
     blanked,
     clean,
     misspellings_corrected,
@@ -34,7 +36,7 @@ from bot.parsing.text import (
     plain,
     space_cjk,
 )
-from bot.parsing.words import now_and_before, without_future_clauses, words
+from bot.parsing.words import Words, now_and_before, without_future_clauses, words
 from bot.text import written_language
 
 
@@ -219,6 +221,10 @@ _DATE_NOISE = [
         # a year and month ("2次（2025.01，2026.09）", "79岁（1947.06）"), a cycle or remission by number
         r"(?<![\d.])(?:19|20)\d{2}[./]\d{1,2}(?![\d.])",
         r"\b(?:cr[12]|c\d{1,2}|cycle\s+\d{1,2})\b(?!\s*[-–.,]\s*\d)",
+        # a day counted from a transplant or treatment ("0.4 at day 100", "day +30") dates a value
+        # (not "per day 3 tablets": a day counted from something is 7 or more, or said with +)
+        r"(?<!per )(?<!a )(?<!each )(?<!every )\bday\s*(?:\+\s*\d{1,3}|[7-9]|\d{2,3})\b"
+        r"(?!\s*(?:tablets?|pills?|doses?|times?|x)\b)(?!\s*[-–.,]\s*\d)",
         # a stage, grade or class is no value: "1.9, she's got stage 4 kidney disease", "CKD 3期"
         r"\b(?:stage|grade|class|type|phase|nyha|ckd)\s*(?:[ivx]+|\d+)[ab]?\b",
         r"\d+\s*[ab]?\s*(?:期(?!\s*间)|级)",
@@ -306,12 +312,12 @@ def _said_total(prepared: str) -> float | None:
     return totals.pop() if len(totals) == 1 else None
 
 
-def _said_inexact_after(following: str) -> bool:
+def _said_inexact_after(following: str, language: str = "en") -> bool:
     """Whether the words after a number make it a lower bound only ("40 something", "nine point
     something", "two hundred odd"): `inexact_after` in the words files (Chinese 点几 is rewritten to
     these). Such a number is asked again, never taken as if exact. Only a whole number is widened
     so: "1.2 something" is 1.2 to the precision any rule needs."""
-    match = words().pattern("inexact_after").search(following)
+    match = words(language).pattern("inexact_after").search(following)
     return bool(match) and not following[: match.start()].strip(" -")
 
 
@@ -325,7 +331,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         if match.group("sign"):
             number = -number
         inexact = bool(_COMPARATOR.search(text[max(0, match.start() - 30) : match.start()])) or (
-            number == int(number) and _said_inexact_after(text[match.end() : match.end() + 30])
+            number == int(number)
+            and _said_inexact_after(text[match.end() : match.end() + 30], written_language(text))
         )
         mentions.append(NumberMention(number, match.start(), match.end(), inexact))
     return mentions
@@ -363,7 +370,8 @@ def _lakh_and_thousands(match: re.Match) -> str:
 def prepare(text: str, count_words: bool = False) -> str:
     """Text ready for `find_numbers`: clean, contractions out, number words as digits, units compact,
     dates blanked out."""
-    prepared = numeric_text(_FULL_WIDTH_COMMA.sub(", ", text))  # "上次78，102" is two numbers, never 78,102
+    # "上次78，102" is two numbers, never 78,102; "我看看…5万2" trails off, no ".5"
+    prepared = numeric_text(_ELLIPSIS.sub(", ", _FULL_WIDTH_COMMA.sub(", ", text)))
     if count_words:
         for word, digits in COUNT_WORDS.items():
             prepared = re.sub(rf"\b{word}\b", digits, prepared)
@@ -386,6 +394,7 @@ def prepare(text: str, count_words: bool = False) -> str:
 
 
 _FULL_WIDTH_COMMA = re.compile(r"[，、](?=\s*\d)")
+_ELLIPSIS = re.compile(r"(?:…+|\.{2,})(?=\s*\d)")
 _LAKH_GROUPED = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{2}),(\d{3})(?![\d,])")
 _BRACKETED_DAY = re.compile(r"[(（]\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[)）]")
 _REFERENCE_RANGE = re.compile(
@@ -447,6 +456,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     readings: list[tuple[float, str | None]] = []
     wrong_unit = mismatch = False
     inexact: list[bool] = []  # per reading: "under 50", "40 something"
+    rough: list[bool] = []  # per reading: said roughly in the answer's language, unit aside (8克多)
     ordinals: list[float] = []  # "第二次": the second time
     position = 0
     for mention in find_numbers(prepared):
@@ -477,6 +487,9 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
                 wrong_unit, end = True, generic.end()
         position = end
         inexact.append(mention.inexact)
+        rough.append(
+            mention.inexact or _said_inexact_after(prepared[end : end + 30], written_language(prepared))
+        )
         readings.append((number, unit_name))
     if _is_count(fact) and readings:
         # "twice, in 2023 and again in 2025": the years date the times counted, they are no count;
@@ -485,6 +498,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         if years:
             readings = [r for i, r in enumerate(readings) if i not in years]
             inexact = [x for i, x in enumerate(inexact) if i not in years]
+            rough = [x for i, x in enumerate(rough) if i not in years]
     if not readings and ordinals:  # "第一次是化疗后…这是第二次": the last time named is the count,
         # or more when it came back again after it ("第一次是…复发的，后来…又复发了")
         told = _told_count(text)
@@ -518,6 +532,17 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         low, high = sorted(converted)
         middle = check_range(fact, tidy((low + high) / 2), said)
         return dataclasses.replace(middle, alternatives=(low, high)) if middle.ok else middle
+    said_words = words(written_language(prepared))
+    weak = set(said_words.spaced_list("weak_earlier_markers"))
+    timed = any(
+        found.group() not in weak
+        for key in ("earlier_markers", "before_the_number")
+        for found in said_words.pattern(key).finditer(prepared)
+    )
+    refined = None if timed else _rough_then_exact(readings, rough)  # not "40 something now, 55 before"
+    if len(converted) == 2 and refined is not None:
+        converted = dict([to_canonical(fact, *refined)])  # "一百出头 103", "80 something... 86": the 86
+        readings, inexact = [refined], [False]
     if len(converted) > 1:
         latest = _latest_reading(fact, prepared, readings) if pick_latest else None
         if latest is None:
@@ -715,7 +740,7 @@ def _stopped_since(text: str) -> bool:
     least one amount said to be before and none said to be now."""
     language = written_language(text)
     lw = words(language)
-    breaks = r"[,;，。；!！?？]+|\.(?!\d)|\s+" if language == "zh" else r"[,;]|\.(?!\d)"
+    breaks = rf"[,;，。；!！?？]+|{FULL_STOP}|\s+" if language == "zh" else rf"[,;]|{FULL_STOP}"
     clauses = [(c, plain(c), find_numbers(prepare(c))) for c in re.split(breaks, text) if c and c.strip()]
     numbered = [spaced for _, spaced, numbers in clauses if numbers]
     stopped = [c for c, _, numbers in clauses if not numbers and _stopped_or_none(c)]
@@ -758,7 +783,9 @@ def _latest_reading(
     lw = words(written_language(prepared))
     # (a comma inside "65,000" is no clause break)
     clauses = _with_numberless_words(
-        re.split(r";|,(?!\d{3}(?!\d))|\.(?=\s|$)|\bbut\b|\band\b|\bthen\b", prepared)
+        re.split(
+            r";|!|[(（](?=[^)）]*\d)|[)）；]|,(?!\d{3}(?!\d))|\.(?=\s|$)|\bbut\b|\band\b|\bthen\b", prepared
+        )
     )
     if len(clauses) != len(readings):
         ends = [m.end for m in _values_in(prepared)]
@@ -797,8 +824,26 @@ def _latest_reading(
     unmarked = [i for i in range(len(clauses)) if i not in latest and i not in earlier]
     if len(latest) == 1 and len(earlier) == len(clauses) - 1:
         return readings[latest[0]]
+    beside_now = lw.pattern("earlier_beside_now")
     if not latest and len(unmarked) == 1 and len(earlier) == len(clauses) - 1:
         return readings[unmarked[0]]  # "68, up from 49 last week": every other one is said to be before
+    if not latest and len(earlier) == len(clauses):
+        # every one said to be before, and one of them with a word of the latest that is no part of a
+        # longer "before" ("98 last week, 104 the week before"; not "last" in "180 last year, 40 on
+        # admission"), when no other one names its day ("98 on Monday. Last week Friday it was 10.2")
+        also_latest = [i for i in earlier if _latest_word_of_its_own(clauses[i], lw)]
+        others = [clause for i, clause in enumerate(clauses) if i not in also_latest]
+        if len(also_latest) == 1 and not any(_day_said(clause) for clause in others):
+            return readings[also_latest[0]]
+    later_words = (lw.pattern("latest_markers"), lw.pattern("latest_when_alone"))
+    told_before_now = [
+        i
+        for i in unmarked
+        if beside_now.search(clauses[i]) and not any(w.search(clauses[i]) for w in later_words)
+    ]
+    plain_unmarked = [i for i in unmarked if i not in told_before_now]
+    if not latest and told_before_now and len(plain_unmarked) == 1:
+        return readings[plain_unmarked[0]]  # "EF 55%，上次是60%": "last time" beside the one said plainly
     said_now = [i for i in latest if lw.pattern("now_markers").search(clauses[i])]
     if said_now == [len(clauses) - 1] and not fact.equivalents:
         # "it dropped to 70, it's 95 now": of the numbers said to be latest, the last is said of now
@@ -811,25 +856,53 @@ def _latest_reading(
     return None
 
 
+ROUGH_SPAN = 1.5
+"""A rough number ("80 something", 三万多) covers values from it up to this many times it."""
+
+
+def _rough_then_exact(
+    readings: list[tuple[float, str | None]], inexact: list[bool]
+) -> tuple[float, str | None] | None:
+    """Of a rough number and then an exact one within it ("80 something... 86", "三万多…翻了下报告
+    3万5"), the exact one; else None."""
+    if len(readings) != 2 or inexact != [True, False]:
+        return None
+    (rough, rough_unit), (exact, exact_unit) = readings
+    if rough_unit != exact_unit and None not in (rough_unit, exact_unit):
+        return None
+    return readings[1] if rough <= exact < rough * ROUGH_SPAN else None
+
+
 RECENT_DAYS = 400
 """How far back a clause's date may be and still order numbers by when they were taken: "the best
 since 2022" dates no reading."""
+
+
+def _latest_word_of_its_own(clause: str, lw: Words) -> bool:
+    """Whether a `latest_markers` word in the clause is not inside a longer `earlier_markers` phrase."""
+    before = [(m.start(), m.end()) for m in lw.pattern("earlier_markers").finditer(clause)]
+    return any(
+        not any(s <= m.start() and m.end() <= e and (e - s) > (m.end() - m.start()) for s, e in before)
+        for m in lw.pattern("latest_markers").finditer(clause)
+    )
+
+
+def _day_said(clause: str) -> date | None:
+    """The latest day a clause names within the last `RECENT_DAYS` (its numbers are readings, no
+    dates: "12.4"), placed against the machine's day; None when it names none."""
+    from bot.parsing.dates import clause_dates  # dates reads numbers' text helpers; import it here
+
+    today = date.today()
+    unnumbered = re.sub(r"\d+(?:[.,]\d+)*", " ", clause)
+    said = [d for d in clause_dates(unnumbered, today) if 0 <= (today - d).days <= RECENT_DAYS]
+    return max(said) if said else None
 
 
 def _latest_by_date(clauses: list[str]) -> int | None:
     """The clause whose date is the latest, when at least two clauses are dated within the last
     `RECENT_DAYS`, on different days, and every clause is ("150,000 in june, 40,000 last week"); else
     None. Relative dates are placed against the machine's day: only their order matters here."""
-    from datetime import date as calendar_day
-
-    from bot.parsing.dates import clause_dates  # dates reads numbers' text helpers; import it here
-
-    today = calendar_day.today()
-    days = []
-    for clause in clauses:
-        unnumbered = re.sub(r"\d+(?:[.,]\d+)*", " ", clause)  # the readings are no dates ("12.4")
-        said = [d for d in clause_dates(unnumbered, today) if 0 <= (today - d).days <= RECENT_DAYS]
-        days.append(max(said) if said else None)
+    days = [_day_said(clause) for clause in clauses]
     if len(clauses) < 2 or None in days or len(set(days)) != len(days):
         return None
     return days.index(max(days))
@@ -942,10 +1015,6 @@ def _total_of_times_told(text: str, readings: list[tuple[float, str | None]]) ->
     return told if told == len(readings) else None
 
 
-_AGAIN_BESIDE = re.compile(r"再|又|\bagain\b|\bsince\b")
-"""Beside a relapse denied, a word saying there was one before it ("没再复发", "not relapsed since")."""
-
-
 def _told_count(text: str) -> int | None:
     """The events a story names (bot/words/<language>.yaml `relapse_words`, each `again_words` one
     more, an ordinal before `ordinal_events` naming the count: "the second time"); 0 when every one
@@ -973,7 +1042,9 @@ def _told_count(text: str) -> int | None:
                 break
     relapses = list(lw.pattern("relapse_words").finditer(said))
     negated = [bool(lw.pattern("negators").search(said[max(0, m.start() - 8) : m.start()])) for m in relapses]
-    again_beside = [bool(_AGAIN_BESIDE.search(said[max(0, m.start() - 8) : m.end() + 8])) for m in relapses]
+    # beside a relapse denied, a word saying there was one before it ("没再复发", "not relapsed since")
+    again = lw.pattern("again_beside_relapse")
+    again_beside = [bool(again.search(said[max(0, m.start() - 8) : m.end() + 8])) for m in relapses]
     if counted and max(counted) == 1 and relapses and all(negated) and not any(again_beside):
         return 0  # "first time treatment, no relapse", "还在第一次诱导…谈不上复发"; not "没再复发"
     if counted:  # "the first time was 2022 ... now it's back for a third time": the last one told

@@ -47,6 +47,10 @@ _SYMBOLS = str.maketrans(
         "\uff5e": "~",
     }
 )
+FULL_STOP = r"\.(?!\d)"
+"""A full stop that ends a sentence or clause, as a pattern: not the point inside a number ("7.5",
+"18.11.2026"). Clause splitters join it with their other breaks."""
+
 _CJK_CHARACTER = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff])")
 _TYPED_GAP = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 _SPACES = re.compile(r"\s+")

@@ -123,6 +123,24 @@ class Words:
         return self._expressions("still_uncertain")
 
     @functools.cached_property
+    def given_again(self) -> re.Pattern:
+        """`given_again`: in a clause about a transfusion, patterns saying it was given once more
+        (又输了一次), over the text as written (Chinese unspaced)."""
+        return self._expressions("given_again")
+
+    @functools.cached_property
+    def other_blood_given(self) -> re.Pattern:
+        """`other_blood_given`: blood products that are not platelets (红细胞, 血浆), over the text as
+        written: a clause saying one of them was given again is no platelet transfusion."""
+        return self._expressions("other_blood_given")
+
+    @functools.cached_property
+    def has_a_thing(self) -> re.Pattern:
+        """`has_a_thing`: a piece of the text as written opening with "has" and then a thing (有梅毒),
+        group 1 being what comes before "has"; the thing starts at the match's end."""
+        return self._expressions("has_a_thing")
+
+    @functools.cached_property
     def yes_statements(self) -> re.Pattern:
         return self._expressions("yes_statements")
 
@@ -207,6 +225,12 @@ class Words:
 
 _LISTS = (
     "yes_words",
+    "refraining_words",
+    "discourse_openers",
+    "not_negations",
+    "question_openers",
+    "not_yet_words",
+    "again_beside_relapse",
     "raised_negation",
     "now_markers",
     "raised_negation_glue",

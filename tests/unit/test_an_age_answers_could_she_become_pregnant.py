@@ -39,4 +39,7 @@ def test_an_age_in_between_or_no_age_is_asked_again(said):
 
 def test_an_age_in_chinese_numerals_is_not_heard_as_a_diagnosis():
     found = extract_facts("我妈都七十几岁了", TODAY, default_registry())
-    assert "diagnosis" not in found and found["age"].value == 70
+    assert "diagnosis" not in found
+    # 七十几 is a rough age (70 to 79): not recorded as 70 in passing; the age question asks it
+    assert "age" not in found or 70 <= found["age"].value <= 79
+    assert extract_facts("我妈都七十三岁了", TODAY, default_registry())["age"].value == 73

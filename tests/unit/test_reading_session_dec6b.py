@@ -76,9 +76,12 @@ def test_a_hepatitis_b_pattern_with_activity_is_active(said):
 
 @pytest.mark.parametrize(("said", "value"), [("6几", 60), ("EF好像是5几", 50)])
 def test_a_digit_and_ji_is_tens_and_something(said, value):
-    """ "6几" is 六十几, sixty-something: never 6."""
+    """ "6几" is 六十几, sixty-something: never 6. Like "60 something", it is asked again for the exact
+    figure (9 December: rough numbers are no longer read as their round one)."""
     parsed = read_parsed("ejection_fraction", said, "zh")
-    assert parsed.ok and parsed.value == value, parsed
+    assert parsed.problem == "number.inexact", parsed
+    exact = read_parsed("ejection_fraction", said.replace("几", "") + "3", "zh")
+    assert exact.ok and exact.value == value + 3, exact
 
 
 def test_a_digit_and_ji_before_a_count_word_is_left_alone():
