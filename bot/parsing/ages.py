@@ -23,7 +23,7 @@ from datetime import date
 from bot.facts import FactDefinition, whole_years_before
 from bot.parsing import result
 from bot.parsing.chinese import birthday_in_year, is_chinese, lunar_birth_date, numerals_to_digits
-from bot.parsing.dates import calendar_date, short_years
+from bot.parsing.dates import calendar_date, full_year, short_years
 from bot.parsing.numbers import check_range, find_numbers, strip_date_noise
 from bot.parsing.result import Parsed
 from bot.parsing.text import FULL_STOP, alternation, blanked, numeric_text, plain, space_cjk
@@ -100,13 +100,10 @@ _BORN_SHORT_YEAR = re.compile(
 
 
 def _with_full_year(match: re.Match, today: date) -> str:
-    """The match of `_BORN_SHORT_YEAR` with its year in full: '08 is 2008 and '97 is 1997, this
-    century unless that is still to come."""
+    """The match of `_BORN_SHORT_YEAR` with its year in full (`full_year`)."""
     figures = match.lastindex or 0
-    year = 2000 + int(match.group(figures))
-    return match.group(0)[: match.start(figures) - match.start()] + str(
-        year if year <= today.year else year - 100
-    )
+    year = full_year(int(match.group(figures)), today)
+    return match.group(0)[: match.start(figures) - match.start()] + str(year)
 
 
 def _from_birth(fact: FactDefinition, born: date, today: date, said: str) -> Parsed:

@@ -903,14 +903,16 @@ _SHORT_YEAR = re.compile(r"(?<![\w'’])['’‘](\d{2})\b(?!\s*s\b)")
 """A year said by its last two figures after an apostrophe ("back in '08"; not the '90s)."""
 
 
+def full_year(two_figures: int, today: date) -> int:
+    """A year said by its last two figures: 8 is 2008 and 97 is 1997, this century unless that is
+    still to come."""
+    year = 2000 + two_figures
+    return year if year <= today.year else year - 100
+
+
 def short_years(text: str, today: date) -> str:
-    """'08 is 2008 and '97 is 1997: this century unless that is still to come."""
-
-    def full(match: re.Match) -> str:
-        year = 2000 + int(match.group(1))
-        return str(year if year <= today.year else year - 100)
-
-    return _SHORT_YEAR.sub(full, text)
+    """'08 is 2008 and '97 is 1997 (`full_year`)."""
+    return _SHORT_YEAR.sub(lambda match: str(full_year(int(match.group(1)), today)), text)
 
 
 def _clause_date(clause: str, today: date, date_order: str | None) -> tuple[date, str] | None:

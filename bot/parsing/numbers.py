@@ -456,7 +456,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     readings: list[tuple[float, str | None]] = []
     wrong_unit = mismatch = False
     inexact: list[bool] = []  # per reading: "under 50", "40 something"
-    rough: list[bool] = []  # per reading: said roughly in the answer's language, unit aside (8克多)
+    said_roughly: list[bool] = []  # per reading: said roughly in the answer's language, unit aside (8克多)
+    language = written_language(prepared)
     ordinals: list[float] = []  # "第二次": the second time
     position = 0
     for mention in find_numbers(prepared):
@@ -487,9 +488,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
                 wrong_unit, end = True, generic.end()
         position = end
         inexact.append(mention.inexact)
-        rough.append(
-            mention.inexact or _said_inexact_after(prepared[end : end + 30], written_language(prepared))
-        )
+        said_roughly.append(mention.inexact or _said_inexact_after(prepared[end : end + 30], language))
         readings.append((number, unit_name))
     if _is_count(fact) and readings:
         # "twice, in 2023 and again in 2025": the years date the times counted, they are no count;
@@ -498,7 +497,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         if years:
             readings = [r for i, r in enumerate(readings) if i not in years]
             inexact = [x for i, x in enumerate(inexact) if i not in years]
-            rough = [x for i, x in enumerate(rough) if i not in years]
+            said_roughly = [x for i, x in enumerate(said_roughly) if i not in years]
     if not readings and ordinals:  # "第一次是化疗后…这是第二次": the last time named is the count,
         # or more when it came back again after it ("第一次是…复发的，后来…又复发了")
         told = _told_count(text)
@@ -532,15 +531,9 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         low, high = sorted(converted)
         middle = check_range(fact, tidy((low + high) / 2), said)
         return dataclasses.replace(middle, alternatives=(low, high)) if middle.ok else middle
-    said_words = words(written_language(prepared))
-    weak = set(said_words.spaced_list("weak_earlier_markers"))
-    timed = any(
-        found.group() not in weak
-        for key in ("earlier_markers", "before_the_number")
-        for found in said_words.pattern(key).finditer(prepared)
-    )
-    refined = None if timed else _rough_then_exact(readings, rough)  # not "40 something now, 55 before"
-    if len(converted) == 2 and refined is not None:
+    refined = _rough_then_exact(readings, said_roughly)
+    if len(converted) == 2 and refined is not None and not _said_before(prepared):
+        # (not "40 something now, 55 a year ago": the exact one may be an older value)
         converted = dict([to_canonical(fact, *refined)])  # "一百出头 103", "80 something... 86": the 86
         readings, inexact = [refined], [False]
     if len(converted) > 1:
@@ -858,6 +851,18 @@ def _latest_reading(
 
 ROUGH_SPAN = 1.5
 """A rough number ("80 something", 三万多) covers values from it up to this many times it."""
+
+
+def _said_before(prepared: str) -> bool:
+    """Whether the text says something was before (`earlier_markers`, `before_the_number`), not
+    counting words that only tell a story's tense (`weak_earlier_markers`: "it was 60 something")."""
+    said_words = words(written_language(prepared))
+    weak = set(said_words.spaced_list("weak_earlier_markers"))
+    return any(
+        found.group() not in weak
+        for key in ("earlier_markers", "before_the_number")
+        for found in said_words.pattern(key).finditer(prepared)
+    )
 
 
 def _rough_then_exact(
