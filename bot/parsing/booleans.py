@@ -729,6 +729,11 @@ def read_yes_no(
     evidence: list[tuple[list[bool], list[bool], list[bool]]] = []  # each clause's strong, topic, plain
     refusals: list[list[bool]] = []  # with `refrain`: each clause's plain refusals, set aside
     future = lw.pattern("future_markers")
+    topic_to_come: list[int] = []  # clauses whose topic is only still to come
+    of_now = _not_to_come(clauses, future)
+    said_of_now = (
+        " , ".join(of_now) if reading in ("ever", "now") and len(of_now) < len(clauses) else words_text
+    )
     unexplained = _unexplained_beside_an_event(words_text, fact_words, lw)
     for position, clause in enumerate(clauses):
         strong: list[bool] = []
@@ -752,16 +757,36 @@ def read_yes_no(
         clause_for_topic = before_willingness if refused else clause
         tiers[STRONG] += strong
         topic = (
-            _topic(clause_for_topic, fact_id, reading, lw, words_text, clauses[position + 1 :])
+            _topic(
+                clause_for_topic,
+                fact_id,
+                reading,
+                lw,
+                said_of_now,
+                _not_to_come(clauses[position + 1 :], future),
+            )
             if fact_id
             else []
         )
         if reading in ("ever", "now") and True in topic and future.search(clauses[position]):
             topic = [False]  # "transplant is scheduled for next month", "准备下个月移植": not yet
+            topic_to_come.append(position)
         tiers[TOPIC] += topic
         plain_words = _plain_words(clause, lw, reading, outcome)
         tiers[PLAIN] += plain_words
         evidence.append((strong, topic, plain_words))
+    if topic_to_come and any(
+        True in strong + topic
+        for position, (strong, topic, _) in enumerate(evidence)
+        if position not in topic_to_come
+    ):
+        # "his kidneys only work a little, they're talking about dialysis next year": the treatment to
+        # come is no "not yet" beside a problem said to be there now (a plan said in so many words,
+        # "准备做", still is)
+        for position in topic_to_come:
+            strong, _, plain_words = evidence[position]
+            evidence[position] = (strong, [], plain_words)
+        tiers[TOPIC] = [v for _, topic, _ in evidence for v in topic]
     if any(refusals) and not _refusals_echo_agreement(evidence, refusals, tiers, words_text, clauses, lw):
         # Nothing else agrees: the refusals are evidence after all ("No, he won't": read back).
         tiers[STRONG] += [v for found in refusals for v in found]
@@ -910,12 +935,35 @@ def statements(words_text: str, lw: Words | None = None, willing: bool = False) 
             kept.append(part.split(",")[0])
         elif willing and lw is not None and "," in part and _lone_willingness(part.split(",")[0], lw):
             kept.append(part.split(",")[0])  # "愿意，能用啥方法？", "sure, which method?": the yes stands
+        elif lw is not None and kept and _unsure_conclusion(part, lw):
+            # "... not to worry about it. So I suppose yes?": the story's conclusion (alone, "so I
+            # guess not?" is an unsure reply, asked again)
+            kept.append(part.rstrip(" ?？"))
         elif lw is not None and _lone_word(part, lw):
             # "no??", "yes?": a plain answer said unsure, not a question. Anything more ("so not
             # really?", "I don't think so?") stays a question: people who end a statement so are
             # unsure of it, and it is asked again.
             kept.append(part.rstrip(" ?？"))
     return " ".join(kept)
+
+
+UNSURE_CONCLUSION_WORDS = 5
+
+
+def _not_to_come(clauses: list[str], future: re.Pattern) -> list[str]:
+    """The clauses not about what is still to come: "the oncologist wants her to come off it" does not
+    stop the CellCept named before it."""
+    return [clause for clause in clauses if not future.search(clause)]
+
+
+def _unsure_conclusion(sentence: str, lw: Words) -> bool:
+    """A short conclusion with a plain yes or no, ended by a question mark because the person is
+    unsure ("So I suppose yes?", "所以算有吧？"), not a question back ("so is that a no?")."""
+    opening = lw.pattern("conclusion_markers").match(sentence.strip())
+    if opening is None or len(sentence.split()) > UNSURE_CONCLUSION_WORDS:
+        return False
+    rest = sentence.strip()[opening.end() :].strip()
+    return not lw.pattern("question_openers").match(rest) and bool(_yes_or_no_words(lw).search(rest))
 
 
 def _plain_words(clause: str, lw: Words, reading: str = "ever", outcome: bool = False) -> list[bool]:

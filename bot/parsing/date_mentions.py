@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from bot.parsing.text import alternation, numeric_text, phrase_pattern
 
 _CLAUSE_BREAK = re.compile(
-    r"[,.;!?()]|\s-\s|\b(?:and|but|then|maybe|perhaps|probably|though)\b"
+    r"[,;!?()]|\.(?!\d)|\s-\s|\b(?:and|but|then|maybe|perhaps|probably|though)\b"
     r"|(?<!or )(?=\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"  # "last week thursday"
 )
 _RELATIVE_TO_OTHER_EVENT = re.compile(

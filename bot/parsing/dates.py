@@ -713,6 +713,19 @@ def _never_in_chinese(words_plain: str) -> bool:
     return bool(_chinese_never().search(words_plain))
 
 
+def _one_was_had(text: str) -> bool:
+    """Whether a Chinese clause says one was had, not of another blood product ("秋收那会儿输过两回
+    后来就没再输": had, on a day not read, so no "never"; not "输过红细胞，血小板没输过")."""
+    lw = language_words("zh")
+    had_one = phrase_pattern(_date_phrases("had_one", "zh"))
+    return any(
+        had_one.search(plain(clause))
+        and not lw.pattern("negators").search(plain(clause))
+        and not lw.other_blood_given.search(clause)
+        for clause in re.split(r"[,;，。；！？!?]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text)
+    )
+
+
 @functools.cache
 def _chinese_never() -> re.Pattern:
     return phrase_pattern(_date_phrases("never", "zh"))
@@ -1176,7 +1189,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         ):
             return result.unclear(said, "date.unclear")  # a date we could not read is never "never"
         words_plain = plain(text)
-        if is_chinese(text) and _never_in_chinese(words_plain):
+        if is_chinese(text) and _never_in_chinese(words_plain) and not _one_was_had(text):
             return (
                 result.value(NEVER, said)
                 if fact.allow_never

@@ -23,6 +23,7 @@ from bot.facts import FactDefinition
 from bot.parsing import result
 from bot.parsing.booleans import parse_boolean, statements
 from bot.parsing.chinese import to_parser_form
+from bot.parsing.dated_values import latest_of_dated_values
 from bot.parsing.doses import daily_dose, in_cycles, is_per_day
 from bot.parsing.pinyin import homophones_corrected
 from bot.parsing.result import Parsed
@@ -195,10 +196,12 @@ _NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
-_COMPARATOR = re.compile(  # "up to 65" is a bound; "it's up to 65 now", "from 110 up to 160" a rise
+# "up to 65" is a bound; "it's up to 65 now", "from 110 up to 160", "put it up to 20" a rise
+_COMPARATOR = re.compile(
     r"(?:less than|lower than|fewer than|under|below|more than|greater than|higher than|over|above|"
     r"at least|at most|(?<!\bis )(?<!\bwas )(?<!went )(?<!gone )(?<!came )(?<!come )(?<!back )"
-    r"(?<!\bnow )(?<!\bits )(?<!\d )(?<!\d)up to|no more than|no less than|<=|>=|<|>|≤|≥)"
+    r"(?<!\bnow )(?<!\bits )(?<!\bit )(?<!bumped )(?<!\bput )(?<!\d )(?<!\d)up to"
+    r"|no more than|no less than|<=|>=|<|>|≤|≥)"
     r"\s*(?:about\s+|around\s+)?$"
 )
 _MONTH = (  # without "may", which is more often the verb
@@ -220,6 +223,7 @@ _DATE_NOISE = [
         r"\(\s*(?:19|20)\d{2}\s*\)",
         # a year and month ("2次（2025.01，2026.09）", "79岁（1947.06）"), a cycle or remission by number
         r"(?<![\d.])(?:19|20)\d{2}[./]\d{1,2}(?![\d.])",
+        r"(?<![\d.,/])(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}(?!\d|\.\d)",  # "since 04.2025.", "(11/2026)"
         r"\b(?:cr[12]|c\d{1,2}|cycle\s+\d{1,2})\b(?!\s*[-–.,]\s*\d)",
         # a day counted from a transplant or treatment ("0.4 at day 100", "day +30") dates a value
         # (not "per day 3 tablets": a day counted from something is 7 or more, or said with +)
@@ -318,7 +322,12 @@ def _said_inexact_after(following: str, language: str = "en") -> bool:
     these). Such a number is asked again, never taken as if exact. Only a whole number is widened
     so: "1.2 something" is 1.2 to the precision any rule needs."""
     match = words(language).pattern("inexact_after").search(following)
-    return bool(match) and not following[: match.start()].strip(" -")
+    between = following[: match.start()].strip(" -") if match else ""
+    return bool(match) and (not between or bool(_BARE_UNIT.fullmatch(between)))
+
+
+_BARE_UNIT = re.compile(r"克|g")
+"""A unit word said between a number and "多" ("8克多": 8 to 9 g/dL), rough all the same."""
 
 
 def find_numbers(text: str) -> list[NumberMention]:
@@ -389,7 +398,7 @@ def prepare(text: str, count_words: bool = False) -> str:
     prepared = blanked(prepared, said_words.amount_given.finditer(prepared))  # "7.9 after 2 pints": no value
     prepared = _BRACKETED_UNIT.sub(r" \1 ", prepared)  # "8 (x10^9/L)": a unit as a report prints it
     prepared = _POINT_SAID.sub(r"\1.\2", prepared)  # "9 point 4"
-    prepared = _POWER_TYPED_FLAT.sub(r"x10^\1", prepared)  # "37 x 10 9": ×10⁹ typed without the ^
+    prepared = _POWER_TYPED_FLAT.sub(lambda m: f"x10^{m[1] or m[2]}", prepared)  # "37 x 10 9", "10*9/L": ×10⁹
     return strip_date_noise(spell_units(prepared))
 
 
@@ -411,7 +420,7 @@ _RANGE_AFTER_A_VALUE = re.compile(
 
 _BRACKETED_UNIT = re.compile(r"[(（]\s*([^()（）]*[/^%][^()（）]*?)\s*[)）]")
 _POINT_SAID = re.compile(r"(?<![\d.])(\d+)\s+point\s+(\d+)(?![\d.])")
-_POWER_TYPED_FLAT = re.compile(r"\bx\s*10\s+([369])\b")
+_POWER_TYPED_FLAT = re.compile(r"\bx\s*10\s+([369])\b|(?<![\d.])10\s*\*{1,2}\s*([369])\b")
 _GLUED_LAB = re.compile(r"\b(plt|hb|hgb|ef|lvef|scr|crea|wbc|anc)(?=\d)", re.IGNORECASE)
 """Lab names as printed on reports, typed with their value glued on. Not "cr" (CR2 is a second
 remission), and names that end in a figure themselves (CD3, CD4) are left alone."""
@@ -431,6 +440,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         return check_range(fact, once_and_again, said)  # "came back once in 2024 and again this summer"
     if fact.equivalents:  # "dexamethazone", 地塞米送: a steroid's name misspelled, or its homophone
         text = drug_names_corrected(text)
+    if fact.type == "number" and not is_per_day(fact):
+        text = latest_of_dated_values(text)  # "Platelets: 18/11: 102; 25/11: 97; 02/12: 110": the 110
     prepared = prepare(without_future_clauses(text), count_words=_is_count(fact))
     prepared, other_lab = _without_other_labs(prepared, fact.id)
     if other_lab and not find_numbers(prepared):
@@ -487,8 +498,9 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
             if generic:
                 wrong_unit, end = True, generic.end()
         position = end
-        inexact.append(mention.inexact)
+        # rough after its unit too ("血红蛋白8克多": 8 to 9 g/dL), asked again like "80多"
         said_roughly.append(mention.inexact or _said_inexact_after(prepared[end : end + 30], language))
+        inexact.append(said_roughly[-1] if unit_match else mention.inexact)
         readings.append((number, unit_name))
     if _is_count(fact) and readings:
         # "twice, in 2023 and again in 2025": the years date the times counted, they are no count;
@@ -531,7 +543,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         low, high = sorted(converted)
         middle = check_range(fact, tidy((low + high) / 2), said)
         return dataclasses.replace(middle, alternatives=(low, high)) if middle.ok else middle
-    refined = _rough_then_exact(readings, said_roughly)
+    refined = _rough_then_exact(fact, readings, said_roughly)
     if len(converted) == 2 and refined is not None and not _said_before(prepared):
         # (not "40 something now, 55 a year ago": the exact one may be an older value)
         converted = dict([to_canonical(fact, *refined)])  # "一百出头 103", "80 something... 86": the 86
@@ -866,15 +878,16 @@ def _said_before(prepared: str) -> bool:
 
 
 def _rough_then_exact(
-    readings: list[tuple[float, str | None]], inexact: list[bool]
+    fact: FactDefinition, readings: list[tuple[float, str | None]], inexact: list[bool]
 ) -> tuple[float, str | None] | None:
     """Of a rough number and then an exact one within it ("80 something... 86", "三万多…翻了下报告
-    3万5"), the exact one; else None."""
+    3万5", "8克多 报告单上是84"), the exact one; else None. Compared in the fact's unit."""
     if len(readings) != 2 or inexact != [True, False]:
         return None
     (rough, rough_unit), (exact, exact_unit) = readings
     if rough_unit != exact_unit and None not in (rough_unit, exact_unit):
         return None
+    rough, exact = (to_canonical(fact, *reading)[0] for reading in readings)
     return readings[1] if rough <= exact < rough * ROUGH_SPAN else None
 
 

@@ -141,7 +141,8 @@ def parse_relation(text: str) -> Relation | None:
 
 
 # ----- what is said of someone else ------------------------------------------------------------------
-_CLAUSE_SEPARATOR = r"[,.;:!?，。；：！？、\n]|\s[-–—]\s"
+_CLAUSE_SEPARATOR = r"[,.;:!?，。；：！？、\n]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+"""Punctuation, a dash, or a space typed between Chinese characters ("我就是他老伴 我都六十八了")."""
 
 
 @functools.cache

@@ -289,6 +289,8 @@ _LONE_ONE_AFTER = {
     "older", "earlier", "later", "final", "most", "good", "best", "mild", "minor", "major", "massive",
     "little", "silent", "proper", "serious", "huge", "tiny", "real", "nasty", "severe",
 }  # fmt: skip
+_ONE_NAMED_AFTER = {"the", "that", "this", "which", "what"}
+"""A lone "one" two words after these names a thing ("the kidney one"), unless a number comes between."""
 """After these words a lone "one" is a pronoun ("I had one years ago", "the last one was 45"), not
 the number 1."""
 _STRENGTH_UNITS = {"mg", "milligram", "milligrams", "mcg", "microgram", "micrograms"}
@@ -340,6 +342,23 @@ def _run_value(words: list[str]) -> str | None:
 
 
 _NOUGHT = re.compile(r"\b(?:nought|naught|nil|oh)\b(?=\s+point\b)")
+_BARE_POINT = re.compile(
+    rf"(?P<before>\S*)(?P<gap>\s+)point(?=\s+(?:{'|'.join(sorted(_UNIT_WORDS))})\b)|^point(?=\s)"
+)
+"""A "point" with no number before it ("creatinine point nine", "it was point eight"): 0.9, 0.8."""
+
+
+_NOT_BEFORE_A_BARE_POINT = {
+    "zero", "nought", "oh", "this", "that", "the", "a", "some", "what", "which", "one", "any", "no", "my",
+    "your", "good", "fair", "decimal", "to", "main", "whole",
+}  # fmt: skip
+
+
+def _zero_before_point(found: re.Match) -> str:
+    before = found["before"] or ""
+    if before and (before[-1].isdigit() or before in _NUMBER_WORDS or before in _NOT_BEFORE_A_BARE_POINT):
+        return found[0]  # "eight point five", "7 point 2": a point inside a number; "at this point"
+    return f"{before}{found['gap'] or ''}zero point"
 
 
 def words_to_digits(text: str, ordinals: bool = False) -> str:
@@ -351,6 +370,7 @@ def words_to_digits(text: str, ordinals: bool = False) -> str:
     """
     text = _COUPLE.sub("2", text)
     text = _NOUGHT.sub("zero", text)  # "nought point nine" is 0.9
+    text = _BARE_POINT.sub(_zero_before_point, text)  # "creatinine point nine" is 0.9 too
     tokens = _word_tokens(text)
     replacements: list[tuple[int, int, str]] = []
     i = 0
@@ -397,7 +417,18 @@ def words_to_digits(text: str, ordinals: bool = False) -> str:
             i = j + 1
             continue
         previous = tokens[i - 1][2] if i > 0 else ""
-        lone_pronoun = run == ["one"] and previous in _LONE_ONE_AFTER
+        before_previous = tokens[i - 2][2] if i > 1 else ""
+        lone_pronoun = (
+            run == ["one"]
+            and (
+                previous in _LONE_ONE_AFTER
+                # "the kidney one", "that x10^9 one": a noun's pronoun, not the number 1
+                or before_previous in _ONE_NAMED_AFTER
+                and previous not in _NUMBER_WORDS
+                and not previous.isdigit()
+                and not re.match(r"\s*(?:years?|months?|weeks?|days?|hours?|times?|mg)\b", text[end:])
+            )
+        )  # (not "the ciclosporin one year ago")
         digits = None if lone_pronoun else _run_value(run)
         if digits is not None:
             replacements.append((start, tokens[j - 1][1], digits))
