@@ -728,9 +728,8 @@ def read_yes_no(
     tiers: dict[int, list[bool]] = {STRONG: [], TOPIC: [], PLAIN: []}
     evidence: list[tuple[list[bool], list[bool], list[bool]]] = []  # each clause's strong, topic, plain
     refusals: list[list[bool]] = []  # with `refrain`: each clause's plain refusals, set aside
-    future = lw.pattern("future_markers")
     topic_to_come: list[int] = []  # clauses whose topic is only still to come
-    of_now = _not_to_come(clauses, future)
+    of_now = _not_to_come(clauses, lw, fact_words)
     said_of_now = (
         " , ".join(of_now) if reading in ("ever", "now") and len(of_now) < len(clauses) else words_text
     )
@@ -763,12 +762,12 @@ def read_yes_no(
                 reading,
                 lw,
                 said_of_now,
-                _not_to_come(clauses[position + 1 :], future),
+                _not_to_come(clauses[position + 1 :], lw, fact_words),
             )
             if fact_id
             else []
         )
-        if reading in ("ever", "now") and True in topic and future.search(clauses[position]):
+        if reading in ("ever", "now") and True in topic and _to_come(clauses[position], lw, fact_words):
             topic = [False]  # "transplant is scheduled for next month", "准备下个月移植": not yet
             topic_to_come.append(position)
         tiers[TOPIC] += topic
@@ -950,10 +949,21 @@ def statements(words_text: str, lw: Words | None = None, willing: bool = False) 
 UNSURE_CONCLUSION_WORDS = 5
 
 
-def _not_to_come(clauses: list[str], future: re.Pattern) -> list[str]:
+def _not_to_come(clauses: list[str], lw: Words, fact_words: FactWords | None) -> list[str]:
     """The clauses not about what is still to come: "the oncologist wants her to come off it" does not
     stop the CellCept named before it."""
-    return [clause for clause in clauses if not future.search(clause)]
+    return [clause for clause in clauses if not _to_come(clause, lw, fact_words)]
+
+
+def _to_come(clause: str, lw: Words, fact_words: FactWords | None) -> bool:
+    """Whether a clause is about something still to come: a `future_markers` word anywhere in it
+    ("scheduled for next month"), or a `plan_markers` word before the question's topic ("hoping for a
+    transplant", 计划明年移植; not "had a transplant in 2022 and we are hoping for a cure")."""
+    if lw.pattern("future_markers").search(clause):
+        return True
+    plan = lw.pattern("plan_markers").search(clause)
+    topic = fact_words.topic.search(clause) if plan and fact_words else None
+    return plan is not None and (topic is None or plan.start() <= topic.start())
 
 
 def _unsure_conclusion(sentence: str, lw: Words) -> bool:

@@ -200,7 +200,7 @@ _NUMBER = re.compile(
 _COMPARATOR = re.compile(
     r"(?:less than|lower than|fewer than|under|below|more than|greater than|higher than|over|above|"
     r"at least|at most|(?<!\bis )(?<!\bwas )(?<!went )(?<!gone )(?<!came )(?<!come )(?<!back )"
-    r"(?<!\bnow )(?<!\bits )(?<!\bit )(?<!bumped )(?<!\bput )(?<!\d )(?<!\d)up to"
+    r"(?<!\bnow )(?<!\bits )(?<!bumped it )(?<!\bput it )(?<!bumped )(?<!\d )(?<!\d)up to"
     r"|no more than|no less than|<=|>=|<|>|≤|≥)"
     r"\s*(?:about\s+|around\s+)?$"
 )
@@ -440,7 +440,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         return check_range(fact, once_and_again, said)  # "came back once in 2024 and again this summer"
     if fact.equivalents:  # "dexamethazone", 地塞米送: a steroid's name misspelled, or its homophone
         text = drug_names_corrected(text)
-    if fact.type == "number" and not is_per_day(fact):
+    if pick_latest and fact.type == "number" and not is_per_day(fact):
         text = latest_of_dated_values(text)  # "Platelets: 18/11: 102; 25/11: 97; 02/12: 110": the 110
     prepared = prepare(without_future_clauses(text), count_words=_is_count(fact))
     prepared, other_lab = _without_other_labs(prepared, fact.id)
@@ -500,7 +500,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         position = end
         # rough after its unit too ("血红蛋白8克多": 8 to 9 g/dL), asked again like "80多"
         said_roughly.append(mention.inexact or _said_inexact_after(prepared[end : end + 30], language))
-        inexact.append(said_roughly[-1] if unit_match else mention.inexact)
+        inexact.append(said_roughly[-1] if unit_match and language == "zh" else mention.inexact)
         readings.append((number, unit_name))
     if _is_count(fact) and readings:
         # "twice, in 2023 and again in 2025": the years date the times counted, they are no count;

@@ -289,10 +289,12 @@ _LONE_ONE_AFTER = {
     "older", "earlier", "later", "final", "most", "good", "best", "mild", "minor", "major", "massive",
     "little", "silent", "proper", "serious", "huge", "tiny", "real", "nasty", "severe",
 }  # fmt: skip
-_ONE_NAMED_AFTER = {"the", "that", "this", "which", "what"}
-"""A lone "one" two words after these names a thing ("the kidney one"), unless a number comes between."""
 """After these words a lone "one" is a pronoun ("I had one years ago", "the last one was 45"), not
 the number 1."""
+_ONE_NAMED_AFTER = {"the", "that", "this", "which", "what"}
+"""A lone "one" two words after these names a thing ("the kidney one"), unless a number comes between
+or the word between says what it is (`_SAID_TO_BE`: "that was one", "the answer: one")."""
+_SAID_TO_BE = {"is", "was", "are", "were", "be", "been", "answer", "count", "number", "total", "said", "says"}
 _STRENGTH_UNITS = {"mg", "milligram", "milligrams", "mcg", "microgram", "micrograms"}
 """After two small number words, these make the first a count and the second a strength."""
 _COUPLE = re.compile(r"\b(?:a\s+)?couple(?:\s+of)?\b(?=\s+[a-z])")
@@ -425,6 +427,7 @@ def words_to_digits(text: str, ordinals: bool = False) -> str:
                 # "the kidney one", "that x10^9 one": a noun's pronoun, not the number 1
                 or before_previous in _ONE_NAMED_AFTER
                 and previous not in _NUMBER_WORDS
+                and previous not in _SAID_TO_BE
                 and not previous.isdigit()
                 and not re.match(r"\s*(?:years?|months?|weeks?|days?|hours?|times?|mg)\b", text[end:])
             )

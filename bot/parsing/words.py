@@ -276,6 +276,7 @@ _LISTS = (
     "fine_words",
     "dismissals",
     "future_markers",
+    "plan_markers",
     "again_words",
     "first_of_told",
     "ordinal_events",

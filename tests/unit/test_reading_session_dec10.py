@@ -108,7 +108,7 @@ def test_scots_from_and_before_order_the_values():
     ("said", "language"),
     [
         ("they're hoping for a transplant in the spring", "en"),
-        ("transplant next year if all goes well", "en"),
+        ("next year a transplant, if all goes well", "en"),
         ("计划明年3月移植", "zh"),
         ("安排在下月初进仓", "zh"),
         ("没做 配了全相合 医生说身体吃不消没敢做", "zh"),
@@ -219,3 +219,40 @@ def test_regimens_by_their_abbreviations_are_chemotherapy():
 
 def test_another_lab_is_not_the_haemoglobin():
     assert not read_parsed("haemoglobin", "PCV 31").ok
+
+
+# ----- a reviewer's regressions, fixed -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        # a plan said after the thing asked about is about something more
+        ("gvhd", "he has gut gvhd and they want him to start ruxolitinib", "en", True),
+        ("stem_cell_transplant", "had a transplant in 2023 and we're hoping for a cure", "en", True),
+        ("stem_cell_transplant", "前年做的移植，明年该复查了", "zh", True),
+        ("takes_immunosuppressants", "on ciclosporin until next year", "en", True),
+        ("heart_failure", "heart failure, they want me to have a pacemaker next year", "en", True),
+        # stable is no "not serious"
+        ("serious_liver_or_kidney_problems", "yes, kidney failure, stable now on dialysis", "en", True),
+        # still taking it beside a few days' course
+        ("takes_steroids", "一直在吃泼尼松，刚用了两天甲强龙", "zh", True),
+        # a number one said to be the answer
+        ("aml_relapse_count", "that was one", "en", 1),
+    ],
+)
+def test_a_reviewers_regressions_stay_fixed(fact_id, said, language, meant):
+    assert read_parsed(fact_id, said, language).value == meant
+
+
+def test_up_to_a_limit_is_still_a_bound():
+    assert not read_parsed("daily_steroid_dose", "dexamethasone, I can take it up to 4mg").ok
+    assert not read_parsed("platelet_count", "they transfuse to keep it up to 20").ok
+
+
+def test_a_dated_list_read_both_ways_is_asked_again_not_cut():
+    assert not read_parsed("platelet_count", "Plt 6/11: 45; 3/12: 60").ok
+
+
+def test_other_blood_products_given_are_no_platelets():
+    assert read_parsed("last_platelet_transfusion", "输过白蛋白，血小板从来没输过", "zh").value == "never"
