@@ -43,8 +43,9 @@ _MONTH = (
 )
 _FULL_DATE = re.compile(
     rf"\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b,?\s+\d{{4}}"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    # a day of the month (not "66 july 1960": an age, then a month of birth)
+    rf"|\b(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b,?\s+\d{{4}}"
+    rf"|\b{_MONTH}\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+\d{{4}}"
 )
 _COMPACT_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\d.])")
 """A birth date written as eight figures, year first ("19550815")."""

@@ -89,7 +89,7 @@ def _negated_after(clause: str, end: int, lw: Words, negations: str = "negators_
     """A negation that ends the clause right after its topic, with at most AFTER_NEGATION_REACH
     pass-through words between ("心衰没有", "乙肝倒是没有", "抗排异的药都没吃"; not "丙肝还没治好",
     where it negates the cure)."""
-    after = clause[end:].split()
+    after = clause[end:].lstrip(" :：=-–").split()  # "MI: none", "heart attack - no", as a form is filled
     passes = lw.pattern("negation_passes")
     for skip in range(AFTER_NEGATION_REACH + 1):
         if skip and not (len(after) > skip and passes.fullmatch(after[skip - 1])):
@@ -118,6 +118,10 @@ def _mask_with_its_negation(clause: str, match: re.Match, turned: bool, lw: Word
 
 def _clauses(words_text: str, lw: Words) -> list[str]:
     breaks = lw.pattern("clause_breaks")  # the language's own "but" ("但是", "不过")
+    # "MI: none", "heart attack: no": a label and its answer, as a form is filled, are one clause
+    words_text = re.sub(
+        rf"[:：]\s*(?=(?:{lw.pattern('answers_after_topic').pattern})\s*(?:[.,;。，；]|$))", " ", words_text
+    )
     parts = [" ".join(_NOT_WORDS.sub(" ", p).split()) for p in _CLAUSE_BREAK.split(words_text)]
     parts = [piece for part in parts for piece in breaks.split(part)]
     asking = set(lw.spaced_list("question_endings"))  # "会影响治疗吗": a question, not an answer
@@ -805,7 +809,9 @@ def read_yes_no(
         # ("yes but not now" answers the question itself both ways: asked again; "not currently,
         # had one sunday" opens with an answer about now)
         final = _said_of_now(clauses, per_clause, lw)
-    several_apart = yes_if_any and _yes_and_no_apart(per_clause)
+    several_apart = (
+        yes_if_any and _yes_and_no_apart(per_clause) and _about_other_parts(clauses, per_clause, fact_words)
+    )
     if final is None and len(set(tiers[STRONG])) > 1 and not several_apart:
         # (a question about several things: "liver function very poor, but the kidneys are fine" is
         # a yes about the liver, not a no corrected by a "but")
@@ -910,6 +916,30 @@ def _yes_and_no_apart(per_clause: list[list[bool]]) -> bool:
     """Whether some clause says only yes and every clause that says no says only no."""
     said = [set(found) for found in per_clause]
     return {True} in said and {True, False} not in said
+
+
+def _about_other_parts(
+    clauses: list[str], per_clause: list[list[bool]], fact_words: FactWords | None
+) -> bool:
+    """Whether a part of the question (`parts`: the liver, the kidneys) is said yes of and no later
+    clause says no of it: "liver very poor, but the kidneys are fine" leaves the liver's yes;
+    "cirrhosis, but compensated, Child-Pugh A, kidneys okay" takes it back (a no before the yes,
+    "肌酐有点高，医生说是肾功能不全", does not). True when no part is named with a yes."""
+    if fact_words is None or not fact_words.parts:
+        return True
+    named = [
+        {index for index, part in enumerate(fact_words.parts) if part.search(clause)} for clause in clauses
+    ]
+    said = [set(found) for found in per_clause]
+    said_yes = {part for position, parts in enumerate(named) if said[position] == {True} for part in parts}
+    taken_back = {
+        part
+        for position, parts in enumerate(named)
+        if said[position] == {True}
+        for part in parts
+        if any(part in named[later] and said[later] == {False} for later in range(position + 1, len(clauses)))
+    }
+    return not said_yes or bool(said_yes - taken_back)
 
 
 def _said_of_something_else(clauses: list[str], answers: list[list[bool]], opening: set[bool]) -> bool:

@@ -713,6 +713,38 @@ def _never_in_chinese(words_plain: str) -> bool:
     return bool(_chinese_never().search(words_plain))
 
 
+def _without_earlier_ones(text: str) -> str:
+    """`text` without what it says of an earlier one than the one told (`before_that_markers`: "the one
+    before that was 13/11", 再之前是上周五), from the marker to the end of its sentence, or the whole
+    sentence when one opens it (`before_that_openers`: "Before that 29/11"), when something is left."""
+    lw = language_words(written_language(text))
+    markers, openers = lw.pattern("before_that_markers"), lw.pattern("before_that_openers")
+    kept = []
+    for sentence in re.split(rf"(?<=[;!?。；！？])|(?<={FULL_STOP})", text):
+        if openers.match(plain(sentence).strip()):
+            continue  # "Before that 29/11.", "The one before was in January"
+        found = markers.search(plain(sentence))
+        kept.append(sentence if found is None else _before_marker(sentence, found.start()))
+    rest = "".join(kept)
+    return rest if any(ch.isalnum() for ch in rest) and rest != text else text
+
+
+def _before_marker(sentence: str, plain_start: int) -> str:
+    """The sentence up to the marker found at `plain_start` in its `plain` form, cut at the same word
+    in the sentence as typed (Chinese, spaced character by character in `plain`, at the same character)."""
+    if is_chinese(sentence):
+        characters_before = len(plain(sentence)[:plain_start].replace(" ", ""))
+        seen = 0
+        for index, character in enumerate(sentence):
+            if seen >= characters_before:
+                return sentence[:index]
+            seen += not character.isspace()
+        return sentence
+    words_before = len(plain(sentence)[:plain_start].split())
+    typed = re.split(r"(\s+)", sentence.strip())
+    return "".join(typed[: 2 * words_before]) if words_before else ""
+
+
 def _one_was_had(text: str) -> bool:
     """Whether a Chinese clause says one was had, not of another blood product ("秋收那会儿输过两回
     后来就没再输": had, on a day not read, so no "never"; not "输过红细胞，血小板没输过")."""
@@ -890,6 +922,10 @@ def _counted_from(language: str) -> re.Pattern | None:
     return phrase_pattern(events) if events else None
 
 
+_HOURS_TAKEN = re.compile(
+    r"\bin\s+(?:about\s+|around\s+|under\s+)?(?:\d+|an?|one|two|three|four|five|six|half\s+an)\s+(?:hours?|hrs?|minutes?|mins?)\b",
+    re.IGNORECASE,
+)
 _CHINESE_TIME = re.compile(r"[零〇一二两三四五六七八九十百几]+\s*(?:年|月|号|日)")
 """A year, month or day in Chinese numerals ("零九年"): a date we could not read, never "never"."""
 _ORDINAL_COUNT = re.compile(
@@ -1105,6 +1141,8 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     if asks_back(text):
         return result.unclear(said, "date.unclear")  # "do you mean platelets or a blood transfusion?"
     text = without_future_clauses(text)  # "my next one is tomorrow, the last one was a week ago"
+    if fact.several_dates == "latest":
+        text = _without_earlier_ones(text)  # "Monday. The one before that was 13/11": Monday
     restarted = _after_last_restart(text, fact.id) if fact.allow_never else None
     if restarted is not None:
         if not any(ch.isalnum() for ch in restarted):
@@ -1129,6 +1167,7 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
         return result.unclear(said, "date.unclear")  # "two stents in 2020": not a heart attack's date
     text = _BIRTHDAY_ORDINAL.sub(" ", text)  # "on my 50th, 2 October": the 50th is no year
     text = _stay_length(written_language(text)).sub(" ", text)  # "was in hospital 4 days": not in 4 days
+    text = _HOURS_TAKEN.sub(" ", text)  # "in and out in 2 hours": how long it took, no day
     text = _numbered_events(written_language(text)).sub(" ", text)  # "before the first induction"
     if fact.allow_never and _not_ended(text, fact.id):
         said_date = chinese_date(text, today) or read_date(

@@ -224,10 +224,12 @@ _DATE_NOISE = [
         # a year and month ("2次（2025.01，2026.09）", "79岁（1947.06）"), a cycle or remission by number
         r"(?<![\d.])(?:19|20)\d{2}[./]\d{1,2}(?![\d.])",
         r"(?<![\d.,/])(?:0?[1-9]|1[0-2])[./](?:19|20)\d{2}(?!\d|\.\d)",  # "since 04.2025.", "(11/2026)"
+        # a month and day said before the test ("11.30查的", "12/1 测的")
+        r"(?<![\d.,/])(?:0?[1-9]|1[0-2])[./-](?:[12]\d|3[01]|0?[1-9])\s*(?:号|日)?\s*(?=查|测|抽|做|复查|验)",
         r"\b(?:cr[12]|c\d{1,2}|cycle\s+\d{1,2})\b(?!\s*[-–.,]\s*\d)",
         # a day counted from a transplant or treatment ("0.4 at day 100", "day +30") dates a value
         # (not "per day 3 tablets": a day counted from something is 7 or more, or said with +)
-        r"(?<!per )(?<!a )(?<!each )(?<!every )\bday\s*(?:\+\s*\d{1,3}|[7-9]|\d{2,3})\b"
+        r"(?<!per )(?<!a )(?<!each )(?<!every )\b(?:day\s*(?:\+\s*\d{1,3}|[7-9]|\d{2,3})|d\s*\+\s*\d{1,3})\b"
         r"(?!\s*(?:tablets?|pills?|doses?|times?|x)\b)(?!\s*[-–.,]\s*\d)",
         # a stage, grade or class is no value: "1.9, she's got stage 4 kidney disease", "CKD 3期"
         r"\b(?:stage|grade|class|type|phase|nyha|ckd)\s*(?:[ivx]+|\d+)[ab]?\b",
@@ -382,6 +384,7 @@ def prepare(text: str, count_words: bool = False) -> str:
     # "上次78，102" is two numbers, never 78,102; "我看看…5万2" trails off, no ".5"
     prepared = numeric_text(_ELLIPSIS.sub(", ", _FULL_WIDTH_COMMA.sub(", ", text)))
     if count_words:
+        prepared = _TIMES_BY_X.sub(r" \1 times", prepared)  # "relapsed x2": twice
         for word, digits in COUNT_WORDS.items():
             prepared = re.sub(rf"\b{word}\b", digits, prepared)
         for phrase, digits in _count_phrases(written_language(text)).items():
@@ -405,7 +408,9 @@ def prepare(text: str, count_words: bool = False) -> str:
 _FULL_WIDTH_COMMA = re.compile(r"[，、](?=\s*\d)")
 _ELLIPSIS = re.compile(r"(?:…+|\.{2,})(?=\s*\d)")
 _LAKH_GROUPED = re.compile(r"(?<![\d,.])(\d{1,2}),(\d{2}),(\d{3})(?![\d,])")
-_BRACKETED_DAY = re.compile(r"[(（]\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[)）]")
+_TIMES_BY_X = re.compile(r"(?<![\w^])x\s*(\d{1,2})(?![\d^.])")
+"""A count written as a multiplication ("relapsed x2", "RBC x 3")."""
+_BRACKETED_DAY = re.compile(r"[(（]\s*(?:[a-z]{2,8}\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[)）]")
 _REFERENCE_RANGE = re.compile(
     r"[(（\[]\s*(?:ref(?:erence)?\s*(?:range)?\s*:?\s*|normal\s*:?\s*|正常值?\s*[:：]?\s*|参考值?\s*[:：]?\s*)?"
     r"\d+(?:\.\d+)?\s*(?:-|–|~|～|to)\s*\d+(?:\.\d+)?\s*[^()（）\[\]]{0,16}[)）\]]"

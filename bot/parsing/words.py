@@ -67,6 +67,10 @@ class FactWords:
     """For a date question about something ending: phrases saying it was started again ("restarted
     in June", 又吃上了). What follows the last of them answers; nothing following means not ended."""
 
+    parts: tuple[re.Pattern, ...] = ()
+    """For a question about several things at once (`yes_if_any`), the words naming each (`parts`: the
+    liver, the kidneys): a no about one part beside a yes about another leaves the yes; a no about the
+    same part ("cirrhosis, but compensated, Child-Pugh A") corrects it."""
     awaiting: re.Pattern = re.compile(r"(?!x)x")
     """Phrases saying what would answer is still to come ("cultures pending", "还没评估", "the marrow
     test is after Christmas"): without one of the fact's own answering phrases beside them, the
@@ -277,6 +281,8 @@ _LISTS = (
     "dismissals",
     "future_markers",
     "plan_markers",
+    "before_that_markers",
+    "before_that_openers",
     "again_words",
     "first_of_told",
     "ordinal_events",
@@ -360,6 +366,10 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             premise_denied=phrase_pattern(phrases("premise_denied")),
             other_events=phrase_pattern(phrases("other_events")),
             awaiting=phrase_pattern(phrases("awaiting")),
+            parts=tuple(
+                phrase_pattern(expand_slots([str(p) for p in named], slots))
+                for named in (lists.get("parts") or {}).values()
+            ),
         )
     return loaded
 

@@ -256,3 +256,85 @@ def test_a_dated_list_read_both_ways_is_asked_again_not_cut():
 
 def test_other_blood_products_given_are_no_platelets():
     assert read_parsed("last_platelet_transfusion", "输过白蛋白，血小板从来没输过", "zh").value == "never"
+
+
+# ----- second pass on tune_ak and tune_al ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        # a yes about one part named beside a no about another
+        ("kidneys are failing, the liver is fine", "en", True),
+        ("肝很差，肾倒是好的", "zh", True),
+        # a no about the same part takes the yes back
+        ("有肝硬化，不过医生说肝功能还是A级", "zh", False),
+    ],
+)
+def test_parts_of_a_question_about_several_things(said, language, meant):
+    assert read_parsed("serious_liver_or_kidney_problems", said, language).value is meant
+
+
+def test_cirrhosis_compensated_beside_kidneys_okay_is_never_a_yes():
+    said = "cirrhosis from hep C, but compensated, Child-Pugh A, liver working ok. kidneys ok."
+    assert read_parsed("serious_liver_or_kidney_problems", said).value is not True
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("Monday. The one before that was 16/11.", "en", date(2026, 11, 30)),
+        ("yesterday, prior to that the 20th", "en", date(2026, 12, 2)),
+        ("前天输的，再之前是上周一", "zh", date(2026, 12, 1)),
+    ],
+)
+def test_the_one_before_that_is_not_the_latest(said, language, meant):
+    assert read_parsed("last_platelet_transfusion", said, language).value == meant
+
+
+def test_a_form_filled_label_and_its_answer_are_one_clause():
+    assert read_parsed("last_heart_attack_or_bypass", "MI: no. CABG: no. Stent in 2019").value == "never"
+    assert read_parsed("active_hepatitis", "Hep B: no. Hep C: no.").value is False
+    assert read_parsed("last_heart_attack_or_bypass", "MI: 2019").ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "language", "meant"),
+    [
+        ("aml_relapse_count", "relapsed x3", "en", 3),
+        ("platelet_count", "PLT 61 (FBC 30/11)", "en", 61),
+        ("cd3_count", "CD3 0.45 x10^9/L at D+100", "en", 0.45),
+        ("platelet_count", "PLT 22，输后 48", "zh", 48),
+        ("platelet_count", "血小板 33，11.28查的", "zh", 33),
+        ("creatinine", "Cr 88，他克莫司浓度 9.1", "zh", 88),
+        ("age", "71 3月1955年的", "zh", 71),
+        ("takes_steroids", "在吃", "zh", True),
+    ],
+)
+def test_second_pass_readings(fact_id, said, language, meant):
+    value = read_parsed(fact_id, said, language).value
+    assert value is meant if isinstance(meant, bool) else value == pytest.approx(meant)
+
+
+def test_a_dose_given_weekly_is_no_daily_dose():
+    assert not read_parsed("daily_steroid_dose", "地塞米松 20mg qw", "zh").ok
+    assert not read_parsed("daily_steroid_dose", "dex 40mg qw").ok
+
+
+def test_a_partner_who_has_died_cannot_become_pregnant():
+    assert (
+        read_parsed("partner_can_become_pregnant", "his wife passed away in 2018", proxy=True).value is False
+    )
+
+
+def test_a_sentence_opened_by_before_that_is_an_earlier_one():
+    assert read_parsed("last_platelet_transfusion", "Sunday. Before that 21/11").value == date(2026, 11, 29)
+    # the answer itself said relative to something else is kept: asked again, never today
+    said = "Not this week's Tuesday - the one before."
+    assert read_parsed("last_platelet_transfusion", "Last Tuesday. " + said).value != date(2026, 12, 3)
+
+
+def test_how_long_a_transfusion_took_is_no_day():
+    assert read_parsed("last_platelet_transfusion", "Friday, in and out in 2 hours").value == date(
+        2026, 11, 27
+    )
