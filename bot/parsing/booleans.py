@@ -733,7 +733,8 @@ def read_yes_no(
     evidence: list[tuple[list[bool], list[bool], list[bool]]] = []  # each clause's strong, topic, plain
     refusals: list[list[bool]] = []  # with `refrain`: each clause's plain refusals, set aside
     topic_to_come: list[int] = []  # clauses whose topic is only still to come
-    of_now = _not_to_come(clauses, lw, fact_words)
+    to_come = [_to_come(clause, lw, fact_words) for clause in clauses]  # each clause: still to come
+    of_now = [clause for clause, later in zip(clauses, to_come, strict=True) if not later]
     said_of_now = (
         " , ".join(of_now) if reading in ("ever", "now") and len(of_now) < len(clauses) else words_text
     )
@@ -766,12 +767,17 @@ def read_yes_no(
                 reading,
                 lw,
                 said_of_now,
-                _not_to_come(clauses[position + 1 :], lw, fact_words),
+                # ("the oncologist wants her to come off it" does not stop the CellCept named before it)
+                [
+                    clause
+                    for clause, later in zip(clauses[position + 1 :], to_come[position + 1 :], strict=True)
+                    if not later
+                ],
             )
             if fact_id
             else []
         )
-        if reading in ("ever", "now") and True in topic and _to_come(clauses[position], lw, fact_words):
+        if reading in ("ever", "now") and True in topic and to_come[position]:
             topic = [False]  # "transplant is scheduled for next month", "准备下个月移植": not yet
             topic_to_come.append(position)
         tiers[TOPIC] += topic
@@ -977,12 +983,6 @@ def statements(words_text: str, lw: Words | None = None, willing: bool = False) 
 
 
 UNSURE_CONCLUSION_WORDS = 5
-
-
-def _not_to_come(clauses: list[str], lw: Words, fact_words: FactWords | None) -> list[str]:
-    """The clauses not about what is still to come: "the oncologist wants her to come off it" does not
-    stop the CellCept named before it."""
-    return [clause for clause in clauses if not _to_come(clause, lw, fact_words)]
 
 
 def _to_come(clause: str, lw: Words, fact_words: FactWords | None) -> bool:

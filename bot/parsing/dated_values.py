@@ -14,11 +14,12 @@ import calendar
 import re
 from datetime import date
 
-_MONTH_NAMES = "|".join(
-    sorted(
-        {name.lower() for name in (*calendar.month_name[1:], *calendar.month_abbr[1:])}, key=len, reverse=True
-    )
-)
+_MONTH_NUMBERS = {
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 _NUMERIC_DAY = (
     r"\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-(?:\d{4}|\d{2})"
 )
@@ -32,7 +33,6 @@ _DAY_THEN_VALUE = re.compile(
 _VALUE_THEN_DAY = re.compile(
     rf"(?<![\d./^*-]){_VALUE}(?![\d/])\s*(?:\bon\b|\(|@)\s*{_DAY}(?![\d^])\s*\)?", re.IGNORECASE
 )
-LATEST_YEAR_SPAN_DAYS = 366
 
 
 def latest_of_dated_values(text: str, today: date | None = None) -> str:
@@ -47,11 +47,9 @@ def latest_of_dated_values(text: str, today: date | None = None) -> str:
         latest = _latest_pair(pairs, today)
         if latest is None:
             return text
-        others = [p for p in pairs if p is not latest]
-        kept = _blanked(text, [*others, latest], keep=latest)
         if len(pairs) < 2 and re.search(r"\d", _blanked(text, pairs)):
             return text  # one dated value among other numbers: not a list
-        return kept
+        return _blanked(text, pairs, keep=latest)
     return text
 
 
@@ -76,7 +74,7 @@ def _day(said: str, day_first: bool, today: date) -> date | None:
     year = None
     if named:
         day_text, month_name = (named[1], named[2]) if named[1] else (named[4], named[3])
-        day_number, month = int(day_text), _month_number(month_name)
+        day_number, month = int(day_text), _MONTH_NUMBERS[month_name]
     else:
         parts = re.split(r"[/.-]", said)
         first, second = int(parts[0]), int(parts[1])
@@ -90,13 +88,6 @@ def _day(said: str, day_first: bool, today: date) -> date | None:
         return found if found <= today else date(today.year - 1, month, day_number)
     except ValueError:
         return None
-
-
-def _month_number(name: str) -> int:
-    for number in range(1, 13):
-        if name in (calendar.month_name[number].lower(), calendar.month_abbr[number].lower()):
-            return number
-    return 0
 
 
 def _blanked(text: str, pairs: list[re.Match], keep: re.Match | None = None) -> str:

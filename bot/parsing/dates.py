@@ -749,13 +749,17 @@ def _one_was_had(text: str) -> bool:
     """Whether a Chinese clause says one was had, not of another blood product ("秋收那会儿输过两回
     后来就没再输": had, on a day not read, so no "never"; not "输过红细胞，血小板没输过")."""
     lw = language_words("zh")
-    had_one = phrase_pattern(_date_phrases("had_one", "zh"))
     return any(
-        had_one.search(plain(clause))
+        _had_one().search(plain(clause))
         and not lw.pattern("negators").search(plain(clause))
         and not lw.other_blood_given.search(clause)
         for clause in re.split(r"[,;，。；！？!?]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text)
     )
+
+
+@functools.cache
+def _had_one() -> re.Pattern:
+    return phrase_pattern(_date_phrases("had_one", "zh"))
 
 
 @functools.cache
@@ -926,6 +930,7 @@ _HOURS_TAKEN = re.compile(
     r"\bin\s+(?:about\s+|around\s+|under\s+)?(?:\d+|an?|one|two|three|four|five|six|half\s+an)\s+(?:hours?|hrs?|minutes?|mins?)\b",
     re.IGNORECASE,
 )
+"""How long something took ("in and out in 2 hours"): no day, though a date reader reads it as today."""
 _CHINESE_TIME = re.compile(r"[零〇一二两三四五六七八九十百几]+\s*(?:年|月|号|日)")
 """A year, month or day in Chinese numerals ("零九年"): a date we could not read, never "never"."""
 _ORDINAL_COUNT = re.compile(
