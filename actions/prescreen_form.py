@@ -290,6 +290,8 @@ def _clarify_response(parsed: Parsed) -> str:
         return "utter_answer_out_of_range"
     if parsed.problem == "boolean.refrain_unclear":
         return "utter_answer_which_no"
+    if parsed.problem == "date.day_or_month":
+        return "utter_answer_day_or_month"
     return "utter_answer_unclear"
 
 

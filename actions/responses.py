@@ -19,6 +19,7 @@ SENT_BY_ACTIONS = frozenset(
         "utter_moving_on_unknown",
         "utter_answer_with_unit",
         "utter_answer_which_no",
+        "utter_answer_day_or_month",
         "utter_answer_declined",
         "utter_read_back",
         "utter_read_back_changed",

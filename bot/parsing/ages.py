@@ -23,7 +23,8 @@ from datetime import date
 from bot.facts import FactDefinition, whole_years_before
 from bot.parsing import result
 from bot.parsing.chinese import birthday_in_year, is_chinese, lunar_birth_date, numerals_to_digits
-from bot.parsing.dates import calendar_date, full_year, short_years
+from bot.parsing.dates import DEFAULT_DATE_ORDER, calendar_date, full_year, short_years
+from bot.parsing.day_month_order import both_readings, said_either_way
 from bot.parsing.numbers import check_range, find_numbers, strip_date_noise
 from bot.parsing.result import Parsed
 from bot.parsing.text import FULL_STOP, alternation, blanked, numeric_text, plain, space_cjk
@@ -182,6 +183,8 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
         # ... unless the rest moves it to another year ("1965年12月20号的生日，今年还没过": this year's
         # birthday, not a birth this year)
         born = whole if whole is not None and (alone is None or whole.year == alone.year) else alone
+        if (date_order or DEFAULT_DATE_ORDER).startswith("D"):  # 1974/12/4 and 12/4 in Chinese are clear
+            born = _either_way_round(full_date, text, words, today) or born
         if born is not None:
             return _from_birth(fact, born, today, said)
         return result.unclear(said, "number.missing")
@@ -304,6 +307,25 @@ def _birthday_soon(before: str, after: str) -> bool:
     if coming is None or _PAST_BIRTHDAY.search(before):
         return False
     return not _GONE.match(after[coming.end() :])  # "78 in March past": the birthday has been
+
+
+def _either_way_round(full_date: re.Match, text: str, words: str, today: date) -> date | None:
+    """Of a birth date in figures either way round whose readings differ in age, the one a month in
+    words or a format named ("aussie date, so July") or the one age said beside it ("born 4/12/74,
+    so 52"; "70 tomorrow" is 69) says; else None, and it is read in the language's order."""
+    either = both_readings(full_date.group(0), today)
+    if not either or whole_years_before(either[0], today) == whole_years_before(either[1], today):
+        return None
+    named = said_either_way(text, either)
+    if named is not None:
+        return named
+    said = {
+        _age_of(int(number.group()), words[: number.start()], words[number.end() :])
+        for number in re.finditer(r"(?<![\d/.])\d{1,3}(?![\d/.])", words)
+        if not full_date.start() <= number.start() < full_date.end()
+    }
+    fitting = [day for day in either if whole_years_before(day, today) in said]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _age_of(number: float, before: str, after: str) -> int:

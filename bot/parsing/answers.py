@@ -66,8 +66,9 @@ unknown ("urea 7.5, can't remember the creatinine": only another lab's value).""
 def _dispatch(
     fact: FactDefinition, text: str, today: date, guess: bool = True, language: str = "en"
 ) -> Parsed:
+    date_order = language_words(language).raw.get("date_order")
     if fact.type == "integer" and fact.unit == AGE_UNIT:
-        return parse_age(fact, text, today)
+        return parse_age(fact, text, today, date_order)
     if fact.type in ("integer", "number"):
         return parse_number(fact, text)
     if fact.type == "boolean":
@@ -78,7 +79,7 @@ def _dispatch(
     if fact.type == "choices":
         return parse_choices(fact, text)
     # "10.8" is 8 October to a Chinese reader: the conversation's language says how digits are ordered
-    return parse_date(fact, text, today, date_order=language_words(language).raw.get("date_order"))
+    return parse_date(fact, text, today, date_order=date_order)
 
 
 def _from_age(fact: FactDefinition, text: str, today: date) -> Parsed | None:

@@ -284,13 +284,22 @@ MOST_WORDS_BEFORE_DECLINED = 3
 planned but cancelled")."""
 
 
-def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: str) -> bool:
-    before = text[:start]
-    clause = words_of.clause_break.split(before)[-1]
+def _negated_before(text: str, start: int, words_of: _Vocabulary, fact_id: str) -> bool | None:
+    """Whether a negation in the few words before a choice denies it ("no chemo"); None when there
+    is none there."""
+    clause = words_of.clause_break.split(text[:start])[-1]
     last_words = clause.split()[-4:]
-    if words_of.negators & set(last_words):
-        unable = words_of.unable_counts.get(fact_id)
-        return not (unable and unable.search(" ".join(last_words)))
+    if not words_of.negators & set(last_words):
+        return None
+    unable = words_of.unable_counts.get(fact_id)
+    return not (unable and unable.search(" ".join(last_words)))
+
+
+def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: str) -> bool:
+    before = _negated_before(text, start, words_of, fact_id)
+    if before is not None:
+        return before
+    clause = words_of.clause_break.split(text[:start])[-1]
     after_parts = words_of.clause_break.split(text[end:])
     after = after_parts[0]
     if words_of.negators_after.match(after):
@@ -341,6 +350,18 @@ def _find(
     for i in range(len(ordered) - 2, -1, -1):  # "化疗放疗都没做过", "chemo, radio or surgery: none"
         if denied[i + 1] and _JOINED.fullmatch(text[ordered[i][1] : ordered[i + 1][0]]):
             denied[i] = ordered[i][2].value not in _SELF_NEGATING_VALUES
+    for i in range(len(ordered) - 1):  # "没做过化疗和放疗", "never had chemo or radiation"
+        (start, end, _), (next_start, _, next_phrase) = ordered[i], ordered[i + 1]
+        if (
+            denied[i]
+            and is_chinese(
+                text[start:end]
+            )  # English reaches the next one by its own words ("no chemo or radio")
+            and "完" not in text[max(0, start - 4) : start]  # 没做完化疗和放疗: not finished, but had
+            and _negated_before(text, start, words_of, fact_id)
+            and _JOINED_BY_A_WORD.fullmatch(text[end:next_start])
+        ):
+            denied[i + 1] = next_phrase.value not in _SELF_NEGATING_VALUES
     for i, ((_, end, phrase), is_denied) in enumerate(zip(ordered, denied, strict=True)):
         if (
             phrase.value in _SELF_NEGATING_VALUES
@@ -363,6 +384,9 @@ def _undoes_the_one_before(
 
 
 _JOINED = re.compile(r"\s*(?:[/、]|and|or|nor|和|或|或者|跟|与|及|还有)\s*|\s?")
+_JOINED_BY_A_WORD = re.compile(r"\s*(?:[/、]|and|or|nor|和|或|或者|跟|与|及)\s*")
+"""Between choices, what carries a negation before the first on to the next ("没做过化疗和放疗"):
+a joining word, not a space ("没做化疗 放疗做了25次")."""
 """What may stand between choices said as one list, so that a negation after the last is of them all:
 a joining word, or nothing at all (化疗放疗). Not a comma: a typed space that parts two clauses
 becomes one ("做过放疗 靶向药没吃过")."""

@@ -37,6 +37,7 @@ from bot.parsing.booleans import asks_back, says_it_happened, topic_denied
 from bot.parsing.chinese import chinese_date, is_chinese
 from bot.parsing.counted_dates import counted_date, without_ages
 from bot.parsing.date_mentions import FIXED_DAY_KEYS, first_weekday_beside, reconcile, works_the_date_out
+from bot.parsing.day_month_order import AMBIGUOUS, settle_day_month_order
 from bot.parsing.result import Parsed
 from bot.parsing.text import FULL_STOP, alternation, numeric_text, phrase_pattern, plain
 from bot.parsing.words import without_future_clauses
@@ -1145,6 +1146,9 @@ def parse_date(fact: FactDefinition, text: str, today: date, date_order: str | N
     said = text
     if asks_back(text):
         return result.unclear(said, "date.unclear")  # "do you mean platelets or a blood transfusion?"
+    text = settle_day_month_order(text, today, date_order or DEFAULT_DATE_ORDER)
+    if text == AMBIGUOUS:
+        return result.unclear(said, "date.day_or_month")  # "07/08/2026": 7 August or 8 July?
     text = without_future_clauses(text)  # "my next one is tomorrow, the last one was a week ago"
     if fact.several_dates == "latest":
         text = _without_earlier_ones(text)  # "Monday. The one before that was 13/11": Monday

@@ -59,6 +59,7 @@ PROBLEM_CODES = frozenset(
         # dates
         "date.unclear",
         "date.in_future",
+        "date.day_or_month",  # "07/08/2026" with nothing to say which figure is the month
         "date.too_vague",  # "this month", "2026": too coarse to place against a time window
         "date.never_not_allowed",  # "never" for a date fact that cannot be never
         # contact details
