@@ -85,6 +85,15 @@ _BIRTHDAY_COMING = re.compile(
 )
 _GONE = re.compile(r"\s*(?:past|gone|just gone|just past|last|this year|that was)\b")
 _PAST_BIRTHDAY = re.compile(r"\b(?:turned|was|became|were)\s*$")
+_AT_AN_EVENT_BEFORE = re.compile(
+    r"\b(?:diagnosed|diagnosis|transplant|transplanted|relapsed|retired)\s+"
+    r"(?:at|aged|at age|at the age of)\s*$"
+)
+_AT_AN_EVENT_AFTER = re.compile(
+    r"\s*(?:years?(?:\s+old)?\s+)?(?:at diagnosis|when diagnosed|at the time of diagnosis|at transplant"
+    r"|when (?:he|she|i|they) (?:was|were) diagnosed)\b"
+)
+"""An age at an event ("56. Diagnosed at 54", "54 at diagnosis"): an age then, not now."""
 _NOT_AN_AGE_BEFORE = re.compile(
     r"\b(?:feel|feels|feeling|look|looks|looking|act|acts)(?:\s+(?:like|about|around|more like))?\s*$"
 )
@@ -231,6 +240,10 @@ def parse_age(fact: FactDefinition, text: str, today: date, date_order: str | No
             continue  # "32 in 2 weeks": no age of 2
         if _PAST_BIRTHDAY.search(words[: mention.start]) and _AGE_THEN.match(unblanked[mention.end :]):
             continue  # "I was 50 when they found the lump": an age then, not now
+        if _AT_AN_EVENT_BEFORE.search(words[: mention.start]) or _AT_AN_EVENT_AFTER.match(
+            unblanked[mention.end :]
+        ):
+            continue  # "56. Diagnosed at 54"
         if mention.inexact:
             return result.unclear(said, "number.inexact")
         age = _age_of(mention.number, words[: mention.start], unblanked[mention.end :])

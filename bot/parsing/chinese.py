@@ -174,6 +174,7 @@ class _DateWords:
     month_day: re.Pattern
     month_then_day: re.Pattern
     week: re.Pattern
+    bare_week: re.Pattern
     count: re.Pattern
     day: re.Pattern
     most_of: frozenset[str]
@@ -226,6 +227,12 @@ def _date_words() -> _DateWords:
         # 上个月输过两次，最后一次是25号: the day said later in the sentence, in the month named
         month_then_day=re.compile(rf"({alt['month_words']})[^。.；;]{{1,15}}?(?<![\d.])(\d{{1,2}})\s*[号日]"),
         week=re.compile(rf"({alt['week_words']})\s*(?:周|星期|礼拜)\s*({alt['weekdays']})"),
+        # a whole answer that is a weekday alone ("周一", "礼拜天输的"): the last one before today. Not
+        # in a longer answer, where it may date another thing ("没有，周一做了心电图") or one to come
+        bare_week=re.compile(
+            rf"(?:就是|是|应该是|好像是|大概是|大概)?(?:周|星期|礼拜)({alt['weekdays']})"
+            r"(?:那天|那次|的时候)?(?:输的|输了|打的|输过|做的|查的|的|吧|啊|呀|哦|左右)?"
+        ),
         count=re.compile(
             rf"(\d+(?:\.\d+)?|{most}|{half})\s*个?\s*({half})?\s*多?\s*个?\s*({alt['units']})\s*({half})?\s*多?\s*(?:{ago})"
         ),
@@ -330,6 +337,10 @@ def _chinese_date(text: str, today: date) -> date | None:
     if week:
         monday = today - timedelta(days=today.weekday(), weeks=int(tables["week_words"][week.group(1)]))
         return monday + timedelta(days=int(tables["weekdays"][week.group(2)]) - 1)
+    bare = words.bare_week.fullmatch(re.sub(r"[\s，。,.!！~～]+", "", text))
+    if bare:  # (today's weekday is last week's, as in English: "周四" said on a Thursday is a week ago)
+        weekday = int(tables["weekdays"][bare.group(1)])
+        return today - timedelta(days=(today.weekday() + 1 - weekday) % 7 or 7)
     count = words.count.search(text)
     if count and words.month.search(text):
         # 停了大半年了，大概五月份: the month named is the closer reading, left to the month readers

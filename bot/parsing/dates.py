@@ -865,6 +865,9 @@ def _numbered_events(language: str) -> re.Pattern:
     )
 
 
+_LAST_IS = re.compile(r"\b(?:the\s+)?(?:last|latest|most recent)(?:\s+one)?\s+(?:is|was|being)\b")
+
+
 def _concluded_date(text: str, today: date) -> date | None:
     """The one date, not after today, of the last clause that draws the conclusion of a count from
     another event (`dates.concluded_by`: "..., so that would be the 12th of November"), when it
@@ -875,7 +878,12 @@ def _concluded_date(text: str, today: date) -> date | None:
     if not concluding or any(clause_dates(c, today) for c in clauses[concluding[-1] + 1 :]):
         return None  # "..., so that would be the 12th. Precious (carer)": a signature after it is no date
     worked_out = clauses[concluding[-1]]
-    found = _clause_date(plain(worked_out), today, None)
+    # "so last is 28th": the words that say it is the last are no date ("last" read as last month's)
+    # and an ordinal there is the day ("so the 28th"), no count
+    worked_words = re.sub(
+        r"(?<!the )\b(\d{1,2}(?:st|nd|rd|th))\b", r"the \1", _LAST_IS.sub(" ", plain(worked_out))
+    )
+    found = _clause_date(worked_words, today, None)
     if found is None or (found[1] != "day" and not re.search(r"\b(?:19|20)\d\d\b", worked_out)):
         return None  # "six months post transplant, so around May": which year's May?
     return found[0] if found[0] <= today else None
@@ -943,6 +951,11 @@ _ORDINAL_SUBJECT = re.compile(
 )
 """An ordinal that opens a clause about which one it was ("Second was 2015"), not a day."""
 _LONE_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+_YEARS_OLD = re.compile(
+    r"(?:\b(?:am|is|are|was|aged|turned|only|just|now)|我|他|她|才|都)\s*\d{1,3}\s*(?:(?:years?|yrs?|y)\s*(?:old|o)|y/o)\b",
+    re.IGNORECASE,
+)
+"""A person's age ("he is 45 years old"), not how long ago: "a 2 year old echo" is still a date."""
 _YEAR_PART = re.compile(r"\b(?:early|late|mid|middle|end|beginning|start)\b.*\byear\b")
 
 
@@ -951,6 +964,7 @@ def _date_text(numeric: str, today: date) -> str:
     and counting ordinals ("the 2nd round") dealt with, as both the whole answer and each clause are
     read."""
     years_said = _calendar_years(_said_forms(short_years(numeric, today)), today)
+    years_said = _YEARS_OLD.sub(" ", years_said)  # "never, he is 45 years old": an age, no 45 years ago
     return _ORDINAL_SUBJECT.sub(" ", _ORDINAL_COUNT.sub(" ", years_said))
 
 

@@ -234,6 +234,8 @@ _DATE_NOISE = [
         # a stage, grade or class is no value: "1.9, she's got stage 4 kidney disease", "CKD 3期"
         r"\b(?:stage|grade|class|type|phase|nyha|ckd)\s*(?:[ivx]+|\d+)[ab]?\b",
         r"\d+\s*[ab]?\s*(?:期(?!\s*间)|级)",
+        # an echo's or scan's dimensions ("2D echo", "3D CT") are no value
+        r"\b[234]\s*-?\s*d\b(?=\s*(?:echo|ct|scan|mri|ultrasound|us|imaging|strain|tte|stress))",
         rf"\b(?:on\s+)?the\s+{_DAY}(?:st|nd|rd|th)\s+of\s+(?:this|next|last|the)\s+month\b",
         rf"\bon\s+the\s+{_DAY}(?:st|nd|rd|th)\b",
         r"\b(?:on|from|dated|since|by|as of|checked|tested|taken|done|last|check|test|result|results|labs"

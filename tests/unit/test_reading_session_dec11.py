@@ -159,3 +159,95 @@ def test_a_birth_date_either_way_round_is_read_by_what_is_said_else_day_first():
     assert read_parsed("age", "DOB 04/12/1956 - 70 tomorrow").value == 69  # 70 tomorrow is 69 today
     assert read_parsed("age", "02/03/1971").value == 55  # 2 March or 3 February: 55 either way
     assert read_parsed("age", "12/4/1974", language="zh").value == 51  # month first in Chinese
+
+
+# ----- numbers beside other words -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("ejection_fraction", "EF 55%, 2D echo done in November", 55),  # an echo's dimensions
+        ("platelet_count", "48. Hb 91, neuts 0.4", 48),  # another lab's value
+        ("age", "56. Diagnosed at 54", 56),  # an age at an event
+        ("age", "she was diagnosed at 60 and is 63 now", 63),
+    ],
+)
+def test_a_number_that_is_not_the_value_asked_is_left_out(fact_id, said, meant):
+    assert read_parsed(fact_id, said).value == meant
+
+
+def test_an_age_only_at_an_event_is_no_age_now():
+    assert not read_parsed("age", "diagnosed at 54").ok
+
+
+def test_a_year_concluded_after_a_month_said_keeps_the_month():
+    said = "Bypass in 2001 and then a heart attack in August 2019. So 2019 is the last one."
+    assert read_parsed("last_heart_attack_or_bypass", said).value == date(2019, 8, 15)
+
+
+# ----- a weekday alone in Chinese, and ages that are no dates -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("周一", date(2026, 11, 30)),
+        ("礼拜天输的", date(2026, 11, 29)),
+        ("周四", date(2026, 11, 26)),  # today's weekday is last week's, as in English
+        ("上周一", date(2026, 11, 23)),
+    ],
+)
+def test_a_chinese_weekday_alone_is_the_last_one(said, meant):
+    assert read_parsed("last_platelet_transfusion", said, language="zh").value == meant
+
+
+@pytest.mark.parametrize("said", ["每周一输", "一周一次", "下周一再输", "周一到周五都在医院", "周五要输"])
+def test_a_recurring_range_or_coming_weekday_is_no_date(said):
+    assert not read_parsed("last_platelet_transfusion", said, language="zh").ok
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said"),
+    [
+        ("last_heart_attack_or_bypass", "没有，周一做了心电图正常"),  # a weekday of another thing
+        ("last_platelet_transfusion", "从来没输过，周一要去医院"),
+        ("last_platelet_transfusion", "本来周三要输，没输成"),
+    ],
+)
+def test_a_weekday_in_a_longer_answer_is_left_to_the_rest(fact_id, said):
+    assert read_parsed(fact_id, said, language="zh").value == "never"
+
+
+def test_an_age_then_said_with_cai_is_no_age_now():
+    assert read_parsed("last_heart_attack_or_bypass", "他才45岁时就心梗了", language="zh").value != date(
+        2026, 12, 3
+    )
+    assert read_parsed("ejection_fraction_date", "a 2 year old echo").value == date(2024, 12, 3)
+    assert read_parsed("aml_relapse_count", "he did one").value == 1
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [
+        ("no never, he is 45 years old", "en"),
+        ("never, im only 24 years old lol", "en"),
+        ("从来没有 我才33", "zh"),
+        ("没有，我24岁", "zh"),
+    ],
+)
+def test_an_age_beside_never_is_no_date(said, language):
+    assert read_parsed("last_heart_attack_or_bypass", said, language=language).value == "never"
+
+
+def test_an_age_then_and_now_still_dates_the_event():
+    assert read_parsed(
+        "last_heart_attack_or_bypass", "我50岁那年心梗，今年67了", language="zh"
+    ).value == date(2009, 12, 3)
+    assert read_parsed("last_heart_attack_or_bypass", "when he was 45; he is 71 now").value == date(
+        2000, 12, 3
+    )
+
+
+def test_a_cantonese_year_of_birth_is_read():
+    assert read_parsed("age", "35 91年嘅", language="zh").value == 35
