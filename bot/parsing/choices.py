@@ -284,10 +284,14 @@ MOST_WORDS_BEFORE_DECLINED = 3
 planned but cancelled")."""
 
 
-def _negated_before(text: str, start: int, words_of: _Vocabulary, fact_id: str) -> bool | None:
-    """Whether a negation in the few words before a choice denies it ("no chemo"); None when there
-    is none there."""
-    clause = words_of.clause_break.split(text[:start])[-1]
+def _clause_before(text: str, start: int, words_of: _Vocabulary) -> str:
+    """The words of a choice's clause before it."""
+    return words_of.clause_break.split(text[:start])[-1]
+
+
+def _negated_before(clause: str, words_of: _Vocabulary, fact_id: str) -> bool | None:
+    """Whether a negation in the few words of `clause` before a choice denies it ("no chemo"); None
+    when there is none there."""
     last_words = clause.split()[-4:]
     if not words_of.negators & set(last_words):
         return None
@@ -296,10 +300,10 @@ def _negated_before(text: str, start: int, words_of: _Vocabulary, fact_id: str) 
 
 
 def _negated(text: str, start: int, end: int, words_of: _Vocabulary, fact_id: str) -> bool:
-    before = _negated_before(text, start, words_of, fact_id)
+    clause = _clause_before(text, start, words_of)
+    before = _negated_before(clause, words_of, fact_id)
     if before is not None:
         return before
-    clause = words_of.clause_break.split(text[:start])[-1]
     after_parts = words_of.clause_break.split(text[end:])
     after = after_parts[0]
     if words_of.negators_after.match(after):
@@ -358,7 +362,7 @@ def _find(
                 text[start:end]
             )  # English reaches the next one by its own words ("no chemo or radio")
             and "完" not in text[max(0, start - 4) : start]  # 没做完化疗和放疗: not finished, but had
-            and _negated_before(text, start, words_of, fact_id)
+            and _negated_before(_clause_before(text, start, words_of), words_of, fact_id)
             and _JOINED_BY_A_WORD.fullmatch(text[end:next_start])
         ):
             denied[i + 1] = next_phrase.value not in _SELF_NEGATING_VALUES

@@ -51,6 +51,8 @@ _IN_FIGURES = re.compile(
     r"(?!\s*(?:a|an|years?|yrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|tablets?|tabs?|units?|bags?|of|times?"
     r"|transfusions?|cycles?|rounds?|courses?|doses?|x|per)\b)"
 )
+"""A day and a month in figures with slashes ("7/8", "07/08/2026"), or with dashes and a year
+("07-08-2026"); not a fraction of something ("1/2 a year", "3/4 of a bag")."""
 _COUNTED_BEFORE = re.compile(
     r"\b(?:cycle|cycles|course|courses|round|rounds|ecog|pain|score|scored|grade|dose|doses|day|week|line|lines|"
     r"bp|blood pressure|vision|rated|rate)\s*(?:of\s+|was\s+|is\s+|at\s+)?$",
@@ -63,8 +65,6 @@ _WEEKDAY = re.compile(
 )
 _NEAR = 25
 """How close (in characters) a month in words or a weekday must be to settle a date in figures."""
-"""A day and a month in figures with slashes ("7/8", "07/08/2026"), or with dashes and a year
-("07-08-2026"); not a fraction of something ("1/2 a year", "3/4 of a bag")."""
 
 
 def settle_day_month_order(text: str, today: date, date_order: str) -> str:
@@ -80,10 +80,9 @@ def settle_day_month_order(text: str, today: date, date_order: str) -> str:
     ]
     order_shown = _order_shown(pairs)
     for match in pairs:
-        first, second = int(match.group(1)), int(match.group(2) or match.group(4))
+        first, second, year_said = _figures(match)
         if not (1 <= first <= 12 and 1 <= second <= 12) or first == second:
             continue
-        year_said = match.group(3) or match.group(5)
         near = text[max(0, match.start() - _NEAR) : match.end() + _NEAR]
         day = _settled(near, today, first, second, year_said, order_shown)
         if day is None:
@@ -100,17 +99,24 @@ def both_readings(said: str, today: date) -> tuple[date, date] | None:
     """The two dates a full date in figures ("4/12/74") may be, day first and month first, when both
     are dates and differ; else None."""
     match = _IN_FIGURES.fullmatch(said.strip())
-    year_said = match and (match.group(3) or match.group(5))
-    if not year_said:
+    if match is None or _figures(match)[2] is None:
         return None
-    first, second = int(match.group(1)), int(match.group(2) or match.group(4))
-    day_first, month_first = (
-        _reading(first, second, year_said, today),
-        _reading(second, first, year_said, today),
-    )
+    day_first, month_first = _both_ways(*_figures(match), today)
     if day_first is None or month_first is None or day_first == month_first:
         return None
     return day_first, month_first
+
+
+def _figures(match: re.Match) -> tuple[int, int, str | None]:
+    """The two numbers of a date in figures, as written, and the year said after them, if any."""
+    return int(match.group(1)), int(match.group(2) or match.group(4)), match.group(3) or match.group(5)
+
+
+def _both_ways(
+    first: int, second: int, year_said: str | None, today: date
+) -> tuple[date | None, date | None]:
+    """ "first/second" read day first, then month first (None where that is no date)."""
+    return _reading(first, second, year_said, today), _reading(second, first, year_said, today)
 
 
 def _order_shown(pairs: list[re.Match]) -> str | None:
@@ -118,7 +124,7 @@ def _order_shown(pairs: list[re.Match]) -> str | None:
     one way ("17/11, and before that 10/11"); else None."""
     shown = set()
     for match in pairs:
-        first, second = int(match.group(1)), int(match.group(2) or match.group(4))
+        first, second, _ = _figures(match)
         if first > 12 >= second >= 1:
             shown.add("day_first")
         elif second > 12 >= first >= 1:
@@ -131,8 +137,7 @@ def _settled(
 ) -> date | None:
     """The date meant by "first/second", when what is said beside it (`near`) or another date in the
     answer settles which is the month; else None."""
-    day_first = _reading(first, second, year_said, today)
-    month_first = _reading(second, first, year_said, today)
+    day_first, month_first = _both_ways(first, second, year_said, today)
     said = said_either_way(near, (day_first, month_first))
     if said is not None:
         return said
@@ -167,10 +172,10 @@ def _reading(day: int, month: int, year_said: str | None, today: date) -> date |
     """The date with this day and month: in the year said, else this year or, still to come, last."""
     try:
         if year_said is not None:
+            from bot.parsing.dates import full_year  # dates calls this module: import it here
+
             year = int(year_said)
-            if year < 100:  # "74" is 1974 and "26" is 2026: this century unless still to come
-                year = 2000 + year if 2000 + year <= today.year else 1900 + year
-            return date(year, month, day)
+            return date(full_year(year, today) if year < 100 else year, month, day)
         found = date(today.year, month, day)
         return found if found <= today else date(today.year - 1, month, day)
     except ValueError:
