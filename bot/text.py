@@ -6,6 +6,7 @@ plain string (English) or as a mapping from language code to string. `localize` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 LocalizedText = str | dict[str, str]
@@ -27,6 +28,22 @@ def known_language(code: str | None) -> str:
 
 # CJK Unified Ideographs (the basic block and extension A): what Chinese text is written in.
 _CJK_RANGES = (("\u4e00", "\u9fff"), ("\u3400", "\u4dbf"))
+
+
+_CHINESE_RUN = re.compile("[" + "".join(f"{low}-{high}" for low, high in _CJK_RANGES) + "]+")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def latin_part(text: str) -> str | None:
+    """The Latin-letter part of a message written mainly in English with Chinese words in it
+    ("乙肝 carrier, but not active"), each Chinese run blanked; None for any other message. Mainly
+    English: three Latin words or more, and at least as many Latin letters as Chinese characters
+    ("PLT 38" in a Chinese answer is Chinese with a lab name, not English)."""
+    chinese = "".join(_CHINESE_RUN.findall(text))
+    latin = _LATIN_WORD.findall(text)
+    if not chinese or len(latin) < 3 or sum(map(len, latin)) < len(chinese):
+        return None
+    return _CHINESE_RUN.sub(" ", text)
 
 
 def written_language(text: str) -> str:

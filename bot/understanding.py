@@ -29,9 +29,9 @@ from bot.parsing.booleans import parse_boolean
 from bot.parsing.checklists import parse_checklist
 from bot.parsing.pinyin import from_pinyin, pinyin_slips_written
 from bot.parsing.relations import about_the_patient, without_the_answerer
-from bot.parsing.result import DECLINED, RESULT_PENDING
+from bot.parsing.result import DECLINED, MIXED_READINGS_DIFFER, RESULT_PENDING
 from bot.parsing.text import plain
-from bot.text import localize
+from bot.text import latin_part, localize
 from bot.trial_schema import Trial
 
 SUBJECT_FACTS = frozenset({"age", "sex", "pregnant", "breastfeeding", "hiv_or_aids"})
@@ -99,7 +99,7 @@ def understand(
     if not pressed and not fact.may_be_about_a_relative:
         text = about_the_patient(text, language, proxy)  # "no, but my mum has it": the mother's
     parsed = _pressed_yes_or_no(fact, said, language) if pressed else None
-    parsed = parsed or parse_answer(fact, text, today, language)
+    parsed = parsed or _read_in_each_language(fact, text, today, language)
     if text != said:
         parsed = dataclasses.replace(parsed, said=said)  # the answer keeps the person's own words
     if parsed.ok and not proxy and fact.self_minimum is not None and parsed.value < fact.self_minimum:
@@ -110,6 +110,23 @@ def understand(
         parsed = dataclasses.replace(volunteered[fact_id], said=text)
     volunteered.pop(fact_id, None)
     return Understanding(fact_id, parsed, "button" if pressed else "parsed", volunteered)
+
+
+def _read_in_each_language(fact: FactDefinition, text: str, today: date, language: str) -> Parsed:
+    """`text` read as the answer to `fact`. A yes or no in a message mainly in English with Chinese
+    words in it is read whole, by its Chinese words' lists, and again from its English words alone:
+    when both readings give a value and they differ, one has missed what the other's words said
+    ("乙肝 carrier, but not active"), so neither is trusted and the question is asked again.
+    Numbers and dates are not checked so: the English words alone lose the drug or the year the
+    Chinese ones named ("甲泼尼龙 8mg", "2024 中秋"), and differ for no fault of the whole."""
+    parsed = parse_answer(fact, text, today, language)
+    english = latin_part(text) if fact.type == "boolean" and parsed.ok else None
+    if english is None:
+        return parsed
+    alone = parse_answer(fact, english, today, language)
+    if alone.ok and alone.value != parsed.value:
+        return Parsed(status="unclear", said=parsed.said, problem=MIXED_READINGS_DIFFER)
+    return parsed
 
 
 _NOT_TAKEN_FROM_ELSEWHERE = frozenset({"dose.in_cycles", RESULT_PENDING})

@@ -205,7 +205,10 @@ def _date_words() -> _DateWords:
     lunar_digit = rf"[\d{_LUNAR_DIGITS}]"
     return _DateWords(
         tables=tables,
-        festival=re.compile(rf"(?:(\d{{2}}|\d{{4}})\s*年|({alt['year_words']}))?\s*(?:的)?\s*({festivals})"),
+        # a year in four figures needs no 年 before a festival ("2024 中秋"); in two it does (24年中秋)
+        festival=re.compile(
+            rf"(?:(\d{{4}}(?=\s*年)|(?<!\d)\d{{2}}(?=\s*年)|(?<!\d)(?:19|20)\d{{2}})\s*年?|({alt['year_words']}))?\s*(?:的)?\s*({festivals})"
+        ),
         lunar_day=re.compile(
             rf"(?:(\d{{2}}|\d{{4}})年|({alt['year_words']}))?的?"
             rf"(?:(?:{_alternatives(raw.get('lunar_markers') or [])})(\d{{1,2}})月"

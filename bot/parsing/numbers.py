@@ -555,6 +555,8 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         # (not "40 something now, 55 a year ago": the exact one may be an older value)
         converted = dict([to_canonical(fact, *refined)])  # "一百出头 103", "80 something... 86": the 86
         readings, inexact = [refined], [False]
+    if len(converted) > 1 and _said_as_alternatives(said):
+        return result.unclear(said, "number.ambiguous")  # "was it 60? or 16?": one or the other
     if len(converted) > 1:
         latest = _latest_reading(fact, prepared, readings) if pick_latest else None
         if latest is None:
@@ -785,6 +787,28 @@ def _none_now(text: str) -> bool:
     )
 
 
+_A_NUMBER_ENDS = re.compile(r"\d[^\d]{0,12}$")
+_A_NUMBER_BEGINS = re.compile(r"^[^\d]{0,4}\d")
+
+
+def _said_as_alternatives(text: str) -> bool:
+    """Whether two numbers are said as one or the other ("was it 60? or 16?", "60 还是 16"):
+    `alternatives_between_numbers` in bot/words/<language>.yaml, right after one number and right
+    before another. Neither is then the newest, whatever tense the words around them have. Not
+    after a word for now: 现在还是16 is "still 16"."""
+    said = plain(text)
+    language_words = words(written_language(text))
+    for m in language_words.pattern("alternatives_between_numbers").finditer(said):
+        gap = _A_NUMBER_ENDS.search(said[: m.start()])
+        if (
+            gap
+            and _A_NUMBER_BEGINS.search(said[m.end() :])
+            and not language_words.pattern("now_markers").search(gap.group())
+        ):
+            return True
+    return False
+
+
 def _latest_reading(
     fact: FactDefinition, prepared: str, readings: list[tuple[float, str | None]]
 ) -> tuple[float, str | None] | None:
@@ -822,6 +846,10 @@ def _latest_reading(
         # one not also said to have been
         earlier = sorted(set(earlier) | (set(latest) - set(plainly_latest)))
         latest = plainly_latest
+    not_before = [readings[i] for i in range(len(clauses)) if i not in earlier]
+    if earlier and len(not_before) > 1 and len({number for number, _ in not_before}) == 1:
+        # "原来62，掉到51了，最新就是51": a number said twice, and every other one said to be before
+        return not_before[0]
     bound = _right_before_a_number(clauses, lw.pattern("before_the_number"))
     latest = [i for i in latest if i not in bound]  # "88, up from 71 after the transfusion": 71 is before
     earlier = sorted(set(earlier) | set(bound))

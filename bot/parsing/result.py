@@ -24,6 +24,10 @@ ASKS_WHAT_IT_MEANS = "answer.asks_what_it_means"
 DENIES_PREMISE = "answer.denies_premise"
 """The answer denies what the question takes for granted ("I don't have heart failure")."""
 
+MIXED_READINGS_DIFFER = "answer.mixed_readings_differ"
+"""A message mainly in English with Chinese words in it reads one way whole and another way from its
+English words alone ("乙肝 carrier, but not active"): neither is trusted, and it is asked again."""
+
 DECLINED = "answer.declined"
 """The person would rather not answer ("I'd rather not say"): say why we ask, then ask once more."""
 
@@ -34,6 +38,7 @@ PROBLEM_CODES = frozenset(
         FOR_THE_STUDY_TEAM,
         ASKS_WHAT_IT_MEANS,
         DECLINED,
+        MIXED_READINGS_DIFFER,
         "answer.too_long",  # longer than any answer (the channels refuse such messages first)
         "answer.not_words",  # markup, SQL, code or scientific notation: no value is read from it
         "dose.in_cycles",  # "20mg, 4 days on then 4 days off": no one amount a day, asked again

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from opencc import OpenCC
 from word2number import w2n
 
 from bot.text import written_language
@@ -105,10 +106,29 @@ def _colloquial_pattern(language: str) -> tuple[re.Pattern, dict[str, str]] | No
     return re.compile(alternation(table)), table
 
 
+@functools.cache
+def _script_converter(language: str) -> OpenCC | None:
+    from bot.parsing.words import words  # bot.parsing's package imports this module first
+
+    config = words(language).raw.get("script_conversion")
+    return OpenCC(str(config)) if config else None
+
+
+def in_one_script(text: str, language: str) -> str:
+    """`text` in the one script the language's words are written in: for Chinese, Traditional
+    characters in their Simplified forms (沒有 → 没有, 後 → 后), with OpenCC's conversion named by
+    `script_conversion` in bot/words/<language>.yaml. Families in Hong Kong, Taiwan and abroad type
+    Traditional, and a 沒 the word lists do not know would leave a no read as a yes."""
+    converter = _script_converter(language)
+    return converter.convert(text) if converter else text
+
+
 def everyday_forms(text: str, language: str) -> str:
     """Dialect and chat forms in their standard form, from the language's `colloquial` table in
     bot/words/<language>.yaml (木有 → 没有, 冇 → 没有, 唔该 → 谢谢), so every reader sees one form:
-    the answer readers here, and the intent model, whose encoder knows the standard words only."""
+    the answer readers here, and the intent model, whose encoder knows the standard words only.
+    Traditional characters are first written in Simplified (`in_one_script`)."""
+    text = in_one_script(text, language)
     found = _colloquial_pattern(language)
     if found is None:
         return text

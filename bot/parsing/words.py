@@ -265,6 +265,7 @@ _LISTS = (
     "total_markers",
     "corrections",
     "corrections_between_numbers",
+    "alternatives_between_numbers",
     "later_markers",
     "later_openers",
     "statement_markers",
