@@ -70,7 +70,7 @@ def _dispatch(
     if fact.type == "integer" and fact.unit == AGE_UNIT:
         return parse_age(fact, text, today, date_order)
     if fact.type in ("integer", "number"):
-        return parse_number(fact, text)
+        return parse_number(fact, text, today=today)
     if fact.type == "boolean":
         parsed = parse_boolean(text, fact, today=today)
         return _from_age(fact, text, today) or parsed if fact.age_answers and not parsed.ok else parsed

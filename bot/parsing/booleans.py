@@ -796,6 +796,12 @@ def read_yes_no(
             strong, _, plain_words = evidence[position]
             evidence[position] = (strong, [], plain_words)
         tiers[TOPIC] = [v for _, topic, _ in evidence for v in topic]
+    if fact_words is not None:
+        evidence = _without_denials_of_other_things(clauses, evidence, fact_words.other_things)
+        tiers = {
+            tier: [v for found in evidence for v in found[index]]
+            for index, tier in enumerate((STRONG, TOPIC, PLAIN))
+        }
     if any(refusals) and not _refusals_echo_agreement(evidence, refusals, tiers, words_text, clauses, lw):
         # Nothing else agrees: the refusals are evidence after all ("No, he won't": read back).
         tiers[STRONG] += [v for found in refusals for v in found]
@@ -860,6 +866,26 @@ def read_yes_no(
         if values:
             return result.unclear(said, "boolean.unclear")
     return result.unclear(said, "boolean.unclear")
+
+
+def _without_denials_of_other_things(
+    clauses: list[str], evidence: list[tuple[list[bool], list[bool], list[bool]]], other: re.Pattern
+) -> list[tuple[list[bool], list[bool], list[bool]]]:
+    """Each clause's evidence, less a no said of other things (the fact's `other_things`: "no other
+    bleeding", 别的地方没出血) beside a clause that says yes: "a heavy period, no other bleeding" is a
+    yes, and its "other" says the period counts."""
+    denials = {
+        position
+        for position, found in enumerate(evidence)
+        if set(found[0] + found[1] + found[2]) == {False} and other.search(clauses[position])
+    }
+    if not denials or not any(
+        True in found[0] + found[1] + found[2]
+        for position, found in enumerate(evidence)
+        if position not in denials
+    ):
+        return evidence
+    return [([], [], []) if position in denials else found for position, found in enumerate(evidence)]
 
 
 def _refusals_echo_agreement(

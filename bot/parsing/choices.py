@@ -293,11 +293,7 @@ def _negated_before(clause: str, words_of: _Vocabulary, fact_id: str) -> bool | 
     """Whether a negation in the few words of `clause` before a choice denies it ("no chemo"); None
     when there is none there."""
     last_words = clause.split()[-4:]
-    said = f" {' '.join(last_words)} "
-    # one word ("no chemo") or several ("too frail for chemo")
-    if not (
-        words_of.negators & set(last_words) or any(f" {n} " in said for n in words_of.negators if " " in n)
-    ):
+    if not words_of.negators & set(last_words):
         return None
     unable = words_of.unable_counts.get(fact_id)
     return not (unable and unable.search(" ".join(last_words)))

@@ -266,7 +266,7 @@ def _relapse_count(words: str) -> int | None:
     return _agreed(found)
 
 
-def _steroid_dose(fact, words: str) -> Parsed | None:
+def _steroid_dose(fact, words: str, today: date | None = None) -> Parsed | None:
     """ "prednisone 20 mg", "4mg of dexamethasone", "pred 10mg twice a day" → the daily dose in the
     fact's unit."""
     names = "|".join(
@@ -279,7 +279,7 @@ def _steroid_dose(fact, words: str) -> Parsed | None:
     )
     # Each mention is read with the rest of its clause, so "10mg twice a day" counts twice.
     readings = [
-        parse_number(fact, re.split(rf"[;,]|{FULL_STOP}", words[m.start() :])[0])  # not inside "7.5"
+        parse_number(fact, re.split(rf"[;,]|{FULL_STOP}", words[m.start() :])[0], today=today)  # not in "7.5"
         for m in re.finditer(pattern, words)
         if not _hearsay(words, m.start())
     ]
@@ -330,7 +330,7 @@ def extract_facts(text: str, today: date, registry: Registry) -> dict[str, Parse
             if stated is not None:
                 found[fact_id] = stated
     if "daily_steroid_dose" in registry:
-        dose = _steroid_dose(registry["daily_steroid_dose"], words)
+        dose = _steroid_dose(registry["daily_steroid_dose"], words, today)
         if dose is not None:
             found["daily_steroid_dose"] = dose.value
             found.setdefault("takes_steroids", True)

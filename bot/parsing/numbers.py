@@ -433,7 +433,9 @@ _GLUED_LAB = re.compile(r"\b(plt|hb|hgb|ef|lvef|scr|crea|wbc|anc)(?=\d)", re.IGN
 remission), and names that end in a figure themselves (CD3, CD4) are left alone."""
 
 
-def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> Parsed:
+def parse_number(
+    fact: FactDefinition, text: str, pick_latest: bool = True, today: date | None = None
+) -> Parsed:
     """Read one number for an integer or number fact, in its canonical unit, range-checked.
 
     Several different numbers, a range ("70-80") or a comparator ("under 50") make the answer
@@ -448,7 +450,7 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
     if fact.equivalents:  # "dexamethazone", 地塞米送: a steroid's name misspelled, or its homophone
         text = drug_names_corrected(text)
     if pick_latest and fact.type == "number" and not is_per_day(fact):
-        text = latest_of_dated_values(text)  # "Platelets: 18/11: 102; 25/11: 97; 02/12: 110": the 110
+        text = latest_of_dated_values(text, today)  # "Platelets: 18/11: 102; 25/11: 97; 02/12: 110": the 110
     prepared = prepare(without_future_clauses(text), count_words=_is_count(fact))
     prepared, other_lab = _without_other_labs(prepared, fact.id)
     if other_lab and not find_numbers(prepared):
@@ -555,12 +557,12 @@ def parse_number(fact: FactDefinition, text: str, pick_latest: bool = True) -> P
         # (not "40 something now, 55 a year ago": the exact one may be an older value)
         converted = dict([to_canonical(fact, *refined)])  # "一百出头 103", "80 something... 86": the 86
         readings, inexact = [refined], [False]
-    if len(converted) > 1 and _said_as_alternatives(said):
-        return result.unclear(said, "number.ambiguous")  # "was it 60? or 16?": one or the other
     if len(converted) > 1:
-        latest = _latest_reading(fact, prepared, readings) if pick_latest else None
+        latest = _latest_reading(fact, prepared, readings, today) if pick_latest else None
         if latest is None:
             return result.unclear(said, "number.inexact" if any(inexact) else "number.ambiguous")
+        if latest[0] in _said_as_alternatives(said):
+            return result.unclear(said, "number.ambiguous")  # "was it 60? or 16?": one or the other
         if inexact[readings.index(latest)]:
             return result.unclear(said, "number.inexact")
         converted = dict([to_canonical(fact, *latest)])  # "13 something before, now about 9": 9
@@ -787,30 +789,27 @@ def _none_now(text: str) -> bool:
     )
 
 
-_A_NUMBER_ENDS = re.compile(r"\d[^\d]{0,12}$")
-_A_NUMBER_BEGINS = re.compile(r"^[^\d]{0,4}\d")
+_A_NUMBER_ENDS = re.compile(r"(\d+(?:\.\d+)?)[^\d]{0,12}$")
+_A_NUMBER_BEGINS = re.compile(r"^[^\d]{0,4}(\d+(?:\.\d+)?)")
 
 
-def _said_as_alternatives(text: str) -> bool:
-    """Whether two numbers are said as one or the other ("was it 60? or 16?", "60 还是 16"):
+def _said_as_alternatives(text: str) -> set[float]:
+    """The numbers said as one or the other ("was it 60? or 16?", "60 还是 16"):
     `alternatives_between_numbers` in bot/words/<language>.yaml, right after one number and right
-    before another. Neither is then the newest, whatever tense the words around them have. Not
-    after a word for now: 现在还是16 is "still 16"."""
+    before another. The one that reads as the newest is then no answer ("used to be 80 or 90, today
+    120" still is). Not after a word for now: 现在还是16 is "still 16"."""
     said = plain(text)
     language_words = words(written_language(text))
+    alternated: set[float] = set()
     for m in language_words.pattern("alternatives_between_numbers").finditer(said):
-        gap = _A_NUMBER_ENDS.search(said[: m.start()])
-        if (
-            gap
-            and _A_NUMBER_BEGINS.search(said[m.end() :])
-            and not language_words.pattern("now_markers").search(gap.group())
-        ):
-            return True
-    return False
+        before, after = _A_NUMBER_ENDS.search(said[: m.start()]), _A_NUMBER_BEGINS.search(said[m.end() :])
+        if before and after and not language_words.pattern("now_markers").search(before.group()):
+            alternated |= {float(before.group(1)), float(after.group(1))}
+    return alternated
 
 
 def _latest_reading(
-    fact: FactDefinition, prepared: str, readings: list[tuple[float, str | None]]
+    fact: FactDefinition, prepared: str, readings: list[tuple[float, str | None]], today: date | None = None
 ) -> tuple[float, str | None] | None:
     """Of several numbers, the one said to be the latest: exactly one clause says "now" and every other
     one says "before" ("150 before chemo, now 65", "the last one was 45, the one before 60"); else
@@ -836,7 +835,7 @@ def _latest_reading(
     ):
         # "5 mg tablets, and I take six of them. So 30", "1 mg/kg, so around 70": the sum worked out
         return readings[-1]
-    by_date = _latest_by_date(clauses)
+    by_date = _latest_by_date(clauses, today)
     if by_date is not None:
         return readings[by_date]  # "150,000 in june, 40,000 last week", "12.4 in October. In June 9.8"
     latest, earlier = now_and_before(clauses, lw)
@@ -847,8 +846,14 @@ def _latest_reading(
         earlier = sorted(set(earlier) | (set(latest) - set(plainly_latest)))
         latest = plainly_latest
     not_before = [readings[i] for i in range(len(clauses)) if i not in earlier]
-    if earlier and len(not_before) > 1 and len({number for number, _ in not_before}) == 1:
+    if (
+        earlier
+        and len(not_before) > 1
+        and len({number for number, _ in not_before}) == 1
+        and not is_per_day(fact)
+    ):
         # "原来62，掉到51了，最新就是51": a number said twice, and every other one said to be before
+        # (not a dose split over the day, "now 10 mg and 10 mg")
         return not_before[0]
     bound = _right_before_a_number(clauses, lw.pattern("before_the_number"))
     latest = [i for i in latest if i not in bound]  # "88, up from 71 after the transfusion": 71 is before
@@ -873,7 +878,7 @@ def _latest_reading(
         # admission"), when no other one names its day ("98 on Monday. Last week Friday it was 10.2")
         also_latest = [i for i in earlier if _latest_word_of_its_own(clauses[i], lw)]
         others = [clause for i, clause in enumerate(clauses) if i not in also_latest]
-        if len(also_latest) == 1 and not any(_day_said(clause) for clause in others):
+        if len(also_latest) == 1 and not any(_day_said(clause, today) for clause in others):
             return readings[also_latest[0]]
     later_words = (lw.pattern("latest_markers"), lw.pattern("latest_when_alone"))
     told_before_now = [
@@ -940,22 +945,24 @@ def _latest_word_of_its_own(clause: str, lw: Words) -> bool:
     )
 
 
-def _day_said(clause: str) -> date | None:
+def _day_said(clause: str, today: date | None = None) -> date | None:
     """The latest day a clause names within the last `RECENT_DAYS` (its numbers are readings, no
-    dates: "12.4"), placed against the machine's day; None when it names none."""
+    dates: "12.4"), placed against the conversation's day (the machine's when none is given); None
+    when it names none."""
     from bot.parsing.dates import clause_dates  # dates reads numbers' text helpers; import it here
 
-    today = date.today()
+    today = today or date.today()
     unnumbered = re.sub(r"\d+(?:[.,]\d+)*", " ", clause)
     said = [d for d in clause_dates(unnumbered, today) if 0 <= (today - d).days <= RECENT_DAYS]
     return max(said) if said else None
 
 
-def _latest_by_date(clauses: list[str]) -> int | None:
+def _latest_by_date(clauses: list[str], today: date | None = None) -> int | None:
     """The clause whose date is the latest, when at least two clauses are dated within the last
     `RECENT_DAYS`, on different days, and every clause is ("150,000 in june, 40,000 last week"); else
-    None. Relative dates are placed against the machine's day: only their order matters here."""
-    days = [_day_said(clause) for clause in clauses]
+    None. Relative dates and weekdays are placed against the conversation's day: "Monday ... Tuesday"
+    orders differently on a Tuesday than on a Thursday."""
+    days = [_day_said(clause, today) for clause in clauses]
     if len(clauses) < 2 or None in days or len(set(days)) != len(days):
         return None
     return days.index(max(days))

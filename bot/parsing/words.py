@@ -76,6 +76,11 @@ class FactWords:
     test is after Christmas"): without one of the fact's own answering phrases beside them, the
     person cannot know yet, and the answer is "don't know" (an unknown never excludes)."""
 
+    other_things: re.Pattern = re.compile(r"(?!x)x")
+    """In a no beside a clause that says yes, words that make the no about other things ("spots on
+    her legs, no other bleeding", 别的地方没出血): the yes stands. Only where the question asks about
+    several things of one kind (not "nothing for any other illness", which answers)."""
+
     def answers_in(self, text: str) -> set[bool]:
         """The answers the fact's own phrases in `text` give, not turned by any negation: True for a
         `says_yes` phrase, False for a `says_no` one."""
@@ -367,6 +372,7 @@ def words(language: str = DEFAULT_LANGUAGE) -> Words:
             premise_denied=phrase_pattern(phrases("premise_denied")),
             other_events=phrase_pattern(phrases("other_events")),
             awaiting=phrase_pattern(phrases("awaiting")),
+            other_things=phrase_pattern(phrases("other_things")),
             parts=tuple(
                 phrase_pattern(expand_slots([str(p) for p in named], slots))
                 for named in (lists.get("parts") or {}).values()

