@@ -797,7 +797,7 @@ def read_yes_no(
             evidence[position] = (strong, [], plain_words)
         tiers[TOPIC] = [v for _, topic, _ in evidence for v in topic]
     if fact_words is not None:
-        evidence = _without_denials_of_other_things(clauses, evidence, fact_words.other_things)
+        evidence = _without_denials_of_other_things(clauses, evidence, fact_words.other_things, lw)
         tiers = {
             tier: [v for found in evidence for v in found[index]]
             for index, tier in enumerate((STRONG, TOPIC, PLAIN))
@@ -869,21 +869,31 @@ def read_yes_no(
 
 
 def _without_denials_of_other_things(
-    clauses: list[str], evidence: list[tuple[list[bool], list[bool], list[bool]]], other: re.Pattern
+    clauses: list[str],
+    evidence: list[tuple[list[bool], list[bool], list[bool]]],
+    other: re.Pattern,
+    lw: Words,
 ) -> list[tuple[list[bool], list[bool], list[bool]]]:
     """Each clause's evidence, less a no said of other things (the fact's `other_things`: "no other
-    bleeding", 别的地方没出血) beside a clause that says yes: "a heavy period, no other bleeding" is a
-    yes, and its "other" says the period counts."""
+    bleeding", 别的地方没出血, bruises) beside a clause whose own phrases or topic say yes of now: "a
+    heavy period, no other bleeding" is a yes, its "other" saying the period counts. Not when the no
+    speaks of now ("bled last week, none now and nothing else"), nor beside a bare yes word or a
+    yes said of the past."""
     denials = {
         position
         for position, found in enumerate(evidence)
-        if set(found[0] + found[1] + found[2]) == {False} and other.search(clauses[position])
+        if set(found[0] + found[1] + found[2]) == {False}
+        and other.search(clauses[position])
+        and not lw.pattern("now_markers").search(clauses[position])
     }
-    if not denials or not any(
-        True in found[0] + found[1] + found[2]
+    said_yes_now = [
+        position
         for position, found in enumerate(evidence)
         if position not in denials
-    ):
+        and True in found[0] + found[1]
+        and not lw.pattern("past_markers").search(clauses[position])
+    ]
+    if not denials or not said_yes_now:
         return evidence
     return [([], [], []) if position in denials else found for position, found in enumerate(evidence)]
 

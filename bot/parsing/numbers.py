@@ -17,7 +17,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.facts import FactDefinition
 from bot.parsing import result
@@ -561,8 +561,10 @@ def parse_number(
         latest = _latest_reading(fact, prepared, readings, today) if pick_latest else None
         if latest is None:
             return result.unclear(said, "number.inexact" if any(inexact) else "number.ambiguous")
-        if latest[0] in _said_as_alternatives(said):
-            return result.unclear(said, "number.ambiguous")  # "was it 60? or 16?": one or the other
+        if _said_as_alternatives(said):
+            # "was it 60? or 16?": one or the other; and "30 or 35 now, 90 in the summer" is read
+            # too often for the summer's to guess around it
+            return result.unclear(said, "number.ambiguous")
         if inexact[readings.index(latest)]:
             return result.unclear(said, "number.inexact")
         converted = dict([to_canonical(fact, *latest)])  # "13 something before, now about 9": 9
@@ -790,14 +792,15 @@ def _none_now(text: str) -> bool:
 
 
 _A_NUMBER_ENDS = re.compile(r"(\d+(?:\.\d+)?)[^\d]{0,12}$")
-_A_NUMBER_BEGINS = re.compile(r"^[^\d]{0,4}(\d+(?:\.\d+)?)")
+_A_NUMBER_BEGINS = re.compile(r"^[\s?？,，.。…:：]{0,4}(\d+(?:\.\d+)?)")
+"""Right before the second number: spaces and marks only ("or so 5 years ago" is no second number)."""
 
 
 def _said_as_alternatives(text: str) -> set[float]:
     """The numbers said as one or the other ("was it 60? or 16?", "60 还是 16"):
     `alternatives_between_numbers` in bot/words/<language>.yaml, right after one number and right
-    before another. The one that reads as the newest is then no answer ("used to be 80 or 90, today
-    120" still is). Not after a word for now: 现在还是16 is "still 16"."""
+    before another: the answer is then asked again. Not after a word for now: 现在还是16 is "still
+    16"."""
     said = plain(text)
     language_words = words(written_language(text))
     alternated: set[float] = set()
@@ -951,9 +954,11 @@ def _day_said(clause: str, today: date | None = None) -> date | None:
     when it names none."""
     from bot.parsing.dates import clause_dates  # dates reads numbers' text helpers; import it here
 
-    today = today or date.today()
+    # placed from the day after, so that today's weekday ("Thursday 55" on a Thursday) is today, not
+    # a week back; every day said moves alike, and only their order is used
+    reference = (today or date.today()) + timedelta(days=1)
     unnumbered = re.sub(r"\d+(?:[.,]\d+)*", " ", clause)
-    said = [d for d in clause_dates(unnumbered, today) if 0 <= (today - d).days <= RECENT_DAYS]
+    said = [d for d in clause_dates(unnumbered, reference) if 0 <= (reference - d).days <= RECENT_DAYS]
     return max(said) if said else None
 
 

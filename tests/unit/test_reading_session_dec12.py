@@ -274,8 +274,9 @@ def test_other_things_are_only_set_apart_where_the_question_is_about_several():
 @pytest.mark.parametrize(
     ("said", "language", "meant"),
     [
-        ("used to be 80 or 90, today 120", "en", 120),  # the newest is no one of the two
-        ("40 now; it was 150 or so 5 years ago", "en", 40),
+        ("used to be 80 or 90, today 120", "en", None),  # one or the other: asked again
+        ("30 or 35 now, 90 in the summer", "en", None),
+        ("40 now; it was 150 or so 5 years ago", "en", 40),  # "or so" is no second number
         ("was on 40, now 10 mg and 10 mg", "en", None),  # a dose split over the day is no number said twice
     ],
 )
@@ -290,6 +291,12 @@ def test_alternatives_and_repeats_only_decide_what_they_are_about(said, language
         ("willing_contraception", "避孕药不用吃", True),  # one method refused: no refusal
         ("still_on_transplant_immunosuppressants", "下个月底停的", True),  # still to stop
         ("still_on_transplant_immunosuppressants", "医生说月底停的", True),
+        ("still_on_transplant_immunosuppressants", "准备月底停的", True),
+        ("still_on_transplant_immunosuppressants", "上个月底停的", False),  # stopped: no 个月底停 inside
+        ("still_on_transplant_immunosuppressants", "还需要吃，医生说不需要吃太久", True),
+        ("active_hepatitis", "乙肝药不吃", True),  # not taking a drug is still having the illness
+        ("takes_steroids", "强的松不吃的", False),
+        ("willing_contraception", "不用俺说肯定愿意", True),  # "needless to say"
         ("still_on_transplant_immunosuppressants", "他克莫司不需要了，换成了环孢素", True),
     ],
 )
@@ -302,7 +309,9 @@ def test_weekdays_beside_values_are_placed_against_the_conversations_day():
 
     clauses = ["9.8 g/dl pre-transfusion on monday", " 11.2 post on tuesday"]
     assert _latest_by_date(clauses, date(2026, 12, 3)) == 1  # a Thursday: Tuesday came after Monday
-    assert _latest_by_date(clauses, date(2026, 12, 8)) == 0  # a Tuesday: "Tuesday" is a week ago
+    assert _latest_by_date(clauses, date(2026, 12, 8)) == 1  # a Tuesday: "Tuesday" is today
+    assert _latest_by_date(clauses, date(2026, 12, 1)) == 1  # a Tuesday too, a week earlier
+    assert read_parsed("platelet_count", "Tuesday 20, Thursday 55").value == 55  # on a Thursday: today's
     said = "9.8 g/dL pre-transfusion on Monday, 11.2 post on Tuesday"
     assert read_parsed("haemoglobin", said).value == 112  # on the corpus day, whatever the machine's
 
@@ -313,10 +322,31 @@ def test_weekdays_beside_values_are_placed_against_the_conversations_day():
         ("鼻子出血，身上有点淤青", "zh", True),  # bruises beside a bleed do not deny it
         ("牙龈出血，容易青紫", "zh", True),
         ("nosebleeds, and just bruises on his arms", "en", True),
-        ("身上有些青紫 别的没有", "zh", False),  # bruises alone are no bleeding
         ("只是淤青", "zh", False),
         ("no bleeding, only bruising", "en", False),
     ],
 )
 def test_bruises_are_no_bleeding_and_deny_none(said, language, meant):
     assert read_parsed("active_bleeding", said, language=language).value is meant
+
+
+@pytest.mark.parametrize(
+    ("said", "language", "meant"),
+    [
+        ("he bled from the gums last week but none now and nothing else", "en", False),  # the no is of now
+        ("yes, just bruises", "en", False),  # a bare yes is no bleed beside the bruises
+        ("Yes I'm fine, no bleeding or other problems", "en", False),
+        ("上周流过鼻血，现在和别的地方都没有", "zh", False),
+        ("有的，就是瘀青，其他没有", "zh", False),
+    ],
+)
+def test_a_no_of_other_things_still_answers_beside_a_bare_yes_or_a_past_bleed(said, language, meant):
+    assert read_parsed("active_bleeding", said, language=language).value is meant
+
+
+@pytest.mark.parametrize(
+    ("said", "language"),
+    [("AF and VT", "en"), ("ICD for VT", "en"), ("房颤，还有VT", "zh"), ("房颤，装了ICD", "zh")],
+)
+def test_a_ventricular_rhythm_beside_af_is_a_yes(said, language):
+    assert read_parsed("ventricular_arrhythmia_or_fainting", said, language=language).value is True
