@@ -795,13 +795,11 @@ def read_yes_no(
         for position in topic_to_come:
             strong, _, plain_words = evidence[position]
             evidence[position] = (strong, [], plain_words)
-        tiers[TOPIC] = [v for _, topic, _ in evidence for v in topic]
+        tiers = _tiers(evidence)
     if fact_words is not None:
-        evidence = _without_denials_of_other_things(clauses, evidence, fact_words.other_things, lw)
-        tiers = {
-            tier: [v for found in evidence for v in found[index]]
-            for index, tier in enumerate((STRONG, TOPIC, PLAIN))
-        }
+        kept = _without_denials_of_other_things(clauses, evidence, fact_words.other_things, lw)
+        if kept is not evidence:
+            evidence, tiers = kept, _tiers(kept)
     if any(refusals) and not _refusals_echo_agreement(evidence, refusals, tiers, words_text, clauses, lw):
         # Nothing else agrees: the refusals are evidence after all ("No, he won't": read back).
         tiers[STRONG] += [v for found in refusals for v in found]
@@ -868,6 +866,14 @@ def read_yes_no(
     return result.unclear(said, "boolean.unclear")
 
 
+def _tiers(evidence: list[tuple[list[bool], list[bool], list[bool]]]) -> dict[int, list[bool]]:
+    """The answers of every clause's evidence, by tier."""
+    return {
+        tier: [v for found in evidence for v in found[index]]
+        for index, tier in enumerate((STRONG, TOPIC, PLAIN))
+    }
+
+
 def _without_denials_of_other_things(
     clauses: list[str],
     evidence: list[tuple[list[bool], list[bool], list[bool]]],
@@ -878,7 +884,7 @@ def _without_denials_of_other_things(
     bleeding", 别的地方没出血, bruises) beside a clause whose own phrases or topic say yes of now: "a
     heavy period, no other bleeding" is a yes, its "other" saying the period counts. Not when the no
     speaks of now ("bled last week, none now and nothing else"), nor beside a bare yes word or a
-    yes said of the past."""
+    yes said of the past. `evidence` itself when nothing is set aside."""
     denials = {
         position
         for position, found in enumerate(evidence)

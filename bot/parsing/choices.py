@@ -356,11 +356,10 @@ def _find(
             denied[i] = ordered[i][2].value not in _SELF_NEGATING_VALUES
     for i in range(len(ordered) - 1):  # "没做过化疗和放疗", "never had chemo or radiation"
         (start, end, _), (next_start, _, next_phrase) = ordered[i], ordered[i + 1]
+        # (English reaches the next one by its own words: "no chemo or radio")
         if (
             denied[i]
-            and is_chinese(
-                text[start:end]
-            )  # English reaches the next one by its own words ("no chemo or radio")
+            and is_chinese(text[start:end])
             and "完" not in text[max(0, start - 4) : start]  # 没做完化疗和放疗: not finished, but had
             and _negated_before(_clause_before(text, start, words_of), words_of, fact_id)
             and _JOINED_BY_A_WORD.fullmatch(text[end:next_start])
@@ -388,12 +387,12 @@ def _undoes_the_one_before(
 
 
 _JOINED = re.compile(r"\s*(?:[/、]|and|or|nor|和|或|或者|跟|与|及|还有)\s*|\s?")
-_JOINED_BY_A_WORD = re.compile(r"\s*(?:[/、]|and|or|nor|和|或|或者|跟|与|及)\s*")
-"""Between choices, what carries a negation before the first on to the next ("没做过化疗和放疗"):
-a joining word, not a space ("没做化疗 放疗做了25次")."""
 """What may stand between choices said as one list, so that a negation after the last is of them all:
 a joining word, or nothing at all (化疗放疗). Not a comma: a typed space that parts two clauses
 becomes one ("做过放疗 靶向药没吃过")."""
+_JOINED_BY_A_WORD = re.compile(r"\s*(?:[/、]|and|or|nor|和|或|或者|跟|与|及)\s*")
+"""Between choices, what carries a negation before the first on to the next ("没做过化疗和放疗"):
+a joining word, not a space ("没做化疗 放疗做了25次")."""
 
 
 def find_mentions(fact: FactDefinition, text: str, free_text: bool = False) -> Mentions:

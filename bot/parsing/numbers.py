@@ -791,24 +791,23 @@ def _none_now(text: str) -> bool:
     )
 
 
-_A_NUMBER_ENDS = re.compile(r"(\d+(?:\.\d+)?)[^\d]{0,12}$")
-_A_NUMBER_BEGINS = re.compile(r"^[\s?？,，.。…:：]{0,4}(\d+(?:\.\d+)?)")
+_A_NUMBER_ENDS = re.compile(r"\d[^\d]{0,12}$")
+_A_NUMBER_BEGINS = re.compile(r"^[\s?？,，.。…:：]{0,4}\d")
 """Right before the second number: spaces and marks only ("or so 5 years ago" is no second number)."""
 
 
-def _said_as_alternatives(text: str) -> set[float]:
-    """The numbers said as one or the other ("was it 60? or 16?", "60 还是 16"):
+def _said_as_alternatives(text: str) -> bool:
+    """Whether two numbers are said as one or the other ("was it 60? or 16?", "60 还是 16"):
     `alternatives_between_numbers` in bot/words/<language>.yaml, right after one number and right
-    before another: the answer is then asked again. Not after a word for now: 现在还是16 is "still
+    before another; the answer is then asked again. Not after a word for now: 现在还是16 is "still
     16"."""
     said = plain(text)
     language_words = words(written_language(text))
-    alternated: set[float] = set()
     for m in language_words.pattern("alternatives_between_numbers").finditer(said):
         before, after = _A_NUMBER_ENDS.search(said[: m.start()]), _A_NUMBER_BEGINS.search(said[m.end() :])
         if before and after and not language_words.pattern("now_markers").search(before.group()):
-            alternated |= {float(before.group(1)), float(after.group(1))}
-    return alternated
+            return True
+    return False
 
 
 def _latest_reading(

@@ -259,9 +259,21 @@ def test_a_ventricular_rhythm_or_unexplained_faint_beside_af_still_counts(said, 
         ("no bleeding, nothing else", "en", False),  # no yes beside it: still a no
         ("没有出血，别的也没有", "zh", False),
         ("以前流过鼻血，现在没有，别的地方也没有", "zh", False),
+        # bruises beside a bleed do not deny it; alone they are no bleeding
+        ("鼻子出血，身上有点淤青", "zh", True),
+        ("牙龈出血，容易青紫", "zh", True),
+        ("nosebleeds, and just bruises on his arms", "en", True),
+        ("只是淤青", "zh", False),
+        ("no bleeding, only bruising", "en", False),
+        # a no of other things still answers beside a no of now, a bare yes or a past bleed
+        ("he bled from the gums last week but none now and nothing else", "en", False),
+        ("yes, just bruises", "en", False),
+        ("Yes I'm fine, no bleeding or other problems", "en", False),
+        ("上周流过鼻血，现在和别的地方都没有", "zh", False),
+        ("有的，就是瘀青，其他没有", "zh", False),
     ],
 )
-def test_a_no_said_of_other_things_leaves_the_yes_beside_it(said, language, meant):
+def test_a_no_said_of_other_things_or_of_bruises_leaves_a_bleed_beside_it(said, language, meant):
     assert read_parsed("active_bleeding", said, language=language).value is meant
 
 
@@ -314,34 +326,6 @@ def test_weekdays_beside_values_are_placed_against_the_conversations_day():
     assert read_parsed("platelet_count", "Tuesday 20, Thursday 55").value == 55  # on a Thursday: today's
     said = "9.8 g/dL pre-transfusion on Monday, 11.2 post on Tuesday"
     assert read_parsed("haemoglobin", said).value == 112  # on the corpus day, whatever the machine's
-
-
-@pytest.mark.parametrize(
-    ("said", "language", "meant"),
-    [
-        ("鼻子出血，身上有点淤青", "zh", True),  # bruises beside a bleed do not deny it
-        ("牙龈出血，容易青紫", "zh", True),
-        ("nosebleeds, and just bruises on his arms", "en", True),
-        ("只是淤青", "zh", False),
-        ("no bleeding, only bruising", "en", False),
-    ],
-)
-def test_bruises_are_no_bleeding_and_deny_none(said, language, meant):
-    assert read_parsed("active_bleeding", said, language=language).value is meant
-
-
-@pytest.mark.parametrize(
-    ("said", "language", "meant"),
-    [
-        ("he bled from the gums last week but none now and nothing else", "en", False),  # the no is of now
-        ("yes, just bruises", "en", False),  # a bare yes is no bleed beside the bruises
-        ("Yes I'm fine, no bleeding or other problems", "en", False),
-        ("上周流过鼻血，现在和别的地方都没有", "zh", False),
-        ("有的，就是瘀青，其他没有", "zh", False),
-    ],
-)
-def test_a_no_of_other_things_still_answers_beside_a_bare_yes_or_a_past_bleed(said, language, meant):
-    assert read_parsed("active_bleeding", said, language=language).value is meant
 
 
 @pytest.mark.parametrize(
