@@ -524,3 +524,41 @@ def test_last_and_a_month_whose_two_years_decide_the_outcome_is_recorded_as_unkn
     )
     assert slots["answers"]["last_heart_attack_or_bypass"]["value"] == "unknown"
     assert not slots.get(conversation.READ_BACK_SLOT)
+
+
+def test_a_reply_that_reads_two_ways_in_two_languages_is_asked_again_then_moves_on_as_unknown(domain):
+    # "乙肝 carrier, but not active": yes by its Chinese words, no by its English ones. Asked again,
+    # never read back or excluded; the second time it is recorded as unknown, never asked a third time.
+    text = "乙肝 carrier, but not active"
+    asked = {**CONSENTED, "current_question": "active_hepatitis"}
+    slots, said = validate(
+        domain, slots=asked, text=text, fill={"current_answer": text}, requested="current_answer"
+    )
+    assert said == ["utter_answer_unclear"]
+    assert "active_hepatitis" not in (slots.get("answers") or {})
+    assert not slots.get(conversation.READ_BACK_SLOT)
+    slots, said = validate(
+        domain,
+        slots={**asked, "question_asks": 2},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert said == ["utter_moving_on_unknown"]
+    assert slots["answers"]["active_hepatitis"]["value"] == "unknown"
+
+
+@pytest.mark.parametrize(("text", "language"), [("房颤有的，吃华法林", "zh"), ("yes AF", "en")])
+def test_atrial_fibrillation_alone_is_recorded_as_unknown_for_the_study_team_and_moves_on(
+    domain, text, language
+):
+    slots, said = validate(
+        domain,
+        slots={**CONSENTED, "language": language, "current_question": "ventricular_arrhythmia_or_fainting"},
+        text=text,
+        fill={"current_answer": text},
+        requested="current_answer",
+    )
+    assert slots["answers"]["ventricular_arrhythmia_or_fainting"]["value"] == "unknown"
+    assert not slots.get(conversation.READ_BACK_SLOT)
+    assert said == []
